@@ -1,0 +1,147 @@
+import type { KObject, Status } from '../api/types.ts'
+import type { EngineContext } from '../context.ts'
+import { latency } from '../context.ts'
+import type { Lane } from '../events.ts'
+import type { ApiServerEndpoint, ClientCertificate, HttpRequest, HttpResponse, Verb, WatchEvent } from './http.ts'
+import { STATUS_TEXT, redactHeaders } from './http.ts'
+
+/** Credentials a client presents: a client certificate, a bearer token, or nothing. */
+export interface Credentials {
+  clientCertificate?: ClientCertificate
+  token?: string
+}
+
+export interface ClientOptions {
+  lane: Lane
+  /** The node this client runs on (kubelet), for the trace. */
+  node?: string
+  userAgent: string
+  credentials: Credentials
+}
+
+/** RequestSpec is what a caller asks for; the client adds id, headers and credentials. */
+export interface RequestSpec {
+  verb: Verb
+  path: string
+  query?: Record<string, string>
+  body?: KObject
+  headers?: Record<string, string>
+}
+
+/** RequestNote lets the caller say what the request is for, in the trace. */
+export interface RequestNote {
+  pod?: string
+  explain?: string
+  docs?: string
+}
+
+/**
+ * ApiClient is a component's connection to the kube-apiserver (client-go's role). Every request and
+ * response is an arrow in the trace; every watch notification is delivered after the network hop.
+ */
+export class ApiClient {
+  private readonly ctx: EngineContext
+  private readonly endpoint: ApiServerEndpoint
+  readonly opts: ClientOptions
+
+  constructor(ctx: EngineContext, endpoint: ApiServerEndpoint, opts: ClientOptions) {
+    this.ctx = ctx
+    this.endpoint = endpoint
+    this.opts = opts
+  }
+
+  /** build turns a RequestSpec into the HttpRequest that goes on the wire. */
+  build(spec: RequestSpec): HttpRequest {
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'User-Agent': this.opts.userAgent,
+      ...(spec.body ? { 'Content-Type': 'application/json' } : {}),
+      ...spec.headers,
+    }
+    if (this.opts.credentials.token) headers.Authorization = `Bearer ${this.opts.credentials.token}`
+    const req: HttpRequest = { id: this.ctx.nextId('request'), verb: spec.verb, path: spec.path, query: spec.query ?? {}, headers }
+    if (this.opts.credentials.clientCertificate) req.tls = { clientCertificate: this.opts.credentials.clientCertificate }
+    if (spec.body) req.body = spec.body
+    return req
+  }
+
+  /** request sends one request and calls cb with the response after the round trip. */
+  request(spec: RequestSpec, cb: (res: HttpResponse) => void, note: RequestNote = {}): HttpRequest {
+    return this.send(this.build(spec), cb, note)
+  }
+
+  /** send puts an already built request on the wire (kubectl builds its own, for its trace step). */
+  send(req: HttpRequest, cb: (res: HttpResponse) => void, note: RequestNote = {}): HttpRequest {
+    const { sim, trace } = this.ctx
+    const hop = latency(this.ctx, 'network')
+    const caller = { lane: this.opts.lane, node: this.opts.node }
+    trace.emit({
+      type: 'http:Request', lane: this.opts.lane, from: this.opts.lane, to: 'kube-apiserver', arrive: sim.now() + hop,
+      node: this.opts.node, pod: note.pod, requestId: req.id, outcome: 'info',
+      summary: `${req.verb} ${pathWithQuery(req)}`,
+      explain: note.explain ?? `${this.opts.lane} sends an HTTPS request to the kube-apiserver.`,
+      docs: note.docs ?? 'https://kubernetes.io/docs/reference/using-api/api-concepts/',
+      details: { request: displayRequest(req) },
+    })
+    sim.after(hop, () =>
+      this.endpoint.serve(req, (res) => {
+        trace.emit({
+          type: 'http:Response', lane: 'kube-apiserver', from: 'kube-apiserver', to: this.opts.lane,
+          arrive: sim.now() + hop, node: this.opts.node, pod: note.pod, requestId: req.id,
+          outcome: res.code < 400 ? 'ok' : 'error',
+          summary: `${res.code} ${STATUS_TEXT[res.code] ?? ''}`.trim() + (res.code >= 400 ? `: ${(res.body as Status).message ?? ''}` : ''),
+          explain: res.code < 400
+            ? `The kube-apiserver answers ${res.code} ${STATUS_TEXT[res.code] ?? ''} to ${req.verb} ${req.path}.`
+            : `The kube-apiserver refuses ${req.verb} ${req.path} with ${res.code} ${STATUS_TEXT[res.code] ?? ''}: ${(res.body as Status).message ?? ''}`,
+          details: { request: displayRequest(req), response: res },
+        })
+        sim.after(hop, () => cb(res))
+      }, caller),
+    )
+    return req
+  }
+
+  /**
+   * watch opens a watch (GET ...?watch=true&resourceVersion=RV) and calls onEvent for each
+   * notification after the network hop. Errors (401/403) go to onError.
+   */
+  watch(path: string, query: Record<string, string>, onEvent: (e: WatchEvent) => void, onError: (res: HttpResponse) => void = () => {}): void {
+    const { sim, trace } = this.ctx
+    const hop = latency(this.ctx, 'network')
+    const req = this.build({ verb: 'GET', path, query: { ...query, watch: 'true' } })
+    trace.emit({
+      type: 'watch:Start', lane: this.opts.lane, from: this.opts.lane, to: 'kube-apiserver', arrive: sim.now() + hop,
+      node: this.opts.node, requestId: req.id, outcome: 'info',
+      summary: `WATCH ${pathWithQuery(req)}`,
+      explain: `${this.opts.lane} opens a long-running watch: the kube-apiserver will push every change to matching objects instead of being polled.`,
+      docs: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#efficient-detection-of-changes',
+      details: { request: displayRequest(req) },
+    })
+    sim.after(hop, () =>
+      this.endpoint.serveWatch(req, {
+        subscriber: this.opts.lane,
+        node: this.opts.node,
+        onEvent: (e) => sim.after(hop, () => onEvent(e)),
+        onError: (res) => sim.after(hop, () => onError(res)),
+      }),
+    )
+  }
+}
+
+/** pathWithQuery renders path?query in a stable key order. */
+export function pathWithQuery(req: Pick<HttpRequest, 'path' | 'query'>): string {
+  const keys = Object.keys(req.query)
+  if (keys.length === 0) return req.path
+  return `${req.path}?${keys.map((k) => `${k}=${encodeURIComponent(req.query[k])}`).join('&')}`
+}
+
+/** displayRequest is the request as shown to people: credentials masked, certificate summarised. */
+export function displayRequest(req: HttpRequest): Record<string, unknown> {
+  const out: Record<string, unknown> = { verb: req.verb, path: req.path, query: req.query, headers: redactHeaders(req.headers) }
+  if (req.tls?.clientCertificate) {
+    const c = req.tls.clientCertificate
+    out.clientCertificate = { subject: `CN=${c.commonName}${c.organizations.map((o) => `,O=${o}`).join('')}`, issuer: `CN=${c.issuer}` }
+  }
+  if (req.body) out.body = req.body
+  return out
+}

@@ -1,0 +1,22 @@
+/** Trace event types of the simulated kubelet and the CRI runtime and CNI plugin below it. */
+export const KUBELET_TRACE_TYPES = [
+  'kubelet:PodObserved',
+  'kubelet:Admit',
+  'kubelet:SyncPod',
+  'kubelet:StatusUpdate',
+  'kubelet:PostStartHook',
+  'kubelet:Backoff',
+  'kubelet:Reject',
+  'kubelet:KillContainer',
+  'cri:RunPodSandbox',
+  'cri:PodSandboxStatus',
+  'cri:ImageStatus',
+  'cri:PullImage',
+  'cri:CreateContainer',
+  'cri:StartContainer',
+  'cri:StopContainer',
+  'cri:ContainerStatus',
+  'cri:ExecSync',
+  'cni:ADD',
+  'cni:DEL',
+] as const

@@ -1,0 +1,42 @@
+import type { TraceEvent, TraceEventInput } from '../events.ts'
+import type { Sim } from './kernel.ts'
+
+export type TraceListener = (event: TraceEvent) => void
+
+/**
+ * Trace records every step in order. It stamps each event with the next sequence number and the
+ * current virtual time. With `retain: false` (benchmarks) events go only to listeners.
+ */
+export class Trace {
+  readonly events: TraceEvent[] = []
+  private listeners: TraceListener[] = []
+  private seq = 0
+  private readonly sim: Sim
+  private readonly retain: boolean
+
+  constructor(sim: Sim, retain = true) {
+    this.sim = sim
+    this.retain = retain
+  }
+
+  /** emit records one step and returns it. */
+  emit(input: TraceEventInput): TraceEvent {
+    const event = { ...input, seq: this.seq++, t: input.t ?? this.sim.now() } as TraceEvent
+    if (this.retain) this.events.push(event)
+    for (const l of this.listeners) l(event)
+    return event
+  }
+
+  /** count returns how many events were emitted (retained or not). */
+  count(): number {
+    return this.seq
+  }
+
+  /** subscribe adds a listener for every later event; the returned function removes it. */
+  subscribe(listener: TraceListener): () => void {
+    this.listeners.push(listener)
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener)
+    }
+  }
+}
