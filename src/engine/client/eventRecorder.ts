@@ -1,0 +1,94 @@
+import type { KEvent, ObjectReference } from '../api/types.ts'
+import type { EngineContext } from '../context.ts'
+import type { ApiClient } from './apiClient.ts'
+
+/** EventSource names who reports: kubelet (legacy core/v1 recorder) or default-scheduler (events.k8s.io). */
+export interface EventSource {
+  /** source.component / reportingController: `kubelet`, `default-scheduler`. */
+  component: string
+  /** The node, for the kubelet (source.host). */
+  host?: string
+  reportingInstance: string
+  /** legacy = client-go record.EventRecorder (kubelet); events = events.k8s.io/v1 recorder (scheduler). */
+  api: 'legacy' | 'events'
+}
+
+export type EventType = 'Normal' | 'Warning'
+
+/**
+ * EventRecorder creates Kubernetes Event objects through the kube-apiserver, the way client-go's
+ * recorders do: POST /api/v1/namespaces/{ns}/events for a new event, PATCH to bump `count` (legacy)
+ * or `series` (events.k8s.io) when the same event repeats.
+ * Mirrors: k8s.io/client-go/tools/record/event.go (name `%v.%x` of object name and UnixNano) and
+ * k8s.io/client-go/tools/record/events_cache.go (aggregation key: source, object, type, reason, message).
+ */
+export class EventRecorder {
+  private readonly ctx: EngineContext
+  private readonly client: ApiClient
+  private readonly source: EventSource
+  private readonly seen = new Map<string, { name: string; namespace: string; count: number; first: string }>()
+
+  constructor(ctx: EngineContext, client: ApiClient, source: EventSource) {
+    this.ctx = ctx
+    this.client = client
+    this.source = source
+  }
+
+  /** event records that `type`/`reason`/`message` happened to the referenced object. */
+  event(ref: ObjectReference, type: EventType, reason: string, message: string, action = ''): void {
+    const { sim, trace } = this.ctx
+    const namespace = ref.namespace ?? 'default'
+    const pod = `${namespace}/${ref.name ?? ''}`
+    trace.emit({
+      type: 'event:Record', lane: laneOf(this.source.component), node: this.source.host, pod,
+      outcome: type === 'Warning' ? 'warning' : 'info',
+      summary: `Event ${type} ${reason}: ${message}`,
+      explain: `${this.source.component} records a Kubernetes Event (${type}, reason ${reason}) on ${ref.kind} ${ref.name}. Events are ordinary API objects; \`kubectl describe\` lists them under "Events".`,
+      docs: 'https://kubernetes.io/docs/reference/kubernetes-api/cluster-resources/event-v1/',
+      details: { type, reason, message, action, involvedObject: ref },
+    })
+    const key = [this.source.component, this.source.host ?? '', ref.kind, namespace, ref.name, ref.uid, ref.fieldPath ?? '', type, reason, message].join('\u0000')
+    const prior = this.seen.get(key)
+    const nowMicro = sim.rfc3339Micro()
+    const now = sim.rfc3339()
+    if (prior) {
+      prior.count++
+      const patch = this.source.api === 'legacy'
+        ? { count: prior.count, lastTimestamp: now }
+        : { series: { count: prior.count, lastObservedTime: nowMicro } }
+      this.client.request({
+        verb: 'PATCH', path: `/api/v1/namespaces/${prior.namespace}/events/${prior.name}`,
+        headers: { 'Content-Type': 'application/strategic-merge-patch+json' }, body: patch,
+      }, () => {}, { pod, explain: `${this.source.component} sees the same event again, so it patches the existing Event's count instead of creating a new one.` })
+      return
+    }
+    const wallNs = BigInt(sim.wallMs()) * 1_000_000n + BigInt(Math.floor(sim.now()) % 1000) * 1000n
+    const name = `${ref.name}.${wallNs.toString(16)}`
+    this.seen.set(key, { name, namespace, count: 1, first: now })
+    const ev: KEvent = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace },
+      involvedObject: ref,
+      reason,
+      message,
+      type,
+      source: this.source.api === 'legacy' ? { component: this.source.component, ...(this.source.host ? { host: this.source.host } : {}) } : {},
+      reportingComponent: this.source.component,
+      reportingInstance: this.source.reportingInstance,
+      ...(this.source.api === 'legacy'
+        ? { firstTimestamp: now, lastTimestamp: now, count: 1 }
+        : { eventTime: nowMicro, action }),
+    }
+    this.client.request({ verb: 'POST', path: `/api/v1/namespaces/${namespace}/events`, body: ev as never }, () => {}, {
+      pod, explain: `${this.source.component} creates the Event object through the kube-apiserver, like any other API object.`,
+      docs: 'https://kubernetes.io/docs/reference/kubernetes-api/cluster-resources/event-v1/',
+    })
+  }
+}
+
+function laneOf(component: string): 'kubelet' | 'kube-scheduler' | 'kube-apiserver' {
+  if (component === 'kubelet') return 'kubelet'
+  if (component === 'default-scheduler') return 'kube-scheduler'
+  return 'kube-apiserver'
+}
