@@ -68,12 +68,19 @@ export class Simulation {
     }
   }
 
-  /** start opens the components' watches (idempotent; apply and run call it). */
+  /**
+   * start opens the components' lists and watches and lets them settle, muted: the story a user
+   * watches begins with kubectl, not with informers syncing (idempotent; apply and run call it).
+   */
   start(): void {
     if (this.started) return
     this.started = true
+    const { sim, trace } = this.ctx
+    trace.muted = true
     this.scheduler.start()
     for (const k of this.kubelets) k.start()
+    sim.runUntil(sim.now() + ms(100))
+    trace.muted = false
   }
 
   /** apply runs `kubectl apply -f` now; the result arrives in kubectlResults (and onDone) when kubectl exits. */

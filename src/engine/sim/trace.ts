@@ -13,6 +13,8 @@ export class Trace {
   private seq = 0
   private readonly sim: Sim
   private readonly retain: boolean
+  /** While muted (cluster start-up, before the story begins) nothing is recorded or streamed. */
+  muted = false
 
   constructor(sim: Sim, retain = true) {
     this.sim = sim
@@ -21,6 +23,7 @@ export class Trace {
 
   /** emit records one step and returns it. */
   emit(input: TraceEventInput): TraceEvent {
+    if (this.muted) return { ...input, seq: -1, t: input.t ?? this.sim.now() } as TraceEvent
     const event = { ...input, seq: this.seq++, t: input.t ?? this.sim.now() } as TraceEvent
     if (this.retain) this.events.push(event)
     for (const l of this.listeners) l(event)
