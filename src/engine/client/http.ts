@@ -29,6 +29,8 @@ export interface HttpRequest {
 export interface HttpResponse {
   code: number
   body: KObject | Status
+  /** Warning headers (RFC 7234 299), e.g. PodSecurity `would violate PodSecurity "restricted:latest": ...`; kubectl prints each as `Warning: <text>`. */
+  warnings?: string[]
 }
 
 /** WatchEvent is one line of a watch stream (apimachinery pkg/watch: ADDED, MODIFIED, DELETED, BOOKMARK, ERROR). */
