@@ -1,8 +1,30 @@
-import type { KObject } from '../api/types.ts'
+/**
+ * The kube-apiserver: the handler chain (request info → authentication → authorization → the REST handler),
+ * REST storage over etcd for the resources in resources.ts, the pod subresources `binding` and `status`, graceful
+ * pod deletion, list and watch. Create requests run decode → defaulting → mutating admission → BeforeCreate
+ * (generateName, uid, creationTimestamp, validation) → validating admission → etcd (create.ts).
+ */
+import { newConflict, newForbidden, newNotFound, newUnauthorized, newBadRequest } from '../api/errors.ts'
+import type { KObject, Status } from '../api/types.ts'
 import type { ApiServerEndpoint, HttpRequest, HttpResponse, WatchSink } from '../client/http.ts'
 import type { EngineContext } from '../context.ts'
-import type { Lane } from '../events.ts'
+import { latency } from '../context.ts'
+import type { Lane, TraceEventInput } from '../events.ts'
 import type { Etcd } from '../etcd/etcd.ts'
+import type { UserInfo } from './admission/types.ts'
+import { authenticate } from './authn.ts'
+import { authorize, forbiddenMessage } from './authz.ts'
+import type { AuthorizationMode } from './authz.ts'
+import { handleCreate } from './create.ts'
+import type { ApiHooks } from './hooks.ts'
+import { wiredHooks } from './wiring.ts'
+import { mergePatch } from './patch.ts'
+import { parseRequestInfo } from './requestInfo.ts'
+import type { RequestInfo } from './requestInfo.ts'
+import { RESOURCES, keyFor, resourceByKind, resourceByName } from './resources.ts'
+import type { ResourceDef } from './resources.ts'
+import { matchesFields, matchesLabelString, parseFieldSelector } from './selectors.ts'
+import { WatchCache } from './watchCache.ts'
 
 /** A static token as in --token-auth-file (token,user,uid,"group1,group2"). */
 export interface StaticToken {
@@ -14,29 +36,278 @@ export interface StaticToken {
 
 export interface ApiServerOptions {
   /** --authorization-mode, in order (kubeadm: Node,RBAC). */
-  authorizationModes: ('Node' | 'RBAC' | 'AlwaysAllow' | 'AlwaysDeny')[]
+  authorizationModes: AuthorizationMode[]
   /** The client CA's name: client certificates issued by another CA fail x509 authentication. */
   clientCA: string
   staticTokens: StaticToken[]
-  /** --enable-admission-plugins beyond the defaults / --disable-admission-plugins. */
   enableAdmissionPlugins?: string[]
   disableAdmissionPlugins?: string[]
+  hooks?: ApiHooks
 }
 
-/** TODO(apiserver helper): the kube-apiserver. */
+/** RequestContext is one request in flight through the chain. */
+export interface RequestContext {
+  req: HttpRequest
+  info: RequestInfo
+  user: UserInfo
+  caller: { lane: Lane; node?: string }
+  pod?: string
+  /** Warnings gathered from admission, sent back as Warning headers. */
+  warnings?: string[]
+  respond(res: HttpResponse): void
+}
+
 export class KubeApiServer implements ApiServerEndpoint {
+  readonly ctx: EngineContext
+  readonly etcd: Etcd
+  readonly opts: ApiServerOptions
+  readonly hooks: ApiHooks
+  private readonly watchCache: WatchCache
+  private readonly rng
+
   constructor(ctx: EngineContext, etcd: Etcd, opts: ApiServerOptions) {
-    void ctx; void etcd; void opts
+    this.ctx = ctx
+    this.etcd = etcd
+    this.opts = opts
+    this.hooks = opts.hooks ?? wiredHooks
+    this.rng = ctx.sim.rng.fork('kube-apiserver')
+    this.watchCache = new WatchCache(ctx)
+    etcd.watch('/registry/', (e) => this.watchCache.onEtcdEvent(e))
   }
-  /** bootstrap stores the cluster's initial objects at time 0 (defaulted, no admission, no trace). */
+
+  /** uid hands out a metadata.uid from the apiserver's seeded stream. */
+  uid(): string {
+    return this.rng.uuid()
+  }
+
+  /** randomSuffix: names.SimpleNameGenerator's alphabet (staging/src/k8s.io/apiserver/pkg/storage/names/generate.go). */
+  randomSuffix(n: number): string {
+    return this.rng.string(n, 'bcdfghjklmnpqrstvwxz2456789')
+  }
+
+  /** bootstrap stores the cluster's initial objects at time 0: defaulted, with uids, no admission, no trace. */
   bootstrap(objects: KObject[]): void {
-    void objects
+    const now = this.ctx.sim.rfc3339()
+    const stored: { key: string; value: KObject }[] = []
+    for (const o of objects) {
+      const def = resourceByKind(o.apiVersion, o.kind)
+      if (!def) continue
+      const namespace = def.namespaced ? (o.metadata?.namespace ?? 'default') : undefined
+      let value: KObject = { ...o, metadata: { ...o.metadata, ...(namespace ? { namespace } : {}), uid: o.metadata?.uid ?? this.uid(), creationTimestamp: o.metadata?.creationTimestamp ?? now } }
+      if (def.kind === 'Pod') value = this.hooks.applyDefaults(value)
+      stored.push({ key: keyFor(def, namespace ?? '', o.metadata?.name ?? ''), value })
+    }
+    if (this.hooks.computeQuotaUsage) {
+      const all = stored.map((s) => s.value)
+      for (const s of stored) if (s.value.kind === 'ResourceQuota') s.value = this.hooks.computeQuotaUsage(s.value, all)
+    }
+    this.etcd.seed(stored)
   }
+
+  /** step emits one chain step in the kube-apiserver lane and continues after the step latency. */
+  step(rc: RequestContext, input: Omit<TraceEventInput, 'lane'>, next: () => void, detailOnly = false): void {
+    // Components' own writes (events, status) skip the per-stage steps a learner follows for kubectl's request.
+    if (!(detailOnly && rc.caller.lane !== 'kubectl' && input.outcome !== 'error')) {
+      this.ctx.trace.emit({ ...input, lane: 'kube-apiserver', requestId: rc.req.id, pod: rc.pod, node: rc.caller.node })
+    }
+    this.ctx.sim.after(latency(this.ctx, 'apiserverStep'), next)
+  }
+
   serve(req: HttpRequest, respond: (res: HttpResponse) => void, caller: { lane: Lane; node?: string }): void {
-    void req; void caller
-    respond({ code: 500, body: { kind: 'Status', message: 'not implemented' } })
+    const info = parseRequestInfo(req)
+    const rc: RequestContext = { req, info, user: { username: '', groups: [] }, caller, respond, pod: podOf(info, req) }
+    const verbose = caller.lane === 'kubectl'
+    const afterInfo = () => this.authenticate(rc, () => this.authorize(rc, () => this.dispatch(rc)))
+    if (!verbose) return afterInfo()
+    this.step(rc, {
+      type: 'apiserver:RequestInfo', outcome: 'info',
+      summary: `${info.verb} ${info.resource || info.path}${info.subresource ? `/${info.subresource}` : ''}${info.namespace ? ` in namespace ${info.namespace}` : ''}`,
+      explain: `The request arrives over TLS at the kube-apiserver's secure port. Its filters first work out what it is about from the path and method: verb "${info.verb}", resource "${info.resource}"${info.apiGroup ? ` in API group ${info.apiGroup}` : ' in the core API group'}${info.namespace ? `, namespace "${info.namespace}"` : ''}. Authentication, audit, impersonation, priority-and-fairness and authorization filters run next, in that order.`,
+      docs: 'https://kubernetes.io/docs/concepts/security/controlling-access/',
+      details: { requestInfo: info },
+    }, afterInfo)
   }
+
+  private authenticate(rc: RequestContext, next: () => void): void {
+    const r = authenticate(rc.req, {
+      clientCA: this.opts.clientCA,
+      staticTokens: this.opts.staticTokens,
+      getServiceAccount: (ns, name) => this.etcd.get(`/registry/serviceaccounts/${ns}/${name}`)?.value,
+    })
+    const ok = !r.error
+    this.step(rc, {
+      type: 'apiserver:Authenticate', outcome: ok ? 'ok' : 'error',
+      summary: ok ? `authenticated as "${r.user?.username}" (${r.authenticator})` : `authentication failed: ${r.error} → 401`,
+      explain: ok
+        ? `Authentication asks each authenticator in turn — client certificate, bearer token, service-account token — and the first that recognises the credentials wins. Here: ${r.steps.join('; ')}. The user is "${r.user?.username}" with groups [${r.user?.groups.join(', ')}].`
+        : `The request carried credentials that no authenticator accepts (${r.steps.join('; ')}), so it is rejected with 401 Unauthorized before authorization is even asked.`,
+      docs: 'https://kubernetes.io/docs/reference/access-authn-authz/authentication/',
+      details: { authenticator: r.authenticator, user: r.user, steps: r.steps },
+    }, () => {
+      if (!ok || !r.user) return this.reply(rc, { code: 401, body: newUnauthorized() })
+      rc.user = r.user
+      next()
+    })
+  }
+
+  private authorize(rc: RequestContext, next: () => void): void {
+    const store = { list: (p: string) => this.etcd.range(p).map((kv) => kv.value), get: (k: string) => this.etcd.get(k)?.value }
+    const r = authorize(this.opts.authorizationModes, rc.user, rc.info, store)
+    const allowed = r.decision === 'Allow'
+    const message = allowed ? '' : forbiddenMessage(rc.user, rc.info) + (r.decision === 'Deny' && r.reason ? `: ${r.reason}` : '')
+    this.step(rc, {
+      type: 'apiserver:Authorize', outcome: allowed ? 'ok' : 'error',
+      summary: allowed ? `authorized: ${r.reason}` : `forbidden: ${message}`,
+      explain: allowed
+        ? `Authorization asks the configured authorizers (${this.opts.authorizationModes.join(', ')}) in order; the first Allow or Deny decides. ${r.steps.join('; ')}.`
+        : `No authorizer allowed "${rc.info.verb}" on "${rc.info.resource}${rc.info.subresource ? `/${rc.info.subresource}` : ''}" for "${rc.user.username}" (${r.steps.join('; ')}). RBAC only ever grants, so without a matching Role or ClusterRole binding the answer is 403 Forbidden.`,
+      docs: allowed ? 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/' : 'https://kubernetes.io/docs/reference/access-authn-authz/authorization/',
+      details: { decision: r.decision, steps: r.steps, user: rc.user.username, verb: rc.info.verb, resource: rc.info.resource, subresource: rc.info.subresource, namespace: rc.info.namespace },
+    }, () => {
+      if (!allowed) return this.reply(rc, { code: 403, body: newForbidden(rc.info.subresource ? `${rc.info.resource}/${rc.info.subresource}` : rc.info.resource, rc.info.name, message, rc.info.apiGroup) })
+      next()
+    })
+  }
+
+  private dispatch(rc: RequestContext): void {
+    const { info } = rc
+    const def = resourceByName(info.apiGroup, info.resource)
+    if (!info.isResourceRequest || !def) return this.reply(rc, { code: 404, body: notFoundPath(info.path) })
+    switch (info.verb) {
+      case 'get': return this.get(rc, def)
+      case 'list': return this.list(rc, def)
+      case 'create':
+        if (info.subresource === 'binding' && def.kind === 'Pod') return this.bind(rc, def)
+        return handleCreate(this, rc, def)
+      case 'patch':
+      case 'update': return this.patch(rc, def)
+      case 'delete': return this.delete(rc, def)
+      default: return this.reply(rc, { code: 405, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `the server does not allow this method on the requested resource`, reason: 'MethodNotAllowed', code: 405 } })
+    }
+  }
+
+  /** reply emits the Respond step (for kubectl's requests) and answers. */
+  reply(rc: RequestContext, res: HttpResponse): void {
+    rc.respond(res)
+  }
+
+  private get(rc: RequestContext, def: ResourceDef): void {
+    const kv = this.etcd.get(keyFor(def, rc.info.namespace, rc.info.name))
+    this.reply(rc, kv ? { code: 200, body: kv.value } : { code: 404, body: newNotFound(def.resource, rc.info.name, def.group) })
+  }
+
+  private list(rc: RequestContext, def: ResourceDef): void {
+    const prefix = def.namespaced && rc.info.namespace ? `${def.prefix}${rc.info.namespace}/` : def.prefix
+    const fields = parseFieldSelector(rc.req.query.fieldSelector)
+    const items = this.etcd.range(prefix).map((kv) => kv.value).filter((o) => matchesFields(o, fields) && matchesLabelString(o, rc.req.query.labelSelector))
+    this.reply(rc, { code: 200, body: { apiVersion: def.group ? `${def.group}/${def.version}` : def.version, kind: `${def.kind}List`, metadata: { resourceVersion: String(this.etcd.store.revision()) }, items } })
+  }
+
+  /** write persists one object with optimistic concurrency and answers with the stored object. */
+  write(rc: RequestContext, def: ResourceDef, key: string, prevRev: number, value: KObject, code: number, explain: string, reply = true, done?: (stored: KObject) => void): void {
+    this.etcd.txn([{ key, modRevision: prevRev }], [{ type: 'put', key, value }], (r) => {
+      if (!r.succeeded) {
+        const status = prevRev === 0 ? { code: 409, body: { ...newConflict(def.resource, value.metadata?.name ?? '', 'the object has been modified; please apply your changes to the latest version and try again', def.group), reason: 'AlreadyExists' } as Status } : { code: 409, body: newConflict(def.resource, value.metadata?.name ?? '', 'the object has been modified; please apply your changes to the latest version and try again', def.group) }
+        return this.reply(rc, status as HttpResponse)
+      }
+      const stored = this.etcd.get(key)?.value as KObject
+      done?.(stored)
+      if (reply) this.reply(rc, { code, body: stored })
+    }, { pod: rc.pod, requestId: rc.req.id, explain })
+  }
+
+  private bind(rc: RequestContext, def: ResourceDef): void {
+    const key = keyFor(def, rc.info.namespace, rc.info.name)
+    const kv = this.etcd.get(key)
+    if (!kv) return this.reply(rc, { code: 404, body: newNotFound('pods', rc.info.name) })
+    const pod = kv.value as { spec?: { nodeName?: string }; status?: { conditions?: unknown[] } } & KObject
+    const target = (rc.req.body?.target as { name?: string } | undefined)?.name ?? ''
+    // Mirrors: pkg/registry/core/pod/storage/storage.go setPodNodeAndMetadata.
+    if (pod.spec?.nodeName) return this.reply(rc, { code: 409, body: newConflict('pods/binding', rc.info.name, `pod ${rc.info.name} is already assigned to node "${pod.spec.nodeName}"`) })
+    const now = this.ctx.sim.rfc3339()
+    const conditions = [...((pod.status?.conditions as { type: string }[] | undefined) ?? []).filter((c) => c.type !== 'PodScheduled'), { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now }]
+    const value = { ...pod, spec: { ...pod.spec, nodeName: target }, status: { ...pod.status, conditions } }
+    this.write(rc, def, key, kv.modRevision, value, 201, `The binding subresource sets spec.nodeName to "${target}" and the condition PodScheduled=True in one write. This write is what the kubelet on ${target} will see.`, false, () =>
+      this.reply(rc, { code: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } }))
+  }
+
+  private patch(rc: RequestContext, def: ResourceDef): void {
+    const key = keyFor(def, rc.info.namespace, rc.info.name)
+    const kv = this.etcd.get(key)
+    if (!kv) return this.reply(rc, { code: 404, body: newNotFound(def.resource, rc.info.name, def.group) })
+    const body = rc.req.body ?? {}
+    let value: KObject
+    if (rc.info.verb === 'update') value = { ...body, metadata: { ...body.metadata, uid: kv.value.metadata?.uid, creationTimestamp: kv.value.metadata?.creationTimestamp } }
+    else {
+      const strategic = (rc.req.headers['Content-Type'] ?? '').includes('strategic')
+      const patch = rc.info.subresource === 'status' ? { status: (body as { status?: unknown }).status } : body
+      value = mergePatch(kv.value, patch, strategic) as KObject
+    }
+    const uidPre = (body.metadata as { uid?: string } | undefined)?.uid
+    if (uidPre && uidPre !== kv.value.metadata?.uid) return this.reply(rc, { code: 409, body: newConflict(def.resource, rc.info.name, `Precondition failed: UID in precondition: ${uidPre}, UID in object meta: ${kv.value.metadata?.uid}`, def.group) })
+    this.write(rc, def, key, kv.modRevision, value, 200, rc.info.subresource === 'status'
+      ? `The status subresource replaces only .status: ${rc.caller.lane} reports what it observed, and spec cannot change through this path.`
+      : `The patch is merged into the stored ${def.kind} and written back with a compare on its revision.`)
+  }
+
+  private delete(rc: RequestContext, def: ResourceDef): void {
+    const key = keyFor(def, rc.info.namespace, rc.info.name)
+    const kv = this.etcd.get(key)
+    if (!kv) return this.reply(rc, { code: 404, body: newNotFound(def.resource, rc.info.name, def.group) })
+    const opts = (rc.req.body ?? {}) as { gracePeriodSeconds?: number; preconditions?: { uid?: string } }
+    if (opts.preconditions?.uid && opts.preconditions.uid !== kv.value.metadata?.uid) return this.reply(rc, { code: 409, body: newConflict(def.resource, rc.info.name, `Precondition failed: UID in precondition: ${opts.preconditions.uid}, UID in object meta: ${kv.value.metadata?.uid}`, def.group) })
+    const pod = kv.value as KObject & { spec?: { nodeName?: string; terminationGracePeriodSeconds?: number } }
+    const grace = opts.gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30
+    if (def.kind === 'Pod' && pod.spec?.nodeName && grace > 0 && !pod.metadata?.deletionTimestamp) {
+      const when = this.ctx.sim.rfc3339(this.ctx.sim.now() + grace * 1_000_000)
+      const value = { ...pod, metadata: { ...pod.metadata, deletionTimestamp: when, deletionGracePeriodSeconds: grace } }
+      return this.write(rc, def, key, kv.modRevision, value, 200, `Graceful deletion: the pod is bound to ${pod.spec.nodeName}, so the apiserver only marks it with deletionTimestamp (${grace}s grace). The kubelet stops its containers and then deletes it for good.`)
+    }
+    this.etcd.txn([{ key, modRevision: kv.modRevision }], [{ type: 'delete', key }], () =>
+      this.reply(rc, { code: 200, body: kv.value }), { pod: rc.pod, requestId: rc.req.id, explain: `The ${def.kind} is removed from etcd; watchers receive DELETED.` })
+  }
+
   serveWatch(req: HttpRequest, sink: WatchSink): void {
-    void req; void sink
+    const info = parseRequestInfo(req)
+    const def = resourceByName(info.apiGroup, info.resource)
+    if (!def) return sink.onError({ code: 404, body: notFoundPath(req.path) })
+    const authn = authenticate(req, { clientCA: this.opts.clientCA, staticTokens: this.opts.staticTokens, getServiceAccount: (ns, n) => this.etcd.get(`/registry/serviceaccounts/${ns}/${n}`)?.value })
+    if (!authn.user) return sink.onError({ code: 401, body: newUnauthorized() })
+    const store = { list: (p: string) => this.etcd.range(p).map((kv) => kv.value), get: (k: string) => this.etcd.get(k)?.value }
+    const authz = authorize(this.opts.authorizationModes, authn.user, info, store)
+    if (authz.decision !== 'Allow') return sink.onError({ code: 403, body: newForbidden(info.resource, '', forbiddenMessage(authn.user, info), info.apiGroup) })
+    const prefix = def.namespaced && info.namespace ? `${def.prefix}${info.namespace}/` : def.prefix
+    const w = { id: this.ctx.nextId('watch'), prefix, kind: def.kind, fields: parseFieldSelector(req.query.fieldSelector), labels: req.query.labelSelector, sink, path: pathOf(req) }
+    const rv = req.query.resourceVersion
+    if (!rv || rv === '0') {
+      for (const kv of this.etcd.range(prefix)) if (this.watchCache.matches(w, kv.value)) this.watchCache.deliver(w, { type: 'ADDED', object: kv.value }, kv.modRevision)
+    }
+    this.watchCache.add(w)
   }
+
+  /** knownKinds lists what kubectl may create (for its resource mapping). */
+  static knownKinds(): readonly ResourceDef[] {
+    return RESOURCES
+  }
+}
+
+function podOf(info: RequestInfo, req: HttpRequest): string | undefined {
+  if (info.resource === 'pods') {
+    const name = info.name || req.body?.metadata?.name || req.body?.metadata?.generateName || ''
+    return name ? `${info.namespace || 'default'}/${name}` : undefined
+  }
+  if (info.resource === 'events') {
+    const io = req.body?.involvedObject as { kind?: string; namespace?: string; name?: string } | undefined
+    return io?.kind === 'Pod' ? `${io.namespace}/${io.name}` : undefined
+  }
+  return undefined
+}
+
+function pathOf(req: HttpRequest): string {
+  const q = Object.entries(req.query).filter(([k]) => k !== 'watch').map(([k, v]) => `${k}=${v}`).join('&')
+  return q ? `${req.path}?${q}` : req.path
+}
+
+function notFoundPath(path: string): Status {
+  return { ...newBadRequest('the server could not find the requested resource'), code: 404, reason: 'NotFound', details: { causes: [{ reason: 'UnexpectedServerResponse', message: `404 page not found: ${path}` }] } }
 }

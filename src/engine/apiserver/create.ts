@@ -1,0 +1,134 @@
+/**
+ * The create path, in upstream order: decode (strict field validation) → defaulting → mutating admission →
+ * BeforeCreate (generateName, uid, creationTimestamp, validation) → validating admission → etcd.
+ * Mirrors: staging/src/k8s.io/apiserver/pkg/endpoints/handlers/create.go and
+ * staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go (Create), rest/create.go (BeforeCreate).
+ */
+import { newBadRequest, newInvalid } from '../api/errors.ts'
+import type { KObject, Pod, Status } from '../api/types.ts'
+import { getPodQOS } from '../api/qos.ts'
+import type { AdmissionAttributes, AdmissionPlugin, AdmissionResult, AdmissionStore } from './admission/types.ts'
+import type { KubeApiServer, RequestContext } from './index.ts'
+import { keyFor } from './resources.ts'
+import type { ResourceDef } from './resources.ts'
+import { latency } from '../context.ts'
+
+type Phase = 'mutating' | 'validating'
+
+/** handleCreate runs one create request to its response. */
+export function handleCreate(api: KubeApiServer, rc: RequestContext, def: ResourceDef): void {
+  const body = rc.req.body
+  if (!body || typeof body !== 'object') return api.reply(rc, { code: 400, body: newBadRequest('the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf') })
+  const bodyNs = body.metadata?.namespace
+  if (def.namespaced && bodyNs && bodyNs !== rc.info.namespace) {
+    // Mirrors: staging/src/k8s.io/apiserver/pkg/endpoints/handlers/rest.go (namespace mismatch).
+    return api.reply(rc, { code: 400, body: newBadRequest('the namespace of the provided object does not match the namespace sent on the request') })
+  }
+  const strictErrors = rc.req.query.fieldValidation === 'Ignore' ? [] : api.hooks.strictDecode(body)
+  api.step(rc, {
+    type: 'apiserver:Decode', outcome: strictErrors.length ? 'error' : 'ok',
+    summary: strictErrors.length ? `strict decoding failed: ${strictErrors.join(', ')}` : `decoded ${def.kind} ${body.apiVersion}`,
+    explain: strictErrors.length
+      ? `kubectl asked for strict field validation (fieldValidation=Strict), and the body has fields the ${def.kind} schema does not know or values of the wrong type. The request is refused with 400 Bad Request instead of silently dropping them.`
+      : `The JSON body is decoded into the ${def.kind} type${rc.req.query.fieldValidation === 'Strict' ? ' with strict field validation: any unknown field would be an error' : ''}.`,
+    docs: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
+    details: { fieldValidation: rc.req.query.fieldValidation ?? 'Warn', errors: strictErrors },
+  }, () => {
+    if (strictErrors.length && rc.req.query.fieldValidation === 'Strict') return api.reply(rc, { code: 400, body: newBadRequest(api.hooks.strictDecodeMessage(body, strictErrors)) })
+    const defaulted = def.kind === 'Pod' ? api.hooks.applyDefaults(body) : body
+    const withNs: KObject = def.namespaced ? { ...defaulted, metadata: { ...defaulted.metadata, namespace: rc.info.namespace } } : defaulted
+    api.step(rc, {
+      type: 'apiserver:Default', outcome: 'ok', summary: `applied ${def.kind} defaults`,
+      explain: `Defaulting fills what the manifest left out, exactly as the API's defaulting functions do: for a pod, restartPolicy Always, dnsPolicy ClusterFirst, schedulerName default-scheduler, terminationGracePeriodSeconds 30, imagePullPolicy from the image tag, and more.`,
+      docs: 'https://kubernetes.io/docs/reference/using-api/api-concepts/',
+      details: { before: body, after: withNs },
+    }, () => runAdmission(api, rc, def, withNs, 'mutating', (mutated) => beforeCreate(api, rc, def, mutated)), true)
+  }, true)
+}
+
+function attributes(rc: RequestContext, def: ResourceDef, obj: KObject): AdmissionAttributes {
+  return { operation: 'CREATE', resource: def.resource, subresource: '', group: def.group, version: def.version, kind: def.kind, namespace: rc.info.namespace, name: obj.metadata?.name ?? '', object: obj, userInfo: rc.user, dryRun: rc.req.query.dryRun === 'All' }
+}
+
+function admissionStore(api: KubeApiServer): AdmissionStore {
+  return { get: (k) => api.etcd.get(k)?.value, list: (p) => api.etcd.range(p).map((kv) => kv.value), now: () => api.ctx.sim.rfc3339(), randomSuffix: (n) => api.randomSuffix(n) }
+}
+
+/** runAdmission runs every admit (mutating) or validate (validating) in plugin order; the first error stops it. */
+function runAdmission(api: KubeApiServer, rc: RequestContext, def: ResourceDef, obj: KObject, phase: Phase, done: (obj: KObject) => void): void {
+  const plugins = api.hooks.admissionPlugins(api.opts.enableAdmissionPlugins, api.opts.disableAdmissionPlugins).filter((p) => (phase === 'mutating' ? p.admit : p.validate))
+  const store = admissionStore(api)
+  const next = (i: number, cur: KObject): void => {
+    if (i >= plugins.length) return done(cur)
+    const p = plugins[i]
+    const a = attributes(rc, def, cur)
+    if (!p.handles(a)) return next(i + 1, cur)
+    const r = (phase === 'mutating' ? (p.admit as NonNullable<AdmissionPlugin['admit']>)(a, store) : (p.validate as NonNullable<AdmissionPlugin['validate']>)(a, store))
+    if (!r.acted && rc.caller.lane !== 'kubectl') return continueAfter(r)
+    admissionStep(api, rc, p, phase, cur, r, () => continueAfter(r))
+    function continueAfter(res: AdmissionResult): void {
+      if (res.error) return api.reply(rc, { code: res.error.code ?? 403, body: res.error as Status, warnings: rc.warnings })
+      if (res.warnings?.length) rc.warnings = [...(rc.warnings ?? []), ...res.warnings]
+      const updated = res.object ?? cur
+      const annotated = res.annotations ? { ...updated, metadata: { ...updated.metadata, annotations: { ...updated.metadata?.annotations, ...res.annotations } } } : updated
+      if (res.writes?.length) {
+        let left = res.writes.length
+        for (const w of res.writes) {
+          const prev = api.etcd.get(w.key)?.modRevision ?? 0
+          api.etcd.txn([{ key: w.key, modRevision: prev }], [{ type: 'put', key: w.key, value: w.value }], () => { if (--left === 0) next(i + 1, annotated) }, { pod: rc.pod, requestId: rc.req.id, explain: `${p.name} records the new usage in the ResourceQuota's status before the pod is stored, so two concurrent creates cannot both slip under the limit.` })
+        }
+        return
+      }
+      next(i + 1, annotated)
+    }
+  }
+  next(0, obj)
+}
+
+function admissionStep(api: KubeApiServer, rc: RequestContext, p: AdmissionPlugin, phase: Phase, before: KObject, r: AdmissionResult, next: () => void): void {
+  api.ctx.trace.emit({
+    type: 'apiserver:Admit', lane: 'kube-apiserver', requestId: rc.req.id, pod: rc.pod, node: rc.caller.node,
+    outcome: r.error ? 'error' : r.warnings?.length ? 'warning' : r.acted ? 'ok' : 'info',
+    summary: `${phase} admission ${p.name}: ${r.error ? `rejected: ${r.error.message}` : r.note}`,
+    explain: `${phase === 'mutating' ? 'Mutating' : 'Validating'} admission plugin ${p.name}. ${r.note}${r.error ? ` It rejects the request: ${r.error.message}` : ''}${r.warnings?.length ? ` Warning returned to the client: ${r.warnings.join('; ')}` : ''}`,
+    docs: p.docs,
+    details: { plugin: p.name, phase, acted: r.acted, note: r.note, error: r.error, warnings: r.warnings, annotations: r.annotations, before, after: r.object },
+  })
+  api.ctx.sim.after(latency(api.ctx, 'admissionPlugin'), next)
+}
+
+function beforeCreate(api: KubeApiServer, rc: RequestContext, def: ResourceDef, obj: KObject): void {
+  const meta = { ...obj.metadata }
+  if (!meta.name && meta.generateName) meta.name = `${meta.generateName.slice(0, 58)}${api.randomSuffix(5)}`
+  meta.uid = api.uid()
+  meta.creationTimestamp = api.ctx.sim.rfc3339()
+  delete meta.resourceVersion
+  // PrepareForCreate (pkg/registry/core/pod/strategy.go): status is reset to Pending with the QoS class.
+  const prepared: KObject = { ...obj, metadata: meta, ...(def.kind === 'Pod' ? { status: { phase: 'Pending', qosClass: getPodQOS(obj as Pod) } } : {}) }
+  const errs = meta.name || meta.generateName ? api.hooks.validateCreate(prepared) : [{ type: 'FieldValueRequired' as const, field: 'metadata.name', message: 'Required value: name or generateName is required' }]
+  if (rc.pod === undefined && def.kind === 'Pod') rc.pod = `${rc.info.namespace}/${meta.name}`
+  api.step(rc, {
+    type: 'apiserver:Validate', outcome: errs.length ? 'error' : 'ok',
+    summary: errs.length ? `invalid: ${errs.map((e) => `${e.field}: ${e.message}`).join(', ')}` : `valid; uid ${meta.uid}${obj.metadata?.generateName && !obj.metadata?.name ? `, name ${meta.name} generated` : ''}`,
+    explain: errs.length
+      ? `The registry's BeforeCreate validates the object against the API rules and finds ${errs.length} problem${errs.length > 1 ? 's' : ''}; the answer is 422 Unprocessable Entity with every field error.`
+      : `BeforeCreate gives the ${def.kind} its uid (${meta.uid}) and creationTimestamp${obj.metadata?.generateName && !obj.metadata?.name ? `, turns generateName into the name ${meta.name}` : ''}, and validates it (names, images, resources, enums): all fine.`,
+    docs: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/',
+    details: { errors: errs, uid: meta.uid, name: meta.name },
+  }, () => {
+    if (errs.length) return api.reply(rc, { code: 422, body: newInvalid(def.kind, meta.name ?? '', errs, def.group) })
+    runAdmission(api, rc, def, prepared, 'validating', (final) => persist(api, rc, def, final))
+  }, true)
+}
+
+function persist(api: KubeApiServer, rc: RequestContext, def: ResourceDef, obj: KObject): void {
+  const key = keyFor(def, rc.info.namespace, obj.metadata?.name ?? '')
+  api.write(rc, def, key, 0, obj, 201, `The ${def.kind} passed every check, so the kube-apiserver stores it at ${key} with a create-if-absent transaction (compare mod_revision = 0).`, false, (stored) => {
+    api.step(rc, {
+      type: 'apiserver:Respond', outcome: 'ok', summary: `201 Created ${def.kind} ${obj.metadata?.name} (resourceVersion ${stored.metadata?.resourceVersion})`,
+      explain: `The object is durable in etcd. The apiserver answers 201 Created with the stored object; its watch cache will now tell every watcher — the scheduler first of all — about it.`,
+      docs: 'https://kubernetes.io/docs/reference/using-api/api-concepts/',
+      details: { resourceVersion: stored.metadata?.resourceVersion, uid: stored.metadata?.uid },
+    }, () => api.reply(rc, { code: 201, body: stored, warnings: rc.warnings }), true)
+  })
+}

@@ -1,0 +1,136 @@
+/**
+ * loadCluster reads a cluster file — real Kubernetes YAML (what `kubectl get ... -o yaml` prints, multi-document
+ * or `kind: List`) plus podbirth's own `SimulatorConfig` — into a ClusterSpec. What every cluster has is added
+ * unless the file defines an object with the same kind, namespace and name. Without a file: the built-in cluster.
+ */
+import { parseAllDocuments } from 'yaml'
+import type { KObject } from '../api/types.ts'
+import type { ApiServerOptions } from '../apiserver/index.ts'
+import { SIM_API_VERSION, SIM_KIND, defaultSimulatorConfig } from '../config.ts'
+import type { SimulatorConfig } from '../config.ts'
+import { bytes } from '../api/quantity.ts'
+import { bootstrapObjects, defaultKubeconfig, defaultNodes, defaultStaticTokens } from './defaults.ts'
+import type { ClusterSpec } from './types.ts'
+
+export type { ClusterSpec } from './types.ts'
+
+const CLUSTER_KINDS = new Set([
+  'Node', 'Pod', 'Namespace', 'ServiceAccount', 'ResourceQuota', 'LimitRange', 'PriorityClass', 'Role', 'ClusterRole',
+  'RoleBinding', 'ClusterRoleBinding', 'ConfigMap', 'Secret',
+])
+
+/** loadCluster parses a cluster file; `text` undefined means the built-in default cluster. */
+export function loadCluster(text: string | undefined, filename: string): ClusterSpec | { error: string } {
+  const docs: KObject[] = []
+  if (text !== undefined) {
+    const parsed = parseAllDocuments(text, { prettyErrors: false })
+    for (const d of Array.isArray(parsed) ? parsed : [parsed]) {
+      const err = d.errors[0]
+      if (err) {
+        const pos = err.linePos?.[0]
+        return { error: `${filename}: YAML error${pos ? ` at line ${pos.line}, column ${pos.col}` : ''}: ${err.message.split('\n')[0]}` }
+      }
+      const value = d.toJS() as unknown
+      if (value === null || value === undefined) continue
+      if (typeof value !== 'object' || Array.isArray(value)) return { error: `${filename}: every document must be a Kubernetes object (a mapping with apiVersion and kind)` }
+      docs.push(...flattenList(value as KObject))
+    }
+  }
+  const spec: ClusterSpec = {
+    objects: [],
+    kubeconfig: defaultKubeconfig(),
+    simulator: defaultSimulatorConfig(),
+    apiserver: { authorizationModes: ['Node', 'RBAC'], clientCA: 'kubernetes', staticTokens: defaultStaticTokens() },
+  }
+  const fileObjects: KObject[] = []
+  for (const doc of docs) {
+    const where = `${filename}: ${doc.kind ?? '<no kind>'} "${doc.metadata?.name ?? ''}"`
+    if (doc.kind === 'Config') spec.kubeconfig = doc
+    else if (doc.kind === 'KubeSchedulerConfiguration') spec.schedulerConfig = doc
+    else if (doc.kind === SIM_KIND && doc.apiVersion === SIM_API_VERSION) {
+      const err = mergeSimulatorConfig(spec.simulator, spec.apiserver, doc)
+      if (err) return { error: `${filename}: SimulatorConfig: ${err}` }
+    } else if (doc.kind && CLUSTER_KINDS.has(doc.kind)) {
+      if (!doc.metadata?.name) return { error: `${where}: metadata.name is required` }
+      fileObjects.push(doc)
+    } else return { error: `${where}: kind ${JSON.stringify(doc.kind ?? '')} is not something a cluster file can hold (supported: ${[...CLUSTER_KINDS].join(', ')}, Config, KubeSchedulerConfiguration, ${SIM_KIND})` }
+  }
+  const hasNodes = fileObjects.some((o) => o.kind === 'Node')
+  const defaults = [...bootstrapObjects(), ...(hasNodes ? [] : defaultNodes())]
+  const id = (o: KObject) => `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`
+  const fileIds = new Set(fileObjects.map(id))
+  let nodeIndex = 0
+  const completed = fileObjects.map((o) => (o.kind === 'Node' ? completeNode(o, nodeIndex++) : o.kind === 'Pod' && !o.metadata?.namespace ? { ...o, metadata: { ...o.metadata, namespace: 'default' } } : o))
+  spec.objects = [...defaults.filter((o) => !fileIds.has(id(o))), ...completed]
+  return spec
+}
+
+function flattenList(doc: KObject): KObject[] {
+  if (doc.kind === 'List' || (typeof doc.kind === 'string' && doc.kind.endsWith('List') && Array.isArray(doc.items))) {
+    return ((doc.items as KObject[] | undefined) ?? []).flatMap(flattenList)
+  }
+  return [doc]
+}
+
+/** completeNode fills what a real kubelet reports when the file leaves it out. */
+function completeNode(node: KObject, index: number): KObject {
+  const name = node.metadata?.name ?? ''
+  const spec = (node.spec ?? {}) as Record<string, unknown>
+  const status = (node.status ?? {}) as Record<string, unknown>
+  const capacity = (status.capacity ?? status.allocatable ?? { cpu: '4', memory: '8Gi', pods: '110' }) as Record<string, string>
+  return {
+    ...node,
+    apiVersion: 'v1',
+    metadata: { ...node.metadata, labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64', ...node.metadata?.labels } },
+    spec: { podCIDR: `10.244.${index}.0/24`, ...spec },
+    status: {
+      capacity,
+      allocatable: status.allocatable ?? capacity,
+      addresses: [{ type: 'InternalIP', address: `192.168.49.${(index % 250) + 2}` }, { type: 'Hostname', address: name }],
+      conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' }],
+      nodeInfo: { architecture: 'amd64', containerRuntimeVersion: 'containerd://2.1.4', kubeletVersion: 'v1.35.0', operatingSystem: 'linux', osImage: 'Debian GNU/Linux 12 (bookworm)' },
+      images: [{ names: ['registry.k8s.io/pause:3.10.1'], sizeBytes: 320368 }],
+      ...status,
+    },
+  }
+}
+
+function mergeSimulatorConfig(sim: SimulatorConfig, api: ApiServerOptions, doc: KObject): string | undefined {
+  const known = new Set(['apiVersion', 'kind', 'metadata', 'latencies', 'pullBandwidth', 'registry', 'pauseImage', 'faults', 'apiserver'])
+  for (const k of Object.keys(doc)) if (!known.has(k)) return `unknown field "${k}"`
+  if (doc.latencies !== undefined) {
+    const l = doc.latencies as Record<string, unknown>
+    for (const [k, v] of Object.entries(l)) {
+      if (!(k in sim.latencies)) return `unknown latency "${k}" (known: ${Object.keys(sim.latencies).join(', ')})`
+      if (typeof v !== 'number' || v < 0) return `latencies.${k} must be a non-negative number of milliseconds`
+      sim.latencies[k as keyof SimulatorConfig['latencies']] = v
+    }
+  }
+  if (doc.pullBandwidth !== undefined) {
+    const b = bytes(doc.pullBandwidth as string | number)
+    if (b <= 0) return 'pullBandwidth must be a positive quantity of bytes per second (e.g. 20Mi)'
+    sim.pullBandwidth = b
+  }
+  if (doc.registry !== undefined) {
+    if (!Array.isArray(doc.registry)) return 'registry must be a list of {repository, tags}'
+    for (const r of doc.registry as Record<string, unknown>[]) {
+      if (typeof r.repository !== 'string' || typeof r.tags !== 'object' || r.tags === null) return 'each registry entry needs repository (string) and tags (map of tag to size)'
+      const tags: Record<string, number> = {}
+      for (const [t, size] of Object.entries(r.tags as Record<string, unknown>)) tags[t] = bytes(size as string | number)
+      const existing = sim.registry.find((x) => x.repository === r.repository)
+      const entry = { ...existing, ...r, repository: r.repository, tags: { ...existing?.tags, ...tags } }
+      if (existing) Object.assign(existing, entry)
+      else sim.registry.push(entry as SimulatorConfig['registry'][number])
+    }
+  }
+  if (typeof doc.pauseImage === 'string') sim.pauseImage = doc.pauseImage
+  if (Array.isArray(doc.faults)) sim.faults = doc.faults as SimulatorConfig['faults']
+  if (doc.apiserver && typeof doc.apiserver === 'object') {
+    const a = doc.apiserver as Partial<ApiServerOptions>
+    if (a.authorizationModes) api.authorizationModes = a.authorizationModes
+    if (a.staticTokens) api.staticTokens = [...api.staticTokens, ...a.staticTokens]
+    if (a.enableAdmissionPlugins) api.enableAdmissionPlugins = a.enableAdmissionPlugins
+    if (a.disableAdmissionPlugins) api.disableAdmissionPlugins = a.disableAdmissionPlugins
+  }
+  return undefined
+}
