@@ -1,0 +1,73 @@
+/** Command-line parsing for `podbirth`: flags as kubectl spells them. */
+export interface ApplyArgs {
+  command: 'apply'
+  files: string[]
+  cluster?: string
+  user?: string
+  namespace?: string
+  seed: number
+  untilMs: number
+  output: 'text' | 'json'
+}
+
+export type Parsed = ApplyArgs | { command: 'help' } | { command: 'version' } | { usageError: string }
+
+const DURATION_RE = /^(?:(\d+(?:\.\d+)?)(h|ms|m|s))+$/
+
+/** parseDuration reads Go-style durations: 30s, 5m, 1h30m, 500ms. */
+export function parseDuration(s: string): number | undefined {
+  if (!DURATION_RE.test(s)) return undefined
+  let total = 0
+  for (const m of s.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s)/g)) {
+    const n = Number(m[1])
+    total += m[2] === 'h' ? n * 3_600_000 : m[2] === 'm' ? n * 60_000 : m[2] === 's' ? n * 1000 : n
+  }
+  return total
+}
+
+export function parseArgs(argv: string[]): Parsed {
+  if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') return { command: 'help' }
+  if (argv[0] === 'version' || argv[0] === '--version') return { command: 'version' }
+  if (argv[0] !== 'apply') return { usageError: `unknown command "${argv[0]}" (try: podbirth apply -f pod.yaml)` }
+  const a: ApplyArgs = { command: 'apply', files: [], seed: 1, untilMs: 600_000, output: 'text' }
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i]
+    const eq = arg.indexOf('=')
+    const [flag, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined]
+    const value = (): string | undefined => inline ?? argv[++i]
+    const need = (v: string | undefined): v is string => v !== undefined && v !== ''
+    switch (flag) {
+      case '-f': case '--filename': { const v = value(); if (!need(v)) return { usageError: `flag ${flag} needs a file name` }; a.files.push(v); break }
+      case '--cluster': { const v = value(); if (!need(v)) return { usageError: '--cluster needs a file name' }; a.cluster = v; break }
+      case '--user': { const v = value(); if (!need(v)) return { usageError: '--user needs a name' }; a.user = v; break }
+      case '-n': case '--namespace': { const v = value(); if (!need(v)) return { usageError: `flag ${flag} needs a namespace` }; a.namespace = v; break }
+      case '--seed': { const v = value(); if (!need(v) || !/^\d+$/.test(v)) return { usageError: '--seed needs a non-negative integer' }; a.seed = Number(v); break }
+      case '--until': { const v = value(); const d = v ? parseDuration(v) : undefined; if (d === undefined) return { usageError: `--until needs a duration such as 30s, 5m or 1h30m (got ${JSON.stringify(v ?? '')})` }; a.untilMs = d; break }
+      case '-o': case '--output': { const v = value(); if (v !== 'text' && v !== 'json') return { usageError: `-o must be text or json (got ${JSON.stringify(v ?? '')})` }; a.output = v; break }
+      default: return { usageError: `unknown flag "${arg}"` }
+    }
+  }
+  if (a.files.length === 0) return { usageError: 'apply needs at least one -f FILE' }
+  return a
+}
+
+export const USAGE = `podbirth — the birth of a Kubernetes pod, simulated (Kubernetes v1.35)
+
+Usage:
+  podbirth apply -f FILE [-f FILE ...] [--cluster FILE] [--user NAME] [-n NAMESPACE] [--seed N] [--until DURATION] [-o text|json]
+
+  apply   does what \`kubectl apply -f\` does against a simulated cluster and runs virtual time until nothing
+          is pending (or --until, default 10m). Prints kubectl's output, the trace, \`kubectl get pods -o wide\`
+          and the pods' Events. -o json prints one JSON object instead.
+
+Flags:
+  -f, --filename FILE   manifest to apply (YAML or JSON, one or many documents); repeatable
+  --cluster FILE        cluster file (Kubernetes YAML + podbirth SimulatorConfig); default: built-in cluster
+  --user NAME           kubeconfig user to act as (default: the current context's user)
+  -n, --namespace NS    namespace for objects that do not name one
+  --seed N              random seed (default 1): same inputs and seed give the same trace
+  --until DURATION      virtual time limit, e.g. 30s, 5m, 1h (default 10m)
+  -o, --output FORMAT   text (default) or json
+
+Exit codes: 0 kubectl succeeded, 1 kubectl failed, 2 bad usage or unreadable file.
+`

@@ -1,0 +1,98 @@
+/**
+ * The `podbirth` command line: the same engine as the browser app, headless.
+ */
+import { readFileSync } from 'node:fs'
+import { loadCluster } from '../engine/cluster/index.ts'
+import { createSimulation } from '../engine/index.ts'
+import type { KEvent, Pod } from '../engine/api/types.ts'
+import { describeEvents, eventsFor } from '../engine/kubectl/printers/events.ts'
+import { getPodsWide } from '../engine/kubectl/printers/getPods.ts'
+import { USAGE, parseArgs } from './args.ts'
+import type { ApplyArgs } from './args.ts'
+
+interface Io {
+  out(s: string): void
+  err(s: string): void
+}
+
+function readInput(path: string, what: string): string | { error: string } {
+  try {
+    return readFileSync(path === '-' ? 0 : path, 'utf8')
+  } catch (e) {
+    const code = (e as { code?: string }).code
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message)
+    return { error: `podbirth: cannot read ${what} "${path}": ${why}` }
+  }
+}
+
+function formatTime(us: number): string {
+  return `${(us / 1_000_000).toFixed(3).padStart(8)}s`
+}
+
+/** runApply executes `podbirth apply` and returns the exit code. */
+export function runApply(a: ApplyArgs, io: Io): number {
+  let clusterText: string | undefined
+  if (a.cluster) {
+    const t = readInput(a.cluster, 'cluster file')
+    if (typeof t !== 'string') { io.err(`${t.error}\n`); return 2 }
+    clusterText = t
+  }
+  const files: { name: string; text: string }[] = []
+  for (const f of a.files) {
+    const t = readInput(f, 'manifest')
+    if (typeof t !== 'string') { io.err(`${t.error}\n`); return 2 }
+    files.push({ name: f, text: t })
+  }
+  const cluster = loadCluster(clusterText, a.cluster ?? 'default')
+  if ('error' in cluster) { io.err(`podbirth: invalid cluster file: ${cluster.error}\n`); return 2 }
+  const sim = createSimulation({ cluster, seed: a.seed })
+  sim.apply({ files, user: a.user, namespace: a.namespace })
+  sim.run(sim.nowMs() + a.untilMs)
+  const result = sim.kubectlResults[0] ?? { stdout: '', stderr: 'error: kubectl did not finish within --until\n', exitCode: 1 }
+  const pods = sim.pods()
+  const events = sim.events()
+  const nowWall = sim.ctx.sim.wallMs()
+  if (a.output === 'json') {
+    const doc = {
+      kubectl: { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode },
+      events: [...events].sort((x, y) => Number(x.metadata?.resourceVersion) - Number(y.metadata?.resourceVersion)),
+      trace: sim.trace,
+      objects: { pods, nodes: sim.nodes() },
+    }
+    io.out(`${JSON.stringify(doc, null, 2)}\n`)
+    return result.exitCode === 0 ? 0 : 1
+  }
+  const start = sim.trace[0]?.t ?? 0
+  const lines: string[] = []
+  lines.push('$ kubectl apply ' + a.files.map((f) => `-f ${f}`).join(' ') + (a.user ? ` --user ${a.user}` : '') + (a.namespace ? ` -n ${a.namespace}` : ''))
+  if (result.stdout) lines.push(result.stdout.trimEnd())
+  if (result.stderr) lines.push(result.stderr.trimEnd())
+  lines.push('', `--- trace (${sim.trace.length} steps, virtual time since the apply) ---`)
+  for (const e of sim.trace) lines.push(`${formatTime(e.t - start)}  ${e.lane.padEnd(14)}  ${e.node ? `[${e.node}] ` : ''}${e.summary}`)
+  lines.push('', '$ kubectl get pods -o wide', getPodsWide(pods.filter((p) => touched(p, files)), nowWall))
+  for (const p of pods.filter((x) => touched(x, files))) {
+    lines.push('', `$ kubectl describe pod ${p.metadata?.name}${p.metadata?.namespace !== 'default' ? ` -n ${p.metadata?.namespace}` : ''}   # Events`)
+    lines.push(describeEvents(eventsFor(events as KEvent[], 'Pod', p.metadata?.namespace ?? '', p.metadata?.name ?? '', p.metadata?.uid), nowWall))
+  }
+  io.out(`${lines.join('\n')}\n`)
+  return result.exitCode === 0 ? 0 : 1
+}
+
+/** touched: pods created by this apply (they carry the last-applied annotation), not the cluster's existing ones. */
+function touched(p: Pod, _files: unknown): boolean {
+  return !!p.metadata?.annotations?.['kubectl.kubernetes.io/last-applied-configuration']
+}
+
+/** main runs the CLI; it never lets an exception escape as a stack trace. */
+export function main(argv: string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): number {
+  try {
+    const p = parseArgs(argv)
+    if ('usageError' in p) { io.err(`podbirth: ${p.usageError}\n\n${USAGE}`); return 2 }
+    if (p.command === 'help') { io.out(USAGE); return 0 }
+    if (p.command === 'version') { io.out('podbirth 0.1.0 (simulating Kubernetes v1.35)\n'); return 0 }
+    return runApply(p, io)
+  } catch (e) {
+    io.err(`podbirth: internal error: ${(e as Error)?.message ?? String(e)}\n`)
+    return 70
+  }
+}
