@@ -34,7 +34,7 @@ function mergeList(base: Json[], patch: Json[], key: string): Json[] {
     if (!isObj(item)) continue
     const i = out.findIndex((b) => isObj(b) && b[key] === item[key])
     if (i >= 0) out[i] = mergePatch(out[i], item, true)
-    else out.push(item)
+    else out.push(mergePatch({}, item, true))
   }
   return out
 }

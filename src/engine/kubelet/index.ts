@@ -1,13 +1,330 @@
+/**
+ * The kubelet on one node: it watches the pods bound to its node, admits them against the node's allocatable
+ * resources, and runs each pod's sync — sandbox (CRI RunPodSandbox with the pause container; CNI ADD gives the pod
+ * its IP), images (ImageStatus, PullImage per imagePullPolicy, with back-off on failure), containers
+ * (CreateContainer, StartContainer) — reporting status through the apiserver and Events through its recorder.
+ * Mirrors: pkg/kubelet/kubelet.go (SyncPod, canAdmitPod, rejectPod), pkg/kubelet/kuberuntime/kuberuntime_manager.go,
+ * pkg/kubelet/images/image_manager.go (event texts), pkg/kubelet/status/generate.go (conditions).
+ * Simplified: init containers, postStart hooks, probes, container exits/CrashLoopBackOff and deletion are not yet
+ * simulated; every started container keeps running and counts as ready.
+ */
+import { bytes, cpuMilli } from '../api/quantity.ts'
+import { getPodQOS } from '../api/qos.ts'
+import type { Container, ContainerStatus, KObject, Node, Pod, PodCondition } from '../api/types.ts'
 import type { ApiClient } from '../client/apiClient.ts'
+import { EventRecorder } from '../client/eventRecorder.ts'
 import type { EngineContext } from '../context.ts'
+import { latency } from '../context.ts'
+import type { TraceEventInput } from '../events.ts'
+import { ms, sec } from '../sim/kernel.ts'
+import { HostLocal, parseRange } from './cni/hostLocal.ts'
+import { goDuration } from './goDuration.ts'
+import { ImageStore, digestOf, resolve } from './runtime.ts'
 
-/** TODO(kubelet helper): one kubelet with its CRI runtime and CNI plugin. */
+const MAX_IMAGE_BACKOFF_S = 300
+const IMAGE_BACKOFF_S = 10
+
+interface Worker {
+  pod: Pod
+  key: string
+  status: NonNullable<Pod['status']>
+  ip?: string
+  backoffS: number
+}
+
 export class Kubelet {
   readonly nodeName: string
+  private readonly ctx: EngineContext
+  private readonly client: ApiClient
+  private readonly recorder: EventRecorder
+  private readonly rng
+  private node?: Node
+  private images?: ImageStore
+  private ipam?: HostLocal | { error: string }
+  private readonly workers = new Map<string, Worker>()
+  /** Pulls are serial (serializeImagePulls=true): the time the puller is busy until. */
+  private pullerFreeAt = 0
+
   constructor(ctx: EngineContext, client: ApiClient, nodeName: string) {
-    void ctx; void client
+    this.ctx = ctx
+    this.client = client
     this.nodeName = nodeName
+    this.rng = ctx.sim.rng.fork(`kubelet/${nodeName}`)
+    this.recorder = new EventRecorder(ctx, client, { component: 'kubelet', host: nodeName, reportingInstance: nodeName, api: 'legacy' })
   }
-  /** start watches the pods bound to this node and syncs them. */
-  start(): void {}
+
+  start(): void {
+    this.client.watch('/api/v1/nodes', { fieldSelector: `metadata.name=${this.nodeName}` }, (e) => {
+      if (e.type === 'DELETED') return
+      this.node = e.object as Node
+      if (!this.images) this.images = new ImageStore(this.node)
+      if (!this.ipam) this.ipam = this.node.spec?.podCIDR ? ((r) => ('error' in r ? r : new HostLocal(r)))(parseRange(this.node.spec.podCIDR)) : { error: 'no podCIDR set for node' }
+    })
+    this.client.watch('/api/v1/pods', { fieldSelector: `spec.nodeName=${this.nodeName}` }, (e) => {
+      const pod = e.object as Pod
+      const key = `${pod.metadata?.namespace}/${pod.metadata?.name}`
+      if (e.type === 'DELETED') { this.workers.delete(key); return }
+      const w = this.workers.get(key)
+      if (w) { w.pod = pod; return }
+      this.observe(key, pod)
+    })
+  }
+
+  private emit(input: Omit<TraceEventInput, 'node'>): void {
+    this.ctx.trace.emit({ ...input, node: this.nodeName })
+  }
+
+  private observe(key: string, pod: Pod): void {
+    const w: Worker = { pod, key, status: { ...pod.status }, backoffS: 0 }
+    this.workers.set(key, w)
+    if (pod.status?.phase === 'Running' || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') {
+      // Existing workload from the cluster file: adopt it as it is (start-up, muted).
+      if (this.ipam && !('error' in this.ipam) && pod.status?.podIP) this.ipam.allocate()
+      return
+    }
+    this.emit({
+      type: 'kubelet:PodObserved', lane: 'kubelet', pod: key, outcome: 'info',
+      summary: `pod ${key} assigned to this node`,
+      explain: `The kubelet on ${this.nodeName} watches pods whose spec.nodeName is ${this.nodeName}. The binding just made this pod one of them, so the kubelet hands it to a pod worker of its own.`,
+      docs: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/',
+    })
+    this.ctx.sim.after(latency(this.ctx, 'kubeletDispatch'), () => this.admit(w))
+  }
+
+  /** admit mirrors the resource part of the kubelet's admission (pkg/kubelet/lifecycle/predicate.go). */
+  private admit(w: Worker): void {
+    const node = this.node
+    const alloc = node?.status?.allocatable ?? {}
+    const others = [...this.workers.values()].filter((o) => o !== w && o.status.phase !== 'Failed' && o.status.phase !== 'Succeeded')
+    const req = (p: Pod) => ({ cpu: sum(p, (c) => cpuMilli(c.resources?.requests?.cpu)), memory: sum(p, (c) => bytes(c.resources?.requests?.memory)) })
+    const used = others.map((o) => req(o.pod)).reduce((a, b) => ({ cpu: a.cpu + b.cpu, memory: a.memory + b.memory }), { cpu: 0, memory: 0 })
+    const mine = req(w.pod)
+    let reason = ''
+    let message = ''
+    const podsCap = bytes(alloc.pods ?? '110')
+    if (others.length + 1 > podsCap) { reason = 'OutOfpods'; message = `Node didn't have enough resource: pods, requested: 1, used: ${others.length}, capacity: ${podsCap}` }
+    else if (mine.cpu > 0 && mine.cpu > cpuMilli(alloc.cpu) - used.cpu) { reason = 'OutOfcpu'; message = `Node didn't have enough resource: cpu, requested: ${mine.cpu}, used: ${used.cpu}, capacity: ${cpuMilli(alloc.cpu)}` }
+    else if (mine.memory > 0 && mine.memory > bytes(alloc.memory) - used.memory) { reason = 'OutOfmemory'; message = `Node didn't have enough resource: memory, requested: ${mine.memory}, used: ${used.memory}, capacity: ${bytes(alloc.memory)}` }
+    this.emit({
+      type: 'kubelet:Admit', lane: 'kubelet', pod: w.key, outcome: reason ? 'error' : 'ok',
+      summary: reason ? `rejected: ${reason}: ${message}` : `admitted (requests cpu ${mine.cpu}m, memory ${mine.memory}; node has cpu ${cpuMilli(alloc.cpu) - used.cpu}m, memory ${bytes(alloc.memory) - used.memory} free)`,
+      explain: reason
+        ? `Before running a pod the kubelet checks it still fits on the node. This pod does not (${message}). A pod created with spec.nodeName set never passed the scheduler's checks, so the kubelet is the first to say no: the pod fails with reason ${reason}.`
+        : 'Before running a pod the kubelet checks that the node can hold it: pod count, and cpu and memory requests against the node\'s allocatable minus what its admitted pods request. It fits.',
+      docs: 'https://kubernetes.io/docs/concepts/scheduling-eviction/node-pressure-eviction/',
+      details: { requested: mine, used, allocatable: alloc },
+    })
+    if (reason) return this.reject(w, reason, message)
+    this.syncPod(w)
+  }
+
+  /** reject mirrors kubelet.rejectPod: a Warning event and a Failed status with "Pod was rejected: ...". */
+  private reject(w: Worker, reason: string, message: string): void {
+    this.recorder.event(ref(w.pod), 'Warning', reason, message)
+    w.status = { phase: 'Failed', reason, message: `Pod was rejected: ${message}`, qosClass: getPodQOS(w.pod), startTime: this.ctx.sim.rfc3339() }
+    this.patchStatus(w, `The pod is rejected: phase Failed, reason ${reason}. It will never run on this node; nothing reschedules a bare pod.`)
+  }
+
+  private syncPod(w: Worker): void {
+    const now = this.ctx.sim.rfc3339()
+    const hostIP = this.node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address
+    w.status = {
+      ...w.status, phase: 'Pending', conditions: this.conditions(w, false, false), hostIP, hostIPs: hostIP ? [{ ip: hostIP }] : undefined,
+      startTime: now, qosClass: getPodQOS(w.pod),
+      containerStatuses: (w.pod.spec?.containers ?? []).map((c) => waiting(c, 'ContainerCreating')),
+    }
+    this.emit({ type: 'kubelet:SyncPod', lane: 'kubelet', pod: w.key, outcome: 'info', summary: 'SyncPod: create the sandbox, then start containers', explain: 'The pod worker runs SyncPod: compute what is missing (here, everything), create the pod sandbox, then pull images and create and start each container. First it reports what it knows: the pod is Pending, its containers are waiting in ContainerCreating.', docs: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/' })
+    this.patchStatus(w, 'The kubelet\'s status manager reports the first status: phase Pending, hostIP, startTime, QoS class, the five conditions, and each container waiting in ContainerCreating.')
+    this.ctx.sim.after(ms(1), () => this.runPodSandbox(w))
+  }
+
+  private conditions(w: Worker, sandboxReady: boolean, containersReady: boolean): PodCondition[] {
+    const now = this.ctx.sim.rfc3339()
+    const prev = w.status.conditions ?? []
+    const notReady = (w.pod.spec?.containers ?? []).map((c) => c.name)
+    const make = (type: string, ok: boolean, reason?: string, message?: string): PodCondition => {
+      const old = prev.find((c) => c.type === type)
+      const status = ok ? 'True' : 'False'
+      return { type, status, lastProbeTime: null as unknown as undefined, lastTransitionTime: old && old.status === status ? old.lastTransitionTime : now, ...(reason ? { reason } : {}), ...(message ? { message } : {}) }
+    }
+    // Mirrors: pkg/kubelet/status/generate.go (order: PodReadyToStartContainers, Initialized, Ready, ContainersReady, PodScheduled).
+    return [
+      make('PodReadyToStartContainers', sandboxReady),
+      make('Initialized', true),
+      containersReady ? make('Ready', true) : make('Ready', false, 'ContainersNotReady', `containers with unready status: [${notReady.join(' ')}]`),
+      containersReady ? make('ContainersReady', true) : make('ContainersReady', false, 'ContainersNotReady', `containers with unready status: [${notReady.join(' ')}]`),
+      { ...(prev.find((c) => c.type === 'PodScheduled') ?? { type: 'PodScheduled', status: 'True', lastTransitionTime: now }), lastProbeTime: null as unknown as undefined },
+    ]
+  }
+
+  /** cri emits a CRI call (kubelet → CRI) and, after `took`, its response (CRI → kubelet). */
+  private cri(w: Worker, name: 'RunPodSandbox' | 'PodSandboxStatus' | 'ImageStatus' | 'PullImage' | 'CreateContainer' | 'StartContainer', request: Record<string, unknown>, took: number, explain: string, respond: () => { summary: string; response: Record<string, unknown>; outcome?: 'ok' | 'error'; explain?: string }, cont: () => void): void {
+    const type = `cri:${name}` as const
+    const { sim } = this.ctx
+    this.emit({ type, lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', summary: `${name}(${summarize(request)})`, explain, docs: 'https://kubernetes.io/docs/concepts/architecture/cri/', details: { cri: { method: `runtime.v1.${name.includes('Image') ? 'ImageService' : 'RuntimeService'}/${name}`, request } } })
+    sim.after(took, () => {
+      const r = respond()
+      this.emit({ type, lane: 'CRI', from: 'CRI', to: 'kubelet', arrive: sim.now() + ms(0.2), pod: w.key, outcome: r.outcome ?? 'ok', summary: r.summary, explain: r.explain ?? explain, docs: 'https://kubernetes.io/docs/concepts/architecture/cri/', details: { cri: { method: name, request, response: r.response } } })
+      sim.after(ms(0.2), cont)
+    })
+  }
+
+  private runPodSandbox(w: Worker): void {
+    const sandboxId = this.rng.hex(64)
+    const netns = `/var/run/netns/cni-${this.rng.uuid()}`
+    const meta = { name: w.pod.metadata?.name, namespace: w.pod.metadata?.namespace, uid: w.pod.metadata?.uid, attempt: 0 }
+    const request = { config: { metadata: meta, hostname: w.pod.metadata?.name, logDirectory: `/var/log/pods/${meta.namespace}_${meta.name}_${meta.uid}`, dnsConfig: { servers: ['10.96.0.10'], searches: [`${meta.namespace}.svc.cluster.local`, 'svc.cluster.local', 'cluster.local'], options: ['ndots:5'] }, linux: { cgroupParent: `/kubepods.slice/kubepods-${(w.status.qosClass ?? 'burstable').toLowerCase()}.slice` } } }
+    const { sim } = this.ctx
+    const half = latency(this.ctx, 'runPodSandbox') / 2
+    this.emit({ type: 'cri:RunPodSandbox', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', summary: `RunPodSandbox(${meta.namespace}/${meta.name})`, explain: 'The kubelet asks the container runtime (containerd, over the CRI gRPC socket) for a pod sandbox: the shared Linux namespaces every container of the pod will join, held open by a tiny "pause" container. The runtime must hand back a sandbox that is ready, networking included.', docs: 'https://kubernetes.io/docs/concepts/architecture/cri/', details: { cri: { method: 'runtime.v1.RuntimeService/RunPodSandbox', request } } })
+    sim.after(half, () => {
+      const ipam = this.ipam
+      const alloc = !ipam ? { error: 'no podCIDR set for node' } : 'error' in ipam ? ipam : ipam.allocate()
+      const veth = `veth${this.rng.hex(8)}`
+      const mac = () => Array.from({ length: 6 }, (_, i) => (i === 0 ? ((this.rng.nextU32() & 0xfc) | 0x02) : this.rng.nextU32() & 0xff).toString(16).padStart(2, '0')).join(':')
+      const range = ipam && !('error' in ipam) ? ipam.range : undefined
+      const fault = this.ctx.config.faults.find((f) => f.type === 'IPAMExhausted' && f.node === this.nodeName)
+      const err = typeof alloc === 'object' ? alloc.error : fault ? `no IP addresses available in range set: ${range ? `${range.gateway}` : ''}` : undefined
+      const cniConf = { cniVersion: '1.0.0', name: 'cbr0', type: 'bridge', bridge: 'cni0', isGateway: true, ipMasq: true, ipam: { type: 'host-local', ranges: [[{ subnet: range?.subnet ?? this.node?.spec?.podCIDR }]], routes: [{ dst: '0.0.0.0/0' }] } }
+      this.emit({ type: 'cni:ADD', lane: 'CRI', from: 'CRI', to: 'CNI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', summary: `CNI ADD ${netns} (bridge cni0, host-local ${range?.subnet ?? '?'})`, explain: 'With the network namespace created, containerd runs the CNI plugin named in /etc/cni/net.d: ADD, with the container id, the netns path and the interface name eth0.', docs: 'https://kubernetes.io/docs/concepts/extend-kubernetes/compute-storage-net/network-plugins/', details: { cni: { command: 'ADD', containerID: sandboxId, netns, ifName: 'eth0', config: cniConf } } })
+      sim.after(latency(this.ctx, 'cniAdd'), () => {
+        if (err) {
+          this.emit({ type: 'cni:ADD', lane: 'CNI', from: 'CNI', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'error', summary: `ADD failed: ${err}`, explain: 'host-local IPAM has no free address left in this node\'s pod CIDR, so the pod cannot get a network and its sandbox cannot be created.', docs: 'https://www.cni.dev/plugins/current/ipam/host-local/', details: { cni: { error: err } } })
+          const msg = `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "${sandboxId}": plugin type="bridge" failed (add): failed to allocate for range 0: ${err}`
+          this.recorder.event(ref(w.pod), 'Warning', 'FailedCreatePodSandBox', msg)
+          return
+        }
+        const ip = alloc as string
+        w.ip = ip
+        const result = { cniVersion: '1.0.0', interfaces: [{ name: 'cni0', mac: mac() }, { name: veth, mac: mac() }, { name: 'eth0', mac: mac(), sandbox: netns }], ips: [{ interface: 2, address: `${ip}/${range?.prefix}`, gateway: range?.gateway }], routes: [{ dst: '0.0.0.0/0', gw: range?.gateway }], dns: {} }
+        this.emit({ type: 'cni:ADD', lane: 'CNI', from: 'CNI', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'ok', summary: `eth0 ${ip}/${range?.prefix} via ${range?.gateway} (veth pair ${veth} ↔ eth0 on bridge cni0)`, explain: `The bridge plugin makes sure the bridge cni0 exists on the node with the gateway address ${range?.gateway}, creates a veth pair — ${veth} stays on the node and is attached to cni0, its peer moves into the pod's network namespace as eth0 — and asks host-local IPAM for an address from the node's pod CIDR ${range?.subnet}: ${ip} (the gateway takes .1, pods start at .2). Pods on other nodes are reached through the routes to their nodes' pod CIDRs.`, docs: 'https://www.cni.dev/plugins/current/main/bridge/', details: { cni: { result } } })
+        sim.after(half, () => {
+          this.emit({ type: 'cri:RunPodSandbox', lane: 'CRI', from: 'CRI', to: 'kubelet', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'ok', summary: `sandbox ${sandboxId.slice(0, 13)} ready (pause container ${this.ctx.config.pauseImage})`, explain: `containerd starts the pause container (${this.ctx.config.pauseImage}) that holds the namespaces open, and reports the sandbox ready.`, docs: 'https://kubernetes.io/docs/concepts/architecture/cri/', details: { cri: { method: 'RunPodSandbox', response: { podSandboxId: sandboxId } } } })
+          this.cri(w, 'PodSandboxStatus', { podSandboxId: sandboxId }, ms(1), 'The kubelet reads the sandbox\'s status back from the runtime to learn the pod\'s IP address.', () => ({ summary: `SANDBOX_READY, ip ${ip}`, response: { status: { id: sandboxId, state: 'SANDBOX_READY', network: { ip } } } }), () => {
+            w.status = { ...w.status, podIP: ip, podIPs: [{ ip }], conditions: this.conditions(w, true, false) }
+            this.patchStatus(w, `The sandbox is ready, so PodReadyToStartContainers becomes True and the pod gets its IP ${ip} in status.podIP.`)
+            this.startContainers(w, sandboxId, 0)
+          })
+        })
+      })
+    })
+  }
+
+  private startContainers(w: Worker, sandboxId: string, i: number): void {
+    const containers = w.pod.spec?.containers ?? []
+    if (i >= containers.length) return this.reportRunning(w)
+    const c = containers[i]
+    this.ensureImage(w, c, () => this.createAndStart(w, sandboxId, c, () => this.startContainers(w, sandboxId, i + 1)))
+  }
+
+  /** ensureImage mirrors image_manager.go EnsureImageExists: ImageStatus, then PullImage per imagePullPolicy. */
+  private ensureImage(w: Worker, c: Container, cont: () => void): void {
+    const plan = resolve(c.image ?? '', this.ctx.config)
+    const policy = c.imagePullPolicy ?? 'IfNotPresent'
+    const ref = 'ref' in plan ? plan.ref : undefined
+    const presentSize = ref ? this.images?.status(ref) : undefined
+    this.cri(w, 'ImageStatus', { image: { image: ref?.normalized ?? c.image } }, latency(this.ctx, 'imageStatus'), `Is ${c.image} already on this node? The kubelet asks the runtime before deciding whether to pull (imagePullPolicy ${policy}).`, () => (presentSize !== undefined ? { summary: `present (${presentSize} bytes)`, response: { image: { id: digestOf(ref?.normalized ?? ''), size: presentSize } } } : { summary: 'not present', response: { image: null } }), () => {
+      if (presentSize !== undefined && policy !== 'Always') {
+        this.recorder.event(ref_(w.pod, c), 'Normal', 'Pulled', `Container image "${c.image}" already present on machine and can be accessed by the pod`)
+        return cont()
+      }
+      if (policy === 'Never') {
+        const msg = `Container image "${c.image}" is not present with pull policy of Never`
+        this.recorder.event(ref_(w.pod, c), 'Warning', 'ErrImageNeverPull', msg)
+        return this.setWaiting(w, c, 'ErrImageNeverPull', msg)
+      }
+      this.pull(w, c, cont)
+    })
+  }
+
+  private pull(w: Worker, c: Container, cont: () => void): void {
+    const { sim } = this.ctx
+    const plan = resolve(c.image ?? '', this.ctx.config)
+    this.recorder.event(ref_(w.pod, c), 'Normal', 'Pulling', `Pulling image "${c.image}"`)
+    const queuedAt = sim.now()
+    const startAt = Math.max(sim.now(), this.pullerFreeAt)
+    const pullTime = 'size' in plan ? latency(this.ctx, 'pullSetup') + sec(plan.size / this.ctx.config.pullBandwidth) : latency(this.ctx, 'pullSetup')
+    this.pullerFreeAt = startAt + pullTime
+    sim.at(startAt, () => this.cri(w, 'PullImage', { image: { image: 'ref' in plan ? plan.ref.normalized : c.image } }, pullTime, `The image is pulled from its registry: resolve the tag to a manifest, then download and unpack the layers. Time = setup + size ÷ bandwidth (${Math.round(this.ctx.config.pullBandwidth / 1048576)} MiB/s); pulls on a node run one at a time.`, () => ('error' in plan
+      ? { summary: `failed: ${plan.error}`, outcome: 'error', response: { error: plan.error } }
+      : { summary: `pulled ${plan.ref.normalized} (${plan.size} bytes) in ${goDuration((sim.now() - startAt) / 1000)}`, response: { imageRef: digestOf(plan.ref.normalized) } }), () => {
+      if ('error' in plan) return this.pullFailed(w, c, plan.error, cont)
+      this.images?.add(plan.ref, plan.size)
+      const took = goDuration((sim.now() - startAt) / 1000)
+      const withWait = goDuration((sim.now() - queuedAt) / 1000)
+      this.recorder.event(ref_(w.pod, c), 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${took} (${withWait} including waiting). Image size: ${plan.size} bytes.`)
+      w.backoffS = 0
+      cont()
+    }))
+  }
+
+  private pullFailed(w: Worker, c: Container, error: string, cont: () => void): void {
+    this.recorder.event(ref_(w.pod, c), 'Warning', 'Failed', `Failed to pull image "${c.image}": ${error}`)
+    this.recorder.event(ref_(w.pod, c), 'Warning', 'Failed', 'Error: ErrImagePull')
+    this.setWaiting(w, c, 'ErrImagePull', error)
+    w.backoffS = w.backoffS === 0 ? IMAGE_BACKOFF_S : Math.min(w.backoffS * 2, MAX_IMAGE_BACKOFF_S)
+    const backoff = w.backoffS
+    this.emit({ type: 'kubelet:Backoff', lane: 'kubelet', pod: w.key, outcome: 'warning', summary: `image pull back-off ${backoff}s for ${c.image}`, explain: `The pull failed, so the kubelet backs off before trying again: 10 s, doubling after each failure, at most 300 s. Until then the container waits in ImagePullBackOff.`, docs: 'https://kubernetes.io/docs/concepts/containers/images/#imagepullbackoff', details: { backoffSeconds: backoff } })
+    this.ctx.sim.after(sec(1), () => {
+      this.recorder.event(ref_(w.pod, c), 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`)
+      this.recorder.event(ref_(w.pod, c), 'Warning', 'Failed', 'Error: ImagePullBackOff')
+      this.setWaiting(w, c, 'ImagePullBackOff', `Back-off pulling image "${c.image}": ErrImagePull: ${error}`)
+    })
+    this.ctx.sim.after(sec(backoff), () => this.pull(w, c, cont))
+  }
+
+  private setWaiting(w: Worker, c: Container, reason: string, message: string): void {
+    w.status = { ...w.status, containerStatuses: (w.status.containerStatuses ?? []).map((s) => (s.name === c.name ? { ...s, state: { waiting: { reason, message }, running: null, terminated: null } as unknown as ContainerStatus['state'] } : s)) }
+    this.patchStatus(w, `The container ${c.name} waits with reason ${reason}; the pod stays Pending.`)
+  }
+
+  private createAndStart(w: Worker, sandboxId: string, c: Container, cont: () => void): void {
+    const id = this.rng.hex(64)
+    this.cri(w, 'CreateContainer', { podSandboxId: sandboxId, config: { metadata: { name: c.name, attempt: 0 }, image: { image: c.image }, command: c.command, args: c.args, envs: c.env, mounts: c.volumeMounts, logPath: `${c.name}/0.log` } }, latency(this.ctx, 'createContainer'), `The kubelet builds the container's configuration (image, command, environment, mounts, resources as cgroup limits) and asks the runtime to create it inside the sandbox.`, () => ({ summary: `container ${id.slice(0, 13)} created`, response: { containerId: id } }), () => {
+      this.recorder.event(ref_(w.pod, c), 'Normal', 'Created', `Created container: ${c.name}`)
+      this.cri(w, 'StartContainer', { containerId: id }, latency(this.ctx, 'startContainer'), 'The runtime starts the container\'s process in the pod\'s namespaces.', () => ({ summary: `container ${c.name} running`, response: {} }), () => {
+        this.recorder.event(ref_(w.pod, c), 'Normal', 'Started', `Started container ${c.name}`)
+        const ref0 = resolve(c.image ?? '', this.ctx.config)
+        const normalized = 'ref' in ref0 ? ref0.ref : undefined
+        w.status = { ...w.status, containerStatuses: (w.status.containerStatuses ?? []).map((s): ContainerStatus => (s.name === c.name ? { ...s, containerID: `containerd://${id}`, image: normalized?.normalized ?? c.image ?? '', imageID: normalized ? `${normalized.repository}@${digestOf(normalized.normalized)}` : '', started: true, ready: true, state: { running: { startedAt: this.ctx.sim.rfc3339() }, waiting: null, terminated: null } as unknown as ContainerStatus['state'] } : s)) }
+        cont()
+      })
+    })
+  }
+
+  private reportRunning(w: Worker): void {
+    // The PLEG notices the started containers on its next relist (every second).
+    this.ctx.sim.after(latency(this.ctx, 'plegRelist') / 2, () => {
+      w.status = { ...w.status, phase: 'Running', conditions: this.conditions(w, true, true) }
+      this.patchStatus(w, 'Every container is running (no readiness probe, so each counts as ready as soon as it starts): phase Running, ContainersReady and Ready True. The pod is born.')
+    })
+  }
+
+  private patchStatus(w: Worker, explain: string): void {
+    const [namespace, name] = w.key.split('/')
+    this.emit({ type: 'kubelet:StatusUpdate', lane: 'kubelet', pod: w.key, outcome: w.status.phase === 'Failed' ? 'error' : 'info', summary: `status: ${w.status.phase}${w.status.podIP ? `, IP ${w.status.podIP}` : ''}${(w.status.containerStatuses ?? []).map((s) => `, ${s.name} ${s.state?.running ? 'running' : s.state?.waiting?.reason ?? 'waiting'}`).join('')}`, explain, docs: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-phase', details: { status: w.status } })
+    this.client.request({ verb: 'PATCH', path: `/api/v1/namespaces/${namespace}/pods/${name}/status`, headers: { 'Content-Type': 'application/strategic-merge-patch+json' }, body: { metadata: { uid: w.pod.metadata?.uid }, status: w.status } as KObject }, () => {}, { pod: w.key, explain: 'The kubelet\'s status manager patches the pod\'s status subresource.' })
+  }
+}
+
+function sum(p: Pod, f: (c: Container) => number): number {
+  const regular = (p.spec?.containers ?? []).reduce((a, c) => a + f(c), 0)
+  return Math.max(regular, ...(p.spec?.initContainers ?? []).map(f))
+}
+
+function waiting(c: Container, reason: string): ContainerStatus {
+  return { name: c.name, image: c.image ?? '', imageID: '', ready: false, restartCount: 0, started: false, state: { waiting: { reason } } }
+}
+
+function ref(pod: Pod) {
+  return { apiVersion: 'v1', kind: 'Pod', namespace: pod.metadata?.namespace, name: pod.metadata?.name, uid: pod.metadata?.uid, resourceVersion: pod.metadata?.resourceVersion }
+}
+
+function ref_(pod: Pod, c: Container) {
+  return { ...ref(pod), fieldPath: `spec.containers{${c.name}}` }
+}
+
+function summarize(req: Record<string, unknown>): string {
+  const s = JSON.stringify(req)
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s
 }

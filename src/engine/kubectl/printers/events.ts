@@ -23,7 +23,9 @@ function lastSeen(e: KEvent): number {
 /** describeEvents renders the events of one object at wall-clock instant nowMs. */
 export function describeEvents(events: KEvent[], nowMs: number): string {
   if (events.length === 0) return 'Events:\t<none>'.replace('\t', '  ')
-  const sorted = [...events].sort((a, b) => lastSeen(a) - lastSeen(b))
+  // SortableEvents orders by lastTimestamp; events.k8s.io events have none (the zero time), so they come first.
+  const key = (e: KEvent) => (Number.isNaN(ts(e.lastTimestamp)) ? 0 : ts(e.lastTimestamp))
+  const sorted = [...events].sort((a, b) => key(a) - key(b))
   const rows = [['Type', 'Reason', 'Age', 'From', 'Message'], ['----', '------', '----', '----', '-------']]
   for (const e of sorted) {
     const count = e.count ?? (e.series as { count?: number } | undefined)?.count ?? 1
