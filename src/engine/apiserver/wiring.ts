@@ -1,5 +1,15 @@
-/** wiredHooks: the API machinery the apiserver calls (strict decoding, defaulting, validation, admission). */
+/** wiredHooks: the API machinery the apiserver calls (defaulting, validation, admission). */
+import { defaultPod } from '../api/defaults.ts'
+import type { Pod } from '../api/types.ts'
+import { validatePodCreate } from '../api/validation.ts'
+import { admissionPlugins, computeQuotaUsage } from './admission/index.ts'
 import { defaultHooks } from './hooks.ts'
 import type { ApiHooks } from './hooks.ts'
 
-export const wiredHooks: ApiHooks = { ...defaultHooks }
+export const wiredHooks: ApiHooks = {
+  ...defaultHooks,
+  applyDefaults: (obj) => (obj.kind === 'Pod' ? defaultPod(obj) : obj),
+  validateCreate: (obj) => (obj.kind === 'Pod' ? validatePodCreate(obj as Pod) : []),
+  admissionPlugins,
+  computeQuotaUsage,
+}

@@ -1,0 +1,35 @@
+/**
+ * Priority: resolves priorityClassName to spec.priority and spec.preemptionPolicy.
+ * Mirrors: plugin/pkg/admission/priority/admission.go
+ */
+import type { Pod } from '../../api/types.ts'
+import { forbidden, isPodCreate } from './common.ts'
+import type { AdmissionPlugin } from './types.ts'
+
+export const Priority: AdmissionPlugin = {
+  name: 'Priority',
+  docs: 'https://kubernetes.io/docs/concepts/scheduling-eviction/pod-priority-preemption/',
+  handles: isPodCreate,
+  admit(a, store) {
+    const pod = a.object as Pod
+    const name = pod.spec?.priorityClassName
+    let value = 0
+    let policy = 'PreemptLowerPriority'
+    let note = 'no priorityClassName and no global default PriorityClass, so spec.priority is 0.'
+    if (name) {
+      const pc = store.get(`/registry/priorityclasses/${name}`)
+      if (!pc) return { acted: true, note: `PriorityClass "${name}" not found`, error: forbidden(a, `no PriorityClass with name ${name} was found`) }
+      value = pc.value as number
+      policy = (pc.preemptionPolicy as string | undefined) ?? policy
+      note = `PriorityClass "${name}" gives spec.priority ${value} (preemptionPolicy ${policy}).`
+    } else {
+      const def = store.list('/registry/priorityclasses/').find((p) => p.globalDefault === true)
+      if (def) {
+        value = def.value as number
+        policy = (def.preemptionPolicy as string | undefined) ?? policy
+        note = `the global default PriorityClass "${def.metadata?.name}" gives spec.priority ${value}.`
+      }
+    }
+    return { acted: true, note, object: { ...pod, spec: { ...pod.spec, priority: value, preemptionPolicy: policy } } as never }
+  },
+}
