@@ -28,13 +28,16 @@ export function mergePatch(target: Json, patch: Json, strategic = false): Json {
   return out
 }
 
+/** mergeList merges by key; the patch's order wins (what the kubelet's $setElementOrder directive achieves). */
 function mergeList(base: Json[], patch: Json[], key: string): Json[] {
-  const out = [...base]
+  const out: Json[] = []
+  const seen = new Set<Json>()
   for (const item of patch) {
     if (!isObj(item)) continue
-    const i = out.findIndex((b) => isObj(b) && b[key] === item[key])
-    if (i >= 0) out[i] = mergePatch(out[i], item, true)
-    else out.push(mergePatch({}, item, true))
+    const prev = base.find((b) => isObj(b) && b[key] === item[key])
+    out.push(mergePatch(prev ?? {}, item, true))
+    seen.add(item[key])
   }
+  for (const b of base) if (!isObj(b) || !seen.has(b[key])) out.push(b)
   return out
 }

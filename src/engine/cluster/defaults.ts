@@ -27,6 +27,11 @@ const clusterRoleBinding = (name: string, role: string, subjects: { kind: string
 const podResources = ['pods', 'pods/attach', 'pods/exec', 'pods/portforward', 'pods/proxy', 'pods/log', 'pods/status']
 const coreResources = ['configmaps', 'endpoints', 'persistentvolumeclaims', 'replicationcontrollers', 'secrets', 'serviceaccounts', 'services', 'events', 'limitranges', 'resourcequotas', 'namespaces']
 
+/** namespaceDefaults: what the controllers add to every namespace (default ServiceAccount, kube-root-ca.crt). */
+export function namespaceDefaults(namespace: string): KObject[] {
+  return [sa(namespace), rootCA(namespace)]
+}
+
 /** bootstrapObjects returns what exists in every cluster before anything is applied. */
 export function bootstrapObjects(): KObject[] {
   const namespaces = ['default', 'kube-node-lease', 'kube-public', 'kube-system']

@@ -9,7 +9,7 @@ import type { ApiServerOptions } from '../apiserver/index.ts'
 import { SIM_API_VERSION, SIM_KIND, defaultSimulatorConfig } from '../config.ts'
 import type { SimulatorConfig } from '../config.ts'
 import { bytes } from '../api/quantity.ts'
-import { bootstrapObjects, defaultKubeconfig, defaultNodes, defaultStaticTokens } from './defaults.ts'
+import { bootstrapObjects, defaultKubeconfig, defaultNodes, defaultStaticTokens, namespaceDefaults } from './defaults.ts'
 import type { ClusterSpec } from './types.ts'
 
 export type { ClusterSpec } from './types.ts'
@@ -61,7 +61,10 @@ export function loadCluster(text: string | undefined, filename: string): Cluster
   const fileIds = new Set(fileObjects.map(id))
   let nodeIndex = 0
   const completed = fileObjects.map((o) => (o.kind === 'Node' ? completeNode(o, nodeIndex++) : o.kind === 'Pod' && !o.metadata?.namespace ? { ...o, metadata: { ...o.metadata, namespace: 'default' } } : o))
-  spec.objects = [...defaults.filter((o) => !fileIds.has(id(o))), ...completed]
+  // The service-account and root-CA controllers give every namespace a "default" ServiceAccount and kube-root-ca.crt.
+  const perNamespace = completed.filter((o) => o.kind === 'Namespace').flatMap((o) => namespaceDefaults(o.metadata?.name ?? ''))
+  const all = [...defaults, ...perNamespace]
+  spec.objects = [...all.filter((o) => !fileIds.has(id(o))), ...completed]
   return spec
 }
 

@@ -10,7 +10,8 @@ export const NamespaceLifecycle: AdmissionPlugin = {
   name: 'NamespaceLifecycle',
   docs: 'https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#namespacelifecycle',
   handles: (a) => a.operation === 'CREATE' && a.namespace !== '' && a.kind !== 'Namespace',
-  validate(a, store) {
+  // Lifecycle implements Admit: it rejects before any other plugin looks at the namespace's contents.
+  admit(a, store) {
     const ns = store.get(`/registry/namespaces/${a.namespace}`)
     if (!ns) return { acted: true, note: `namespace "${a.namespace}" does not exist`, error: newNotFound('namespaces', a.namespace) }
     const phase = (ns.status as { phase?: string } | undefined)?.phase

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest'
+import { NGINX, applyAndRun } from './helpers.ts'
+
+const pod = (name: string, extra = '', container = '  - name: app\n    image: nginx:1.27\n') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+${extra}spec:
+  containers:
+${container}`
+
+const NODES = `apiVersion: v1
+kind: Node
+metadata: {name: small}
+spec: {podCIDR: 10.244.7.0/24}
+status:
+  capacity: {cpu: "1", memory: 2Gi, pods: "110"}
+  allocatable: {cpu: "1", memory: 2Gi, pods: "110"}
+`
+
+describe('kubectl and the apiserver refuse bad requests with the upstream messages', () => {
+  it('invalid name: 422 rendered as kubectl does', () => {
+    const r = applyAndRun({ manifests: pod('My_Pod') }).kubectlResults[0]
+    expect(r.exitCode).toBe(1)
+    expect(r.stderr).toBe(`The Pod "My_Pod" is invalid: metadata.name: Invalid value: "My_Pod": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')\n`)
+  })
+
+  it('missing image: spec.containers[0].image: Required value', () => {
+    const r = applyAndRun({ manifests: pod('noimage', '', '  - name: app\n') }).kubectlResults[0]
+    expect(r.stderr).toBe('The Pod "noimage" is invalid: spec.containers[0].image: Required value\n')
+  })
+
+  it('RBAC forbidden: alice may not even read pods, so apply fails at its GET', () => {
+    const r = applyAndRun({ manifests: NGINX, user: 'alice' }).kubectlResults[0]
+    expect(r.exitCode).toBe(1)
+    expect(r.stderr).toBe('Error from server (Forbidden): error when retrieving current configuration of:\nResource: "/v1, Resource=pods", GroupVersionKind: "/v1, Kind=Pod"\nName: "nginx", Namespace: "default"\nfrom server for: "pod.yaml": pods "nginx" is forbidden: User "alice" cannot get resource "pods" in API group "" in the namespace "default"\n')
+  })
+
+  it('RBAC forbidden on create: a user who may read but not create', () => {
+    const cluster = `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: alice-view, namespace: default}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+subjects: [{kind: User, name: alice, apiGroup: rbac.authorization.k8s.io}]
+---
+${NODES}`
+    const r = applyAndRun({ manifests: NGINX, user: 'alice', clusterText: cluster }).kubectlResults[0]
+    expect(r.stderr).toBe('Error from server (Forbidden): error when creating "pod.yaml": pods is forbidden: User "alice" cannot create resource "pods" in API group "" in the namespace "default"\n')
+  })
+
+  it('unknown user: error: auth info "bob" does not exist', () => {
+    const sim = applyAndRun({ manifests: NGINX, user: 'bob' })
+    expect(sim.kubectlResults[0]).toEqual({ stdout: '', stderr: 'error: auth info "bob" does not exist\n', exitCode: 1 })
+    expect(sim.trace.some((e) => e.lane === 'kube-apiserver')).toBe(false)
+  })
+
+  it('unauthenticated: a token the apiserver does not know gives 401', () => {
+    const cluster = `apiVersion: v1
+kind: Config
+current-context: mallory
+contexts: [{name: mallory, context: {cluster: kubernetes, user: mallory}}]
+users: [{name: mallory, user: {token: not-a-real-token}}]
+---
+${NODES}`
+    const r = applyAndRun({ manifests: NGINX, clusterText: cluster }).kubectlResults[0]
+    expect(r.stderr).toBe('error: You must be logged in to the server (Unauthorized)\n')
+  })
+
+  it('missing namespace: namespaces "nope" not found', () => {
+    const r = applyAndRun({ manifests: NGINX, namespace: 'nope' }).kubectlResults[0]
+    expect(r.stderr).toBe('Error from server (NotFound): error when creating "pod.yaml": namespaces "nope" not found\n')
+  })
+
+  it('terminating namespace: unable to create new content', () => {
+    const cluster = `apiVersion: v1
+kind: Namespace
+metadata: {name: old}
+status: {phase: Terminating}
+---
+${NODES}`
+    const r = applyAndRun({ manifests: NGINX, namespace: 'old', clusterText: cluster }).kubectlResults[0]
+    expect(r.stderr).toBe('Error from server (Forbidden): error when creating "pod.yaml": pods "nginx" is forbidden: unable to create new content in namespace old because it is being terminated\n')
+  })
+
+  it('quota exceeded and failed quota', () => {
+    const cluster = `apiVersion: v1
+kind: ResourceQuota
+metadata: {name: q, namespace: default}
+spec: {hard: {pods: "1", requests.cpu: "1"}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: existing, namespace: default}
+spec:
+  nodeName: small
+  containers: [{name: a, image: nginx:1.27, resources: {requests: {cpu: 100m}}}]
+status: {phase: Running}
+---
+${NODES}`
+    const r = applyAndRun({ manifests: NGINX, clusterText: cluster }).kubectlResults[0]
+    expect(r.stderr).toBe('Error from server (Forbidden): error when creating "pod.yaml": pods "nginx" is forbidden: exceeded quota: q, requested: pods=1, used: pods=1, limited: pods=1\n')
+    const r2 = applyAndRun({ manifests: pod('nocpu'), clusterText: cluster.replace('pods: "1", ', '') }).kubectlResults[0]
+    expect(r2.stderr).toBe('Error from server (Forbidden): error when creating "pod.yaml": pods "nocpu" is forbidden: failed quota: q: must specify requests.cpu\n')
+  })
+
+  it('LimitRange defaults (with the annotation) and max', () => {
+    const cluster = `apiVersion: v1
+kind: LimitRange
+metadata: {name: lr, namespace: default}
+spec:
+  limits:
+  - type: Container
+    default: {cpu: 500m}
+    defaultRequest: {cpu: 200m}
+    max: {cpu: "1"}
+---
+${NODES}`
+    const sim = applyAndRun({ manifests: pod('lr-default'), clusterText: cluster })
+    const p = sim.pods().find((x) => x.metadata?.name === 'lr-default')
+    expect(p?.metadata?.annotations?.['kubernetes.io/limit-ranger']).toBe('LimitRanger plugin set: cpu request for container app; cpu limit for container app')
+    expect(p?.spec?.containers[0].resources).toEqual({ requests: { cpu: '200m' }, limits: { cpu: '500m' } })
+    const big = pod('big', '', '  - name: app\n    image: nginx:1.27\n    resources: {limits: {cpu: "2"}}\n')
+    const r = applyAndRun({ manifests: big, clusterText: cluster }).kubectlResults[0]
+    expect(r.stderr).toBe('Error from server (Forbidden): error when creating "pod.yaml": pods "big" is forbidden: maximum cpu usage per Container is 1, but limit is 2\n')
+  })
+
+  it('YAML syntax error: kubectl refuses before sending anything, with the line', () => {
+    const sim = applyAndRun({ manifests: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x: y\n' })
+    expect(sim.kubectlResults[0].stderr).toBe('error: error parsing pod.yaml: error converting YAML to JSON: yaml: line 4: mapping values are not allowed in this context\n')
+    expect(sim.kubectlResults[0].errorPosition).toEqual({ file: 'pod.yaml', line: 4, column: 9 })
+    expect(sim.trace.some((e) => e.lane === 'kube-apiserver')).toBe(false)
+  })
+
+  it('missing apiVersion and kind; unknown kind', () => {
+    expect(applyAndRun({ manifests: 'metadata: {name: x}\n' }).kubectlResults[0].stderr).toBe('error: error validating "pod.yaml": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false\n')
+    expect(applyAndRun({ manifests: 'apiVersion: v1\nkind: Pood\nmetadata: {name: x}\n' }).kubectlResults[0].stderr).toBe('error: resource mapping not found for name: "x" namespace: "" from "pod.yaml": no matches for kind "Pood" in version "v1"\nensure CRDs are installed first\n')
+  })
+})
+
+describe('the node side refuses and fails as the kubelet does', () => {
+  it('kubelet OutOfcpu for a pod pinned with spec.nodeName', () => {
+    const m = pod('greedy', '', '  - name: app\n    image: nginx:1.27\n    resources: {requests: {cpu: "2"}}\n').replace('spec:\n', 'spec:\n  nodeName: small\n')
+    const sim = applyAndRun({ manifests: m, clusterText: NODES })
+    const p = sim.pods().find((x) => x.metadata?.name === 'greedy')
+    expect(p?.status?.phase).toBe('Failed')
+    expect(p?.status?.reason).toBe('OutOfcpu')
+    expect(p?.status?.message).toBe("Pod was rejected: Node didn't have enough resource: cpu, requested: 2000, used: 0, capacity: 1000")
+    expect(sim.events().some((e) => e.reason === 'OutOfcpu' && e.type === 'Warning')).toBe(true)
+    expect(sim.trace.some((e) => e.lane === 'kube-scheduler')).toBe(false)
+  })
+
+  it('image pull failure: ErrImagePull, then ImagePullBackOff with 10 s doubling back-off', () => {
+    const sim = applyAndRun({ manifests: pod('typo', '', '  - name: app\n    image: nginx:1.99\n'), untilMs: 120_000 })
+    const p = sim.pods().find((x) => x.metadata?.name === 'typo')
+    expect(p?.status?.phase).toBe('Pending')
+    expect(p?.status?.containerStatuses?.[0].state?.waiting?.reason).toMatch(/ErrImagePull|ImagePullBackOff/)
+    const failed = sim.events().find((e) => e.reason === 'Failed' && e.message?.startsWith('Failed to pull image'))
+    expect(failed?.message).toBe('Failed to pull image "nginx:1.99": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.99": failed to resolve reference "docker.io/library/nginx:1.99": docker.io/library/nginx:1.99: not found')
+    expect(sim.events().find((e) => e.reason === 'BackOff')?.message).toBe('Back-off pulling image "nginx:1.99"')
+    const backoffs = sim.trace.filter((e) => e.type === 'kubelet:Backoff').map((e) => e.details?.backoffSeconds)
+    expect(backoffs.slice(0, 3)).toEqual([10, 20, 40])
+  })
+
+  it('FailedScheduling when no node fits', () => {
+    const m = pod('huge', '', '  - name: app\n    image: nginx:1.27\n    resources: {requests: {cpu: "64"}}\n')
+    const sim = applyAndRun({ manifests: m })
+    const ev = sim.events().find((e) => e.reason === 'FailedScheduling')
+    expect(ev?.message).toBe('0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.')
+    const p = sim.pods()[0]
+    expect(p.status?.conditions?.find((c) => c.type === 'PodScheduled')).toMatchObject({ status: 'False', reason: 'Unschedulable' })
+  })
+})

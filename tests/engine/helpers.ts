@@ -1,0 +1,37 @@
+import { loadCluster } from '../../src/engine/cluster/index.ts'
+import type { ClusterSpec } from '../../src/engine/cluster/types.ts'
+import { createSimulation, type Simulation } from '../../src/engine/index.ts'
+
+/** cluster loads a cluster file text (or the built-in default) and fails the test on a load error. */
+export function cluster(text?: string): ClusterSpec {
+  const c = loadCluster(text, text === undefined ? 'default' : 'cluster.yaml')
+  if ('error' in c) throw new Error(`cluster did not load: ${c.error}`)
+  return c
+}
+
+/** applyAndRun applies manifests as `kubectl apply -f` and runs virtual time to quiescence (or untilMs). */
+export function applyAndRun(opts: { manifests: string | string[]; clusterText?: string; seed?: number; user?: string; namespace?: string; untilMs?: number }): Simulation {
+  const sim = createSimulation({ cluster: cluster(opts.clusterText), seed: opts.seed ?? 1 })
+  const list = Array.isArray(opts.manifests) ? opts.manifests : [opts.manifests]
+  sim.apply({ files: list.map((text, i) => ({ name: list.length === 1 ? 'pod.yaml' : `pod-${i}.yaml`, text })), user: opts.user, namespace: opts.namespace })
+  sim.run(opts.untilMs ?? 10 * 60 * 1000)
+  return sim
+}
+
+export const NGINX = `apiVersion: v1
+kind: Pod
+metadata:
+  name: nginx
+  labels:
+    app: nginx
+spec:
+  containers:
+  - name: nginx
+    image: nginx:1.27
+    ports:
+    - containerPort: 80
+    resources:
+      requests:
+        cpu: 100m
+        memory: 128Mi
+`
