@@ -1,0 +1,60 @@
+/** UI state: one zustand store fed by the worker. */
+import { create } from 'zustand'
+import type { TraceEvent } from '../engine/events.ts'
+import type { WorkerMessage } from '../protocol/messages.ts'
+
+export const EXAMPLE_POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: nginx
+  labels:
+    app: nginx
+spec:
+  containers:
+  - name: nginx
+    image: nginx:1.27
+    ports:
+    - containerPort: 80
+    resources:
+      requests:
+        cpu: 100m
+        memory: 128Mi
+`
+
+const STORAGE_KEY = 'podbirth.manifest'
+
+export interface AppState {
+  text: string
+  events: TraceEvent[]
+  selected: number
+  kubectl?: Extract<WorkerMessage, { type: 'done' }>['kubectl']
+  getPods: string
+  running: boolean
+  error?: string
+  setText(text: string): void
+  select(i: number): void
+  receive(m: WorkerMessage): void
+  start(): void
+}
+
+export const useApp = create<AppState>((set) => ({
+  text: (typeof localStorage !== 'undefined' && localStorage.getItem(STORAGE_KEY)) || EXAMPLE_POD,
+  events: [],
+  selected: -1,
+  getPods: '',
+  running: false,
+  setText: (text) => {
+    localStorage.setItem(STORAGE_KEY, text)
+    set({ text })
+  },
+  select: (selected) => set({ selected }),
+  start: () => set({ running: true, error: undefined }),
+  receive: (m) => {
+    switch (m.type) {
+      case 'reset': return set({ events: [], selected: -1, kubectl: undefined, getPods: '' })
+      case 'events': return set((s) => ({ events: s.events.concat(m.events) }))
+      case 'done': return set((s) => ({ kubectl: m.kubectl, getPods: m.getPods, running: false, selected: s.events.length - 1 }))
+      case 'error': return set({ error: m.message, running: false })
+    }
+  },
+}))

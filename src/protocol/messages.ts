@@ -1,0 +1,24 @@
+/** The worker protocol: commands from the UI, messages from the worker. Types only from the engine. */
+import type { TraceEvent } from '../engine/events.ts'
+
+export interface ApplyCommand {
+  type: 'apply'
+  text: string
+  seed: number
+}
+
+export type Command = ApplyCommand
+
+export interface PodRow {
+  name: string
+  namespace: string
+  phase: string
+  node: string
+  ip: string
+}
+
+export type WorkerMessage =
+  | { type: 'reset' }
+  | { type: 'events'; events: TraceEvent[] }
+  | { type: 'done'; kubectl: { stdout: string; stderr: string; exitCode: number; errorPosition?: { line: number; column: number } }; getPods: string; pods: PodRow[] }
+  | { type: 'error'; message: string }

@@ -1,0 +1,112 @@
+/**
+ * podbirth's first screen: the manifest, the seven swimlanes of the trace, the inspector for the selected step,
+ * and kubectl's view of the pod. (Early version: playback animation, Monaco and time travel come next.)
+ */
+import { useEffect, useRef } from 'react'
+import { LANES } from '../engine/events.ts'
+import type { Lane, TraceEvent } from '../engine/events.ts'
+import { useApp } from '../app/store.ts'
+import type { Command, WorkerMessage } from '../protocol/messages.ts'
+
+function useWorker(): (cmd: Command) => void {
+  const ref = useRef<Worker | null>(null)
+  const receive = useApp((s) => s.receive)
+  useEffect(() => {
+    const w = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' })
+    w.onmessage = (ev: MessageEvent<WorkerMessage>) => receive(ev.data)
+    w.onerror = (ev) => receive({ type: 'error', message: `the simulation worker failed: ${ev.message}` })
+    ref.current = w
+    return () => w.terminate()
+  }, [receive])
+  return (cmd) => ref.current?.postMessage(cmd)
+}
+
+const fmtTime = (us: number, t0: number) => `${((us - t0) / 1e6).toFixed(3)}s`
+
+function LaneRow({ lane, events, t0 }: { lane: Lane; events: { e: TraceEvent; i: number }[]; t0: number }) {
+  const selected = useApp((s) => s.selected)
+  const select = useApp((s) => s.select)
+  return (
+    <section className="lane" role="region" aria-label={lane}>
+      <h3 className="lane-name">{lane}</h3>
+      <ol className="lane-events">
+        {events.map(({ e, i }) => (
+          <li key={e.seq}>
+            <button type="button" className={`chip ${e.outcome}${i === selected ? ' selected' : ''}${i > selected && selected >= 0 ? ' future' : ''}`} onClick={() => select(i)} title={`${fmtTime(e.t, t0)} ${e.summary}`}>
+              <span className="chip-time">{fmtTime(e.t, t0)}</span> {e.type.split(':')[1]}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}
+
+function Inspector({ e, t0 }: { e?: TraceEvent; t0: number }) {
+  if (!e) return <aside className="inspector" aria-label="Inspector"><p>Apply the manifest, then choose a step to see what happened and why.</p></aside>
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      <p className="meta">{fmtTime(e.t, t0)} · {e.lane}{e.from && e.to ? ` · ${e.from} → ${e.to}` : ''}{e.node ? ` · ${e.node}` : ''}</p>
+      <h2>{e.summary}</h2>
+      <p>{e.explain}</p>
+      {e.docs && <p><a href={e.docs} target="_blank" rel="noreferrer noopener">Kubernetes documentation</a></p>}
+      {e.details && <details open><summary>Details</summary><pre>{JSON.stringify(e.details, null, 2)}</pre></details>}
+      {e.change && <details><summary>Object after this write (revision {e.change.revision})</summary><pre>{JSON.stringify(e.change.after ?? e.change.before, null, 2)}</pre></details>}
+    </aside>
+  )
+}
+
+export function App() {
+  const { text, setText, events, selected, select, kubectl, getPods, running, error, start } = useApp()
+  const send = useWorker()
+  const apply = () => {
+    start()
+    send({ type: 'apply', text, seed: 1 })
+  }
+  const t0 = events[0]?.t ?? 0
+  const byLane = new Map<Lane, { e: TraceEvent; i: number }[]>(LANES.map((l) => [l, []]))
+  events.forEach((e, i) => byLane.get(e.lane)?.push({ e, i }))
+  useEffect(() => {
+    const onKey = (ev: KeyboardEvent) => {
+      if ((ev.ctrlKey || ev.metaKey) && ev.key === 'Enter') { ev.preventDefault(); apply() }
+      if ((ev.target as HTMLElement).tagName === 'TEXTAREA') return
+      if (ev.key === 'ArrowRight') select(Math.min(selected + 1, events.length - 1))
+      if (ev.key === 'ArrowLeft') select(Math.max(selected - 1, 0))
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  })
+  return (
+    <div className="app">
+      <header>
+        <h1>podbirth <span>the birth of a Kubernetes pod, simulated (v1.35)</span></h1>
+      </header>
+      <main>
+        <section className="editor-pane">
+          <label htmlFor="manifest">Pod manifest</label>
+          <textarea id="manifest" aria-label="Pod manifest" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
+          <div className="controls">
+            <button type="button" onClick={apply} disabled={running}>Apply</button>
+            <button type="button" onClick={() => select(Math.max(selected - 1, 0))} disabled={selected <= 0}>Step back</button>
+            <button type="button" onClick={() => select(Math.min(selected + 1, events.length - 1))} disabled={selected >= events.length - 1}>Step forward</button>
+          </div>
+          {error && <p className="error" role="alert">{error}</p>}
+          {kubectl && (
+            <pre className={`terminal${kubectl.exitCode ? ' failed' : ''}`} aria-label="kubectl output">{`$ kubectl apply -f pod.yaml\n${kubectl.stdout}${kubectl.stderr}${getPods ? `\n$ kubectl get pods -o wide\n${getPods}` : ''}`}</pre>
+          )}
+        </section>
+        <section className="lanes" aria-label="Swimlanes">
+          {LANES.map((l) => <LaneRow key={l} lane={l} events={byLane.get(l) ?? []} t0={t0} />)}
+        </section>
+        <Inspector e={events[selected]} t0={t0} />
+      </main>
+      <section className="log" role="log" aria-label="Events">
+        <ol>
+          {events.map((e, i) => (
+            <li key={e.seq} className={i === selected ? 'selected' : ''}><button type="button" onClick={() => select(i)}>{fmtTime(e.t, t0)} {e.lane}: {e.summary}</button></li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  )
+}
