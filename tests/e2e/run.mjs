@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// End-to-end tests: the production build (dist/) served by `vite preview` on 127.0.0.1, driven in Debian's
+// Chromium with playwright-core. Any request to anything but the local server fails the run.
+// Prints `N passed, N failed` and exits non-zero on failure. Screenshots go to test-results/ (git-ignored).
+import { spawn } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { chromium } from 'playwright-core'
+
+const PORT = 4179
+const ORIGIN = `http://127.0.0.1:${PORT}`
+const root = new URL('../..', import.meta.url).pathname
+mkdirSync(`${root}test-results`, { recursive: true })
+
+const results = []
+async function test(name, fn) {
+  try {
+    await fn()
+    results.push({ name, ok: true })
+    console.log(`ok   ${name}`)
+  } catch (e) {
+    results.push({ name, ok: false })
+    console.log(`FAIL ${name}\n     ${String(e?.message ?? e).split('\n').join('\n     ')}`)
+  }
+}
+function assert(cond, msg) { if (!cond) throw new Error(msg) }
+
+const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+let browser
+try {
+  await new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error('vite preview did not start')), 20000)
+    server.stdout.on('data', (d) => { if (String(d).includes(String(PORT))) { clearTimeout(t); resolve() } })
+    server.on('exit', (c) => reject(new Error(`vite preview exited with ${c}`)))
+  })
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+  const offsite = []
+  const consoleErrors = []
+  page.on('request', (r) => { const u = r.url(); if (!u.startsWith(ORIGIN) && !u.startsWith('data:') && !u.startsWith('blob:')) offsite.push(u) })
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()) })
+  page.on('pageerror', (e) => consoleErrors.push(String(e)))
+
+  await test('the app loads with the example pod and seven named lanes', async () => {
+    await page.goto(ORIGIN)
+    const editor = page.getByRole('textbox', { name: 'Pod manifest' })
+    assert((await editor.inputValue()).includes('image: nginx:1.27'), 'editor is not prefilled with the example pod')
+    for (const lane of ['kubectl', 'kube-apiserver', 'etcd', 'kube-scheduler', 'kubelet', 'CRI', 'CNI']) {
+      assert(await page.getByRole('region', { name: lane, exact: true }).count() === 1, `no region named ${lane}`)
+    }
+  })
+
+  await test('Apply: the pod reaches Running with steps in all seven lanes', async () => {
+    await page.getByRole('button', { name: 'Apply', exact: true }).click()
+    await page.getByLabel('kubectl output').waitFor({ timeout: 15000 })
+    const out = await page.getByLabel('kubectl output').innerText()
+    assert(out.includes('pod/nginx created'), `kubectl output: ${out}`)
+    assert(/nginx\s+1\/1\s+Running/.test(out), `not Running: ${out}`)
+    for (const lane of ['kubectl', 'kube-apiserver', 'etcd', 'kube-scheduler', 'kubelet', 'CRI', 'CNI']) {
+      const n = await page.getByRole('region', { name: lane, exact: true }).getByRole('button').count()
+      assert(n > 0, `no steps in lane ${lane}`)
+    }
+    assert(await page.getByRole('log').getByRole('listitem').count() > 50, 'event log is nearly empty')
+    await page.screenshot({ path: `${root}test-results/running.png` })
+  })
+
+  await test('Step back and Step forward move the selection and the inspector follows', async () => {
+    const title = () => page.getByRole('complementary', { name: 'Inspector' }).locator('h2').innerText()
+    const last = await title()
+    await page.getByRole('button', { name: 'Step back', exact: true }).click()
+    const prev = await title()
+    assert(prev !== last, 'inspector did not change on Step back')
+    await page.getByRole('button', { name: 'Step forward', exact: true }).click()
+    assert(await title() === last, 'Step forward did not return to the last step')
+  })
+
+  await test('broken YAML is refused with kubectl\'s message and the line', async () => {
+    const editor = page.getByRole('textbox', { name: 'Pod manifest' })
+    await editor.fill('apiVersion: v1\nkind: Pod\nmetadata:\n  name: x: y\n')
+    await page.getByRole('button', { name: 'Apply', exact: true }).click()
+    await page.waitForFunction(() => document.querySelector('[aria-label="kubectl output"]')?.textContent?.includes('error parsing'), null, { timeout: 10000 })
+    const out = await page.getByLabel('kubectl output').innerText()
+    assert(out.includes('yaml: line 4: mapping values are not allowed in this context'), out)
+  })
+
+  await test('an unschedulable pod shows FailedScheduling with its message', async () => {
+    const editor = page.getByRole('textbox', { name: 'Pod manifest' })
+    await editor.fill('apiVersion: v1\nkind: Pod\nmetadata:\n  name: huge\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n    resources:\n      requests:\n        cpu: "64"\n')
+    await page.getByRole('button', { name: 'Apply', exact: true }).click()
+    await page.waitForFunction(() => document.querySelector('[aria-label="kubectl output"]')?.textContent?.includes('pod/huge created'), null, { timeout: 10000 })
+    const log = await page.getByRole('log').innerText()
+    assert(log.includes('0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu.'), 'FailedScheduling message missing from the log')
+    await page.screenshot({ path: `${root}test-results/failed-scheduling.png` })
+  })
+
+  await test('the editor text survives a reload', async () => {
+    await page.reload()
+    const v = await page.getByRole('textbox', { name: 'Pod manifest' }).inputValue()
+    assert(v.includes('name: huge'), 'editor text was lost on reload')
+  })
+
+  await test('no request left the local server, no console errors', async () => {
+    assert(offsite.length === 0, `off-site requests: ${offsite.join(', ')}`)
+    assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`)
+  })
+} catch (e) {
+  results.push({ name: 'e2e harness', ok: false })
+  console.log(`FAIL e2e harness: ${e?.message ?? e}`)
+} finally {
+  await browser?.close().catch(() => {})
+  server.kill('SIGTERM')
+}
+const passed = results.filter((r) => r.ok).length
+const failed = results.length - passed
+console.log(`${passed} passed, ${failed} failed`)
+process.exit(failed ? 1 : 0)
