@@ -23,9 +23,20 @@ const BINARY: Record<string, bigint> = {
 /** The regular expression upstream documents for quantities (sign, digits, fraction, suffix). */
 const QUANTITY_RE = /^([+-]?)(\d*)(?:\.(\d*))?(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/
 
-/** parseQuantity parses "500m", "1Gi", "2", "1e3"; it returns null for anything else (ErrFormatWrong). */
+const cache = new Map<string, ParsedQuantity | null>()
+
+/** parseQuantity parses "500m", "1Gi", "2", "1e3"; it returns null for anything else (ErrFormatWrong). Results are shared: do not mutate. */
 export function parseQuantity(input: string | number): ParsedQuantity | null {
-  const s = typeof input === 'number' ? String(input) : input.trim()
+  const key = typeof input === 'number' ? String(input) : input
+  let hit = cache.get(key)
+  if (hit === undefined) {
+    hit = parseUncached(key.trim())
+    if (cache.size < 10_000) cache.set(key, hit)
+  }
+  return hit
+}
+
+function parseUncached(s: string): ParsedQuantity | null {
   const m = QUANTITY_RE.exec(s)
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) return null
   const [, sign, whole, frac = '', suffix = ''] = m

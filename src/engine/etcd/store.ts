@@ -39,8 +39,15 @@ export interface TxnResult {
  * watchers on a prefix receive every later write in revision order. It is pure data: the etcd
  * component wraps it with latency and trace events.
  */
+/** bucketOf: the resource part of a key (/registry/pods/ns/name → /registry/pods/), for cheap range reads. */
+function bucketOf(key: string): string {
+  const i = key.indexOf('/', key.indexOf('/', 1) + 1)
+  return i < 0 ? key : key.slice(0, i + 1)
+}
+
 export class EtcdStore {
   private data = new Map<string, KV>()
+  private buckets = new Map<string, Map<string, KV>>()
   private rev = 1
   private watchers: { prefix: string; cb: (e: EtcdWatchEvent) => void }[] = []
 
@@ -56,7 +63,9 @@ export class EtcdStore {
   /** range returns the keys under prefix in key order. */
   range(prefix: string): KV[] {
     const out: KV[] = []
-    for (const kv of this.data.values()) if (kv.key.startsWith(prefix)) out.push(kv)
+    const b = bucketOf(prefix)
+    const source = prefix.startsWith(b) && b.endsWith('/') && b.split('/').length === 4 ? (this.buckets.get(b)?.values() ?? []) : this.data.values()
+    for (const kv of source) if (kv.key.startsWith(prefix)) out.push(kv)
     out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     return out
   }
@@ -82,14 +91,23 @@ export class EtcdStore {
           version: (prev?.version ?? 0) + 1,
         }
         this.data.set(op.key, kv)
+        this.bucket(op.key).set(op.key, kv)
         events.push({ type: 'PUT', kv, prevKv: prev, revision })
       } else if (prev) {
         this.data.delete(op.key)
+        this.bucket(op.key).delete(op.key)
         events.push({ type: 'DELETE', kv: { ...prev, modRevision: revision }, prevKv: prev, revision })
       }
     }
     for (const e of events) for (const w of this.watchers) if (e.kv.key.startsWith(w.prefix)) w.cb(e)
     return { succeeded: true, revision, events }
+  }
+
+  private bucket(key: string): Map<string, KV> {
+    const b = bucketOf(key)
+    let m = this.buckets.get(b)
+    if (!m) this.buckets.set(b, (m = new Map()))
+    return m
   }
 
   /** watch calls cb for every later write under prefix; the returned function cancels it. */

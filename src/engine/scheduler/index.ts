@@ -86,8 +86,10 @@ export class KubeScheduler {
   private scheduleOne(key: string, pod: Pod): void {
     const { trace } = this.ctx
     const nodes = [...this.nodes.values()].sort((a, b) => ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1))
-    const assigned = [...this.pods.values()].filter((p) => p.spec?.nodeName)
-    const results = nodes.map((n) => ({ node: n, reasons: filterNode(pod, n, assigned.filter((p) => p.spec?.nodeName === n.metadata?.name)) }))
+    const byNode = new Map<string, Pod[]>()
+    for (const p of this.pods.values()) if (p.spec?.nodeName) (byNode.get(p.spec.nodeName) ?? byNode.set(p.spec.nodeName, []).get(p.spec.nodeName))?.push(p)
+    const on = (n: Node) => byNode.get(n.metadata?.name ?? '') ?? []
+    const results = nodes.map((n) => ({ node: n, reasons: filterNode(pod, n, on(n)) }))
     const feasible = results.filter((r) => r.reasons.length === 0)
     trace.emit({
       type: 'scheduler:Filter', lane: 'kube-scheduler', pod: key, outcome: feasible.length ? 'ok' : 'error',
@@ -97,7 +99,7 @@ export class KubeScheduler {
       details: { filter: Object.fromEntries(results.map((r) => [r.node.metadata?.name ?? '', r.reasons.length ? r.reasons.join(', ') : 'passed'])), simplified: 'placeholder scheduler' },
     })
     if (feasible.length === 0) return this.fail(key, pod, fitErrorMessage(nodes.length, results.map((r) => r.reasons)))
-    const scores = feasible.map((r) => ({ name: r.node.metadata?.name ?? '', score: leastAllocatedScore(pod, r.node, assigned.filter((p) => p.spec?.nodeName === r.node.metadata?.name)) }))
+    const scores = feasible.map((r) => ({ name: r.node.metadata?.name ?? '', score: leastAllocatedScore(pod, r.node, on(r.node)) }))
     let best = scores[0]
     let count = 0
     for (const s of scores) {
