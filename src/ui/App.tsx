@@ -67,6 +67,11 @@ export function App() {
   const byLane = new Map<Lane, { e: TraceEvent; i: number }[]>(LANES.map((l) => [l, []]))
   events.forEach((e, i) => byLane.get(e.lane)?.push({ e, i }))
   useEffect(() => {
+    // Keep the current step in view in its lane and in the log.
+    const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
+    for (const el of document.querySelectorAll('.chip.selected, .log li.selected')) el.scrollIntoView({ block: 'nearest', inline: 'center', behavior: reduce ? 'auto' : 'smooth' })
+  }, [selected])
+  useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
       if ((ev.ctrlKey || ev.metaKey) && ev.key === 'Enter') { ev.preventDefault(); apply() }
       if ((ev.target as HTMLElement).tagName === 'TEXTAREA') return
