@@ -170,3 +170,16 @@ describe('the node side refuses and fails as the kubelet does', () => {
     expect(p.status?.conditions?.find((c) => c.type === 'PodScheduled')).toMatchObject({ status: 'False', reason: 'Unschedulable' })
   })
 })
+
+describe('strict field validation', () => {
+  it('an unknown field is rejected as the apiserver\'s strict decoder does', () => {
+    const m = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: typo\nspec:\n  containers:\n  - name: app\n    imagee: nginx:1.27\n    image: nginx:1.27\n'
+    const r = applyAndRun({ manifests: m }).kubectlResults[0]
+    expect(r.stderr).toBe('Error from server (BadRequest): error when creating "pod.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagee"\n')
+  })
+  it('several unknown fields are listed in document order', () => {
+    const m = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: typo\n  lables: {a: b}\nspec:\n  restartPolicyy: Never\n  containers:\n  - name: app\n    image: nginx:1.27\n'
+    const r = applyAndRun({ manifests: m }).kubectlResults[0]
+    expect(r.stderr).toContain('strict decoding error: unknown field "metadata.lables", unknown field "spec.restartPolicyy"')
+  })
+})

@@ -1,7 +1,8 @@
-/** wiredHooks: the API machinery the apiserver calls (defaulting, validation, admission). */
+/** wiredHooks: the API machinery the apiserver calls (strict decoding, defaulting, validation, admission). */
 import { defaultPod } from '../api/defaults.ts'
 import type { Pod } from '../api/types.ts'
 import { validatePodCreate } from '../api/validation.ts'
+import { strictDecode, strictDecodeMessage } from '../api/schema/index.ts'
 import { admissionPlugins, computeQuotaUsage } from './admission/index.ts'
 import { defaultHooks } from './hooks.ts'
 import type { ApiHooks } from './hooks.ts'
@@ -11,5 +12,7 @@ export const wiredHooks: ApiHooks = {
   applyDefaults: (obj) => (obj.kind === 'Pod' ? defaultPod(obj) : obj),
   validateCreate: (obj) => (obj.kind === 'Pod' ? validatePodCreate(obj as Pod) : []),
   admissionPlugins,
+  strictDecode,
+  strictDecodeMessage,
   computeQuotaUsage,
 }

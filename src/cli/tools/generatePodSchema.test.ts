@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { generate } from './generatePodSchema.ts'
+
+describe('generatePodSchema', () => {
+  it('the committed pod.fields.json is what the generator makes from kubernetes-models', () => {
+    const committed = readFileSync(new URL('../../engine/api/schema/pod.fields.json', import.meta.url), 'utf8')
+    expect(committed).toBe(`${JSON.stringify(generate(), null, 1)}\n`)
+  })
+  it('knows v1.35 fields (restartPolicyRules, hostnameOverride) and nested types', () => {
+    const t = generate()
+    expect(t.Container.restartPolicyRules).toMatchObject({ kind: 'array' })
+    expect(t.PodSpec.hostnameOverride).toMatchObject({ kind: 'scalar', scalar: 'string' })
+    expect(t.PodSpec.containers).toEqual({ kind: 'array', required: true, type: 'Container' })
+    expect(t.ResourceRequirements.limits).toEqual({ kind: 'map', scalar: 'quantity' })
+  })
+})
