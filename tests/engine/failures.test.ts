@@ -183,3 +183,39 @@ describe('strict field validation', () => {
     expect(r.stderr).toContain('strict decoding error: unknown field "metadata.lables", unknown field "spec.restartPolicyy"')
   })
 })
+
+describe('PodSecurity', () => {
+  const cluster = (mode: string) => `apiVersion: v1
+kind: Namespace
+metadata:
+  name: secure
+  labels: {pod-security.kubernetes.io/${mode}: restricted}
+---
+apiVersion: v1
+kind: Node
+metadata: {name: n1}
+status: {capacity: {cpu: "4", memory: 8Gi, pods: "110"}}
+`
+  it('enforce=restricted rejects a plain pod with the upstream message', () => {
+    const r = applyAndRun({ manifests: NGINX, namespace: 'secure', clusterText: cluster('enforce') }).kubectlResults[0]
+    expect(r.stderr).toBe('Error from server (Forbidden): error when creating "pod.yaml": pods "nginx" is forbidden: violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false (container "nginx" must set securityContext.allowPrivilegeEscalation=false), unrestricted capabilities (container "nginx" must set securityContext.capabilities.drop=["ALL"]), runAsNonRoot != true (pod or container "nginx" must set securityContext.runAsNonRoot=true), seccompProfile (pod or container "nginx" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")\n')
+  })
+  it('warn=restricted admits the pod and kubectl prints the warning', () => {
+    const r = applyAndRun({ manifests: NGINX, namespace: 'secure', clusterText: cluster('warn') }).kubectlResults[0]
+    expect(r.stdout).toBe('pod/nginx created\n')
+    expect(r.stderr).toMatch(/^Warning: would violate PodSecurity "restricted:latest": allowPrivilegeEscalation != false/)
+  })
+  it('a pod that meets restricted is admitted', () => {
+    const ok = `apiVersion: v1
+kind: Pod
+metadata: {name: locked}
+spec:
+  securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
+  containers:
+  - name: app
+    image: nginx:1.27
+    securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}
+`
+    expect(applyAndRun({ manifests: ok, namespace: 'secure', clusterText: cluster('enforce') }).kubectlResults[0]).toEqual({ stdout: 'pod/locked created\n', stderr: '', exitCode: 0 })
+  })
+})

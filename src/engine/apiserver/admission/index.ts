@@ -2,11 +2,11 @@
  * The admission plugins that take part in a pod create on a v1.35 cluster with the default plugin set, in
  * upstream order (pkg/kubeapiserver/options/plugins.go AllOrderedPlugins). The chain runs every mutating `admit`
  * in this order, then every validating `validate` in this order.
- * Simplified: PodSecurity is not simulated yet (every namespace behaves as "privileged", the default when unlabelled).
  */
 import { DefaultTolerationSeconds } from './DefaultTolerationSeconds.ts'
 import { LimitRanger } from './LimitRanger.ts'
 import { NamespaceLifecycle } from './NamespaceLifecycle.ts'
+import { PodSecurity } from './PodSecurity.ts'
 import { Priority } from './Priority.ts'
 import { ResourceQuota } from './ResourceQuota.ts'
 import { ServiceAccount } from './ServiceAccount.ts'
@@ -16,7 +16,7 @@ import { MutatingAdmissionPolicy, MutatingAdmissionWebhook, ValidatingAdmissionP
 export { computeQuotaUsage } from './ResourceQuota.ts'
 
 const ORDERED: AdmissionPlugin[] = [
-  NamespaceLifecycle, LimitRanger, ServiceAccount, Priority, DefaultTolerationSeconds,
+  NamespaceLifecycle, LimitRanger, ServiceAccount, PodSecurity, Priority, DefaultTolerationSeconds,
   MutatingAdmissionPolicy, MutatingAdmissionWebhook, ValidatingAdmissionPolicy, ValidatingAdmissionWebhook, ResourceQuota,
 ]
 
