@@ -219,3 +219,46 @@ spec:
     expect(applyAndRun({ manifests: ok, namespace: 'secure', clusterText: cluster('enforce') }).kubectlResults[0]).toEqual({ stdout: 'pod/locked created\n', stderr: '', exitCode: 0 })
   })
 })
+
+describe('container lifecycle', () => {
+  it('a failing postStart hook: FailedPostStartHook, the container killed, CrashLoopBackOff', () => {
+    const m = `apiVersion: v1
+kind: Pod
+metadata: {name: hook}
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    lifecycle:
+      postStart:
+        httpGet: {port: 8080, path: /ready}
+`
+    const sim = applyAndRun({ manifests: m, untilMs: 60_000 })
+    const evs = sim.events().filter((e) => e.involvedObject.name === 'hook')
+    expect(evs.find((e) => e.reason === 'FailedPostStartHook')).toMatchObject({ type: 'Warning', message: 'PostStartHook failed' })
+    expect(evs.find((e) => e.reason === 'Killing')?.message).toBe('FailedPostStartHook')
+    const p = sim.pods().find((x) => x.metadata?.name === 'hook')
+    const backOff = evs.find((e) => e.reason === 'BackOff')
+    expect(backOff?.message).toBe(`Back-off restarting failed container app in pod hook_default(${p?.metadata?.uid})`)
+    expect((p?.status?.containerStatuses?.[0].restartCount ?? 0)).toBeGreaterThanOrEqual(1)
+    const hookStep = sim.trace.find((e) => e.type === 'kubelet:PostStartHook')
+    expect(hookStep?.summary).toMatch(/dial tcp 10\.244\.\d+\.\d+:8080: connect: connection refused/)
+  })
+
+  it('a container that exits 1 with restartPolicy Always goes to CrashLoopBackOff with doubling back-off', () => {
+    const m = 'apiVersion: v1\nkind: Pod\nmetadata: {name: crash}\nspec:\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sh, -c, "echo starting; exit 1"]\n'
+    const sim = applyAndRun({ manifests: m, untilMs: 120_000 })
+    const backoffs = sim.trace.filter((e) => e.type === 'kubelet:Backoff').map((e) => e.details?.backoffSeconds)
+    expect(backoffs.slice(0, 3)).toEqual([10, 20, 40])
+    const p = sim.pods().find((x) => x.metadata?.name === 'crash')
+    expect(p?.status?.phase).toBe('Running')
+    expect(p?.status?.containerStatuses?.[0].lastState?.terminated).toMatchObject({ exitCode: 1, reason: 'Error' })
+  })
+
+  it('restartPolicy Never: a container that exits 0 leaves the pod Succeeded', () => {
+    const m = 'apiVersion: v1\nkind: Pod\nmetadata: {name: job}\nspec:\n  restartPolicy: Never\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sh, -c, "sleep 2; exit 0"]\n'
+    const p = applyAndRun({ manifests: m, untilMs: 60_000 }).pods().find((x) => x.metadata?.name === 'job')
+    expect(p?.status?.phase).toBe('Succeeded')
+    expect(p?.status?.containerStatuses?.[0].state?.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' })
+  })
+})

@@ -62,7 +62,8 @@ export class EventRecorder {
       }, () => {}, { pod, explain: `${this.source.component} sees the same event again, so it patches the existing Event's count instead of creating a new one.` })
       return
     }
-    const wallNs = BigInt(sim.wallMs()) * 1_000_000n + BigInt(Math.floor(sim.now()) % 1000) * 1000n
+    // Two events in the same virtual microsecond still get distinct names, as distinct UnixNano values would.
+    const wallNs = BigInt(sim.wallMs()) * 1_000_000n + BigInt(Math.floor(sim.now()) % 1000) * 1000n + BigInt(this.ctx.nextId('event') % 1000)
     const name = `${ref.name}.${wallNs.toString(16)}`
     this.seen.set(key, { name, namespace, count: 1, first: now })
     const ev: KEvent = {

@@ -5,8 +5,7 @@
  * (CreateContainer, StartContainer) — reporting status through the apiserver and Events through its recorder.
  * Mirrors: pkg/kubelet/kubelet.go (SyncPod, canAdmitPod, rejectPod), pkg/kubelet/kuberuntime/kuberuntime_manager.go,
  * pkg/kubelet/images/image_manager.go (event texts), pkg/kubelet/status/generate.go (conditions).
- * Simplified: init containers, postStart hooks, probes, container exits/CrashLoopBackOff and deletion are not yet
- * simulated; every started container keeps running and counts as ready.
+ * Simplified: init containers, probes and deletion are not yet simulated; a running container counts as ready.
  */
 import { bytes, cpuMilli } from '../api/quantity.ts'
 import { getPodQOS } from '../api/qos.ts'
@@ -20,6 +19,8 @@ import { ms, sec } from '../sim/kernel.ts'
 import { HostLocal, parseRange } from './cni/hostLocal.ts'
 import { goDuration } from './goDuration.ts'
 import { ImageStore, digestOf, resolve } from './runtime.ts'
+import { containerArgv, outcomeOf } from './process.ts'
+import type { Outcome } from './process.ts'
 
 const MAX_IMAGE_BACKOFF_S = 300
 const IMAGE_BACKOFF_S = 10
@@ -30,7 +31,12 @@ interface Worker {
   status: NonNullable<Pod['status']>
   ip?: string
   backoffS: number
+  sandboxId?: string
+  /** CrashLoopBackOff per container: the next back-off in seconds. */
+  crash: Record<string, number>
 }
+
+const MAX_CONTAINER_BACKOFF_S = 300
 
 export class Kubelet {
   readonly nodeName: string
@@ -75,7 +81,7 @@ export class Kubelet {
   }
 
   private observe(key: string, pod: Pod): void {
-    const w: Worker = { pod, key, status: { ...pod.status }, backoffS: 0 }
+    const w: Worker = { pod, key, status: { ...pod.status }, backoffS: 0, crash: {} }
     this.workers.set(key, w)
     if (pod.status?.phase === 'Running' || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') {
       // Existing workload from the cluster file: adopt it as it is (start-up, muted).
@@ -203,6 +209,7 @@ export class Kubelet {
           this.cri(w, 'PodSandboxStatus', { podSandboxId: sandboxId }, ms(1), 'The kubelet reads the sandbox\'s status back from the runtime to learn the pod\'s IP address.', () => ({ summary: `SANDBOX_READY, ip ${ip}`, response: { status: { id: sandboxId, state: 'SANDBOX_READY', network: { ip } } } }), () => {
             w.status = { ...w.status, podIP: ip, podIPs: [{ ip }], conditions: this.conditions(w, true, false) }
             this.patchStatus(w, `The sandbox is ready, so PodReadyToStartContainers becomes True and the pod gets its IP ${ip} in status.podIP.`)
+            w.sandboxId = sandboxId
             this.startContainers(w, sandboxId, 0)
           })
         })
@@ -282,11 +289,19 @@ export class Kubelet {
     const id = this.rng.hex(64)
     this.cri(w, 'CreateContainer', { podSandboxId: sandboxId, config: { metadata: { name: c.name, attempt: 0 }, image: { image: c.image }, command: c.command, args: c.args, envs: c.env, mounts: c.volumeMounts, logPath: `${c.name}/0.log` } }, latency(this.ctx, 'createContainer'), `The kubelet builds the container's configuration (image, command, environment, mounts, resources as cgroup limits) and asks the runtime to create it inside the sandbox.`, () => ({ summary: `container ${id.slice(0, 13)} created`, response: { containerId: id } }), () => {
       this.recorder.event(ref_(w.pod, c), 'Normal', 'Created', `Created container: ${c.name}`)
-      this.cri(w, 'StartContainer', { containerId: id }, latency(this.ctx, 'startContainer'), 'The runtime starts the container\'s process in the pod\'s namespaces.', () => ({ summary: `container ${c.name} running`, response: {} }), () => {
+      const o = outcomeOf(containerArgv(c), this.imageOf(c))
+      const startErr = o.run === 'notFound' ? `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${o.binary}": executable file not found in $PATH: unknown` : ''
+      this.cri(w, 'StartContainer', { containerId: id }, latency(this.ctx, 'startContainer'), 'The runtime starts the container\'s process in the pod\'s namespaces.', () => (startErr ? { summary: `failed: ${startErr}`, outcome: 'error', response: { error: startErr } } : { summary: `container ${c.name} running`, response: {} }), () => {
+        if (startErr) {
+          this.recorder.event(ref_(w.pod, c), 'Warning', 'Failed', `Error: ${startErr}`)
+          this.exited(w, c, id, 128, 'StartError')
+          return cont()
+        }
         this.recorder.event(ref_(w.pod, c), 'Normal', 'Started', `Started container ${c.name}`)
         const ref0 = resolve(c.image ?? '', this.ctx.config)
         const normalized = 'ref' in ref0 ? ref0.ref : undefined
         w.status = { ...w.status, containerStatuses: (w.status.containerStatuses ?? []).map((s): ContainerStatus => (s.name === c.name ? { ...s, containerID: `containerd://${id}`, image: normalized?.normalized ?? c.image ?? '', imageID: normalized ? `${normalized.repository}@${digestOf(normalized.normalized)}` : '', started: true, ready: true, state: { running: { startedAt: this.ctx.sim.rfc3339() }, waiting: null, terminated: null } as unknown as ContainerStatus['state'] } : s)) }
+        this.afterStart(w, c, id)
         cont()
       })
     })
@@ -294,9 +309,83 @@ export class Kubelet {
 
   private reportRunning(w: Worker): void {
     // The PLEG notices the started containers on its next relist (every second).
-    this.ctx.sim.after(latency(this.ctx, 'plegRelist') / 2, () => {
-      w.status = { ...w.status, phase: 'Running', conditions: this.conditions(w, true, true) }
-      this.patchStatus(w, 'Every container is running (no readiness probe, so each counts as ready as soon as it starts): phase Running, ContainersReady and Ready True. The pod is born.')
+    this.ctx.sim.after(latency(this.ctx, 'plegRelist') / 2, () => this.refresh(w, 'The PLEG relist sees the containers running. Each running container counts as ready (no readiness probe), so ContainersReady and Ready become True; the phase follows from the container states.'))
+  }
+
+  /** refresh recomputes phase and conditions from the container states and reports them. */
+  private refresh(w: Worker, explain: string): void {
+    const statuses = w.status.containerStatuses ?? []
+    const allReady = statuses.length > 0 && statuses.every((s) => s.ready && s.state?.running)
+    w.status = { ...w.status, phase: getPhase(statuses, w.pod.spec?.restartPolicy ?? 'Always'), conditions: this.conditions(w, true, allReady) }
+    this.patchStatus(w, explain)
+  }
+
+  private setState(w: Worker, c: Container, patch: Partial<ContainerStatus>): void {
+    w.status = { ...w.status, containerStatuses: (w.status.containerStatuses ?? []).map((s) => (s.name === c.name ? { ...s, ...patch } : s)) }
+  }
+
+  /** afterStart runs the postStart hook, then lets the process do what its command says. */
+  private afterStart(w: Worker, c: Container, id: string): void {
+    const hook = c.lifecycle?.postStart
+    const image = this.imageOf(c)
+    const proceed = () => this.watchProcess(w, c, id, outcomeOf(containerArgv(c), image))
+    if (!hook) return proceed()
+    const ip = w.ip ?? ''
+    let error = ''
+    let what = ''
+    if (hook.exec) {
+      what = `exec ${JSON.stringify(hook.exec.command ?? [])}`
+      const o = outcomeOf(hook.exec.command, image)
+      if (o.run === 'notFound') error = `rpc error: code = Unknown desc = failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${o.binary}": executable file not found in $PATH: unknown`
+      else if (o.run === 'exit' && o.code !== 0) error = `command '${(hook.exec.command ?? []).join(' ')}' exited with ${o.code}: `
+    } else if (hook.httpGet) {
+      const port = typeof hook.httpGet.port === 'number' ? hook.httpGet.port : (c.ports ?? []).find((p) => p.name === hook.httpGet?.port)?.containerPort ?? Number(hook.httpGet.port)
+      const url = `http://${hook.httpGet.host ?? ip}:${port}${hook.httpGet.path ?? '/'}`
+      what = `httpGet ${url}`
+      if (!(image?.ports ?? []).includes(port)) error = `Get "${url}": dial tcp ${hook.httpGet.host ?? ip}:${port}: connect: connection refused`
+    } else what = 'sleep'
+    this.ctx.sim.after(latency(this.ctx, 'postStartHook'), () => {
+      this.emit({ type: 'kubelet:PostStartHook', lane: 'kubelet', pod: w.key, outcome: error ? 'error' : 'ok', summary: `postStart ${what}: ${error ? `failed: ${error}` : 'succeeded'}`, explain: error ? 'The postStart hook runs right after the container starts, and the kubelet waits for it. It failed, so the kubelet kills the container; the restart policy and back-off decide what happens next.' : 'The postStart hook runs right after the container starts; the container is not reported running until it returns. It succeeded.', docs: 'https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/', details: { hook, error } })
+      if (!error) return proceed()
+      // Mirrors: pkg/kubelet/kuberuntime/kuberuntime_container.go startContainer (the event hides the hook's output).
+      this.recorder.event(ref_(w.pod, c), 'Warning', 'FailedPostStartHook', 'PostStartHook failed')
+      this.recorder.event(ref_(w.pod, c), 'Normal', 'Killing', 'FailedPostStartHook')
+      this.exited(w, c, id, 137, 'Error')
+    })
+  }
+
+  private imageOf(c: Container) {
+    const r = resolve(c.image ?? '', this.ctx.config)
+    return 'ref' in r ? this.ctx.config.registry.find((x) => x.repository === r.ref.repository) : undefined
+  }
+
+  private watchProcess(w: Worker, c: Container, id: string, o: Outcome): void {
+    if (o.run !== 'exit') return
+    this.ctx.sim.after(ms(o.afterMs) + latency(this.ctx, 'plegRelist') / 2, () => this.exited(w, c, id, o.code, o.code === 0 ? 'Completed' : 'Error'))
+  }
+
+  /** exited records a terminated container and restarts it per restartPolicy, with CrashLoopBackOff. */
+  private exited(w: Worker, c: Container, id: string, exitCode: number, reason: string): void {
+    const cur = (w.status.containerStatuses ?? []).find((s) => s.name === c.name)
+    const terminated = { exitCode, reason, startedAt: cur?.state?.running?.startedAt ?? this.ctx.sim.rfc3339(), finishedAt: this.ctx.sim.rfc3339(), containerID: `containerd://${id}` }
+    this.setState(w, c, { ready: false, started: false, state: { terminated, waiting: null, running: null } as unknown as ContainerStatus['state'] })
+    this.refresh(w, `The container ${c.name} ended with exit code ${exitCode} (${reason}).`)
+    const policy = w.pod.spec?.restartPolicy ?? 'Always'
+    if (policy === 'Never' || (policy === 'OnFailure' && exitCode === 0)) return
+    const backoff = w.crash[c.name] ?? 10
+    w.crash[c.name] = Math.min(backoff * 2, MAX_CONTAINER_BACKOFF_S)
+    const m = w.pod.metadata ?? {}
+    const podDesc = `${m.name}_${m.namespace}(${m.uid})`
+    this.ctx.sim.after(sec(1), () => {
+      // Mirrors: pkg/kubelet/kuberuntime/kuberuntime_manager.go (doBackOff).
+      this.recorder.event(ref_(w.pod, c), 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podDesc}`)
+      this.setState(w, c, { lastState: { terminated }, state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${backoff}s restarting failed container=${c.name} pod=${podDesc}` }, terminated: null, running: null } as unknown as ContainerStatus['state'] })
+      this.emit({ type: 'kubelet:Backoff', lane: 'kubelet', pod: w.key, outcome: 'warning', summary: `CrashLoopBackOff: restart ${c.name} in ${backoff}s`, explain: `restartPolicy ${policy} says the container must run again, but a container that keeps failing is restarted with an exponential back-off: 10 s, 20 s, 40 s … at most 5 minutes. \`kubectl get pods\` shows CrashLoopBackOff meanwhile.`, docs: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-restarts', details: { backoffSeconds: backoff } })
+      this.refresh(w, `The container ${c.name} waits in CrashLoopBackOff for ${backoff}s before its next start.`)
+      this.ctx.sim.after(sec(backoff - 1), () => {
+        this.setState(w, c, { restartCount: (cur?.restartCount ?? 0) + 1 })
+        this.ensureImage(w, c, () => this.createAndStart(w, w.sandboxId ?? '', c, () => this.reportRunning(w)))
+      })
     })
   }
 
@@ -305,6 +394,28 @@ export class Kubelet {
     this.emit({ type: 'kubelet:StatusUpdate', lane: 'kubelet', pod: w.key, outcome: w.status.phase === 'Failed' ? 'error' : 'info', summary: `status: ${w.status.phase}${w.status.podIP ? `, IP ${w.status.podIP}` : ''}${(w.status.containerStatuses ?? []).map((s) => `, ${s.name} ${s.state?.running ? 'running' : s.state?.waiting?.reason ?? 'waiting'}`).join('')}`, explain, docs: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-phase', details: { status: w.status } })
     this.client.request({ verb: 'PATCH', path: `/api/v1/namespaces/${namespace}/pods/${name}/status`, headers: { 'Content-Type': 'application/strategic-merge-patch+json' }, body: { metadata: { uid: w.pod.metadata?.uid }, status: w.status } as KObject }, () => {}, { pod: w.key, explain: 'The kubelet\'s status manager patches the pod\'s status subresource.' })
   }
+}
+
+/**
+ * getPhase for regular containers.
+ * Mirrors: pkg/kubelet/kubelet_pods.go getPhase (no init containers here).
+ */
+export function getPhase(statuses: ContainerStatus[], restartPolicy: string): 'Pending' | 'Running' | 'Succeeded' | 'Failed' {
+  let running = 0, waiting = 0, stopped = 0, succeeded = 0
+  for (const s of statuses) {
+    if (s.state?.running) running++
+    else if (s.state?.terminated) { stopped++; if (s.state.terminated.exitCode === 0) succeeded++ }
+    else if (s.state?.waiting) { if (s.lastState?.terminated) stopped++; else waiting++ }
+  }
+  if (waiting > 0) return 'Pending'
+  if (running > 0) return 'Running'
+  if (stopped > 0) {
+    if (restartPolicy === 'Always') return 'Running'
+    if (stopped === succeeded) return 'Succeeded'
+    if (restartPolicy === 'Never') return 'Failed'
+    return 'Running'
+  }
+  return 'Pending'
 }
 
 function sum(p: Pod, f: (c: Container) => number): number {
