@@ -2,24 +2,9 @@
 import { create } from 'zustand'
 import type { TraceEvent } from '../engine/events.ts'
 import type { WorkerMessage } from '../protocol/messages.ts'
+import { EXAMPLE_POD } from '../protocol/examples.ts'
 
-export const EXAMPLE_POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: nginx
-  labels:
-    app: nginx
-spec:
-  containers:
-  - name: nginx
-    image: nginx:1.27
-    ports:
-    - containerPort: 80
-    resources:
-      requests:
-        cpu: 100m
-        memory: 128Mi
-`
+export { EXAMPLE_POD }
 
 const STORAGE_KEY = 'podbirth.manifest'
 

@@ -1,6 +1,7 @@
 import { loadCluster } from '../../src/engine/cluster/index.ts'
 import type { ClusterSpec } from '../../src/engine/cluster/types.ts'
 import { createSimulation, type Simulation } from '../../src/engine/index.ts'
+import { EXAMPLE_POD } from '../../src/protocol/examples.ts'
 
 /** cluster loads a cluster file text (or the built-in default) and fails the test on a load error. */
 export function cluster(text?: string): ClusterSpec {
@@ -18,20 +19,5 @@ export function applyAndRun(opts: { manifests: string | string[]; clusterText?: 
   return sim
 }
 
-export const NGINX = `apiVersion: v1
-kind: Pod
-metadata:
-  name: nginx
-  labels:
-    app: nginx
-spec:
-  containers:
-  - name: nginx
-    image: nginx:1.27
-    ports:
-    - containerPort: 80
-    resources:
-      requests:
-        cpu: 100m
-        memory: 128Mi
-`
+/** NGINX is the README's example pod. */
+export const NGINX = EXAMPLE_POD
