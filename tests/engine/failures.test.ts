@@ -262,3 +262,40 @@ spec:
     expect(p?.status?.containerStatuses?.[0].state?.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' })
   })
 })
+
+describe('init containers', () => {
+  const m = (initCmd: string, policy = 'Always') => `apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  restartPolicy: ${policy}
+  initContainers:
+  - name: setup
+    image: busybox:1.36
+    command: [sh, -c, "${initCmd}"]
+  - name: migrate
+    image: busybox:1.36
+    command: [sh, -c, "sleep 1"]
+  containers:
+  - name: nginx
+    image: nginx:1.27
+`
+  it('run one at a time, each to completion, before the regular containers', () => {
+    const sim = applyAndRun({ manifests: m('sleep 2'), untilMs: 60_000 })
+    const p = sim.pods().find((x) => x.metadata?.name === 'web')
+    expect(p?.status?.phase).toBe('Running')
+    expect(p?.status?.initContainerStatuses?.map((s) => `${s.name}:${s.state?.terminated?.reason}`)).toEqual(['setup:Completed', 'migrate:Completed'])
+    const starts = sim.events().filter((e) => e.reason === 'Started' && e.involvedObject.name === 'web').sort((a, b) => Number(a.metadata?.resourceVersion) - Number(b.metadata?.resourceVersion)).map((e) => e.message)
+    expect(starts).toEqual(['Started container setup', 'Started container migrate', 'Started container nginx'])
+    const initialized = sim.trace.filter((e) => e.type === 'kubelet:StatusUpdate').map((e) => (e.details?.status as { conditions?: { type: string; status: string; message?: string }[] }).conditions?.find((c) => c.type === 'Initialized'))
+    expect(initialized[0]).toMatchObject({ status: 'False', message: 'containers with incomplete status: [setup migrate]' })
+    expect(initialized[initialized.length - 1]).toMatchObject({ status: 'True' })
+  })
+  it('a failing init container with restartPolicy Never fails the pod; the app container never starts', () => {
+    const sim = applyAndRun({ manifests: m('exit 3', 'Never'), untilMs: 60_000 })
+    const p = sim.pods().find((x) => x.metadata?.name === 'web')
+    expect(p?.status?.phase).toBe('Failed')
+    expect(p?.status?.initContainerStatuses?.[0].state?.terminated?.exitCode).toBe(3)
+    expect(sim.events().some((e) => e.message === 'Started container nginx')).toBe(false)
+  })
+})

@@ -204,8 +204,11 @@ export class KubeApiServer implements ApiServerEndpoint {
   }
 
   /** write persists one object with optimistic concurrency and answers with the stored object. */
-  write(rc: RequestContext, def: ResourceDef, key: string, prevRev: number, value: KObject, code: number, explain: string, reply = true, done?: (stored: KObject) => void): void {
+  write(rc: RequestContext, def: ResourceDef, key: string, prevRev: number, value: KObject, code: number, explain: string, reply = true, done?: (stored: KObject) => void, recompute?: () => { value: KObject; prevRev: number } | undefined, attempt = 0): void {
     this.etcd.txn([{ key, modRevision: prevRev }], [{ type: 'put', key, value }], (r) => {
+      const again = !r.succeeded && recompute && attempt < 5 ? recompute() : undefined
+      // GuaranteedUpdate (staging/src/k8s.io/apiserver/pkg/storage/etcd3/store.go) re-reads and retries a lost compare.
+      if (again) return this.write(rc, def, key, again.prevRev, again.value, code, explain, reply, done, recompute, attempt + 1)
       if (!r.succeeded) {
         const status = prevRev === 0 ? { code: 409, body: { ...newConflict(def.resource, value.metadata?.name ?? '', 'the object has been modified; please apply your changes to the latest version and try again', def.group), reason: 'AlreadyExists' } as Status } : { code: 409, body: newConflict(def.resource, value.metadata?.name ?? '', 'the object has been modified; please apply your changes to the latest version and try again', def.group) }
         return this.reply(rc, status as HttpResponse)
@@ -245,9 +248,16 @@ export class KubeApiServer implements ApiServerEndpoint {
     }
     const uidPre = (body.metadata as { uid?: string } | undefined)?.uid
     if (uidPre && uidPre !== kv.value.metadata?.uid) return this.reply(rc, { code: 409, body: newConflict(def.resource, rc.info.name, `Precondition failed: UID in precondition: ${uidPre}, UID in object meta: ${kv.value.metadata?.uid}`, def.group) })
+    const strategic = (rc.req.headers['Content-Type'] ?? '').includes('strategic')
+    const recompute = rc.info.verb === 'patch' ? () => {
+      const cur = this.etcd.get(key)
+      if (!cur) return undefined
+      const patch = rc.info.subresource === 'status' ? { status: (body as { status?: unknown }).status } : body
+      return { value: mergePatch(cur.value, patch, strategic) as KObject, prevRev: cur.modRevision }
+    } : undefined
     this.write(rc, def, key, kv.modRevision, value, 200, rc.info.subresource === 'status'
       ? `The status subresource replaces only .status: ${rc.caller.lane} reports what it observed, and spec cannot change through this path.`
-      : `The patch is merged into the stored ${def.kind} and written back with a compare on its revision.`)
+      : `The patch is merged into the stored ${def.kind} and written back with a compare on its revision.`, true, undefined, recompute)
   }
 
   private delete(rc: RequestContext, def: ResourceDef): void {

@@ -5,7 +5,8 @@
  * (CreateContainer, StartContainer) — reporting status through the apiserver and Events through its recorder.
  * Mirrors: pkg/kubelet/kubelet.go (SyncPod, canAdmitPod, rejectPod), pkg/kubelet/kuberuntime/kuberuntime_manager.go,
  * pkg/kubelet/images/image_manager.go (event texts), pkg/kubelet/status/generate.go (conditions).
- * Simplified: init containers, probes and deletion are not yet simulated; a running container counts as ready.
+ * Simplified: probes, sidecar (restartable init) containers and deletion are not yet simulated; a running container
+ * counts as ready.
  */
 import { bytes, cpuMilli } from '../api/quantity.ts'
 import { getPodQOS } from '../api/qos.ts'
@@ -32,6 +33,8 @@ interface Worker {
   ip?: string
   backoffS: number
   sandboxId?: string
+  /** What to do when the running init container exits 0. */
+  initNext?: () => void
   /** CrashLoopBackOff per container: the next back-off in seconds. */
   crash: Record<string, number>
 }
@@ -137,7 +140,8 @@ export class Kubelet {
     w.status = {
       ...w.status, phase: 'Pending', conditions: this.conditions(w, false, false), hostIP, hostIPs: hostIP ? [{ ip: hostIP }] : undefined,
       startTime: now, qosClass: getPodQOS(w.pod),
-      containerStatuses: (w.pod.spec?.containers ?? []).map((c) => waiting(c, 'ContainerCreating')),
+      containerStatuses: (w.pod.spec?.containers ?? []).map((c) => waiting(c, w.pod.spec?.initContainers?.length ? 'PodInitializing' : 'ContainerCreating')),
+      ...(w.pod.spec?.initContainers?.length ? { initContainerStatuses: w.pod.spec.initContainers.map((c) => waiting(c, 'PodInitializing')) } : {}),
     }
     this.emit({ type: 'kubelet:SyncPod', lane: 'kubelet', pod: w.key, outcome: 'info', summary: 'SyncPod: create the sandbox, then start containers', explain: 'The pod worker runs SyncPod: compute what is missing (here, everything), create the pod sandbox, then pull images and create and start each container. First it reports what it knows: the pod is Pending, its containers are waiting in ContainerCreating.', docs: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/' })
     this.patchStatus(w, 'The kubelet\'s status manager reports the first status: phase Pending, hostIP, startTime, QoS class, the five conditions, and each container waiting in ContainerCreating.')
@@ -156,11 +160,17 @@ export class Kubelet {
     // Mirrors: pkg/kubelet/status/generate.go (order: PodReadyToStartContainers, Initialized, Ready, ContainersReady, PodScheduled).
     return [
       make('PodReadyToStartContainers', sandboxReady),
-      make('Initialized', true),
+      this.initializedCondition(w, make),
       containersReady ? make('Ready', true) : make('Ready', false, 'ContainersNotReady', `containers with unready status: [${notReady.join(' ')}]`),
       containersReady ? make('ContainersReady', true) : make('ContainersReady', false, 'ContainersNotReady', `containers with unready status: [${notReady.join(' ')}]`),
       { ...(prev.find((c) => c.type === 'PodScheduled') ?? { type: 'PodScheduled', status: 'True', lastTransitionTime: now }), lastProbeTime: null as unknown as undefined },
     ]
+  }
+
+  private initializedCondition(w: Worker, make: (type: string, ok: boolean, reason?: string, message?: string) => PodCondition): PodCondition {
+    // Mirrors: pkg/kubelet/status/generate.go GeneratePodInitializedCondition.
+    const incomplete = (w.pod.spec?.initContainers ?? []).filter((c) => (w.status.initContainerStatuses ?? []).find((s) => s.name === c.name)?.state?.terminated?.exitCode !== 0).map((c) => c.name)
+    return incomplete.length ? make('Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`) : make('Initialized', true)
   }
 
   /** cri emits a CRI call (kubelet → CRI) and, after `took`, its response (CRI → kubelet). */
@@ -210,11 +220,26 @@ export class Kubelet {
             w.status = { ...w.status, podIP: ip, podIPs: [{ ip }], conditions: this.conditions(w, true, false) }
             this.patchStatus(w, `The sandbox is ready, so PodReadyToStartContainers becomes True and the pod gets its IP ${ip} in status.podIP.`)
             w.sandboxId = sandboxId
-            this.startContainers(w, sandboxId, 0)
+            this.startInit(w, sandboxId, 0)
           })
         })
       })
     })
+  }
+
+  /** startInit runs the init containers one at a time; each must exit 0 before the next starts. */
+  private startInit(w: Worker, sandboxId: string, i: number): void {
+    const inits = w.pod.spec?.initContainers ?? []
+    if (i >= inits.length) {
+      if (inits.length) {
+        w.status = { ...w.status, containerStatuses: (w.status.containerStatuses ?? []).map((s) => ({ ...s, state: { waiting: { reason: 'ContainerCreating' } } })) }
+        this.refresh(w, 'Every init container finished with exit code 0, so the pod is Initialized and its regular containers start.')
+      }
+      return this.startContainers(w, sandboxId, 0)
+    }
+    const c = inits[i]
+    w.initNext = () => this.startInit(w, sandboxId, i + 1)
+    this.ensureImage(w, c, () => this.createAndStart(w, sandboxId, c, () => {}))
   }
 
   private startContainers(w: Worker, sandboxId: string, i: number): void {
@@ -281,7 +306,7 @@ export class Kubelet {
   }
 
   private setWaiting(w: Worker, c: Container, reason: string, message: string): void {
-    w.status = { ...w.status, containerStatuses: (w.status.containerStatuses ?? []).map((s) => (s.name === c.name ? { ...s, state: { waiting: { reason, message }, running: null, terminated: null } as unknown as ContainerStatus['state'] } : s)) }
+    this.setState(w, c, { state: { waiting: { reason, message }, running: null, terminated: null } as unknown as ContainerStatus['state'] })
     this.patchStatus(w, `The container ${c.name} waits with reason ${reason}; the pod stays Pending.`)
   }
 
@@ -300,7 +325,9 @@ export class Kubelet {
         this.recorder.event(ref_(w.pod, c), 'Normal', 'Started', `Started container ${c.name}`)
         const ref0 = resolve(c.image ?? '', this.ctx.config)
         const normalized = 'ref' in ref0 ? ref0.ref : undefined
-        w.status = { ...w.status, containerStatuses: (w.status.containerStatuses ?? []).map((s): ContainerStatus => (s.name === c.name ? { ...s, containerID: `containerd://${id}`, image: normalized?.normalized ?? c.image ?? '', imageID: normalized ? `${normalized.repository}@${digestOf(normalized.normalized)}` : '', started: true, ready: true, state: { running: { startedAt: this.ctx.sim.rfc3339() }, waiting: null, terminated: null } as unknown as ContainerStatus['state'] } : s)) }
+        const init = listOf(w.pod, c) === 'initContainerStatuses'
+        this.setState(w, c, { containerID: `containerd://${id}`, image: normalized?.normalized ?? c.image ?? '', imageID: normalized ? `${normalized.repository}@${digestOf(normalized.normalized)}` : '', started: true, ready: !init, state: { running: { startedAt: this.ctx.sim.rfc3339() }, waiting: null, terminated: null } as unknown as ContainerStatus['state'] })
+        if (init) this.refresh(w, `Init container ${c.name} is running; the pod stays Pending (STATUS Init:…) until it exits 0.`)
         this.afterStart(w, c, id)
         cont()
       })
@@ -316,12 +343,14 @@ export class Kubelet {
   private refresh(w: Worker, explain: string): void {
     const statuses = w.status.containerStatuses ?? []
     const allReady = statuses.length > 0 && statuses.every((s) => s.ready && s.state?.running)
-    w.status = { ...w.status, phase: getPhase(statuses, w.pod.spec?.restartPolicy ?? 'Always'), conditions: this.conditions(w, true, allReady) }
+    const initDone = (w.pod.spec?.initContainers ?? []).every((c) => (w.status.initContainerStatuses ?? []).find((x) => x.name === c.name)?.state?.terminated?.exitCode === 0)
+    w.status = { ...w.status, phase: initDone ? getPhase(statuses, w.pod.spec?.restartPolicy ?? 'Always') : 'Pending', conditions: this.conditions(w, true, allReady) }
     this.patchStatus(w, explain)
   }
 
   private setState(w: Worker, c: Container, patch: Partial<ContainerStatus>): void {
-    w.status = { ...w.status, containerStatuses: (w.status.containerStatuses ?? []).map((s) => (s.name === c.name ? { ...s, ...patch } : s)) }
+    const list = listOf(w.pod, c)
+    w.status = { ...w.status, [list]: (w.status[list] ?? []).map((s) => (s.name === c.name ? { ...s, ...patch } : s)) }
   }
 
   /** afterStart runs the postStart hook, then lets the process do what its command says. */
@@ -366,12 +395,18 @@ export class Kubelet {
 
   /** exited records a terminated container and restarts it per restartPolicy, with CrashLoopBackOff. */
   private exited(w: Worker, c: Container, id: string, exitCode: number, reason: string): void {
-    const cur = (w.status.containerStatuses ?? []).find((s) => s.name === c.name)
+    const cur = (w.status[listOf(w.pod, c)] ?? []).find((s) => s.name === c.name)
     const terminated = { exitCode, reason, startedAt: cur?.state?.running?.startedAt ?? this.ctx.sim.rfc3339(), finishedAt: this.ctx.sim.rfc3339(), containerID: `containerd://${id}` }
     this.setState(w, c, { ready: false, started: false, state: { terminated, waiting: null, running: null } as unknown as ContainerStatus['state'] })
-    this.refresh(w, `The container ${c.name} ended with exit code ${exitCode} (${reason}).`)
+    const init = listOf(w.pod, c) === 'initContainerStatuses'
+    this.refresh(w, `The ${init ? 'init ' : ''}container ${c.name} ended with exit code ${exitCode} (${reason}).`)
     const policy = w.pod.spec?.restartPolicy ?? 'Always'
-    if (policy === 'Never' || (policy === 'OnFailure' && exitCode === 0)) return
+    if (init && exitCode === 0) return w.initNext?.()
+    if (init && policy === 'Never') {
+      w.status = { ...w.status, phase: 'Failed' }
+      return this.patchStatus(w, `Init container ${c.name} failed and restartPolicy is Never, so the pod fails.`)
+    }
+    if (!init && (policy === 'Never' || (policy === 'OnFailure' && exitCode === 0))) return
     const backoff = w.crash[c.name] ?? 10
     w.crash[c.name] = Math.min(backoff * 2, MAX_CONTAINER_BACKOFF_S)
     const m = w.pod.metadata ?? {}
@@ -384,7 +419,7 @@ export class Kubelet {
       this.refresh(w, `The container ${c.name} waits in CrashLoopBackOff for ${backoff}s before its next start.`)
       this.ctx.sim.after(sec(backoff - 1), () => {
         this.setState(w, c, { restartCount: (cur?.restartCount ?? 0) + 1 })
-        this.ensureImage(w, c, () => this.createAndStart(w, w.sandboxId ?? '', c, () => this.reportRunning(w)))
+        this.ensureImage(w, c, () => this.createAndStart(w, w.sandboxId ?? '', c, () => (init ? undefined : this.reportRunning(w))))
       })
     })
   }
@@ -416,6 +451,10 @@ export function getPhase(statuses: ContainerStatus[], restartPolicy: string): 'P
     return 'Running'
   }
   return 'Pending'
+}
+
+function listOf(pod: Pod, c: Container): 'containerStatuses' | 'initContainerStatuses' {
+  return (pod.spec?.initContainers ?? []).some((x) => x.name === c.name) && !(pod.spec?.containers ?? []).includes(c) ? 'initContainerStatuses' : 'containerStatuses'
 }
 
 function sum(p: Pod, f: (c: Container) => number): number {
