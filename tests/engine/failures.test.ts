@@ -299,3 +299,23 @@ spec:
     expect(sim.events().some((e) => e.message === 'Started container nginx')).toBe(false)
   })
 })
+
+describe('kubelet admission beyond resources', () => {
+  const cluster = `apiVersion: v1
+kind: Node
+metadata: {name: small, labels: {disk: hdd}}
+spec:
+  podCIDR: 10.244.7.0/24
+  taints: [{key: maintenance, effect: NoExecute}]
+status: {capacity: {cpu: "4", memory: 8Gi, pods: "110"}}
+`
+  const pinned = (extra: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: pinned}\nspec:\n  nodeName: small\n${extra}  containers:\n  - name: app\n    image: nginx:1.27\n`
+  it('nodeSelector mismatch: Predicate NodeAffinity failed', () => {
+    const p = applyAndRun({ manifests: pinned('  nodeSelector: {disk: ssd}\n'), clusterText: cluster }).pods().find((x) => x.metadata?.name === 'pinned')
+    expect(p?.status).toMatchObject({ phase: 'Failed', reason: 'NodeAffinity', message: "Pod was rejected: Predicate NodeAffinity failed: node(s) didn't match Pod's node affinity/selector" })
+  })
+  it('an untolerated NoExecute taint: Predicate TaintToleration failed', () => {
+    const p = applyAndRun({ manifests: pinned(''), clusterText: cluster }).pods().find((x) => x.metadata?.name === 'pinned')
+    expect(p?.status).toMatchObject({ phase: 'Failed', reason: 'TaintToleration' })
+  })
+})

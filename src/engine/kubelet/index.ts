@@ -10,6 +10,8 @@
  */
 import { bytes, cpuMilli } from '../api/quantity.ts'
 import { getPodQOS } from '../api/qos.ts'
+import { matchesSelectorMap } from '../api/labels.ts'
+import { untolerated } from '../api/taints.ts'
 import type { Container, ContainerStatus, KObject, Node, Pod, PodCondition } from '../api/types.ts'
 import type { ApiClient } from '../client/apiClient.ts'
 import { EventRecorder } from '../client/eventRecorder.ts'
@@ -111,9 +113,15 @@ export class Kubelet {
     let reason = ''
     let message = ''
     const podsCap = bytes(alloc.pods ?? '110')
+    const usedPorts = new Set(others.flatMap((o) => (o.pod.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).filter((p) => p.hostPort).map((p) => `${p.protocol ?? 'TCP'}/${p.hostPort}`))))
+    const myPorts = (w.pod.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).filter((p) => p.hostPort).map((p) => `${p.protocol ?? 'TCP'}/${p.hostPort}`))
+    // Mirrors: pkg/kubelet/lifecycle/predicate.go generalFilter (resources first, then ports, affinity, NoExecute taints).
     if (others.length + 1 > podsCap) { reason = 'OutOfpods'; message = `Node didn't have enough resource: pods, requested: 1, used: ${others.length}, capacity: ${podsCap}` }
     else if (mine.cpu > 0 && mine.cpu > cpuMilli(alloc.cpu) - used.cpu) { reason = 'OutOfcpu'; message = `Node didn't have enough resource: cpu, requested: ${mine.cpu}, used: ${used.cpu}, capacity: ${cpuMilli(alloc.cpu)}` }
     else if (mine.memory > 0 && mine.memory > bytes(alloc.memory) - used.memory) { reason = 'OutOfmemory'; message = `Node didn't have enough resource: memory, requested: ${mine.memory}, used: ${used.memory}, capacity: ${bytes(alloc.memory)}` }
+    else if (myPorts.some((p) => usedPorts.has(p))) { reason = 'NodePorts'; message = "Predicate NodePorts failed: node(s) didn't have free ports for the requested pod ports" }
+    else if (!matchesSelectorMap(w.pod.spec?.nodeSelector, node?.metadata?.labels)) { reason = 'NodeAffinity'; message = "Predicate NodeAffinity failed: node(s) didn't match Pod's node affinity/selector" }
+    else if (untolerated(node?.spec?.taints, w.pod.spec?.tolerations, ['NoExecute']).length) { reason = 'TaintToleration'; message = 'Predicate TaintToleration failed: node(s) had untolerated taint(s)' }
     this.emit({
       type: 'kubelet:Admit', lane: 'kubelet', pod: w.key, outcome: reason ? 'error' : 'ok',
       summary: reason ? `rejected: ${reason}: ${message}` : `admitted (requests cpu ${mine.cpu}m, memory ${mine.memory}; node has cpu ${cpuMilli(alloc.cpu) - used.cpu}m, memory ${bytes(alloc.memory) - used.memory} free)`,

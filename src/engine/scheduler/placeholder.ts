@@ -4,7 +4,8 @@
  * noderesources}/*.go and pkg/scheduler/framework/types.go FitError.
  */
 import { bytes, cpuMilli } from '../api/quantity.ts'
-import type { Node, Pod, Taint, Toleration } from '../api/types.ts'
+import type { Node, Pod } from '../api/types.ts'
+import { tolerates, untolerated } from '../api/taints.ts'
 import { matchesSelectorMap } from '../api/labels.ts'
 
 export function podRequests(pod: Pod): { cpu: number; memory: number } {
@@ -21,20 +22,13 @@ export function podRequests(pod: Pod): { cpu: number; memory: number } {
   return { cpu, memory }
 }
 
-function tolerates(t: Toleration, taint: Taint): boolean {
-  if (t.effect && t.effect !== taint.effect) return false
-  if (!t.key) return t.operator === 'Exists'
-  if (t.key !== taint.key) return false
-  return t.operator === 'Exists' || (t.value ?? '') === (taint.value ?? '')
-}
 
 /** filterNode returns the reasons of the first failing filter (empty when the node fits). */
 export function filterNode(pod: Pod, node: Node, podsOnNode: Pod[]): string[] {
   const tol = pod.spec?.tolerations ?? []
   if (node.spec?.unschedulable && !tol.some((t) => tolerates(t, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }))) return ['node(s) were unschedulable']
   if (pod.spec?.nodeName && pod.spec.nodeName !== node.metadata?.name) return ["node(s) didn't match the requested node name"]
-  const bad = (node.spec?.taints ?? []).filter((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tol.some((x) => tolerates(x, t)))
-  if (bad.length) return ['node(s) had untolerated taint(s)']
+  if (untolerated(node.spec?.taints, tol, ['NoSchedule', 'NoExecute']).length) return ['node(s) had untolerated taint(s)']
   if (!matchesSelectorMap(pod.spec?.nodeSelector, node.metadata?.labels)) return ["node(s) didn't match Pod's node affinity/selector"]
   const alloc = node.status?.allocatable ?? {}
   const reasons: string[] = []
