@@ -2,11 +2,18 @@
  * podbirth's first screen: the manifest, the seven swimlanes of the trace, the inspector for the selected step,
  * and kubectl's view of the pod. (Early version: playback animation, Monaco and time travel come next.)
  */
-import { useEffect, useRef } from 'react'
+import { Suspense, lazy, useEffect, useRef, useSyncExternalStore } from 'react'
 import { LANES } from '../engine/events.ts'
 import type { Lane, TraceEvent } from '../engine/events.ts'
 import { useApp } from '../app/store.ts'
 import type { Command, WorkerMessage } from '../protocol/messages.ts'
+
+const YamlEditor = lazy(() => import('./editor/YamlEditor.tsx'))
+
+const darkQuery = typeof window !== 'undefined' ? window.matchMedia('(prefers-color-scheme: dark)') : undefined
+function useDark(): boolean {
+  return useSyncExternalStore((cb) => { darkQuery?.addEventListener('change', cb); return () => darkQuery?.removeEventListener('change', cb) }, () => !!darkQuery?.matches)
+}
 
 function useWorker(): (cmd: Command) => void {
   const ref = useRef<Worker | null>(null)
@@ -59,6 +66,7 @@ function Inspector({ e, t0 }: { e?: TraceEvent; t0: number }) {
 export function App() {
   const { text, setText, events, selected, select, kubectl, getPods, running, error, start } = useApp()
   const send = useWorker()
+  const dark = useDark()
   const apply = () => {
     start()
     send({ type: 'apply', text, seed: 1 })
@@ -88,8 +96,10 @@ export function App() {
       </header>
       <main>
         <section className="editor-pane">
-          <label htmlFor="manifest">Pod manifest</label>
-          <textarea id="manifest" aria-label="Pod manifest" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
+          <h2 className="pane-title">Pod manifest</h2>
+          <Suspense fallback={<textarea id="manifest" aria-label="Pod manifest (loading the editor…)" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />}>
+            <YamlEditor value={text} onChange={setText} onApply={apply} dark={dark} error={kubectl?.errorPosition ? { ...kubectl.errorPosition, message: kubectl.stderr.trim() } : undefined} />
+          </Suspense>
           <div className="controls">
             <button type="button" onClick={apply} disabled={running}>Apply</button>
             <button type="button" onClick={() => select(Math.max(selected - 1, 0))} disabled={selected <= 0}>Step back</button>

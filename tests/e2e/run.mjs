@@ -39,11 +39,14 @@ try {
   page.on('request', (r) => { const u = r.url(); if (!u.startsWith(ORIGIN) && !u.startsWith('data:') && !u.startsWith('blob:')) offsite.push(u) })
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()) })
   page.on('pageerror', (e) => consoleErrors.push(String(e)))
+  const getText = () => page.evaluate(() => window.__podbirthEditor.getValue())
+  const setText = (t) => page.evaluate((x) => window.__podbirthEditor.setValue(x), t)
 
   await test('the app loads with the example pod and seven named lanes', async () => {
     await page.goto(ORIGIN)
-    const editor = page.getByRole('textbox', { name: 'Pod manifest' })
-    assert((await editor.inputValue()).includes('image: nginx:1.27'), 'editor is not prefilled with the example pod')
+    await page.waitForFunction(() => !!window.__podbirthEditor, null, { timeout: 20000 })
+    assert((await getText()).includes('image: nginx:1.27'), 'editor is not prefilled with the example pod')
+    assert(await page.getByRole('textbox', { name: 'Pod manifest' }).count() >= 1, 'no textbox named "Pod manifest"')
     for (const lane of ['kubectl', 'kube-apiserver', 'etcd', 'kube-scheduler', 'kubelet', 'CRI', 'CNI']) {
       assert(await page.getByRole('region', { name: lane, exact: true }).count() === 1, `no region named ${lane}`)
     }
@@ -63,6 +66,18 @@ try {
     await page.screenshot({ path: `${root}test-results/running.png` })
   })
 
+  await test('the editor validates against the v1 Pod schema: unknown fields, wrong types, enum values', async () => {
+    const original = await getText()
+    await setText('apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  restartPolicy: Sometimes\n  containers:\n  - name: app\n    imagee: nginx\n    ports:\n    - containerPort: eighty\n')
+    await page.waitForFunction(() => window.__monaco.editor.getModelMarkers({ owner: 'yaml' }).length >= 3, null, { timeout: 15000 })
+    const markers = await page.evaluate(() => window.__monaco.editor.getModelMarkers({ owner: 'yaml' }).map((m) => `${m.startLineNumber}: ${m.message}`))
+    assert(markers.some((m) => m.startsWith('6:') && m.includes('Always')), `no enum marker on line 6: ${markers.join(' | ')}`)
+    assert(markers.some((m) => m.startsWith('9:')), `no unknown-field marker on line 9: ${markers.join(' | ')}`)
+    assert(markers.some((m) => m.startsWith('11:')), `no type marker on line 11: ${markers.join(' | ')}`)
+    await page.screenshot({ path: `${root}test-results/schema-markers.png` })
+    await setText(original)
+  })
+
   await test('Step back and Step forward move the selection and the inspector follows', async () => {
     const title = () => page.getByRole('complementary', { name: 'Inspector' }).locator('h2').innerText()
     const last = await title()
@@ -74,17 +89,17 @@ try {
   })
 
   await test('broken YAML is refused with kubectl\'s message and the line', async () => {
-    const editor = page.getByRole('textbox', { name: 'Pod manifest' })
-    await editor.fill('apiVersion: v1\nkind: Pod\nmetadata:\n  name: x: y\n')
+    await setText('apiVersion: v1\nkind: Pod\nmetadata:\n  name: x: y\n')
     await page.getByRole('button', { name: 'Apply', exact: true }).click()
     await page.waitForFunction(() => document.querySelector('[aria-label="kubectl output"]')?.textContent?.includes('error parsing'), null, { timeout: 10000 })
     const out = await page.getByLabel('kubectl output').innerText()
     assert(out.includes('yaml: line 4: mapping values are not allowed in this context'), out)
+    const kubectlMarkers = await page.evaluate(() => window.__monaco.editor.getModelMarkers({ owner: 'kubectl' }).map((m) => m.startLineNumber))
+    assert(kubectlMarkers.includes(4), `no kubectl marker on line 4: ${kubectlMarkers}`)
   })
 
   await test('an unschedulable pod shows FailedScheduling with its message', async () => {
-    const editor = page.getByRole('textbox', { name: 'Pod manifest' })
-    await editor.fill('apiVersion: v1\nkind: Pod\nmetadata:\n  name: huge\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n    resources:\n      requests:\n        cpu: "64"\n')
+    await setText('apiVersion: v1\nkind: Pod\nmetadata:\n  name: huge\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n    resources:\n      requests:\n        cpu: "64"\n')
     await page.getByRole('button', { name: 'Apply', exact: true }).click()
     await page.waitForFunction(() => document.querySelector('[aria-label="kubectl output"]')?.textContent?.includes('pod/huge created'), null, { timeout: 10000 })
     const log = await page.getByRole('log').innerText()
@@ -94,7 +109,8 @@ try {
 
   await test('the editor text survives a reload', async () => {
     await page.reload()
-    const v = await page.getByRole('textbox', { name: 'Pod manifest' }).inputValue()
+    await page.waitForFunction(() => !!window.__podbirthEditor, null, { timeout: 20000 })
+    const v = await getText()
     assert(v.includes('name: huge'), 'editor text was lost on reload')
   })
 

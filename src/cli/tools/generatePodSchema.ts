@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export type FieldKind = 'scalar' | 'object' | 'array' | 'map'
-export interface Field { kind: FieldKind; type?: string; scalar?: string; required?: boolean }
+export interface Field { kind: FieldKind; type?: string; scalar?: string; required?: boolean; enum?: string[] }
 export type FieldTree = Record<string, Record<string, Field>>
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -34,6 +34,7 @@ function parseType(raw: string): { kind: FieldKind; inner: string } {
 }
 
 function scalarOf(inner: string): string {
+  if (/^"[^"]*"( \| "[^"]*")*$/.test(inner)) return 'string'
   if (/Quantity$/.test(inner)) return 'quantity'
   if (/IntOrString$/.test(inner)) return 'int-or-string'
   if (/Time$/.test(inner)) return 'string'
@@ -42,6 +43,8 @@ function scalarOf(inner: string): string {
 }
 
 /** generate walks from the Pod type through every nested type. */
+const descriptions: Record<string, string> = {}
+
 export function generate(): FieldTree {
   const tree: FieldTree = {}
   const queue: [string, string][] = [['Pod', join(MODELS, 'v1/Pod.d.ts')]]
@@ -55,6 +58,8 @@ export function generate(): FieldTree {
     // Fold multi-line map types ({ [key: string]: T; }) onto one line.
     const body = (header?.[2] ?? '').replace(/\{\s*\[key: string\]:\s*([^;]+);\s*\}/g, '{ [key: string]: $1; }')
     const fields: Record<string, Field> = {}
+    const docs = new Map<string, string>()
+    for (const d of body.matchAll(/\/\*\*([\s\S]*?)\*\/\s*"([^"]+)"/g)) docs.set(d[2], d[1].split('\n').map((l) => l.replace(/^\s*\* ?/, '')).join('\n').trim())
     if (header?.[1]?.includes('TypeMeta')) {
       fields.apiVersion = { kind: 'scalar', scalar: 'string' }
       fields.kind = { kind: 'scalar', scalar: 'string' }
@@ -72,16 +77,57 @@ export function generate(): FieldTree {
           queue.push([typeName, target])
         } else f.scalar = 'any'
       } else f.scalar = scalarOf(inner)
+      if (/^"[^"]*"( \| "[^"]*")*$/.test(inner)) f.enum = [...inner.matchAll(/"([^"]*)"/g)].map((x) => x[1])
       fields[m[1]] = f
+      const doc = docs.get(m[1])
+      if (doc) descriptions[`${name}.${m[1]}`] = doc
     }
     tree[name] = fields
   }
   return tree
 }
 
+/** jsonSchema turns the field tree into a JSON Schema (draft-07) for the editor: types, enums, descriptions, no unknown fields. */
+export function jsonSchema(tree: FieldTree): Record<string, unknown> {
+  generate()
+  const scalar = (f: Field): Record<string, unknown> => {
+    if (f.enum) return { type: 'string', enum: f.enum }
+    switch (f.scalar) {
+      case 'number': return { type: 'integer' }
+      case 'string': return { type: 'string' }
+      case 'boolean': return { type: 'boolean' }
+      case 'quantity': return { type: ['string', 'number'], pattern: '^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+|[numkMGTPE]|[KMGTPE]i)?$' }
+      case 'int-or-string': return { type: ['string', 'integer'] }
+      default: return {}
+    }
+  }
+  const fieldSchema = (owner: string, name: string, f: Field): Record<string, unknown> => {
+    const item = f.type ? { $ref: `#/definitions/${f.type}` } : scalar(f)
+    const base = f.kind === 'array' ? { type: 'array', items: item } : f.kind === 'map' ? { type: 'object', additionalProperties: item } : item
+    const description = descriptions[`${owner}.${name}`]
+    return description ? { ...base, description } : base
+  }
+  const definitions: Record<string, unknown> = {}
+  for (const [type, fields] of Object.entries(tree)) {
+    const required = Object.entries(fields).filter(([, f]) => f.required).map(([n]) => n)
+    definitions[type] = {
+      type: 'object', additionalProperties: false,
+      properties: Object.fromEntries(Object.entries(fields).map(([n, f]) => [n, fieldSchema(type, n, f)])),
+      ...(required.length ? { required } : {}),
+    }
+  }
+  const pod = definitions.Pod as { properties: Record<string, unknown> }
+  pod.properties.apiVersion = { type: 'string', enum: ['v1'], description: 'APIVersion defines the versioned schema of this representation of an object.' }
+  pod.properties.kind = { type: 'string', enum: ['Pod'], description: 'Kind is a string value representing the REST resource this object represents.' }
+  return { $schema: 'http://json-schema.org/draft-07/schema#', title: 'Kubernetes v1 Pod (generated from kubernetes-models)', $ref: '#/definitions/Pod', definitions }
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const tree = generate()
   const out = join(root, 'src/engine/api/schema/pod.fields.json')
-  writeFileSync(out, `${JSON.stringify(generate(), null, 1)}\n`)
-  console.log(`wrote ${out}`)
+  writeFileSync(out, `${JSON.stringify(tree, null, 1)}\n`)
+  const schemaOut = join(root, 'src/ui/editor/pod.schema.json')
+  writeFileSync(schemaOut, `${JSON.stringify(jsonSchema(tree))}\n`)
+  console.log(`wrote ${out} and ${schemaOut}`)
 }
 void APIMACHINERY
