@@ -319,3 +319,16 @@ status: {capacity: {cpu: "4", memory: 8Gi, pods: "110"}}
     expect(p?.status).toMatchObject({ phase: 'Failed', reason: 'TaintToleration' })
   })
 })
+
+describe('decoding errors', () => {
+  it('a value of the wrong type fails decoding as encoding/json reports it', () => {
+    const m = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: typed\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n    ports:\n    - containerPort: "80"\n'
+    const r = applyAndRun({ manifests: m }).kubectlResults[0]
+    expect(r.stderr).toBe('Error from server (BadRequest): error when creating "pod.yaml": Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32\n')
+  })
+  it('an object where a list belongs', () => {
+    const m = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: typed\nspec:\n  containers:\n    name: app\n    image: nginx:1.27\n'
+    const r = applyAndRun({ manifests: m }).kubectlResults[0]
+    expect(r.stderr).toContain('json: cannot unmarshal object into Go struct field PodSpec.spec.containers of type []v1.Container')
+  })
+})

@@ -24,17 +24,19 @@ export function handleCreate(api: KubeApiServer, rc: RequestContext, def: Resour
     // Mirrors: staging/src/k8s.io/apiserver/pkg/endpoints/handlers/rest.go (namespace mismatch).
     return api.reply(rc, { code: 400, body: newBadRequest('the namespace of the provided object does not match the namespace sent on the request') })
   }
-  const strictErrors = rc.req.query.fieldValidation === 'Ignore' ? [] : api.hooks.strictDecode(body)
+  const decoded = api.hooks.strictDecode(body)
+  const typeError = decoded.length === 1 && decoded[0].startsWith('json: ')
+  const strictErrors = rc.req.query.fieldValidation === 'Ignore' && !typeError ? [] : decoded
   api.step(rc, {
     type: 'apiserver:Decode', outcome: strictErrors.length ? 'error' : 'ok',
     summary: strictErrors.length ? `strict decoding failed: ${strictErrors.join(', ')}` : `decoded ${def.kind} ${body.apiVersion}`,
     explain: strictErrors.length
-      ? `kubectl asked for strict field validation (fieldValidation=Strict), and the body has fields the ${def.kind} schema does not know or values of the wrong type. The request is refused with 400 Bad Request instead of silently dropping them.`
+      ? typeError ? `A value has the wrong JSON type for its field (${strictErrors[0]}), so the body cannot be decoded into a ${def.kind} at all: 400 Bad Request.` : `kubectl asked for strict field validation (fieldValidation=Strict), and the body has fields the ${def.kind} schema does not know. The request is refused with 400 Bad Request instead of silently dropping them.`
       : `The JSON body is decoded into the ${def.kind} type${rc.req.query.fieldValidation === 'Strict' ? ' with strict field validation: any unknown field would be an error' : ''}.`,
     docs: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
     details: { fieldValidation: rc.req.query.fieldValidation ?? 'Warn', errors: strictErrors },
   }, () => {
-    if (strictErrors.length && rc.req.query.fieldValidation === 'Strict') return api.reply(rc, { code: 400, body: newBadRequest(api.hooks.strictDecodeMessage(body, strictErrors)) })
+    if (strictErrors.length && (typeError || rc.req.query.fieldValidation === 'Strict')) return api.reply(rc, { code: 400, body: newBadRequest(api.hooks.strictDecodeMessage(body, strictErrors)) })
     const defaulted = def.kind === 'Pod' ? api.hooks.applyDefaults(body) : body
     const withNs: KObject = def.namespaced ? { ...defaulted, metadata: { ...defaulted.metadata, namespace: rc.info.namespace } } : defaulted
     api.step(rc, {

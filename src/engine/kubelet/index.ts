@@ -220,8 +220,16 @@ export class Kubelet {
         }
         const ip = alloc as string
         w.ip = ip
-        const result = { cniVersion: '1.0.0', interfaces: [{ name: 'cni0', mac: mac() }, { name: veth, mac: mac() }, { name: 'eth0', mac: mac(), sandbox: netns }], ips: [{ interface: 2, address: `${ip}/${range?.prefix}`, gateway: range?.gateway }], routes: [{ dst: '0.0.0.0/0', gw: range?.gateway }], dns: {} }
+        const clusterCidr = clusterCidrOf(range?.subnet)
+        const result = { cniVersion: '1.0.0', interfaces: [{ name: 'cni0', mac: mac() }, { name: veth, mac: mac() }, { name: 'eth0', mac: mac(), sandbox: netns }], ips: [{ interface: 2, address: `${ip}/${range?.prefix}`, gateway: range?.gateway }], routes: [{ dst: '0.0.0.0/0', gw: range?.gateway }, ...(clusterCidr ? [{ dst: clusterCidr, gw: range?.gateway }] : [])], dns: {} }
         this.emit({ type: 'cni:ADD', lane: 'CNI', from: 'CNI', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'ok', summary: `eth0 ${ip}/${range?.prefix} via ${range?.gateway} (veth pair ${veth} ↔ eth0 on bridge cni0)`, explain: `The bridge plugin makes sure the bridge cni0 exists on the node with the gateway address ${range?.gateway}, creates a veth pair — ${veth} stays on the node and is attached to cni0, its peer moves into the pod's network namespace as eth0 — and asks host-local IPAM for an address from the node's pod CIDR ${range?.subnet}: ${ip} (the gateway takes .1, pods start at .2). Pods on other nodes are reached through the routes to their nodes' pod CIDRs.`, docs: 'https://www.cni.dev/plugins/current/main/bridge/', details: { cni: { result } } })
+        if (clusterCidr) this.emit({
+          type: 'cni:ADD', lane: 'CNI', outcome: 'info', pod: w.key,
+          summary: `route ${clusterCidr} via ${range?.gateway} (other nodes' pod CIDRs over the overlay)`,
+          explain: `Inside the pod, everything — including the cluster's pod network ${clusterCidr} — goes to the gateway ${range?.gateway} on cni0. On the node, the network add-on (flannel-style, VXLAN) holds one route per other node's pod CIDR (each node owns one /24 of ${clusterCidr}), so a packet for a pod on another node is encapsulated and sent to that node's InternalIP, where its cni0 delivers it. No NAT between pods.`,
+          docs: 'https://kubernetes.io/docs/concepts/cluster-administration/networking/',
+          details: { podRoutes: result.routes, clusterCidr, nodePodCIDR: range?.subnet },
+        })
         sim.after(half, () => {
           this.emit({ type: 'cri:RunPodSandbox', lane: 'CRI', from: 'CRI', to: 'kubelet', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'ok', summary: `sandbox ${sandboxId.slice(0, 13)} ready (pause container ${this.ctx.config.pauseImage})`, explain: `containerd starts the pause container (${this.ctx.config.pauseImage}) that holds the namespaces open, and reports the sandbox ready.`, docs: 'https://kubernetes.io/docs/concepts/architecture/cri/', details: { cri: { method: 'RunPodSandbox', response: { podSandboxId: sandboxId } } } })
           this.cri(w, 'PodSandboxStatus', { podSandboxId: sandboxId }, ms(1), 'The kubelet reads the sandbox\'s status back from the runtime to learn the pod\'s IP address.', () => ({ summary: `SANDBOX_READY, ip ${ip}`, response: { status: { id: sandboxId, state: 'SANDBOX_READY', network: { ip } } } }), () => {
@@ -459,6 +467,12 @@ export function getPhase(statuses: ContainerStatus[], restartPolicy: string): 'P
     return 'Running'
   }
   return 'Pending'
+}
+
+/** clusterCidrOf: the cluster pod network a node's /24 belongs to (kubeadm + flannel default: the enclosing /16). */
+function clusterCidrOf(subnet: string | undefined): string | undefined {
+  const m = /^(\d+)\.(\d+)\.\d+\.\d+\/(\d+)$/.exec(subnet ?? '')
+  return m && Number(m[3]) > 16 ? `${m[1]}.${m[2]}.0.0/16` : undefined
 }
 
 function listOf(pod: Pod, c: Container): 'containerStatuses' | 'initContainerStatuses' {
