@@ -6,6 +6,8 @@ import { Suspense, lazy, useEffect, useRef, useSyncExternalStore } from 'react'
 import { LANES } from '../engine/events.ts'
 import type { Lane, TraceEvent } from '../engine/events.ts'
 import { useApp } from '../app/store.ts'
+import { SPEEDS, usePlayback } from '../app/usePlayback.ts'
+import type { Speed } from '../app/usePlayback.ts'
 import type { Command, WorkerMessage } from '../protocol/messages.ts'
 
 const YamlEditor = lazy(() => import('./editor/YamlEditor.tsx'))
@@ -67,6 +69,7 @@ export function App() {
   const { text, setText, events, selected, select, kubectl, getPods, running, error, start } = useApp()
   const send = useWorker()
   const dark = useDark()
+  const playback = usePlayback()
   const apply = () => {
     start()
     send({ type: 'apply', text, seed: 1 })
@@ -82,7 +85,9 @@ export function App() {
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
       if ((ev.ctrlKey || ev.metaKey) && ev.key === 'Enter') { ev.preventDefault(); apply() }
-      if ((ev.target as HTMLElement).tagName === 'TEXTAREA') return
+      const target = ev.target as HTMLElement
+      if (target.tagName === 'TEXTAREA' || target.closest('.monaco-host')) return
+      if (ev.key === ' ') { ev.preventDefault(); if (playback.playing) playback.pause(); else playback.play() }
       if (ev.key === 'ArrowRight') select(Math.min(selected + 1, events.length - 1))
       if (ev.key === 'ArrowLeft') select(Math.max(selected - 1, 0))
     }
@@ -102,9 +107,22 @@ export function App() {
           </Suspense>
           <div className="controls">
             <button type="button" onClick={apply} disabled={running}>Apply</button>
+            {playback.playing
+              ? <button type="button" onClick={playback.pause}>Pause</button>
+              : <button type="button" onClick={playback.play} disabled={events.length === 0}>Play</button>}
+            <label className="speed">Speed{' '}
+              <select value={String(playback.speed)} onChange={(e) => playback.setSpeed(Number(e.target.value) as Speed)}>
+                {SPEEDS.map((sp) => <option key={sp} value={String(sp)}>{sp === Infinity ? 'instant' : `${sp}×`}</option>)}
+              </select>
+            </label>
             <button type="button" onClick={() => select(Math.max(selected - 1, 0))} disabled={selected <= 0}>Step back</button>
             <button type="button" onClick={() => select(Math.min(selected + 1, events.length - 1))} disabled={selected >= events.length - 1}>Step forward</button>
           </div>
+          {events.length > 0 && (
+            <label className="scrub">Timeline{' '}
+              <input type="range" min={0} max={events.length - 1} value={Math.max(selected, 0)} onChange={(e) => select(Number(e.target.value))} aria-valuetext={events[selected] ? `${fmtTime(events[selected].t, t0)} ${events[selected].summary}` : ''} />
+            </label>
+          )}
           {error && <p className="error" role="alert">{error}</p>}
           {kubectl && (
             <pre className={`terminal${kubectl.exitCode ? ' failed' : ''}`} aria-label="kubectl output">{`$ kubectl apply -f pod.yaml\n${kubectl.stdout}${kubectl.stderr}${getPods ? `\n$ kubectl get pods -o wide\n${getPods}` : ''}`}</pre>

@@ -88,6 +88,25 @@ try {
     assert(await title() === last, 'Step forward did not return to the last step')
   })
 
+  await test('Play and Pause replay the story in virtual time; Space toggles', async () => {
+    const title = () => page.getByRole('complementary', { name: 'Inspector' }).locator('h2').innerText()
+    await page.getByLabel('Speed').selectOption('0.25')
+    await page.getByRole('button', { name: 'Play', exact: true }).click()
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ timeout: 5000 })
+    await page.waitForTimeout(300)
+    await page.getByRole('button', { name: 'Pause', exact: true }).click()
+    const paused = await title()
+    const idx = Number(await page.getByRole('slider').inputValue())
+    assert(idx > 0, `playback did not advance (index ${idx})`)
+    await page.waitForTimeout(300)
+    assert(await title() === paused, 'playback went on after Pause')
+    await page.locator('header').click()
+    await page.keyboard.press(' ')
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ timeout: 5000 })
+    await page.keyboard.press(' ')
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor({ timeout: 5000 })
+  })
+
   await test('broken YAML is refused with kubectl\'s message and the line', async () => {
     await setText('apiVersion: v1\nkind: Pod\nmetadata:\n  name: x: y\n')
     await page.getByRole('button', { name: 'Apply', exact: true }).click()
