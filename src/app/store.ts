@@ -14,6 +14,8 @@ export interface AppState {
   selected: number
   kubectl?: Extract<WorkerMessage, { type: 'done' }>['kubectl']
   getPods: string
+  /** kubectl's view at the selected step (from the worker). */
+  atPlayhead?: { index: number; getPods: string; describeEvents: string }
   running: boolean
   error?: string
   setText(text: string): void
@@ -36,9 +38,10 @@ export const useApp = create<AppState>((set) => ({
   start: () => set({ running: true, error: undefined }),
   receive: (m) => {
     switch (m.type) {
-      case 'reset': return set({ events: [], selected: -1, kubectl: undefined, getPods: '' })
+      case 'reset': return set({ events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined })
       case 'events': return set((s) => ({ events: s.events.concat(m.events) }))
       case 'done': return set((s) => ({ kubectl: m.kubectl, getPods: m.getPods, running: false, selected: s.events.length - 1 }))
+      case 'snapshot': return set({ atPlayhead: { index: m.index, getPods: m.getPods, describeEvents: m.describeEvents } })
       case 'error': return set({ error: m.message, running: false })
     }
   },

@@ -7,7 +7,13 @@ export interface ApplyCommand {
   seed: number
 }
 
-export type Command = ApplyCommand
+/** SnapshotCommand asks for kubectl's view of the cluster as it was right after trace event `index`. */
+export interface SnapshotCommand {
+  type: 'snapshot'
+  index: number
+}
+
+export type Command = ApplyCommand | SnapshotCommand
 
 export interface PodRow {
   name: string
@@ -21,4 +27,5 @@ export type WorkerMessage =
   | { type: 'reset' }
   | { type: 'events'; events: TraceEvent[] }
   | { type: 'done'; kubectl: { stdout: string; stderr: string; exitCode: number; errorPosition?: { line: number; column: number } }; getPods: string; pods: PodRow[] }
+  | { type: 'snapshot'; index: number; getPods: string; describeEvents: string }
   | { type: 'error'; message: string }

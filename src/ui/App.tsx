@@ -75,6 +75,10 @@ export function App() {
     send({ type: 'apply', text, seed: 1 })
   }
   const t0 = events[0]?.t ?? 0
+  const atPlayhead = useApp((st) => st.atPlayhead)
+  useEffect(() => {
+    if (selected >= 0 && !running) send({ type: 'snapshot', index: selected })
+  }, [selected, running, events.length])
   const byLane = new Map<Lane, { e: TraceEvent; i: number }[]>(LANES.map((l) => [l, []]))
   events.forEach((e, i) => byLane.get(e.lane)?.push({ e, i }))
   useEffect(() => {
@@ -125,13 +129,19 @@ export function App() {
           )}
           {error && <p className="error" role="alert">{error}</p>}
           {kubectl && (
-            <pre className={`terminal${kubectl.exitCode ? ' failed' : ''}`} aria-label="kubectl output">{`$ kubectl apply -f pod.yaml\n${kubectl.stdout}${kubectl.stderr}${getPods ? `\n$ kubectl get pods -o wide\n${getPods}` : ''}`}</pre>
+            <pre className={`terminal${kubectl.exitCode ? ' failed' : ''}`} aria-label="kubectl output">{`$ kubectl apply -f pod.yaml\n${kubectl.stdout}${kubectl.stderr}${getPods ? `\n$ kubectl get pods -o wide   # at the end\n${getPods}` : ''}`}</pre>
           )}
+
         </section>
         <section className="lanes" aria-label="Swimlanes">
           {LANES.map((l) => <LaneRow key={l} lane={l} events={byLane.get(l) ?? []} t0={t0} />)}
         </section>
-        <Inspector e={events[selected]} t0={t0} />
+        <div className="right">
+          <Inspector e={events[selected]} t0={t0} />
+          {atPlayhead && events[selected] && (
+            <pre className="terminal" aria-label="Cluster at the playhead">{`# at ${fmtTime(events[selected].t, t0)}\n$ kubectl get pods -o wide\n${atPlayhead.getPods}\n\n$ kubectl describe pod   # Events\n${atPlayhead.describeEvents}`}</pre>
+          )}
+        </div>
       </main>
       <section className="log" role="log" aria-label="Events">
         <ol>

@@ -6,17 +6,42 @@
 import { loadCluster } from '../engine/cluster/index.ts'
 import { createSimulation } from '../engine/index.ts'
 import { getPodsWide } from '../engine/kubectl/printers/getPods.ts'
+import { describeEvents } from '../engine/kubectl/printers/events.ts'
+import type { KEvent, KObject, Pod } from '../engine/api/types.ts'
+import type { Simulation } from '../engine/index.ts'
 import type { Command, WorkerMessage } from '../protocol/messages.ts'
 
 const post = (m: WorkerMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m)
 const BATCH = 500
 
+let last: Simulation | undefined
+
+/** snapshot rebuilds the applied pods and their events as they were right after trace event `index`. */
+function snapshot(index: number): WorkerMessage {
+  const sim = last
+  if (!sim) return { type: 'snapshot', index, getPods: '', describeEvents: '' }
+  const objects = new Map<string, KObject>()
+  const trace = sim.trace
+  for (let i = 0; i <= index && i < trace.length; i++) {
+    const c = trace[i].change
+    if (!c) continue
+    if (c.type === 'DELETED') objects.delete(c.key)
+    else if (c.after) objects.set(c.key, c.after)
+  }
+  const at = sim.ctx.sim.wallMs(trace[Math.min(index, trace.length - 1)]?.t ?? 0)
+  const pods = [...objects.entries()].filter(([k, o]) => k.startsWith('/registry/pods/') && o.metadata?.annotations?.['kubectl.kubernetes.io/last-applied-configuration']).map(([, o]) => o as unknown as Pod)
+  const events = [...objects.entries()].filter(([k]) => k.startsWith('/registry/events/')).map(([, o]) => o as unknown as KEvent)
+  return { type: 'snapshot', index, getPods: pods.length ? getPodsWide(pods, at) : 'No resources found in default namespace.', describeEvents: describeEvents(events, at) }
+}
+
 self.onmessage = (ev: MessageEvent<Command>) => {
   const cmd = ev.data
+  if (cmd.type === 'snapshot') { post(snapshot(cmd.index)); return }
   try {
     const cluster = loadCluster(undefined, 'default')
     if ('error' in cluster) throw new Error(cluster.error)
     const sim = createSimulation({ cluster, seed: cmd.seed })
+    last = sim
     post({ type: 'reset' })
     sim.apply({ files: [{ name: 'pod.yaml', text: cmd.text }] })
     sim.run()

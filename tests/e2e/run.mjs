@@ -88,6 +88,24 @@ try {
     assert(await title() === last, 'Step forward did not return to the last step')
   })
 
+  await test('the cluster at the playhead follows the selection (step back restores the earlier state)', async () => {
+    const view = page.getByLabel('Cluster at the playhead')
+    await page.waitForFunction(() => /nginx\s+1\/1\s+Running/.test(document.querySelector('[aria-label="Cluster at the playhead"]')?.textContent ?? ''), null, { timeout: 10000 })
+    const slider = page.getByRole('slider')
+    const idx = await page.evaluate(() => {
+      const items = [...document.querySelectorAll('[role="log"] li')].map((li) => li.textContent ?? '')
+      return items.findIndex((t) => t.includes('pod/nginx created'))
+    })
+    assert(idx > 0, 'no kubectl output step in the log')
+    await slider.fill(String(idx))
+    await page.waitForFunction(() => /nginx\s+0\/1\s+Pending/.test(document.querySelector('[aria-label="Cluster at the playhead"]')?.textContent ?? ''), null, { timeout: 10000 })
+    const text = await view.innerText()
+    assert(/nginx\s+0\/1\s+Pending\s+0\s+\S+\s+<none>\s+<none>/.test(text), `expected an unscheduled Pending pod: ${text}`)
+    await page.screenshot({ path: `${root}test-results/playhead-pending.png` })
+    await slider.fill(await slider.getAttribute('max'))
+    await page.waitForFunction(() => /Running/.test(document.querySelector('[aria-label="Cluster at the playhead"]')?.textContent ?? ''), null, { timeout: 10000 })
+  })
+
   await test('Play and Pause replay the story in virtual time; Space toggles', async () => {
     const title = () => page.getByRole('complementary', { name: 'Inspector' }).locator('h2').innerText()
     await page.getByLabel('Speed').selectOption('0.25')
