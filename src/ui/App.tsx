@@ -2,7 +2,7 @@
  * podbirth's first screen: the manifest, the seven swimlanes of the trace, the inspector for the selected step,
  * and kubectl's view of the pod. (Early version: playback animation, Monaco and time travel come next.)
  */
-import { Suspense, lazy, useEffect, useRef, useSyncExternalStore } from 'react'
+import { Suspense, lazy, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { LANES } from '../engine/events.ts'
 import type { Lane, TraceEvent } from '../engine/events.ts'
 import { useApp } from '../app/store.ts'
@@ -13,8 +13,13 @@ import type { Command, WorkerMessage } from '../protocol/messages.ts'
 const YamlEditor = lazy(() => import('./editor/YamlEditor.tsx'))
 
 const darkQuery = typeof window !== 'undefined' ? window.matchMedia('(prefers-color-scheme: dark)') : undefined
-function useDark(): boolean {
-  return useSyncExternalStore((cb) => { darkQuery?.addEventListener('change', cb); return () => darkQuery?.removeEventListener('change', cb) }, () => !!darkQuery?.matches)
+const THEME_KEY = 'podbirth.theme'
+function useDark(): [boolean, () => void] {
+  const system = useSyncExternalStore((cb) => { darkQuery?.addEventListener('change', cb); return () => darkQuery?.removeEventListener('change', cb) }, () => !!darkQuery?.matches)
+  const [choice, setChoice] = useState<string | null>(() => localStorage.getItem(THEME_KEY))
+  const dark = choice ? choice === 'dark' : system
+  useEffect(() => { document.documentElement.dataset.theme = dark ? 'dark' : 'light' }, [dark])
+  return [dark, () => { const next = dark ? 'light' : 'dark'; localStorage.setItem(THEME_KEY, next); setChoice(next) }]
 }
 
 function useWorker(): (cmd: Command) => void {
@@ -37,7 +42,10 @@ function LaneRow({ lane, events, t0 }: { lane: Lane; events: { e: TraceEvent; i:
   const select = useApp((s) => s.select)
   return (
     <section className="lane" role="region" aria-label={lane}>
-      <h3 className="lane-name">{lane}</h3>
+      <div className="lane-head">
+        <h3 className="lane-name">{lane}</h3>
+        <button type="button" className="lane-next" aria-label={`Next ${lane} step`} title={`Jump to the next ${lane} step`} disabled={!events.some(({ i }) => i > selected)} onClick={() => { const n = events.find(({ i }) => i > selected); if (n) select(n.i) }}>next ›</button>
+      </div>
       <ol className="lane-events">
         {events.map(({ e, i }) => (
           <li key={e.seq}>
@@ -68,7 +76,7 @@ function Inspector({ e, t0 }: { e?: TraceEvent; t0: number }) {
 export function App() {
   const { text, setText, events, selected, select, kubectl, getPods, running, error, start } = useApp()
   const send = useWorker()
-  const dark = useDark()
+  const [dark, toggleTheme] = useDark()
   const playback = usePlayback()
   const apply = () => {
     start()
@@ -102,6 +110,7 @@ export function App() {
     <div className="app">
       <header>
         <h1>podbirth <span>the birth of a Kubernetes pod, simulated (v1.35)</span></h1>
+        <button type="button" className="theme" onClick={toggleTheme}>{dark ? 'Light theme' : 'Dark theme'}</button>
       </header>
       <main>
         <section className="editor-pane">

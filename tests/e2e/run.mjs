@@ -106,6 +106,19 @@ try {
     await page.waitForFunction(() => /Running/.test(document.querySelector('[aria-label="Cluster at the playhead"]')?.textContent ?? ''), null, { timeout: 10000 })
   })
 
+  await test('jump to the next step of a chosen lane; switch the theme', async () => {
+    await page.getByRole('slider').fill('0')
+    await page.getByRole('button', { name: 'Next CNI step', exact: true }).click()
+    const meta = await page.getByRole('complementary', { name: 'Inspector' }).locator('.meta').innerText()
+    assert(meta.includes('CNI'), `the inspector is not on a CNI step: ${meta}`)
+    const before = await page.evaluate(() => document.documentElement.dataset.theme)
+    await page.getByRole('button', { name: /theme$/ }).click()
+    const after = await page.evaluate(() => document.documentElement.dataset.theme)
+    assert(before !== after && (after === 'dark' || after === 'light'), `theme did not switch: ${before} → ${after}`)
+    await page.screenshot({ path: `${root}test-results/theme-${after}.png` })
+    await page.getByRole('button', { name: /theme$/ }).click()
+  })
+
   await test('Play and Pause replay the story in virtual time; Space toggles', async () => {
     const title = () => page.getByRole('complementary', { name: 'Inspector' }).locator('h2').innerText()
     await page.getByLabel('Speed').selectOption('0.25')
