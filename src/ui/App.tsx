@@ -22,17 +22,38 @@ function useDark(): [boolean, () => void] {
   return [dark, () => { const next = dark ? 'light' : 'dark'; localStorage.setItem(THEME_KEY, next); setChoice(next) }]
 }
 
+/**
+ * useWorker hosts the simulation worker. If it crashes, it is started again and the last apply is replayed, so the
+ * user loses nothing (the manifest lives in the store and in localStorage).
+ */
 function useWorker(): (cmd: Command) => void {
   const ref = useRef<Worker | null>(null)
+  const lastApply = useRef<Command | null>(null)
+  const restarts = useRef(0)
   const receive = useApp((s) => s.receive)
   useEffect(() => {
-    const w = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' })
-    w.onmessage = (ev: MessageEvent<WorkerMessage>) => receive(ev.data)
-    w.onerror = (ev) => receive({ type: 'error', message: `the simulation worker failed: ${ev.message}` })
-    ref.current = w
-    return () => w.terminate()
+    let disposed = false
+    const start = (): Worker => {
+      const w = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' })
+      w.onmessage = (ev: MessageEvent<WorkerMessage>) => receive(ev.data)
+      w.onerror = (ev) => {
+        ev.preventDefault()
+        receive({ type: 'error', message: `The simulation worker stopped (${ev.message || 'unknown error'}); it has been restarted and your last apply replayed.` })
+        w.terminate()
+        if (disposed) return
+        ref.current = start()
+        // Replay at most a few times in a row: an input that always kills the worker must not loop forever.
+        if (lastApply.current && ++restarts.current <= 3) ref.current.postMessage(lastApply.current)
+      }
+      return w
+    }
+    ref.current = start()
+    return () => { disposed = true; ref.current?.terminate() }
   }, [receive])
-  return (cmd) => ref.current?.postMessage(cmd)
+  return (cmd) => {
+    if (cmd.type === 'apply') { lastApply.current = cmd; restarts.current = 0 }
+    ref.current?.postMessage(cmd)
+  }
 }
 
 const fmtTime = (us: number, t0: number) => `${((us - t0) / 1e6).toFixed(3)}s`
