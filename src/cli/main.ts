@@ -69,8 +69,8 @@ export function runApply(a: ApplyArgs, io: Io): number {
   if (result.stderr) lines.push(result.stderr.trimEnd())
   lines.push('', `--- trace (${sim.trace.length} steps, virtual time since the apply) ---`)
   for (const e of sim.trace) lines.push(`${formatTime(e.t - start)}  ${e.lane.padEnd(14)}  ${e.node ? `[${e.node}] ` : ''}${e.summary}`)
-  lines.push('', '$ kubectl get pods -o wide', getPodsWide(pods.filter((p) => touched(p, files)), nowWall))
-  for (const p of pods.filter((x) => touched(x, files))) {
+  lines.push('', '$ kubectl get pods -o wide', getPodsWide(pods.filter((p) => touched(p)), nowWall))
+  for (const p of pods.filter((x) => touched(x))) {
     lines.push('', `$ kubectl describe pod ${p.metadata?.name}${p.metadata?.namespace !== 'default' ? ` -n ${p.metadata?.namespace}` : ''}   # Events`)
     lines.push(describeEvents(eventsFor(events as KEvent[], 'Pod', p.metadata?.namespace ?? '', p.metadata?.name ?? '', p.metadata?.uid), nowWall))
   }
@@ -79,7 +79,7 @@ export function runApply(a: ApplyArgs, io: Io): number {
 }
 
 /** touched: pods created by this apply (they carry the last-applied annotation), not the cluster's existing ones. */
-function touched(p: Pod, _files: unknown): boolean {
+function touched(p: Pod): boolean {
   return !!p.metadata?.annotations?.['kubectl.kubernetes.io/last-applied-configuration']
 }
 

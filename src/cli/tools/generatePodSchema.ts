@@ -14,7 +14,6 @@ export type FieldTree = Record<string, Record<string, Field>>
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..')
 const MODELS = join(root, 'node_modules/kubernetes-models')
-const APIMACHINERY = join(root, 'node_modules/@kubernetes-models/apimachinery')
 
 function fileFor(typeName: string, imports: Map<string, string>, fromFile: string): string | undefined {
   const spec = imports.get(typeName)
@@ -89,7 +88,7 @@ export function generate(): FieldTree {
 
 /** jsonSchema turns the field tree into a JSON Schema (draft-07) for the editor: types, enums, descriptions, no unknown fields. */
 export function jsonSchema(tree: FieldTree): Record<string, unknown> {
-  generate()
+  if (Object.keys(descriptions).length === 0) generate() // descriptions are collected while the tree is generated
   const scalar = (f: Field): Record<string, unknown> => {
     if (f.enum) return { type: 'string', enum: f.enum }
     switch (f.scalar) {
@@ -130,4 +129,3 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   writeFileSync(schemaOut, `${JSON.stringify(jsonSchema(tree))}\n`)
   console.log(`wrote ${out} and ${schemaOut}`)
 }
-void APIMACHINERY

@@ -21,7 +21,7 @@ import { wiredHooks } from './wiring.ts'
 import { mergePatch } from './patch.ts'
 import { parseRequestInfo } from './requestInfo.ts'
 import type { RequestInfo } from './requestInfo.ts'
-import { RESOURCES, keyFor, resourceByKind, resourceByName } from './resources.ts'
+import { keyFor, resourceByKind, resourceByName } from './resources.ts'
 import type { ResourceDef } from './resources.ts'
 import { matchesFields, matchesLabelString, parseFieldSelector } from './selectors.ts'
 import { WatchCache } from './watchCache.ts'
@@ -293,11 +293,6 @@ export class KubeApiServer implements ApiServerEndpoint {
       for (const kv of this.etcd.range(prefix)) if (this.watchCache.matches(w, kv.value)) this.watchCache.deliver(w, { type: 'ADDED', object: kv.value }, kv.modRevision)
     }
     this.watchCache.add(w)
-  }
-
-  /** knownKinds lists what kubectl may create (for its resource mapping). */
-  static knownKinds(): readonly ResourceDef[] {
-    return RESOURCES
   }
 }
 

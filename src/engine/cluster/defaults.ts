@@ -78,7 +78,7 @@ export function bootstrapObjects(): KObject[] {
 
 const image = (names: string[], sizeBytes: number) => ({ names, sizeBytes })
 
-/** defaultNode builds a node the way a kubeadm-joined kubelet registers it. */
+/** makeNode builds a node the way a kubeadm-joined kubelet registers it. */
 export function makeNode(name: string, index: number, opts: { controlPlane?: boolean; cpu?: string; memory?: string } = {}): KObject {
   const labels: Record<string, string> = { 'beta.kubernetes.io/arch': 'amd64', 'beta.kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64', 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux' }
   if (opts.controlPlane) { labels['node-role.kubernetes.io/control-plane'] = ''; labels['node.kubernetes.io/exclude-from-external-load-balancers'] = '' }

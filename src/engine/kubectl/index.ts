@@ -94,10 +94,8 @@ export function kubectlApply(ctx: EngineContext, endpoint: ApiServerEndpoint, in
   const applyOne = ({ obj, file }: { obj: KObject; file: string }, cont: () => void) => {
     const def = resourceByKind(obj.apiVersion, obj.kind)
     if (!def) {
-      const [group, version] = (obj.apiVersion ?? '').includes('/') ? (obj.apiVersion as string).split('/') : ['', obj.apiVersion]
-      void group
       const msg = `error: resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "${obj.metadata?.namespace ?? ''}" from "${file}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`
-      step('kubectl:Validate', 'error', `no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`, `kubectl maps each kind to a REST resource using the API server's discovery information. The cluster serves no kind "${obj.kind}" in "${obj.apiVersion}" (known here: ${RESOURCES.map((r) => r.kind).join(', ')}).`, { kind: obj.kind, apiVersion: obj.apiVersion, version })
+      step('kubectl:Validate', 'error', `no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`, `kubectl maps each kind to a REST resource using the API server's discovery information. The cluster serves no kind "${obj.kind}" in "${obj.apiVersion}" (known here: ${RESOURCES.map((r) => r.kind).join(', ')}).`, { kind: obj.kind, apiVersion: obj.apiVersion })
       err.push(msg)
       failed = true
       return cont()
