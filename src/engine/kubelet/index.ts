@@ -5,8 +5,13 @@
  * (CreateContainer, StartContainer) — reporting status through the apiserver and Events through its recorder.
  * Mirrors: pkg/kubelet/kubelet.go (SyncPod, canAdmitPod, rejectPod), pkg/kubelet/kuberuntime/kuberuntime_manager.go,
  * pkg/kubelet/images/image_manager.go (event texts), pkg/kubelet/status/generate.go (conditions).
- * Simplified: probes, sidecar (restartable init) containers and deletion are not yet simulated; a running container
- * counts as ready.
+ * Graceful termination (a pod with metadata.deletionTimestamp): Killing events, preStop hooks, StopContainer with the
+ * grace period (SIGTERM, then SIGKILL), StopPodSandbox with CNI DEL, the terminal status, the status manager's final
+ * DELETE, and the container GC's RemoveContainer/RemovePodSandbox.
+ * Mirrors: pkg/kubelet/kuberuntime/kuberuntime_container.go killContainer, kubelet.go SyncTerminatingPod,
+ * pkg/kubelet/status/status_manager.go (TerminatePod, canBeDeleted), kuberuntime_gc.go evictSandboxes.
+ * Simplified: probes and sidecar (restartable init) containers are not yet simulated; a running container counts as
+ * ready; an operation in flight when deletion arrives completes before termination starts.
  */
 import { bytes, cpuMilli } from '../api/quantity.ts'
 import { getPodQOS } from '../api/qos.ts'
@@ -19,10 +24,11 @@ import type { EngineContext } from '../context.ts'
 import { latency } from '../context.ts'
 import type { TraceEventInput } from '../events.ts'
 import { ms, sec } from '../sim/kernel.ts'
+import type { Micros } from '../sim/kernel.ts'
 import { HostLocal, parseRange } from './cni/hostLocal.ts'
 import { goDuration } from './goDuration.ts'
 import { ImageStore, digestOf, resolve } from './runtime.ts'
-import { containerArgv, outcomeOf } from './process.ts'
+import { containerArgv, onSigterm, outcomeOf } from './process.ts'
 import type { Outcome } from './process.ts'
 
 const MAX_IMAGE_BACKOFF_S = 300
@@ -39,7 +45,33 @@ interface Worker {
   initNext?: () => void
   /** CrashLoopBackOff per container: the next back-off in seconds. */
   crash: Record<string, number>
+  /** Running containers by name: id, start time and what the process will do. */
+  procs: Map<string, Proc>
+  /** Every container id created in this pod (for the container GC). */
+  ids: string[]
+  /** CRI calls and hooks in flight; termination waits for them (the pod worker serializes syncs). */
+  inflight: number
+  onIdle?: () => void
+  /** Set once a deletionTimestamp is seen: the pod worker runs SyncTerminatingPod instead of SyncPod. */
+  terminating?: boolean
 }
+
+interface Proc {
+  c: Container
+  id: string
+  startedAt: Micros
+  outcome: Outcome
+}
+
+/** pkg/kubelet/kuberuntime/kuberuntime_container.go: always give containers a minimal shutdown window. */
+const MINIMUM_GRACE_PERIOD_S = 2
+/** pkg/kubelet/kubelet.go ContainerGCPeriod. */
+const CONTAINER_GC_PERIOD_S = 60
+/** Runtime-side latencies (ms) of the teardown steps; not user-configurable yet. */
+const STOP_SANDBOX_MS = 40
+const CNI_DEL_MS = 20
+const REMOVE_MS = 15
+const TERMINATION_DOCS = 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination'
 
 const MAX_CONTAINER_BACKOFF_S = 300
 
@@ -74,9 +106,19 @@ export class Kubelet {
     this.client.watch('/api/v1/pods', { fieldSelector: `spec.nodeName=${this.nodeName}` }, (e) => {
       const pod = e.object as Pod
       const key = `${pod.metadata?.namespace}/${pod.metadata?.name}`
-      if (e.type === 'DELETED') { this.workers.delete(key); return }
       const w = this.workers.get(key)
-      if (w) { w.pod = pod; return }
+      if (e.type === 'DELETED') {
+        this.workers.delete(key)
+        if (w) this.forget(w)
+        return
+      }
+      if (w) {
+        w.pod = pod
+        if (pod.metadata?.deletionTimestamp && !w.terminating) this.terminate(w)
+        return
+      }
+      // A pod this kubelet never ran (e.g. already being deleted when first seen) has nothing to stop.
+      if (pod.metadata?.deletionTimestamp) return
       this.observe(key, pod)
     })
   }
@@ -86,11 +128,21 @@ export class Kubelet {
   }
 
   private observe(key: string, pod: Pod): void {
-    const w: Worker = { pod, key, status: { ...pod.status }, backoffS: 0, crash: {} }
+    const w: Worker = { pod, key, status: { ...pod.status }, backoffS: 0, crash: {}, procs: new Map(), ids: [], inflight: 0 }
     this.workers.set(key, w)
     if (pod.status?.phase === 'Running' || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') {
       // Existing workload from the cluster file: adopt it as it is (start-up, muted).
-      if (this.ipam && !('error' in this.ipam) && pod.status?.podIP) this.ipam.allocate()
+      if (this.ipam && !('error' in this.ipam) && pod.status?.podIP) {
+        const ip = this.ipam.allocate()
+        if (typeof ip === 'string') w.ip = ip
+      }
+      for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
+        const s = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].find((x) => x.name === c.name)
+        if (!s?.state?.running) continue
+        const id = (s.containerID ?? '').replace(/^containerd:\/\//, '')
+        w.procs.set(c.name, { c, id, startedAt: this.ctx.sim.now(), outcome: { run: 'forever' } })
+        if (id) w.ids.push(id)
+      }
       return
     }
     this.emit({
@@ -182,15 +234,29 @@ export class Kubelet {
   }
 
   /** cri emits a CRI call (kubelet → CRI) and, after `took`, its response (CRI → kubelet). */
-  private cri(w: Worker, name: 'RunPodSandbox' | 'PodSandboxStatus' | 'ImageStatus' | 'PullImage' | 'CreateContainer' | 'StartContainer', request: Record<string, unknown>, took: number, explain: string, respond: () => { summary: string; response: Record<string, unknown>; outcome?: 'ok' | 'error'; explain?: string }, cont: () => void): void {
+  private cri(w: Worker, name: 'RunPodSandbox' | 'PodSandboxStatus' | 'ImageStatus' | 'PullImage' | 'CreateContainer' | 'StartContainer', request: Record<string, unknown>, took: number, explain: string, respond: () => { summary: string; response: Record<string, unknown>; outcome?: 'ok' | 'error'; explain?: string }, cont: () => void, abandoned?: () => void): void {
     const type = `cri:${name}` as const
     const { sim } = this.ctx
+    w.inflight++
     this.emit({ type, lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', summary: `${name}(${summarize(request)})`, explain, docs: 'https://kubernetes.io/docs/concepts/architecture/cri/', details: { cri: { method: `runtime.v1.${name.includes('Image') ? 'ImageService' : 'RuntimeService'}/${name}`, request } } })
     sim.after(took, () => {
       const r = respond()
       this.emit({ type, lane: 'CRI', from: 'CRI', to: 'kubelet', arrive: sim.now() + ms(0.2), pod: w.key, outcome: r.outcome ?? 'ok', summary: r.summary, explain: r.explain ?? explain, docs: 'https://kubernetes.io/docs/concepts/architecture/cri/', details: { cri: { method: name, request, response: r.response } } })
-      sim.after(ms(0.2), cont)
+      sim.after(ms(0.2), () => {
+        w.inflight--
+        // SyncPod's context is cancelled once the pod is terminating: the call returned, but nothing follows it.
+        if (w.terminating) { abandoned?.(); return this.idle(w) }
+        cont()
+      })
     })
+  }
+
+  /** idle runs the termination that waited for the pod worker's in-flight operations. */
+  private idle(w: Worker): void {
+    if (w.inflight > 0 || !w.onIdle) return
+    const f = w.onIdle
+    w.onIdle = undefined
+    f()
   }
 
   private runPodSandbox(w: Worker): void {
@@ -200,6 +266,13 @@ export class Kubelet {
     const request = { config: { metadata: meta, hostname: w.pod.metadata?.name, logDirectory: `/var/log/pods/${meta.namespace}_${meta.name}_${meta.uid}`, dnsConfig: { servers: ['10.96.0.10'], searches: [`${meta.namespace}.svc.cluster.local`, 'svc.cluster.local', 'cluster.local'], options: ['ndots:5'] }, linux: { cgroupParent: `/kubepods.slice/kubepods-${(w.status.qosClass ?? 'burstable').toLowerCase()}.slice` } } }
     const { sim } = this.ctx
     const half = latency(this.ctx, 'runPodSandbox') / 2
+    w.inflight++
+    const settled = (): boolean => {
+      w.inflight--
+      if (!w.terminating) return false
+      this.idle(w)
+      return true
+    }
     this.emit({ type: 'cri:RunPodSandbox', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', summary: `RunPodSandbox(${meta.namespace}/${meta.name})`, explain: 'The kubelet asks the container runtime (containerd, over the CRI gRPC socket) for a pod sandbox: the shared Linux namespaces every container of the pod will join, held open by a tiny "pause" container. The runtime must hand back a sandbox that is ready, networking included.', docs: 'https://kubernetes.io/docs/concepts/architecture/cri/', details: { cri: { method: 'runtime.v1.RuntimeService/RunPodSandbox', request } } })
     sim.after(half, () => {
       const ipam = this.ipam
@@ -216,6 +289,7 @@ export class Kubelet {
           this.emit({ type: 'cni:ADD', lane: 'CNI', from: 'CNI', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'error', summary: `ADD failed: ${err}`, explain: 'host-local IPAM has no free address left in this node\'s pod CIDR, so the pod cannot get a network and its sandbox cannot be created.', docs: 'https://www.cni.dev/plugins/current/ipam/host-local/', details: { cni: { error: err } } })
           const msg = `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "${sandboxId}": plugin type="bridge" failed (add): failed to allocate for range 0: ${err}`
           this.recorder.event(ref(w.pod), 'Warning', 'FailedCreatePodSandBox', msg)
+          settled()
           return
         }
         const ip = alloc as string
@@ -232,6 +306,8 @@ export class Kubelet {
         })
         sim.after(half, () => {
           this.emit({ type: 'cri:RunPodSandbox', lane: 'CRI', from: 'CRI', to: 'kubelet', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'ok', summary: `sandbox ${sandboxId.slice(0, 13)} ready (pause container ${this.ctx.config.pauseImage})`, explain: `containerd starts the pause container (${this.ctx.config.pauseImage}) that holds the namespaces open, and reports the sandbox ready.`, docs: 'https://kubernetes.io/docs/concepts/architecture/cri/', details: { cri: { method: 'RunPodSandbox', response: { podSandboxId: sandboxId } } } })
+          w.sandboxId = sandboxId
+          if (settled()) return
           this.cri(w, 'PodSandboxStatus', { podSandboxId: sandboxId }, ms(1), 'The kubelet reads the sandbox\'s status back from the runtime to learn the pod\'s IP address.', () => ({ summary: `SANDBOX_READY, ip ${ip}`, response: { status: { id: sandboxId, state: 'SANDBOX_READY', network: { ip } } } }), () => {
             w.status = { ...w.status, podIP: ip, podIPs: [{ ip }], conditions: this.conditions(w, true, false) }
             this.patchStatus(w, `The sandbox is ready, so PodReadyToStartContainers becomes True and the pod gets its IP ${ip} in status.podIP.`)
@@ -293,7 +369,7 @@ export class Kubelet {
     const startAt = Math.max(sim.now(), this.pullerFreeAt)
     const pullTime = 'size' in plan ? latency(this.ctx, 'pullSetup') + sec(plan.size / this.ctx.config.pullBandwidth) : latency(this.ctx, 'pullSetup')
     this.pullerFreeAt = startAt + pullTime
-    sim.at(startAt, () => this.cri(w, 'PullImage', { image: { image: 'ref' in plan ? plan.ref.normalized : c.image } }, pullTime, `The image is pulled from its registry: resolve the tag to a manifest, then download and unpack the layers. Time = setup + size ÷ bandwidth (${Math.round(this.ctx.config.pullBandwidth / 1048576)} MiB/s); pulls on a node run one at a time.`, () => ('error' in plan
+    sim.at(startAt, () => w.terminating ? undefined : this.cri(w, 'PullImage', { image: { image: 'ref' in plan ? plan.ref.normalized : c.image } }, pullTime, `The image is pulled from its registry: resolve the tag to a manifest, then download and unpack the layers. Time = setup + size ÷ bandwidth (${Math.round(this.ctx.config.pullBandwidth / 1048576)} MiB/s); pulls on a node run one at a time.`, () => ('error' in plan
       ? { summary: `failed: ${plan.error}`, outcome: 'error', response: { error: plan.error } }
       : { summary: `pulled ${plan.ref.normalized} (${plan.size} bytes) in ${goDuration((sim.now() - startAt) / 1000)}`, response: { imageRef: digestOf(plan.ref.normalized) } }), () => {
       if ('error' in plan) return this.pullFailed(w, c, plan.error, cont)
@@ -314,24 +390,35 @@ export class Kubelet {
     const backoff = w.backoffS
     this.emit({ type: 'kubelet:Backoff', lane: 'kubelet', pod: w.key, outcome: 'warning', summary: `image pull back-off ${backoff}s for ${c.image}`, explain: `The pull failed, so the kubelet backs off before trying again: 10 s, doubling after each failure, at most 300 s. Until then the container waits in ImagePullBackOff.`, docs: 'https://kubernetes.io/docs/concepts/containers/images/#imagepullbackoff', details: { backoffSeconds: backoff } })
     this.ctx.sim.after(sec(1), () => {
+      if (w.terminating) return
       this.recorder.event(ref_(w.pod, c), 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`)
       this.recorder.event(ref_(w.pod, c), 'Warning', 'Failed', 'Error: ImagePullBackOff')
       this.setWaiting(w, c, 'ImagePullBackOff', `Back-off pulling image "${c.image}": ErrImagePull: ${error}`)
     })
-    this.ctx.sim.after(sec(backoff), () => this.pull(w, c, cont))
+    this.ctx.sim.after(sec(backoff), () => (w.terminating ? undefined : this.pull(w, c, cont)))
   }
 
   private setWaiting(w: Worker, c: Container, reason: string, message: string): void {
+    if (w.terminating) return
     this.setState(w, c, { state: { waiting: { reason, message }, running: null, terminated: null } as unknown as ContainerStatus['state'] })
     this.patchStatus(w, `The container ${c.name} waits with reason ${reason}; the pod stays Pending.`)
   }
 
   private createAndStart(w: Worker, sandboxId: string, c: Container, cont: () => void): void {
     const id = this.rng.hex(64)
+    w.ids.push(id)
     this.cri(w, 'CreateContainer', { podSandboxId: sandboxId, config: { metadata: { name: c.name, attempt: 0 }, image: { image: c.image }, command: c.command, args: c.args, envs: c.env, mounts: c.volumeMounts, logPath: `${c.name}/0.log` } }, latency(this.ctx, 'createContainer'), `The kubelet builds the container's configuration (image, command, environment, mounts, resources as cgroup limits) and asks the runtime to create it inside the sandbox.`, () => ({ summary: `container ${id.slice(0, 13)} created`, response: { containerId: id } }), () => {
       this.recorder.event(ref_(w.pod, c), 'Normal', 'Created', `Created container: ${c.name}`)
       const o = outcomeOf(containerArgv(c), this.imageOf(c))
       const startErr = o.run === 'notFound' ? `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${o.binary}": executable file not found in $PATH: unknown` : ''
+      const running = () => {
+        const ref0 = resolve(c.image ?? '', this.ctx.config)
+        const normalized = 'ref' in ref0 ? ref0.ref : undefined
+        const init = listOf(w.pod, c) === 'initContainerStatuses'
+        w.procs.set(c.name, { c, id, startedAt: this.ctx.sim.now(), outcome: o })
+        this.setState(w, c, { containerID: `containerd://${id}`, image: normalized?.normalized ?? c.image ?? '', imageID: normalized ? `${normalized.repository}@${digestOf(normalized.normalized)}` : '', started: true, ready: !init, state: { running: { startedAt: this.ctx.sim.rfc3339() }, waiting: null, terminated: null } as unknown as ContainerStatus['state'] })
+        return init
+      }
       this.cri(w, 'StartContainer', { containerId: id }, latency(this.ctx, 'startContainer'), 'The runtime starts the container\'s process in the pod\'s namespaces.', () => (startErr ? { summary: `failed: ${startErr}`, outcome: 'error', response: { error: startErr } } : { summary: `container ${c.name} running`, response: {} }), () => {
         if (startErr) {
           this.recorder.event(ref_(w.pod, c), 'Warning', 'Failed', `Error: ${startErr}`)
@@ -339,24 +426,25 @@ export class Kubelet {
           return cont()
         }
         this.recorder.event(ref_(w.pod, c), 'Normal', 'Started', `Started container ${c.name}`)
-        const ref0 = resolve(c.image ?? '', this.ctx.config)
-        const normalized = 'ref' in ref0 ? ref0.ref : undefined
-        const init = listOf(w.pod, c) === 'initContainerStatuses'
-        this.setState(w, c, { containerID: `containerd://${id}`, image: normalized?.normalized ?? c.image ?? '', imageID: normalized ? `${normalized.repository}@${digestOf(normalized.normalized)}` : '', started: true, ready: !init, state: { running: { startedAt: this.ctx.sim.rfc3339() }, waiting: null, terminated: null } as unknown as ContainerStatus['state'] })
+        const init = running()
         if (init) this.refresh(w, `Init container ${c.name} is running; the pod stays Pending (STATUS Init:…) until it exits 0.`)
         this.afterStart(w, c, id)
         cont()
+      }, () => {
+        // The container started although the sync was cancelled: termination will stop it.
+        if (!startErr) running()
       })
     })
   }
 
   private reportRunning(w: Worker): void {
     // The PLEG notices the started containers on its next relist (every second).
-    this.ctx.sim.after(latency(this.ctx, 'plegRelist') / 2, () => this.refresh(w, 'The PLEG relist sees the containers running. Each running container counts as ready (no readiness probe), so ContainersReady and Ready become True; the phase follows from the container states.'))
+    this.ctx.sim.after(latency(this.ctx, 'plegRelist') / 2, () => w.terminating ? undefined : this.refresh(w, 'The PLEG relist sees the containers running. Each running container counts as ready (no readiness probe), so ContainersReady and Ready become True; the phase follows from the container states.'))
   }
 
   /** refresh recomputes phase and conditions from the container states and reports them. */
   private refresh(w: Worker, explain: string): void {
+    if (w.terminating) return
     const statuses = w.status.containerStatuses ?? []
     const allReady = statuses.length > 0 && statuses.every((s) => s.ready && s.state?.running)
     const initDone = (w.pod.spec?.initContainers ?? []).every((c) => (w.status.initContainerStatuses ?? []).find((x) => x.name === c.name)?.state?.terminated?.exitCode === 0)
@@ -389,7 +477,10 @@ export class Kubelet {
       what = `httpGet ${url}`
       if (!(image?.ports ?? []).includes(port)) error = `Get "${url}": dial tcp ${hook.httpGet.host ?? ip}:${port}: connect: connection refused`
     } else what = 'sleep'
+    w.inflight++
     this.ctx.sim.after(latency(this.ctx, 'postStartHook'), () => {
+      w.inflight--
+      if (w.terminating) return this.idle(w)
       this.emit({ type: 'kubelet:PostStartHook', lane: 'kubelet', pod: w.key, outcome: error ? 'error' : 'ok', summary: `postStart ${what}: ${error ? `failed: ${error}` : 'succeeded'}`, explain: error ? 'The postStart hook runs right after the container starts, and the kubelet waits for it. It failed, so the kubelet kills the container; the restart policy and back-off decide what happens next.' : 'The postStart hook runs right after the container starts; the container is not reported running until it returns. It succeeded.', docs: 'https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/', details: { hook, error } })
       if (!error) return proceed()
       // Mirrors: pkg/kubelet/kuberuntime/kuberuntime_container.go startContainer (the event hides the hook's output).
@@ -406,12 +497,14 @@ export class Kubelet {
 
   private watchProcess(w: Worker, c: Container, id: string, o: Outcome): void {
     if (o.run !== 'exit') return
-    this.ctx.sim.after(ms(o.afterMs) + latency(this.ctx, 'plegRelist') / 2, () => this.exited(w, c, id, o.code, o.code === 0 ? 'Completed' : 'Error'))
+    // Once the pod is terminating, its kill step owns the container's end (it may still exit on its own in time).
+    this.ctx.sim.after(ms(o.afterMs) + latency(this.ctx, 'plegRelist') / 2, () => (w.terminating || w.procs.get(c.name)?.id !== id ? undefined : this.exited(w, c, id, o.code, o.code === 0 ? 'Completed' : 'Error')))
   }
 
   /** exited records a terminated container and restarts it per restartPolicy, with CrashLoopBackOff. */
   private exited(w: Worker, c: Container, id: string, exitCode: number, reason: string): void {
     const cur = (w.status[listOf(w.pod, c)] ?? []).find((s) => s.name === c.name)
+    if (w.procs.get(c.name)?.id === id) w.procs.delete(c.name)
     const terminated = { exitCode, reason, startedAt: cur?.state?.running?.startedAt ?? this.ctx.sim.rfc3339(), finishedAt: this.ctx.sim.rfc3339(), containerID: `containerd://${id}` }
     this.setState(w, c, { ready: false, started: false, state: { terminated, waiting: null, running: null } as unknown as ContainerStatus['state'] })
     const init = listOf(w.pod, c) === 'initContainerStatuses'
@@ -428,23 +521,235 @@ export class Kubelet {
     const m = w.pod.metadata ?? {}
     const podDesc = `${m.name}_${m.namespace}(${m.uid})`
     this.ctx.sim.after(sec(1), () => {
+      if (w.terminating) return
       // Mirrors: pkg/kubelet/kuberuntime/kuberuntime_manager.go (doBackOff).
       this.recorder.event(ref_(w.pod, c), 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podDesc}`)
       this.setState(w, c, { lastState: { terminated }, state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${backoff}s restarting failed container=${c.name} pod=${podDesc}` }, terminated: null, running: null } as unknown as ContainerStatus['state'] })
       this.emit({ type: 'kubelet:Backoff', lane: 'kubelet', pod: w.key, outcome: 'warning', summary: `CrashLoopBackOff: restart ${c.name} in ${backoff}s`, explain: `restartPolicy ${policy} says the container must run again, but a container that keeps failing is restarted with an exponential back-off: 10 s, 20 s, 40 s … at most 5 minutes. \`kubectl get pods\` shows CrashLoopBackOff meanwhile.`, docs: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-restarts', details: { backoffSeconds: backoff } })
       this.refresh(w, `The container ${c.name} waits in CrashLoopBackOff for ${backoff}s before its next start.`)
       this.ctx.sim.after(sec(backoff - 1), () => {
+        if (w.terminating) return
         this.setState(w, c, { restartCount: (cur?.restartCount ?? 0) + 1 })
         this.ensureImage(w, c, () => this.createAndStart(w, w.sandboxId ?? '', c, () => (init ? undefined : this.reportRunning(w))))
       })
     })
   }
 
-  private patchStatus(w: Worker, explain: string): void {
+  private patchStatus(w: Worker, explain: string, done?: (ok: boolean) => void): void {
     const [namespace, name] = w.key.split('/')
-    this.emit({ type: 'kubelet:StatusUpdate', lane: 'kubelet', pod: w.key, outcome: w.status.phase === 'Failed' ? 'error' : 'info', summary: `status: ${w.status.phase}${w.status.podIP ? `, IP ${w.status.podIP}` : ''}${(w.status.containerStatuses ?? []).map((s) => `, ${s.name} ${s.state?.running ? 'running' : s.state?.waiting?.reason ?? 'waiting'}`).join('')}`, explain, docs: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-phase', details: { status: w.status } })
-    this.client.request({ verb: 'PATCH', path: `/api/v1/namespaces/${namespace}/pods/${name}/status`, headers: { 'Content-Type': 'application/strategic-merge-patch+json' }, body: { metadata: { uid: w.pod.metadata?.uid }, status: w.status } as KObject }, () => {}, { pod: w.key, explain: 'The kubelet\'s status manager patches the pod\'s status subresource.' })
+    const state = (s: ContainerStatus) => (s.state?.running ? 'running' : s.state?.terminated ? `terminated (${s.state.terminated.reason}, exit ${s.state.terminated.exitCode})` : s.state?.waiting?.reason ?? 'waiting')
+    this.emit({ type: 'kubelet:StatusUpdate', lane: 'kubelet', pod: w.key, outcome: w.status.phase === 'Failed' ? 'error' : 'info', summary: `status: ${w.status.phase}${w.status.podIP ? `, IP ${w.status.podIP}` : ''}${(w.status.containerStatuses ?? []).map((s) => `, ${s.name} ${state(s)}`).join('')}`, explain, docs: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-phase', details: { status: w.status } })
+    this.client.request({ verb: 'PATCH', path: `/api/v1/namespaces/${namespace}/pods/${name}/status`, headers: { 'Content-Type': 'application/strategic-merge-patch+json' }, body: { metadata: { uid: w.pod.metadata?.uid }, status: w.status } as KObject }, (res) => done?.(res.code < 400), { pod: w.key, explain: 'The kubelet\'s status manager patches the pod\'s status subresource.' })
   }
+
+  /**
+   * terminate starts the pod worker's SyncTerminatingPod once the pod has a deletionTimestamp. An operation of the
+   * running sync that is in flight finishes first (the worker is serial); nothing new starts after it.
+   * Mirrors: pkg/kubelet/pod_workers.go (UpdatePod with a deletion → terminating), kubelet.go SyncTerminatingPod.
+   */
+  private terminate(w: Worker): void {
+    w.terminating = true
+    const grace = gracePeriodOf(w.pod)
+    this.emit({
+      type: 'kubelet:SyncTerminatingPod', lane: 'kubelet', pod: w.key, outcome: 'info',
+      summary: `pod marked for deletion (grace ${grace}s): stop its containers, then its sandbox`,
+      explain: `The pod now has a deletionTimestamp. The kubelet's pod worker stops syncing it towards running and terminates it instead: each running container gets its preStop hook and SIGTERM, and is killed if it is still running when the grace period of ${grace}s is over. Then the sandbox goes, and only after that may the pod object be deleted.`,
+      docs: TERMINATION_DOCS, details: { deletionTimestamp: w.pod.metadata?.deletionTimestamp, gracePeriodSeconds: grace },
+    })
+    this.ctx.sim.after(latency(this.ctx, 'kubeletDispatch'), () => {
+      w.onIdle = () => this.killPod(w, grace)
+      this.idle(w)
+    })
+  }
+
+  /** killPod mirrors kuberuntime_manager.go killPodWithSyncResult: all containers in parallel, then StopPodSandbox. */
+  private killPod(w: Worker, grace: number): void {
+    const procs = [...w.procs.values()]
+    let left = procs.length
+    if (!left) return this.stopSandbox(w)
+    for (const p of procs) this.killContainer(w, p, grace, () => { if (--left === 0) this.stopSandbox(w) })
+  }
+
+  /** killContainer mirrors kuberuntime_container.go killContainer: Killing event, preStop, StopContainer(grace). */
+  private killContainer(w: Worker, p: Proc, grace: number, done: () => void): void {
+    const { c } = p
+    this.recorder.event(ref_(w.pod, c), 'Normal', 'Killing', `Stopping container ${c.name}`)
+    this.emit({ type: 'kubelet:KillContainer', lane: 'kubelet', pod: w.key, outcome: 'info', summary: `kill ${c.name} (grace ${grace}s${c.lifecycle?.preStop ? ', preStop first' : ''})`, explain: `The kubelet records the event Killing "Stopping container ${c.name}". ${c.lifecycle?.preStop ? 'The container has a preStop hook: it runs first, and the time it takes comes out of the grace period.' : 'The container has no preStop hook, so the runtime is asked to stop it at once.'}`, docs: TERMINATION_DOCS, details: { container: c.name, gracePeriodSeconds: grace } })
+    const stop = (elapsedS: number) => {
+      // Always give containers a minimal shutdown window to avoid unnecessary SIGKILLs.
+      const timeout = Math.max(grace - elapsedS, MINIMUM_GRACE_PERIOD_S)
+      this.stopContainer(w, p, timeout, done)
+    }
+    const hook = c.lifecycle?.preStop
+    if (!hook || grace <= 0) return stop(0)
+    this.preStop(w, p, grace, stop)
+  }
+
+  /** preStop runs the hook, waiting at most the grace period; it returns the whole seconds it took (Go's int64(d.Seconds())). */
+  private preStop(w: Worker, p: Proc, grace: number, cont: (elapsedS: number) => void): void {
+    const { c } = p
+    const hook = c.lifecycle?.preStop ?? {}
+    const image = this.imageOf(c)
+    const ip = w.ip ?? ''
+    let took = ms(10)
+    let error = ''
+    let what = ''
+    if (hook.exec) {
+      what = `exec ${JSON.stringify(hook.exec.command ?? [])}`
+      const o = outcomeOf(hook.exec.command, image)
+      if (o.run === 'notFound') error = `rpc error: code = Unknown desc = failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${o.binary}": executable file not found in $PATH: unknown`
+      else if (o.run === 'forever') took = sec(grace)
+      else { took = ms(Math.max(o.afterMs, 10)); if (o.code !== 0) error = `command '${(hook.exec.command ?? []).join(' ')}' exited with ${o.code}: ` }
+    } else if (hook.httpGet) {
+      const port = typeof hook.httpGet.port === 'number' ? hook.httpGet.port : (c.ports ?? []).find((x) => x.name === hook.httpGet?.port)?.containerPort ?? Number(hook.httpGet.port)
+      const url = `http://${hook.httpGet.host ?? ip}:${port}${hook.httpGet.path ?? '/'}`
+      what = `httpGet ${url}`
+      took = latency(this.ctx, 'postStartHook')
+      if (!(image?.ports ?? []).includes(port)) error = `Get "${url}": dial tcp ${hook.httpGet.host ?? ip}:${port}: connect: connection refused`
+    } else {
+      const seconds = (hook as { sleep?: { seconds?: number } }).sleep?.seconds ?? 0
+      what = `sleep ${seconds}s`
+      took = sec(seconds)
+    }
+    const timedOut = took >= sec(grace)
+    took = Math.min(took, sec(grace))
+    this.ctx.sim.after(took, () => {
+      const elapsedS = Math.floor(took / 1_000_000)
+      this.emit({ type: 'kubelet:PreStopHook', lane: 'kubelet', pod: w.key, outcome: error ? 'error' : timedOut ? 'warning' : 'ok', summary: `preStop ${what}: ${error ? `failed: ${error}` : timedOut ? `still running after the grace period (${grace}s); the kubelet stops waiting` : 'succeeded'} (${goDuration(took / 1000)})`, explain: `The preStop hook runs before the container gets any signal, and the kubelet waits for it, at most for the grace period. The ${elapsedS}s it took are subtracted from the grace period left for the container's own shutdown (never less than 2 s).${error ? ' It failed: the kubelet records FailedPreStopHook and stops the container anyway.' : ''}`, docs: 'https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/', details: { hook, error, elapsedSeconds: elapsedS } })
+      if (error) this.recorder.event(ref_(w.pod, c), 'Warning', 'FailedPreStopHook', 'PreStopHook failed')
+      cont(elapsedS)
+    })
+  }
+
+  /**
+   * stopContainer is CRI StopContainer(timeout): the runtime sends SIGTERM, waits up to timeout seconds for the process
+   * to exit, then sends SIGKILL (exit code 137). A process that ends on its own first keeps its own exit code.
+   */
+  private stopContainer(w: Worker, p: Proc, timeoutS: number, done: () => void): void {
+    const { sim } = this.ctx
+    const { c, id } = p
+    const now = sim.now()
+    const behaviour = onSigterm(containerArgv(c), this.imageOf(c))
+    const natural = p.outcome.run === 'exit' ? Math.max(now, p.startedAt + ms(p.outcome.afterMs)) : Infinity
+    const byTerm = behaviour.on === 'exit' ? now + ms(behaviour.afterMs) : Infinity
+    const killAt = now + sec(timeoutS)
+    const end = Math.min(natural, byTerm, killAt)
+    const code = end === natural && p.outcome.run === 'exit' ? p.outcome.code : end === byTerm && behaviour.on === 'exit' ? behaviour.code : 137
+    const how = end === natural ? 'its process ended on its own' : end === byTerm ? 'SIGTERM' : 'SIGKILL'
+    const reason = code === 0 ? 'Completed' : 'Error'
+    const docs = 'https://kubernetes.io/docs/concepts/architecture/cri/'
+    this.emit({ type: 'cri:StopContainer', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: now + ms(0.2), pod: w.key, outcome: 'info', summary: `StopContainer(${id.slice(0, 13)}, timeout=${timeoutS}s)`, explain: `The kubelet asks the runtime to stop ${c.name}, allowing ${timeoutS}s for a clean exit.`, docs, details: { cri: { method: 'runtime.v1.RuntimeService/StopContainer', request: { containerId: id, timeout: timeoutS } } } })
+    sim.after(ms(0.2), () => {
+      this.emit({ type: 'cri:StopContainer', lane: 'CRI', pod: w.key, outcome: 'info', summary: `SIGTERM → PID 1 of ${c.name}: ${behaviour.on === 'exit' ? 'it shuts down' : 'ignored'}`, explain: `containerd sends SIGTERM to the container's main process. Here ${behaviour.why}.`, docs: TERMINATION_DOCS, details: { signal: 'SIGTERM', behaviour } })
+    })
+    if (how === 'SIGKILL') sim.at(killAt, () => {
+      this.emit({ type: 'cri:StopContainer', lane: 'CRI', pod: w.key, outcome: 'warning', summary: `${c.name} still running after ${timeoutS}s: SIGKILL`, explain: `The grace period is over and the process has not exited, so containerd sends SIGKILL, which cannot be caught or ignored. The exit code is 128 + 9 = 137.`, docs: TERMINATION_DOCS, details: { signal: 'SIGKILL' } })
+    })
+    sim.at(end + ms(1), () => {
+      const terminated = { exitCode: code, reason, startedAt: (w.status[listOf(w.pod, c)] ?? []).find((s) => s.name === c.name)?.state?.running?.startedAt ?? sim.rfc3339(p.startedAt), finishedAt: sim.rfc3339(end), containerID: `containerd://${id}` }
+      w.procs.delete(c.name)
+      this.setState(w, c, { ready: false, started: false, state: { terminated, waiting: null, running: null } as unknown as ContainerStatus['state'] })
+      this.emit({ type: 'cri:StopContainer', lane: 'CRI', from: 'CRI', to: 'kubelet', arrive: sim.now() + ms(0.2), pod: w.key, outcome: code === 0 ? 'ok' : 'warning', summary: `${c.name} exited with code ${code} (${reason}) after ${goDuration((end - now) / 1000)}: ${how}`, explain: code === 137 && how === 'SIGKILL' ? `${c.name} ignored SIGTERM, so it ran until the grace period ended and was killed: exit code 137, reason Error.` : `${c.name} exited with code ${code}, so its terminated state has reason ${reason}.`, docs, details: { cri: { method: 'StopContainer', response: {} }, exitCode: code, reason } })
+      sim.after(ms(0.2), done)
+    })
+  }
+
+  /** stopSandbox is CRI StopPodSandbox: containerd tears the network down (CNI DEL) and kills the pause container. */
+  private stopSandbox(w: Worker): void {
+    const { sim } = this.ctx
+    const sandboxId = w.sandboxId
+    if (!sandboxId) return this.finish(w)
+    const docs = 'https://kubernetes.io/docs/concepts/architecture/cri/'
+    this.emit({ type: 'cri:StopPodSandbox', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', summary: `StopPodSandbox(${sandboxId.slice(0, 13)})`, explain: 'Every container is stopped, so the kubelet asks the runtime to stop the pod sandbox: its network is torn down and the pause container is killed. The sandbox itself stays until the container garbage collector removes it.', docs, details: { cri: { method: 'runtime.v1.RuntimeService/StopPodSandbox', request: { podSandboxId: sandboxId } } } })
+    sim.after(ms(STOP_SANDBOX_MS / 2), () => {
+      const ipam = this.ipam
+      const range = ipam && !('error' in ipam) ? ipam.range : undefined
+      this.emit({ type: 'cni:DEL', lane: 'CRI', from: 'CRI', to: 'CNI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', summary: `CNI DEL ${sandboxId.slice(0, 13)} (bridge cni0, host-local ${range?.subnet ?? '?'})`, explain: 'containerd runs the CNI plugin again, with DEL: remove eth0 and its veth peer from the bridge, and give the address back to IPAM.', docs: 'https://www.cni.dev/docs/spec/#del-remove-container-from-network-or-un-apply-modifications', details: { cni: { command: 'DEL', containerID: sandboxId, ifName: 'eth0' } } })
+      sim.after(ms(CNI_DEL_MS), () => {
+        const ip = w.ip
+        if (ip && ipam && !('error' in ipam)) ipam.release(ip)
+        this.emit({ type: 'cni:DEL', lane: 'CNI', from: 'CNI', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'ok', summary: ip ? `released ${ip}; veth pair removed` : 'nothing to release', explain: ip ? `host-local frees ${ip} in the node's pod CIDR. It will not hand it out again at once: it continues after the last address it reserved.` : 'The pod never got an address.', docs: 'https://www.cni.dev/plugins/current/ipam/host-local/', details: { cni: { released: ip } } })
+        sim.after(ms(STOP_SANDBOX_MS / 2), () => {
+          this.emit({ type: 'cri:StopPodSandbox', lane: 'CRI', from: 'CRI', to: 'kubelet', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'ok', summary: `sandbox ${sandboxId.slice(0, 13)} stopped (SANDBOX_NOTREADY)`, explain: 'The pause container is gone and the network namespace is removed; the sandbox is NOTREADY.', docs, details: { cri: { method: 'StopPodSandbox', response: {} } } })
+          sim.after(ms(0.2), () => this.finish(w))
+        })
+      })
+    })
+  }
+
+  /**
+   * finish reports the terminal status and deletes the pod object.
+   * Mirrors: kubelet.go SyncTerminatingPod (generateAPIPodStatus with podIsTerminal), status_manager.go TerminatePod
+   * (containers without a terminated state become ContainerStatusUnknown, exit 137; a non-terminal phase becomes
+   * Failed) and syncPod/canBeDeleted (DELETE with gracePeriodSeconds 0 and a UID precondition).
+   */
+  private finish(w: Worker): void {
+    const unknown = { terminated: { exitCode: 137, reason: 'ContainerStatusUnknown', message: 'The container could not be located when the pod was terminated' }, waiting: null, running: null } as unknown as ContainerStatus['state']
+    const settle = (list: ContainerStatus[] | undefined) => list?.map((s) => ({ ...s, ready: false, started: false, ...(s.state?.terminated ? {} : { state: unknown }) }))
+    const inits = w.pod.spec?.initContainers ?? []
+    const initDone = inits.every((c) => (w.status.initContainerStatuses ?? []).find((x) => x.name === c.name)?.state?.terminated?.exitCode === 0)
+    const anyStarted = (w.status.containerStatuses ?? []).some((s) => s.state?.terminated || s.state?.running || s.lastState?.terminated)
+    const regular = initDone || anyStarted ? settle(w.status.containerStatuses) : w.status.containerStatuses?.map((s) => ({ ...s, ready: false, started: false }))
+    const initStatuses = settle(w.status.initContainerStatuses)
+    let phase = w.status.phase
+    if (phase !== 'Failed' && phase !== 'Succeeded') {
+      const regs = regular ?? []
+      const stopped = regs.filter((s) => s.state?.terminated).length
+      const succeeded = regs.filter((s) => s.state?.terminated?.exitCode === 0).length
+      phase = regs.length > 0 && stopped === regs.length && initDone ? (stopped === succeeded ? 'Succeeded' : 'Failed') : 'Failed'
+    }
+    w.status = { ...w.status, phase, ...(regular ? { containerStatuses: regular } : {}), ...(initStatuses ? { initContainerStatuses: initStatuses } : {}) }
+    const now = this.ctx.sim.rfc3339()
+    const prev = w.status.conditions ?? []
+    const make = (type: string, ok: boolean, reason?: string): PodCondition => {
+      const old = prev.find((c) => c.type === type)
+      const status = ok ? 'True' : 'False'
+      return { type, status, lastProbeTime: null as unknown as undefined, lastTransitionTime: old && old.status === status ? old.lastTransitionTime : now, ...(reason ? { reason } : {}) }
+    }
+    if (w.status.conditions) {
+      const terminalReason = phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed'
+      const initialized = phase === 'Succeeded' ? make('Initialized', true, 'PodCompleted') : initDone || anyStarted ? make('Initialized', true) : prev.find((c) => c.type === 'Initialized') ?? make('Initialized', false)
+      // Mirrors: pkg/kubelet/status/generate.go (generateContainersReadyConditionForTerminalPhase).
+      w.status = { ...w.status, conditions: [make('PodReadyToStartContainers', false), initialized, make('Ready', false, terminalReason), make('ContainersReady', false, terminalReason), ...prev.filter((c) => c.type === 'PodScheduled')] }
+    }
+    this.patchStatus(w, `Every container has stopped and the sandbox is down, so the status manager reports the pod's final status: phase ${phase} (a deleted pod ends in a terminal phase whatever its restartPolicy), each container terminated, Ready and ContainersReady False.`, (ok) => (ok ? this.deletePod(w) : undefined))
+  }
+
+  /** deletePod is the status manager's final DELETE, once the pod is terminal and nothing of it can still run. */
+  private deletePod(w: Worker): void {
+    const [namespace, name] = w.key.split('/')
+    const uid = w.pod.metadata?.uid
+    this.emit({ type: 'kubelet:DeletePod', lane: 'kubelet', pod: w.key, outcome: 'info', summary: `pod fully terminated: DELETE with gracePeriodSeconds 0 (precondition uid ${uid})`, explain: 'The pod has a deletionTimestamp, its phase is terminal and none of its containers can still be running, so the kubelet\'s status manager deletes the object for good: grace period 0, and the pod\'s UID as a precondition so that a new pod with the same name is never deleted by mistake.', docs: TERMINATION_DOCS })
+    this.client.request({ verb: 'DELETE', path: `/api/v1/namespaces/${namespace}/pods/${name}`, body: { kind: 'DeleteOptions', apiVersion: 'v1', gracePeriodSeconds: 0, preconditions: { uid } } as unknown as KObject }, () => {}, { pod: w.key, explain: 'The kubelet\'s status manager deletes the terminated pod (grace period 0, UID precondition); watchers receive DELETED.', docs: TERMINATION_DOCS })
+  }
+
+  /**
+   * forget drops the pod worker once the pod is gone from the API, and leaves the stopped containers and the sandbox
+   * to the container garbage collector (every minute): RemoveContainer for each, then RemovePodSandbox.
+   * Mirrors: pkg/kubelet/kuberuntime/kuberuntime_gc.go (evictContainers, evictSandboxes for deleted pods).
+   */
+  private forget(w: Worker): void {
+    const sandboxId = w.sandboxId
+    if (!w.terminating || (!sandboxId && !w.ids.length)) return
+    const { sim } = this.ctx
+    const period = sec(CONTAINER_GC_PERIOD_S)
+    const next = (Math.floor(sim.now() / period) + 1) * period
+    const docs = 'https://kubernetes.io/docs/concepts/architecture/garbage-collection/#containers-images'
+    sim.at(next, () => {
+      this.emit({ type: 'kubelet:ContainerGC', lane: 'kubelet', pod: w.key, outcome: 'info', summary: `container GC: remove ${w.ids.length} container(s)${sandboxId ? ' and the sandbox' : ''} of the deleted pod`, explain: 'Once a minute the kubelet\'s container garbage collector removes what deleted pods left behind in the runtime: their exited containers, then their sandboxes that are not ready and hold no containers.', docs })
+      let t = 0
+      for (const id of w.ids) {
+        t += ms(REMOVE_MS)
+        sim.after(t, () => this.emit({ type: 'cri:RemoveContainer', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', summary: `RemoveContainer(${id.slice(0, 13)})`, explain: 'The stopped container and its writable layer are deleted.', docs, details: { cri: { method: 'runtime.v1.RuntimeService/RemoveContainer', request: { containerId: id } } } }))
+      }
+      if (sandboxId) sim.after(t + ms(REMOVE_MS), () => this.emit({ type: 'cri:RemovePodSandbox', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', summary: `RemovePodSandbox(${sandboxId.slice(0, 13)})`, explain: 'The stopped sandbox, which holds no containers any more, is removed: nothing of the pod is left on the node.', docs, details: { cri: { method: 'runtime.v1.RuntimeService/RemovePodSandbox', request: { podSandboxId: sandboxId } } } }))
+    })
+  }
+}
+
+/** gracePeriodOf mirrors killContainer: deletionGracePeriodSeconds, else terminationGracePeriodSeconds, else 2. */
+function gracePeriodOf(pod: Pod): number {
+  return pod.metadata?.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? MINIMUM_GRACE_PERIOD_S
 }
 
 /**

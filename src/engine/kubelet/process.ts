@@ -46,3 +46,25 @@ export function containerArgv(c: Container): string[] | undefined {
   const argv = [...(c.command ?? []), ...(c.args ?? [])]
   return argv.length ? argv : undefined
 }
+
+/** What PID 1 does when the runtime sends it SIGTERM: exit (with a code, after some ms) or nothing at all. */
+export type TermBehaviour = { on: 'exit'; code: number; afterMs: number; why: string } | { on: 'ignore'; why: string }
+
+/** Servers that install a SIGTERM handler and shut down cleanly (exit 0) within a moment. */
+const HANDLES_SIGTERM = ['nginx', 'httpd', 'redis-server', 'postgres', 'agnhost']
+
+/**
+ * onSigterm models the signal handling of the container's PID 1. The kernel never applies a signal's default action
+ * to PID 1 of a pid namespace: a process without its own handler (sleep, a shell) ignores SIGTERM and runs until the
+ * grace period ends and the runtime sends SIGKILL (exit code 128 + 9 = 137). Servers handle it and exit 0.
+ */
+export function onSigterm(argv: string[] | undefined, image: RegistryImage | undefined): TermBehaviour {
+  const bin = argv?.length ? (argv[0].split('/').pop() ?? '') : undefined
+  if (bin === undefined) {
+    return image?.ports?.length
+      ? { on: 'exit', code: 0, afterMs: 100, why: "the image's server handles SIGTERM and shuts down cleanly" }
+      : { on: 'ignore', why: "the image's default process installs no SIGTERM handler, and as PID 1 the signal's default action does not apply" }
+  }
+  if (HANDLES_SIGTERM.includes(bin)) return { on: 'exit', code: 0, afterMs: 100, why: `${bin} handles SIGTERM and shuts down cleanly` }
+  return { on: 'ignore', why: `${bin} installs no SIGTERM handler, and as PID 1 the signal's default action (terminate) does not apply` }
+}

@@ -1,134 +1,486 @@
 /**
- * kube-scheduler — placeholder until the full framework lands (its own issue). It already talks to the cluster the
- * way kube-scheduler does (list+watch nodes and pods, POST pods/binding, PATCH pods/status, Events) and filters with
- * the first default plugins' rules and messages, but it is not the v1.35 framework.
- * Simplified: filters NodeUnschedulable, NodeName, TaintToleration, NodeAffinity (nodeSelector only) and
- * NodeResourcesFit; scores LeastAllocated only; no queue back-off, preemption or other plugins.
+ * kube-scheduler: informers for nodes, pods and namespaces, the scheduling queue, the scheduling cycle through the
+ * v1.35 default profile (or a KubeSchedulerConfiguration), the asynchronous binding cycle, failure handling and
+ * preemption — each step a trace event in the kube-scheduler lane.
+ * Mirrors: pkg/scheduler/{scheduler.go,schedule_one.go,eventhandlers.go}.
  */
-import type { KObject, Node, Pod } from '../api/types.ts'
+import type { KObject, Namespace, Node, Pod } from '../api/types.ts'
 import type { ApiClient } from '../client/apiClient.ts'
 import { EventRecorder } from '../client/eventRecorder.ts'
 import type { EngineContext } from '../context.ts'
 import { latency } from '../context.ts'
-import { filterNode, fitErrorMessage, leastAllocatedScore, podRequests } from './placeholder.ts'
+import type { TraceEventInput } from '../events.ts'
+import { loadSchedulerConfig } from './config.ts'
+import type { SchedulerSettings } from './config.ts'
+import type { CycleState } from './framework/cycleState.ts'
+import { truncateMessage } from './framework/fitError.ts'
+import type { ClusterEvent, PostFilterResult, QueuedPodInfo } from './framework/interface.ts'
+import type { CycleRecord, Detail } from './framework/record.ts'
+import type { Framework } from './framework/runtime.ts'
+import { Code, isRejected, isSuccess, newStatus } from './framework/status.ts'
+import type { MaybeStatus, Status } from './framework/status.ts'
+import { PodInfo } from './framework/types.ts'
+import { FLUSH_PERIOD_US, SchedulingQueue } from './queue.ts'
+import type { QueueMove } from './queue.ts'
+import { SchedulerCore } from './scheduleOne.ts'
+
+const DOCS = {
+  scheduler: 'https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/',
+  framework: 'https://kubernetes.io/docs/concepts/scheduling-eviction/scheduling-framework/',
+  queue: 'https://kubernetes.io/docs/concepts/scheduling-eviction/scheduling-framework/#scheduling-queue',
+  filter: 'https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/#kube-scheduler-implementation',
+  score: 'https://kubernetes.io/docs/concepts/scheduling-eviction/scheduling-framework/#scoring',
+  preemption: 'https://kubernetes.io/docs/concepts/scheduling-eviction/pod-priority-preemption/',
+  binding: 'https://kubernetes.io/docs/concepts/scheduling-eviction/scheduling-framework/#binding-cycle',
+  gates: 'https://kubernetes.io/docs/concepts/scheduling-eviction/pod-scheduling-readiness/',
+  config: 'https://kubernetes.io/docs/reference/scheduling/config/',
+}
+
+const EVENT_WHY: Record<string, string> = {
+  NodeAdd: 'a node was added',
+  NodeDelete: 'a node was deleted',
+  NodeLabelChange: "a node's labels changed",
+  NodeTaintChange: "a node's taints changed",
+  NodeAllocatableChange: "a node's allocatable resources changed",
+  NodeConditionChange: "a node's conditions changed",
+  NodeSpecUnschedulableChange: 'a node was cordoned or uncordoned',
+  AssignedPodAdd: 'a pod was assigned to a node',
+  AssignedPodUpdate: 'a pod on a node changed',
+  AssignedPodDelete: 'a pod on a node was deleted',
+  UnscheduledPodUpdate: 'the pod itself was updated',
+  UnschedulableTimeout: 'it has waited 5 minutes among the unschedulable pods',
+  BackoffComplete: 'its backoff time is over',
+}
+
+export interface KubeSchedulerOptions {
+  /** Recording detail of scheduling cycles (default auto: full up to 100 nodes). */
+  detail?: Detail | 'auto' | 'off'
+}
 
 export class KubeScheduler {
   private readonly ctx: EngineContext
   private readonly client: ApiClient
   private readonly recorder: EventRecorder
-  private readonly nodes = new Map<string, Node>()
+  readonly configError: string | null = null
+  readonly settings: SchedulerSettings | null = null
+  readonly core: SchedulerCore | null = null
+  private readonly queue: SchedulingQueue | null = null
   private readonly pods = new Map<string, Pod>()
-  private readonly pending: string[] = []
-  private readonly unschedulable = new Set<string>()
+  private readonly nodes = new Map<string, Node>()
+  private readonly namespaces = new Map<string, Record<string, string>>()
   private busy = false
-  private readonly rng
+  private backoffTimerAt: number | null = null
+  private leftoverTimerAt: number | null = null
+  private startedAt = 0
+  /** Every cycle's record (when kept), newest last: explain reads it. */
+  readonly cycles: CycleRecord[] = []
+  keepCycles = false
 
-  constructor(ctx: EngineContext, client: ApiClient, config?: KObject) {
-    void config
+  constructor(ctx: EngineContext, client: ApiClient, config?: KObject, opts: KubeSchedulerOptions = {}) {
     this.ctx = ctx
     this.client = client
-    this.rng = ctx.sim.rng.fork('kube-scheduler')
     this.recorder = new EventRecorder(ctx, client, { component: 'default-scheduler', reportingInstance: 'default-scheduler-control-plane', api: 'events' })
+    const loaded = loadSchedulerConfig(config)
+    if ('error' in loaded) {
+      this.configError = loaded.error
+      return
+    }
+    this.settings = loaded.settings
+    const rng = ctx.sim.rng.fork('kube-scheduler')
+    try {
+      this.core = new SchedulerCore({
+        settings: loaded.settings, rng, detail: opts.detail,
+        namespaceLabels: (ns) => this.namespaces.get(ns),
+        actions: { bind: (pi, node, done) => this.bindApi(pi, node, done), preempt: (pre, node, victims) => this.preemptApi(pre, node, victims) },
+      })
+    } catch (e) {
+      this.configError = `initializing profiles: ${(e as Error).message}`
+      return
+    }
+    const first = [...this.core.frameworks.values()][0]
+    const events = new Map<string, ClusterEvent[]>()
+    for (const f of this.core.frameworks.values()) for (const [k, v] of f.events) events.set(k, v)
+    this.queue = new SchedulingQueue((a, b) => first.queueSort.less(a, b), events, loaded.settings.podInitialBackoffSeconds, loaded.settings.podMaxBackoffSeconds)
+  }
+
+  private emit(input: Omit<TraceEventInput, 'lane'>): void {
+    this.ctx.trace.emit({ lane: 'kube-scheduler', ...input } as TraceEventInput)
   }
 
   start(): void {
-    this.client.watch('/api/v1/nodes', {}, (e) => {
-      const n = e.object as Node
-      if (e.type === 'DELETED') this.nodes.delete(n.metadata?.name ?? '')
-      else this.nodes.set(n.metadata?.name ?? '', n)
-      this.requeueUnschedulable('a node was added or changed')
-    })
-    this.client.watch('/api/v1/pods', { fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed' }, (e) => {
-      const p = e.object as Pod
-      const key = `${p.metadata?.namespace}/${p.metadata?.name}`
-      if (e.type === 'DELETED') {
-        this.pods.delete(key)
-        if (p.spec?.nodeName) this.requeueUnschedulable('a pod was deleted')
-        return
-      }
-      this.pods.set(key, p)
-      if (!p.spec?.nodeName && (p.spec?.schedulerName ?? 'default-scheduler') === 'default-scheduler' && e.type === 'ADDED') this.enqueue(key)
-    })
-  }
-
-  private enqueue(key: string): void {
-    this.ctx.trace.emit({
-      type: 'scheduler:Enqueue', lane: 'kube-scheduler', pod: key, outcome: 'info',
-      summary: `activeQ ← ${key}`,
-      explain: `The scheduler's informer saw a pod with no spec.nodeName whose schedulerName is default-scheduler, so it puts the pod into the active scheduling queue.`,
-      docs: 'https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/',
-    })
-    this.pending.push(key)
-    this.kick()
-  }
-
-  private requeueUnschedulable(why: string): void {
-    for (const key of [...this.unschedulable].sort()) {
-      this.unschedulable.delete(key)
-      this.ctx.trace.emit({ type: 'scheduler:QueueMove', lane: 'kube-scheduler', pod: key, outcome: 'info', summary: `unschedulable → activeQ: ${key} (${why})`, explain: `Pods that could not be scheduled wait until a cluster event might make them fit; ${why}, so the pod is tried again.`, docs: 'https://kubernetes.io/docs/concepts/scheduling-eviction/scheduling-framework/' })
-      this.pending.push(key)
+    this.startedAt = this.ctx.sim.now()
+    if (this.configError !== null) {
+      this.emit({ type: 'scheduler:Unschedulable', outcome: 'error', summary: `kube-scheduler failed to start: ${this.configError}`, explain: `The KubeSchedulerConfiguration is invalid, so kube-scheduler exits at start-up with this error and no pod gets scheduled. Fix the configuration.`, docs: DOCS.config })
+      return
     }
+    this.client.watch('/api/v1/namespaces', {}, (e) => {
+      const ns = e.object as Namespace
+      if (e.type === 'DELETED') this.namespaces.delete(ns.metadata?.name ?? '')
+      else this.namespaces.set(ns.metadata?.name ?? '', (ns.metadata?.labels ?? {}) as Record<string, string>)
+    })
+    this.client.watch('/api/v1/nodes', {}, (e) => this.onNode(e.type, e.object as Node))
+    this.client.watch('/api/v1/pods', { fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed' }, (e) => this.onPod(e.type, e.object as Pod))
+  }
+
+  // ---- informers (eventhandlers.go) ----
+  private onNode(type: string, node: Node): void {
+    const core = this.core as SchedulerCore
+    const name = node.metadata?.name ?? ''
+    const old = this.nodes.get(name)
+    if (type === 'DELETED') {
+      this.nodes.delete(name)
+      core.cache.removeNode(name)
+      return
+    }
+    this.nodes.set(name, node)
+    if (!old) {
+      core.cache.addNode(node)
+      this.moveOn('NodeAdd')
+      return
+    }
+    core.cache.updateNode(node)
+    const changed = (a: unknown, b: unknown) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)
+    const events: ClusterEvent[] = []
+    if (changed(old.metadata?.labels, node.metadata?.labels)) events.push('NodeLabelChange')
+    if (changed(old.spec?.taints, node.spec?.taints)) events.push('NodeTaintChange')
+    if (changed(old.status?.allocatable, node.status?.allocatable)) events.push('NodeAllocatableChange')
+    if (!!old.spec?.unschedulable !== !!node.spec?.unschedulable) events.push('NodeSpecUnschedulableChange')
+    if (changed(old.status?.conditions?.map((c) => [c.type, c.status]), node.status?.conditions?.map((c) => [c.type, c.status]))) events.push('NodeConditionChange')
+    for (const ev of events) this.moveOn(ev)
+  }
+
+  private responsible(pod: Pod): boolean {
+    return (this.core as SchedulerCore).frameworks.has(pod.spec?.schedulerName ?? 'default-scheduler')
+  }
+
+  private onPod(type: string, pod: Pod): void {
+    const core = this.core as SchedulerCore
+    const queue = this.queue as SchedulingQueue
+    const key = `${pod.metadata?.namespace ?? 'default'}/${pod.metadata?.name ?? ''}`
+    const old = this.pods.get(key)
+    if (type === 'DELETED') {
+      this.pods.delete(key)
+      core.deleteNominatedPod(key)
+      if (core.cache.nodeOf(key) !== undefined) {
+        core.cache.removePod(key)
+        this.moveOn('AssignedPodDelete')
+      } else {
+        queue.delete(key)
+      }
+      return
+    }
+    this.pods.set(key, pod)
+    if (pod.spec?.nodeName) {
+      const wasAssigned = old?.spec?.nodeName !== undefined && old?.spec?.nodeName !== ''
+      core.cache.addPod(pod)
+      core.deleteNominatedPod(key)
+      if (queue.has(key) && queue.location(key) !== 'inFlight') queue.delete(key)
+      if (!wasAssigned) this.moveOn('AssignedPodAdd')
+      else if (JSON.stringify(old?.metadata?.labels ?? {}) !== JSON.stringify(pod.metadata?.labels ?? {})) this.moveOn('AssignedPodUpdate')
+      return
+    }
+    if (!this.responsible(pod)) return
+    const pi = new PodInfo(pod)
+    if (pod.status?.nominatedNodeName) core.addNominatedPod(pi, pod.status.nominatedNodeName)
+    else core.deleteNominatedPod(key)
+    if (!queue.has(key)) {
+      if (!old) this.enqueue(pi)
+      return
+    }
+    const q = queue.get(key)
+    if (q) q.podInfo = pi
+    // Only a change of the pod's scheduling properties (spec, labels) is an UnscheduledPodUpdate; status is not.
+    if (old && (JSON.stringify(old.spec) !== JSON.stringify(pod.spec) || JSON.stringify(old.metadata?.labels ?? {}) !== JSON.stringify(pod.metadata?.labels ?? {}))) {
+      const fwk = core.frameworkFor(pi)
+      const moves = queue.onEvent('UnscheduledPodUpdate', this.ctx.sim.now(), key, (qq) => !!fwk && fwk.runPreEnqueuePlugins(qq.podInfo) === null)
+      this.traceMoves(moves)
+    }
+  }
+
+  private enqueue(pi: PodInfo): void {
+    const core = this.core as SchedulerCore
+    const queue = this.queue as SchedulingQueue
+    const fwk = core.frameworkFor(pi) as Framework
+    const q: QueuedPodInfo = { podInfo: pi, timestamp: this.ctx.sim.now(), attempts: 0, initialAttemptTimestamp: null, unschedulablePlugins: new Set(), gatedBy: null }
+    const gate = fwk.runPreEnqueuePlugins(pi)
+    if (gate !== null) {
+      q.gatedBy = gate.plugin ?? ''
+      queue.addGated(q)
+      this.emit({
+        type: 'scheduler:Enqueue', pod: pi.key, outcome: 'warning', summary: `${gate.plugin}: ${gate.message()} — held among the unschedulable pods`,
+        explain: `The pod has spec.schedulingGates, so the ${gate.plugin} PreEnqueue plugin keeps it out of the active queue. Nothing tries to schedule it until every gate is removed from the pod.`,
+        docs: DOCS.gates, details: { plugin: gate.plugin, status: gate.codeName, message: gate.message(), queue: 'unschedulablePods' },
+      })
+      return
+    }
+    queue.addActive(q)
+    this.emit({
+      type: 'scheduler:Enqueue', pod: pi.key, outcome: 'info', summary: `activeQ ← ${pi.key} (priority ${pi.priority})`,
+      explain: `The scheduler's informer saw a new pod with no spec.nodeName whose schedulerName (${pi.pod.spec?.schedulerName ?? 'default-scheduler'}) is one of its profiles. PreEnqueue plugins let it in, so it joins activeQ, ordered by PrioritySort: higher priority first, then first come.`,
+      docs: DOCS.queue, details: { queue: 'activeQ', priority: pi.priority },
+    })
     this.kick()
   }
 
+  private moveOn(event: ClusterEvent): void {
+    const queue = this.queue as SchedulingQueue
+    this.traceMoves(queue.onEvent(event, this.ctx.sim.now()))
+    this.kick()
+  }
+
+  private traceMoves(moves: QueueMove[]): void {
+    for (const m of moves) {
+      this.emit({
+        type: 'scheduler:QueueMove', pod: m.pod, outcome: 'info', summary: `${m.from} → ${m.to}: ${m.pod} (${m.event})`,
+        explain: `Pods wait among the unschedulable pods until a cluster event that one of the plugins that rejected them cares about happens. Now ${EVENT_WHY[m.event] ?? m.event}, so the pod moves to ${m.to}${m.to === 'backoffQ' ? ' and waits out its backoff (1 s, doubling per attempt up to 10 s) before it is tried again' : ' and will be tried again'}.`,
+        docs: DOCS.queue, details: { from: m.from, to: m.to, event: m.event },
+      })
+    }
+    if (moves.length) this.kick()
+  }
+
+  // ---- timers (flushBackoffQCompleted, flushUnschedulablePodsLeftover), event-driven ----
+  private armTimers(): void {
+    const queue = this.queue as SchedulingQueue
+    const { sim } = this.ctx
+    const next = queue.nextBackoffExpiry()
+    if (next !== null && (this.backoffTimerAt === null || next < this.backoffTimerAt)) {
+      const at = Math.max(next, sim.now())
+      this.backoffTimerAt = at
+      sim.after(at - sim.now(), () => {
+        if (this.backoffTimerAt === at) this.backoffTimerAt = null
+        this.traceMoves(queue.flushBackoffCompleted(sim.now()))
+        this.armTimers()
+        this.kick()
+      })
+    }
+    const deadline = queue.nextLeftoverDeadline()
+    if (deadline !== null) {
+      // The flush runs every 30 s from start-up; it moves pods that waited strictly more than 5 minutes.
+      const k = Math.floor((deadline - this.startedAt) / FLUSH_PERIOD_US) + 1
+      const at = this.startedAt + k * FLUSH_PERIOD_US
+      if (this.leftoverTimerAt === null || at < this.leftoverTimerAt) {
+        this.leftoverTimerAt = at
+        sim.after(at - sim.now(), () => {
+          if (this.leftoverTimerAt === at) this.leftoverTimerAt = null
+          this.traceMoves(queue.flushLeftover(sim.now()))
+          this.armTimers()
+          this.kick()
+        })
+      }
+    }
+  }
+
+  // ---- the scheduling loop ----
   private kick(): void {
-    if (this.busy || this.pending.length === 0) return
+    const queue = this.queue
+    if (!queue || this.busy || (queue.activeLength === 0 && queue.backoffLength === 0)) return
     this.busy = true
     this.ctx.sim.after(latency(this.ctx, 'schedulingCycle'), () => {
-      const key = this.pending.shift() as string
-      const pod = this.pods.get(key)
-      if (pod && !pod.spec?.nodeName) this.scheduleOne(key, pod)
+      const popped = queue.pop()
+      if (popped) this.scheduleOne(popped.q, popped.fromBackoff)
       this.busy = false
+      this.armTimers()
       this.kick()
     })
   }
 
-  private scheduleOne(key: string, pod: Pod): void {
-    const { trace } = this.ctx
-    const nodes = [...this.nodes.values()].sort((a, b) => ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1))
-    const byNode = new Map<string, Pod[]>()
-    for (const p of this.pods.values()) if (p.spec?.nodeName) (byNode.get(p.spec.nodeName) ?? byNode.set(p.spec.nodeName, []).get(p.spec.nodeName))?.push(p)
-    const on = (n: Node) => byNode.get(n.metadata?.name ?? '') ?? []
-    const results = nodes.map((n) => ({ node: n, reasons: filterNode(pod, n, on(n)) }))
-    const feasible = results.filter((r) => r.reasons.length === 0)
-    trace.emit({
-      type: 'scheduler:Filter', lane: 'kube-scheduler', pod: key, outcome: feasible.length ? 'ok' : 'error',
-      summary: `Filter: ${feasible.length}/${nodes.length} nodes feasible${results.filter((r) => r.reasons.length).map((r) => ` (${r.node.metadata?.name}: ${r.reasons.join(', ')})`).join('')}`,
-      explain: `Each node is checked against the pod's requirements (cordoned, taints, nodeSelector, free cpu/memory/pod slots); a node drops out at its first failing check. ${feasible.length} of ${nodes.length} nodes can run the pod.`,
-      docs: 'https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/#kube-scheduler-implementation',
-      details: { filter: Object.fromEntries(results.map((r) => [r.node.metadata?.name ?? '', r.reasons.length ? r.reasons.join(', ') : 'passed'])), simplified: 'placeholder scheduler' },
+  private scheduleOne(q: QueuedPodInfo, fromBackoff: boolean): void {
+    const core = this.core as SchedulerCore
+    const queue = this.queue as SchedulingQueue
+    const key = q.podInfo.key
+    const pod = this.pods.get(key)
+    if (!pod || pod.spec?.nodeName) { queue.done(key); return }
+    q.podInfo = new PodInfo(pod)
+    const pi = q.podInfo
+    this.emit({
+      type: 'scheduler:Pop', pod: key, outcome: 'info', summary: `scheduling cycle for ${key} (attempt ${q.attempts}${fromBackoff ? ', popped from backoffQ' : ''})`,
+      explain: `The scheduler takes the pod at the head of activeQ${fromBackoff ? ' (activeQ was empty, so it took the pod whose backoff ends first: SchedulerPopFromBackoffQ)' : ''} and runs one scheduling cycle for it: PreFilter, Filter on the nodes, PostFilter if none fits, then PreScore, Score, and the choice of a node. Cycles run one pod at a time.`,
+      docs: DOCS.framework, details: { attempts: q.attempts, queue: { activeQ: queue.activeLength, backoffQ: queue.backoffLength, unschedulablePods: queue.unschedulableLength } },
     })
-    if (feasible.length === 0) return this.fail(key, pod, fitErrorMessage(nodes.length, results.map((r) => r.reasons)))
-    const scores = feasible.map((r) => ({ name: r.node.metadata?.name ?? '', score: leastAllocatedScore(pod, r.node, on(r.node)) }))
-    let best = scores[0]
-    let count = 0
-    for (const s of scores) {
-      if (s.score > best.score) { best = s; count = 1 } else if (s.score === best.score && this.rng.int(++count) === 0) best = s
+    if (pod.metadata?.deletionTimestamp) {
+      queue.done(key)
+      this.recorder.event(ref(pod), 'Warning', 'FailedScheduling', `skip schedule deleting pod: ${key}`, 'Scheduling')
+      return
     }
-    trace.emit({
-      type: 'scheduler:Score', lane: 'kube-scheduler', pod: key, outcome: 'ok',
-      summary: `Score: ${scores.map((s) => `${s.name}=${s.score}`).join(', ')} → ${best.name}`,
-      explain: feasible.length === 1 ? 'Only one node is feasible, so it is chosen without scoring.' : `Feasible nodes are ranked; the node with the most free cpu and memory after placing the pod scores highest (LeastAllocated), ties broken at random. ${best.name} wins.`,
-      docs: 'https://kubernetes.io/docs/concepts/scheduling-eviction/resource-bin-packing/',
-      details: { score: Object.fromEntries(scores.map((s) => [s.name, s.score])), selectedNode: best.name, requests: podRequests(pod) },
-    })
-    this.pods.set(key, { ...pod, spec: { ...pod.spec, nodeName: best.name } as Pod['spec'] })
-    const [namespace, name] = key.split('/')
-    this.client.request({ verb: 'POST', path: `/api/v1/namespaces/${namespace}/pods/${name}/binding`, body: { apiVersion: 'v1', kind: 'Binding', metadata: { name, namespace, uid: pod.metadata?.uid }, target: { apiVersion: 'v1', kind: 'Node', name: best.name } } }, (res) => {
-      if (res.code >= 300) return
-      trace.emit({ type: 'scheduler:Bind', lane: 'kube-scheduler', pod: key, outcome: 'ok', summary: `bound ${key} to ${best.name}`, explain: `The binding was accepted: the pod now belongs to ${best.name}, whose kubelet is watching for exactly this change.`, docs: 'https://kubernetes.io/docs/concepts/scheduling-eviction/scheduling-framework/#binding-cycle' })
-      // Mirrors: pkg/scheduler/schedule_one.go finishBinding.
-      this.recorder.event(ref(pod), 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${best.name}`, 'Binding')
-    }, { pod: key, explain: `The binding cycle: the scheduler asks the apiserver to bind the pod to ${best.name} (POST pods/${name}/binding). It never writes spec.nodeName itself.` })
+    const fwk = core.frameworkFor(pi) as Framework
+    const state = core.newCycleState(fwk, pi)
+    const result = core.schedulePod(fwk, state, pi)
+    const rec = state.recorder?.record ?? null
+    this.traceCycle(pi, rec, result.kind)
+    if (rec && this.keepCycles) this.cycles.push(rec)
+    if (result.kind !== 'scheduled') {
+      const diagnosis = result.kind === 'unschedulable' ? result.diagnosis : null
+      const status = result.kind === 'unschedulable' ? newStatus(Code.Unschedulable, result.message) : result.status
+      this.handleFailure(q, status, result.message, diagnosis?.unschedulablePlugins ?? new Set(), (diagnosis as { postFilterResult?: PostFilterResult | null } | null)?.postFilterResult ?? null, rec)
+      return
+    }
+    this.assumeAndBind(q, fwk, state, result.node, rec)
   }
 
-  private fail(key: string, pod: Pod, message: string): void {
+  private assumeAndBind(q: QueuedPodInfo, fwk: Framework, state: CycleState, node: string, rec: CycleRecord | null): void {
+    const core = this.core as SchedulerCore
+    const queue = this.queue as SchedulingQueue
+    const pi = q.podInfo
+    const key = pi.key
+    const tied = rec?.tiedNodes ?? 0
+    const total = rec?.totalScore[node]
+    this.emit({
+      type: 'scheduler:Select', pod: key, outcome: 'ok', summary: `selected ${node}${total !== undefined ? ` (total score ${total})` : ''}${tied > 1 ? `, ${tied} nodes tied` : ''}`,
+      explain: rec?.scoringNote ?? `The node with the highest total score wins${tied > 1 ? `; ${tied} nodes shared the best total, and the tie is broken at random (seeded, so the same seed picks the same node)` : ''}. The scheduler now assumes the pod is on ${node} in its own cache, so the next cycle already counts it, before the binding is confirmed.`,
+      docs: DOCS.score, details: { selectedNode: node, cycle: rec },
+    })
+    core.cache.assumePod(pi, node)
+    core.deleteNominatedPod(key)
+    const fail = (s: Status, phase: string) => {
+      fwk.runReservePluginsUnreserve(state, pi, node)
+      core.cache.forgetPod(key)
+      this.handleFailure(q, s, `${phase}: ${s.message()}`, new Set(s.plugin ? [s.plugin] : []), null, null)
+    }
+    const rs = fwk.runReservePluginsReserve(state, pi, node)
+    this.emit({ type: 'scheduler:Reserve', pod: key, outcome: isSuccess(rs) ? 'ok' : 'error', summary: `Reserve on ${node}${fwk.reserve.length ? `: ${fwk.reserve.map((p) => p.name).join(', ')}` : ': no Reserve plugins to run'}`, explain: 'Reserve plugins set aside what the pod needs on the chosen node (volumes, devices) before the binding, so a concurrent decision cannot take it. The default plugins with Reserve work (VolumeBinding, DynamicResources) have nothing to reserve for this pod.', docs: DOCS.framework })
+    if (!isSuccess(rs)) return fail(rs as Status, 'running Reserve plugin')
+    const ps = fwk.runPermitPlugins(state, pi, node)
+    this.emit({ type: 'scheduler:Permit', pod: key, outcome: isSuccess(ps) ? 'ok' : 'error', summary: `Permit: ${fwk.permit.length ? fwk.permit.map((p) => p.name).join(', ') : 'allowed (no Permit plugins)'}`, explain: 'Permit plugins can approve, deny or hold the pod before it is bound (gang scheduling uses this). The default profile has none, so the pod goes straight to the binding cycle, which runs asynchronously while the next pod is scheduled.', docs: DOCS.framework })
+    if (!isSuccess(ps)) return fail(ps as Status, 'running Permit plugin')
+    queue.done(key)
+    // The binding cycle runs on its own; the scheduling loop moves on.
+    const pb = fwk.runPreBindPlugins(state, pi, node)
+    this.emit({ type: 'scheduler:PreBind', pod: key, outcome: isSuccess(pb) ? 'ok' : 'error', summary: `PreBind${fwk.preBind.length ? '' : ': nothing to do'}`, explain: 'PreBind plugins do work that must happen before binding, such as provisioning volumes. This pod needs none.', docs: DOCS.binding })
+    if (!isSuccess(pb)) return fail(pb as Status, 'running PreBind plugin')
+    fwk.runBindPlugins(state, pi, node, (s, plugin) => {
+      if (!isSuccess(s)) {
+        this.emit({ type: 'scheduler:Bind', pod: key, outcome: 'error', summary: `binding rejected: ${(s as Status).message()}`, explain: 'The apiserver refused the binding, so the scheduler forgets the assumed pod and puts it back in the queue with backoff.', docs: DOCS.binding })
+        fwk.runReservePluginsUnreserve(state, pi, node)
+        core.cache.forgetPod(key)
+        this.handleFailure(q, s as Status, `binding rejected: ${(s as Status).message()}`, new Set(), null, null)
+        return
+      }
+      this.emit({ type: 'scheduler:Bind', pod: key, outcome: 'ok', summary: `${plugin}: bound ${key} to ${node}`, explain: `The binding was accepted: the apiserver set spec.nodeName to ${node} and PodScheduled=True. The kubelet on ${node} is watching for exactly this change.`, docs: DOCS.binding, details: { plugin } })
+      // Mirrors: schedule_one.go finishBinding.
+      this.recorder.event(ref(pi.pod), 'Normal', 'Scheduled', `Successfully assigned ${key} to ${node}`, 'Binding')
+      fwk.runPostBindPlugins(state, pi, node)
+      this.emit({ type: 'scheduler:PostBind', pod: key, outcome: 'info', summary: 'PostBind: done', explain: 'PostBind plugins are told the pod is bound, to clean up. The scheduler is done with this pod.', docs: DOCS.binding })
+    })
+  }
+
+  /** handleSchedulingFailure: requeue, FailedScheduling event, PodScheduled=False (and the nomination) on the pod. */
+  private handleFailure(q: QueuedPodInfo, status: Status, message: string, plugins: Set<string>, pf: PostFilterResult | null, rec: CycleRecord | null): void {
+    const core = this.core as SchedulerCore
+    const queue = this.queue as SchedulingQueue
+    const pi = q.podInfo
+    const key = pi.key
+    const reason = isRejected(status) ? 'Unschedulable' : 'SchedulerError'
+    q.unschedulablePlugins = isRejected(status) ? plugins : new Set()
+    const pod = this.pods.get(key)
+    let where = 'none (the pod is gone or bound)'
+    if (pod && !pod.spec?.nodeName) where = queue.addUnschedulable(q, this.ctx.sim.now())
+    else queue.done(key)
+    if (pf) core.addNominatedPod(pi, pf.nominatedNodeName)
+    const rejectors = [...q.unschedulablePlugins].sort()
+    this.emit({
+      type: 'scheduler:Unschedulable', pod: key, outcome: 'error', summary: message,
+      explain: reason === 'Unschedulable'
+        ? `No node can take the pod now. The message counts, for every node, the reason of the filter that rejected it (a node stops at its first failing filter) and ends with what preemption found. The pod goes to ${where}; it is tried again when ${rejectors.length ? `an event that ${rejectors.join(', ')} cares about happens` : 'its backoff ends'} (or after 5 minutes).`
+        : `The scheduling cycle failed with an error (not a fit problem), so the pod goes to ${where} and is retried after its backoff.`,
+      docs: DOCS.scheduler,
+      details: { reason, message, queue: where, unschedulablePlugins: rejectors, ...(pf ? { nominatedNodeName: pf.nominatedNodeName } : {}), ...(rec ? { cycle: rec } : {}) },
+    })
+    if (!pod) return
+    this.recorder.event(ref(pod), 'Warning', 'FailedScheduling', truncateMessage(message), 'Scheduling')
+    // updatePod: patch the condition (and the nomination) unless nothing would change.
+    const cur = (pod.status?.conditions ?? []).find((c) => c.type === 'PodScheduled')
+    const nnnChange = pf !== null && (pod.status?.nominatedNodeName ?? '') !== pf.nominatedNodeName
+    if (cur && cur.status === 'False' && cur.reason === reason && cur.message === message && !nnnChange) return
     const [namespace, name] = key.split('/')
-    this.unschedulable.add(key)
-    this.ctx.trace.emit({ type: 'scheduler:Unschedulable', lane: 'kube-scheduler', pod: key, outcome: 'error', summary: message, explain: `No node passes the filters, so the pod stays Pending and waits in the unschedulable pool until the cluster changes. The message counts the reasons per node.`, docs: 'https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/' })
-    // Mirrors: pkg/scheduler/schedule_one.go handleSchedulingFailure.
-    this.recorder.event(ref(pod), 'Warning', 'FailedScheduling', message, 'Scheduling')
-    this.client.request({ verb: 'PATCH', path: `/api/v1/namespaces/${namespace}/pods/${name}/status`, headers: { 'Content-Type': 'application/strategic-merge-patch+json' }, body: { metadata: { uid: pod.metadata?.uid }, status: { conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null, lastTransitionTime: this.ctx.sim.rfc3339() }] } } as KObject }, () => {}, { pod: key, explain: 'The scheduler records why the pod cannot be scheduled in its PodScheduled condition, which `kubectl describe pod` shows.' })
+    const statusPatch: Record<string, unknown> = {
+      conditions: [{ type: 'PodScheduled', status: 'False', reason, message, lastProbeTime: null, lastTransitionTime: cur && cur.status === 'False' ? cur.lastTransitionTime : this.ctx.sim.rfc3339() }],
+    }
+    if (nnnChange) statusPatch.nominatedNodeName = pf?.nominatedNodeName ? pf.nominatedNodeName : null
+    this.client.request({ verb: 'PATCH', path: `/api/v1/namespaces/${namespace}/pods/${name}/status`, headers: { 'Content-Type': 'application/strategic-merge-patch+json' }, body: { metadata: { uid: pod.metadata?.uid }, status: statusPatch } as KObject }, () => {}, { pod: key, explain: `The scheduler records why the pod cannot be scheduled in its PodScheduled condition${nnnChange && pf?.nominatedNodeName ? ` and nominates ${pf.nominatedNodeName} in status.nominatedNodeName` : ''}; \`kubectl describe pod\` shows it.` })
+  }
+
+  // ---- API actions ----
+  private bindApi(pi: PodInfo, node: string, done: (s: MaybeStatus) => void): void {
+    const [namespace, name] = pi.key.split('/')
+    this.client.request({ verb: 'POST', path: `/api/v1/namespaces/${namespace}/pods/${name}/binding`, body: { apiVersion: 'v1', kind: 'Binding', metadata: { name, namespace, uid: pi.pod.metadata?.uid }, target: { apiVersion: 'v1', kind: 'Node', name: node } } }, (res) => {
+      if (res.code >= 300) done(newStatus(Code.Error, String((res.body as { message?: string } | undefined)?.message ?? `binding failed with ${res.code}`)))
+      else done(null)
+    }, { pod: pi.key, explain: `The binding cycle: DefaultBinder asks the apiserver to bind the pod to ${node} (POST pods/${name}/binding). The scheduler never writes spec.nodeName itself.` })
+  }
+
+  /** prepareCandidate: DisruptionTarget condition and DELETE for each victim, Preempted events, lower nominations cleared. */
+  private preemptApi(preemptor: PodInfo, node: string, victims: PodInfo[]): void {
+    const core = this.core as SchedulerCore
+    this.emit({
+      type: 'scheduler:Preempt', pod: preemptor.key, outcome: 'warning', summary: `preempting ${victims.map((v) => v.key).join(', ')} on ${node}`,
+      explain: `No node fits, but on ${node} removing ${victims.length} pod(s) of lower priority (${victims.map((v) => `${v.key} priority ${v.priority}`).join(', ')}) makes room. DefaultPreemption picked this node (fewest and lowest-priority victims), nominates it for the pod and asks the apiserver to delete the victims gracefully. The pod waits until they are gone.`,
+      docs: DOCS.preemption, details: { node, victims: victims.map((v) => ({ pod: v.key, priority: v.priority })) },
+    })
+    for (const v of victims) {
+      const [namespace, name] = v.key.split('/')
+      const condition = { type: 'DisruptionTarget', status: 'True', reason: 'PreemptionByScheduler', message: `${preemptor.pod.spec?.schedulerName ?? 'default-scheduler'}: preempting to accommodate a higher priority pod`, lastTransitionTime: this.ctx.sim.rfc3339() }
+      this.client.request({ verb: 'PATCH', path: `/api/v1/namespaces/${namespace}/pods/${name}/status`, headers: { 'Content-Type': 'application/strategic-merge-patch+json' }, body: { metadata: { uid: v.pod.metadata?.uid }, status: { conditions: [condition] } } as KObject }, () => {
+        this.client.request({ verb: 'DELETE', path: `/api/v1/namespaces/${namespace}/pods/${name}` }, (res) => {
+          if (res.code >= 300 && res.code !== 404) return
+          this.recorder.event(ref(v.pod), 'Normal', 'Preempted', `Preempted by pod ${preemptor.pod.metadata?.uid} on node ${node}`, 'Preempting')
+        }, { pod: v.key, explain: `The victim is deleted with its normal grace period: the kubelet on ${node} stops its containers, then the pod is removed.` })
+      }, { pod: v.key, explain: 'Before deleting a victim the scheduler marks it with the DisruptionTarget condition (reason PreemptionByScheduler), so its owner can tell why it went away.' })
+    }
+    // Pods of lower priority nominated to the same node lose their nomination.
+    for (const np of core.nominatedPodsForNode(node)) {
+      if (np.priority >= preemptor.priority || np.key === preemptor.key) continue
+      core.deleteNominatedPod(np.key)
+      const [namespace, name] = np.key.split('/')
+      this.client.request({ verb: 'PATCH', path: `/api/v1/namespaces/${namespace}/pods/${name}/status`, headers: { 'Content-Type': 'application/strategic-merge-patch+json' }, body: { metadata: { uid: np.pod.metadata?.uid }, status: { nominatedNodeName: null } } as KObject }, () => {}, { pod: np.key, explain: 'A pod of lower priority was nominated to the same node; its nomination is cleared.' })
+    }
+  }
+
+  // ---- trace of a cycle ----
+  private traceCycle(pi: PodInfo, rec: CycleRecord | null, kind: string): void {
+    const key = pi.key
+    if (!rec) return
+    if (rec.numAllNodes === 0) return
+    const pre = rec.preFilter
+    this.emit({
+      type: 'scheduler:PreFilter', pod: key, outcome: pre.some((p) => p.status !== 'Success' && p.status !== 'Skip') ? 'error' : 'ok',
+      summary: `PreFilter: ${pre.map((p) => `${p.plugin} ${p.status}`).join(', ')}`,
+      explain: `Each PreFilter plugin computes what its Filter needs once per cycle. Skip means the plugin has nothing to check for this pod (no nodeSelector, no host ports, no spread constraints, ...) and its Filter will not run.${pre.some((p) => p.message === 'volumes are not simulated by podbirth') ? ' The volume plugins pass through: podbirth does not simulate volumes.' : ''}`,
+      docs: DOCS.framework, details: { preFilter: pre },
+    })
+    const rejected = Object.entries(rec.rejectedBy).map(([p, r]) => `${p} rejected ${r.nodes}`)
+    const notEvaluated = rec.numAllNodes - rec.numEvaluated - (rec.rejectedBy.PreFilter?.nodes ?? 0)
+    this.emit({
+      type: 'scheduler:Filter', pod: key, outcome: rec.numFeasible > 0 ? 'ok' : 'error',
+      summary: `Filter: ${rec.numFeasible}/${rec.numAllNodes} nodes feasible${rejected.length ? ` (${rejected.join(', ')})` : ''}`,
+      explain: `Filter plugins run in profile order on each node; a node stops at its first failing plugin, so later plugins are "not evaluated" there. ${rec.numFeasibleNodesToFind < rec.numAllNodes ? `With ${rec.numAllNodes} nodes the scheduler stops after finding ${rec.numFeasibleNodesToFind} feasible ones (percentageOfNodesToScore), starting where the last cycle stopped (node index ${rec.startIndex}); ${Math.max(0, notEvaluated)} nodes were not examined.` : 'Every node is examined.'} ${rec.numFeasible} node(s) can run the pod.`,
+      docs: DOCS.filter,
+      details: { filter: rec.detail === 'full' ? rec.filter : undefined, rejectedBy: rec.rejectedBy, filterPlugins: rec.filterPlugins, numFeasibleNodesToFind: rec.numFeasibleNodesToFind, detail: rec.detail },
+    })
+    if (rec.postFilter.length > 0) {
+      const nominated = rec.postFilter.find((p) => p.nominatedNodeName)?.nominatedNodeName
+      this.emit({
+        type: 'scheduler:PostFilter', pod: key, outcome: nominated ? 'warning' : 'error',
+        summary: `PostFilter: ${rec.postFilter.map((p) => `${p.plugin} ${p.status}${p.message ? `: ${p.message}` : ''}`).join('; ')}`,
+        explain: nominated ? `No node fits, so PostFilter plugins run. DefaultPreemption found that evicting lower-priority pods on ${nominated} makes room.` : 'No node fits, so PostFilter plugins run. DefaultPreemption looks for nodes where evicting lower-priority pods would help; only nodes rejected as Unschedulable (not UnschedulableAndUnresolvable) are candidates.',
+        docs: DOCS.preemption, details: { postFilter: rec.postFilter },
+      })
+    }
+    if (kind === 'scheduled' && rec.scorePlugins.length > 0) {
+      this.emit({
+        type: 'scheduler:PreScore', pod: key, outcome: 'ok', summary: `PreScore: ${rec.preScore.map((p) => `${p.plugin} ${p.status}`).join(', ')}`,
+        explain: 'PreScore plugins prepare the scoring. A plugin that returns Skip has nothing to score for this pod (no preferred affinity, no soft spread constraints, a best-effort pod for BalancedAllocation) and adds 0 to every node.',
+        docs: DOCS.score, details: { preScore: rec.preScore },
+      })
+      const ranked = Object.entries(rec.totalScore).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      this.emit({
+        type: 'scheduler:Score', pod: key, outcome: 'ok',
+        summary: `Score: ${ranked.slice(0, 5).map(([n, s]) => `${n}=${s}`).join(', ')}${ranked.length > 5 ? ', …' : ''}`,
+        explain: `Each Score plugin gives every feasible node a raw score, normalizes it to 0–100 and multiplies it by its weight (${rec.scorePlugins.map((p) => `${p.plugin}×${p.weight}`).join(', ')}); the node's total is the sum.${rec.detail === 'compact' ? ` Only the top ${ranked.length} nodes are kept in this record.` : ''}`,
+        docs: DOCS.score,
+        details: { scorePlugins: rec.scorePlugins, score: rec.score, normalizedScore: rec.normalizedScore, finalScore: rec.finalScore, totalScore: rec.totalScore },
+      })
+    }
   }
 }
 

@@ -1,0 +1,72 @@
+/**
+ * NodeResourcesBalancedAllocation: prefers nodes whose cpu and memory would be used in equal fractions.
+ * v1.35 formula: (1 − std of the fractions) × 100, fractions capped at 1, actual requests (no 100m/200Mi defaults);
+ * PreScore Skip for best-effort pods. Mirrors: plugins/noderesources/balanced_allocation.go.
+ */
+import type { ClusterEvent, EnqueueExtensions, PreScorePlugin, ScorePlugin } from '../framework/interface.ts'
+import type { CycleState } from '../framework/cycleState.ts'
+import { Code, MAX_NODE_SCORE, newStatus } from '../framework/status.ts'
+import type { MaybeStatus } from '../framework/status.ts'
+import type { NodeInfo, PodInfo, Resource } from '../framework/types.ts'
+import { DEFAULT_RESOURCES, requestedAndAllocatable } from './NodeResourcesFit.ts'
+import type { ResourceSpec } from './NodeResourcesFit.ts'
+
+export const NAME = 'NodeResourcesBalancedAllocation'
+
+export function balancedResourceScorer(requested: number[], allocatable: number[]): number {
+  const fractions: number[] = []
+  let total = 0
+  for (let i = 0; i < requested.length; i++) {
+    if (allocatable[i] === 0) continue
+    let f = requested[i] / allocatable[i]
+    if (f > 1) f = 1
+    total += f
+    fractions.push(f)
+  }
+  let std = 0
+  if (fractions.length === 2) {
+    std = Math.abs((fractions[0] - fractions[1]) / 2)
+  } else if (fractions.length > 2) {
+    const mean = total / fractions.length
+    let sum = 0
+    for (const f of fractions) sum += (f - mean) * (f - mean)
+    std = Math.sqrt(sum / fractions.length)
+  }
+  return Math.trunc((1 - std) * MAX_NODE_SCORE)
+}
+
+export class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlugin, EnqueueExtensions {
+  readonly name = NAME
+  readonly resources: ResourceSpec[]
+  constructor(args?: { resources?: ResourceSpec[] }) {
+    this.resources = args?.resources && args.resources.length > 0 ? args.resources : DEFAULT_RESOURCES
+  }
+  preScore(_state: CycleState, pod: PodInfo): MaybeStatus {
+    // isBestEffortPod: the pod requests none of the configured resources.
+    const bestEffort = this.resources.every((res) => resourceQuantity(pod.requests, res.name) === 0)
+    return bestEffort ? newStatus(Code.Skip) : null
+  }
+  score(_state: CycleState, pod: PodInfo, node: NodeInfo): number {
+    const n = this.resources.length
+    const requested = new Array<number>(n)
+    const allocatable = new Array<number>(n)
+    for (let i = 0; i < n; i++) {
+      const [a, q] = requestedAndAllocatable(node, pod.requests, this.resources[i].name, true)
+      allocatable[i] = a
+      requested[i] = q
+    }
+    return balancedResourceScorer(requested, allocatable)
+  }
+  eventsToRegister(): ClusterEvent[] {
+    return ['AssignedPodDelete', 'NodeAdd', 'NodeAllocatableChange']
+  }
+}
+
+function resourceQuantity(r: Resource, name: string): number {
+  switch (name) {
+    case 'cpu': return r.milliCPU
+    case 'memory': return r.memory
+    case 'ephemeral-storage': return r.ephemeralStorage
+    default: return r.scalar.get(name) ?? 0
+  }
+}
