@@ -81,6 +81,7 @@ export class Simulation {
     for (const k of this.kubelets) k.start()
     sim.runUntil(sim.now() + ms(100))
     trace.muted = false
+    this.scheduler.reportStartup()
   }
 
   /** apply runs `kubectl apply -f` now; the result arrives in kubectlResults (and onDone) when kubectl exits. */

@@ -138,8 +138,10 @@ export class Kubelet {
       }
       for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
         const s = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].find((x) => x.name === c.name)
-        if (!s?.state?.running) continue
-        const id = (s.containerID ?? '').replace(/^containerd:\/\//, '')
+        // A Running pod written without containerStatuses (a terse cluster file) has its containers running.
+        const implied = !s && pod.status?.phase === 'Running'
+        if (!s?.state?.running && !implied) continue
+        const id = (s?.containerID ?? '').replace(/^containerd:\/\//, '') || `${this.rng.int(0x7fffffff).toString(16).padStart(8, '0')}${this.rng.int(0x7fffffff).toString(16).padStart(8, '0')}`
         w.procs.set(c.name, { c, id, startedAt: this.ctx.sim.now(), outcome: { run: 'forever' } })
         if (id) w.ids.push(id)
       }

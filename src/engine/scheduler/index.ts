@@ -72,6 +72,8 @@ export class KubeScheduler {
   private backoffTimerAt: number | null = null
   private leftoverTimerAt: number | null = null
   private startedAt = 0
+  /** Preemptions decided in the current cycle, carried out after the cycle is traced. */
+  private pendingPreemptions: (() => void)[] = []
   /** Every cycle's record (when kept), newest last: explain reads it. */
   readonly cycles: CycleRecord[] = []
   keepCycles = false
@@ -109,10 +111,7 @@ export class KubeScheduler {
 
   start(): void {
     this.startedAt = this.ctx.sim.now()
-    if (this.configError !== null) {
-      this.emit({ type: 'scheduler:Unschedulable', outcome: 'error', summary: `kube-scheduler failed to start: ${this.configError}`, explain: `The KubeSchedulerConfiguration is invalid, so kube-scheduler exits at start-up with this error and no pod gets scheduled. Fix the configuration.`, docs: DOCS.config })
-      return
-    }
+    if (this.configError !== null) return
     this.client.watch('/api/v1/namespaces', {}, (e) => {
       const ns = e.object as Namespace
       if (e.type === 'DELETED') this.namespaces.delete(ns.metadata?.name ?? '')
@@ -120,6 +119,12 @@ export class KubeScheduler {
     })
     this.client.watch('/api/v1/nodes', {}, (e) => this.onNode(e.type, e.object as Node))
     this.client.watch('/api/v1/pods', { fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed' }, (e) => this.onPod(e.type, e.object as Pod))
+  }
+
+  /** reportStartup puts a start-up failure in the trace (called once the story's trace is recording). */
+  reportStartup(): void {
+    if (this.configError === null) return
+    this.emit({ type: 'scheduler:Unschedulable', outcome: 'error', summary: `kube-scheduler failed to start: ${this.configError}`, explain: 'The KubeSchedulerConfiguration is invalid, so kube-scheduler exits at start-up with this error and no pod gets scheduled. Fix the configuration.', docs: DOCS.config, details: { error: this.configError } })
   }
 
   // ---- informers (eventhandlers.go) ----
@@ -308,6 +313,7 @@ export class KubeScheduler {
     const result = core.schedulePod(fwk, state, pi)
     const rec = state.recorder?.record ?? null
     this.traceCycle(pi, rec, result.kind)
+    for (const f of this.pendingPreemptions.splice(0)) f()
     if (rec && this.keepCycles) this.cycles.push(rec)
     if (result.kind !== 'scheduled') {
       const diagnosis = result.kind === 'unschedulable' ? result.diagnosis : null
@@ -411,6 +417,10 @@ export class KubeScheduler {
 
   /** prepareCandidate: DisruptionTarget condition and DELETE for each victim, Preempted events, lower nominations cleared. */
   private preemptApi(preemptor: PodInfo, node: string, victims: PodInfo[]): void {
+    this.pendingPreemptions.push(() => this.prepareCandidate(preemptor, node, victims))
+  }
+
+  private prepareCandidate(preemptor: PodInfo, node: string, victims: PodInfo[]): void {
     const core = this.core as SchedulerCore
     this.emit({
       type: 'scheduler:Preempt', pod: preemptor.key, outcome: 'warning', summary: `preempting ${victims.map((v) => v.key).join(', ')} on ${node}`,

@@ -176,6 +176,17 @@ export class SchedulerCore implements Handle {
     }
   }
 
+  /** withFramework runs `fn` as inside a cycle of `fwk` (tests and explain call plugins directly this way). */
+  withFramework<T>(fwk: Framework, fn: () => T): T {
+    const prev = this.current
+    this.current = fwk
+    try {
+      return fn()
+    } finally {
+      this.current = prev
+    }
+  }
+
   /** newCycleState creates the cycle's state with a recorder per the detail policy. */
   newCycleState(fwk: Framework, pi: PodInfo): CycleState {
     const state = new CycleState()
