@@ -10,7 +10,16 @@ export interface ApplyArgs {
   output: 'text' | 'json'
 }
 
-export type Parsed = ApplyArgs | { command: 'help' } | { command: 'version' } | { usageError: string }
+export interface ExplainArgs {
+  command: 'explain'
+  file: string
+  cluster?: string
+  config?: string
+  seed: number
+  output: 'text' | 'json'
+}
+
+export type Parsed = ApplyArgs | ExplainArgs | { command: 'help' } | { command: 'version' } | { usageError: string }
 
 const DURATION_RE = /^(?:(\d+(?:\.\d+)?)(h|ms|m|s))+$/
 
@@ -28,6 +37,7 @@ export function parseDuration(s: string): number | undefined {
 export function parseArgs(argv: string[]): Parsed {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') return { command: 'help' }
   if (argv[0] === 'version' || argv[0] === '--version') return { command: 'version' }
+  if (argv[0] === 'explain') return parseExplain(argv)
   if (argv[0] !== 'apply') return { usageError: `unknown command "${argv[0]}" (try: podbirth apply -f pod.yaml)` }
   const a: ApplyArgs = { command: 'apply', files: [], seed: 1, untilMs: 600_000, output: 'text' }
   for (let i = 1; i < argv.length; i++) {
@@ -51,23 +61,50 @@ export function parseArgs(argv: string[]): Parsed {
   return a
 }
 
+function parseExplain(argv: string[]): Parsed {
+  const a: Partial<ExplainArgs> & { command: 'explain'; seed: number; output: 'text' | 'json' } = { command: 'explain', seed: 1, output: 'text' }
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i]
+    const eq = arg.indexOf('=')
+    const [flag, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined]
+    const value = (): string | undefined => inline ?? argv[++i]
+    const need = (v: string | undefined): v is string => v !== undefined && v !== ''
+    switch (flag) {
+      case '-f': case '--filename': { const v = value(); if (!need(v)) return { usageError: `flag ${flag} needs a file name` }; if (a.file) return { usageError: 'explain takes one -f POD_FILE' }; a.file = v; break }
+      case '--cluster': { const v = value(); if (!need(v)) return { usageError: '--cluster needs a file name' }; a.cluster = v; break }
+      case '--config': { const v = value(); if (!need(v)) return { usageError: '--config needs a file name' }; a.config = v; break }
+      case '--seed': { const v = value(); if (!need(v) || !/^\d+$/.test(v)) return { usageError: '--seed needs a non-negative integer' }; a.seed = Number(v); break }
+      case '-o': case '--output': { const v = value(); if (v !== 'text' && v !== 'json') return { usageError: `-o must be text or json (got ${JSON.stringify(v ?? '')})` }; a.output = v; break }
+      default: return { usageError: `unknown flag "${arg}"` }
+    }
+  }
+  if (!a.file) return { usageError: 'explain needs -f POD_FILE' }
+  return a as ExplainArgs
+}
+
 export const USAGE = `podbirth — the birth of a Kubernetes pod, simulated (Kubernetes v1.35)
 
 Usage:
   podbirth apply -f FILE [-f FILE ...] [--cluster FILE] [--user NAME] [-n NAMESPACE] [--seed N] [--until DURATION] [-o text|json]
+  podbirth explain -f POD_FILE [--cluster FILE] [--config FILE] [--seed N] [-o text|json]
 
   apply   does what \`kubectl apply -f\` does against a simulated cluster and runs virtual time until nothing
           is pending (or --until, default 10m). Prints kubectl's output, the trace, \`kubectl get pods -o wide\`
           and the pods' Events. -o json prints one JSON object instead.
+  explain runs one scheduling cycle for the pod (after kubectl and the apiserver, as apply does) and prints
+          every plugin's verdict: PreFilter, Filter per node and plugin, PostFilter (preemption), the scores
+          raw, normalized and weighted, the chosen node or the FailedScheduling message, and why. -o json prints
+          one object keyed as kube-scheduler-simulator's results (pod, selectedNode, message, filter, score, ...).
 
 Flags:
   -f, --filename FILE   manifest to apply (YAML or JSON, one or many documents); repeatable
   --cluster FILE        cluster file (Kubernetes YAML + podbirth SimulatorConfig); default: built-in cluster
+  --config FILE         (explain) a KubeSchedulerConfiguration, kubescheduler.config.k8s.io/v1
   --user NAME           kubeconfig user to act as (default: the current context's user)
   -n, --namespace NS    namespace for objects that do not name one
   --seed N              random seed (default 1): same inputs and seed give the same trace
   --until DURATION      virtual time limit, e.g. 30s, 5m, 1h (default 10m)
   -o, --output FORMAT   text (default) or json
 
-Exit codes: 0 kubectl succeeded, 1 kubectl failed, 2 bad usage or unreadable file.
+Exit codes: 0 kubectl succeeded (explain: the pod was scheduled), 1 kubectl failed (explain: the pod did not fit,\nor was refused), 2 bad usage or unreadable file.
 `

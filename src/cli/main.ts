@@ -8,7 +8,8 @@ import type { KEvent, Pod } from '../engine/api/types.ts'
 import { describeEvents, eventsFor } from '../engine/kubectl/printers/events.ts'
 import { getPodsWide } from '../engine/kubectl/printers/getPods.ts'
 import { USAGE, parseArgs } from './args.ts'
-import type { ApplyArgs } from './args.ts'
+import type { ApplyArgs, ExplainArgs } from './args.ts'
+import { explain, toJson, toText } from './explain.ts'
 
 interface Io {
   out(s: string): void
@@ -78,6 +79,31 @@ export function runApply(a: ApplyArgs, io: Io): number {
   return result.exitCode === 0 ? 0 : 1
 }
 
+/** runExplain executes `podbirth explain`: exit 0 scheduled, 1 unschedulable or refused, 2 bad input. */
+export function runExplain(a: ExplainArgs, io: Io): number {
+  let clusterText: string | undefined
+  if (a.cluster) {
+    const t = readInput(a.cluster, 'cluster file')
+    if (typeof t !== 'string') { io.err(`${t.error}\n`); return 2 }
+    clusterText = t
+  }
+  const podText = readInput(a.file, 'manifest')
+  if (typeof podText !== 'string') { io.err(`${podText.error}\n`); return 2 }
+  let configText: string | undefined
+  if (a.config) {
+    const t = readInput(a.config, 'scheduler configuration')
+    if (typeof t !== 'string') { io.err(`${t.error}\n`); return 2 }
+    configText = t
+  }
+  const cluster = loadCluster(clusterText, a.cluster ?? 'default')
+  if ('error' in cluster) { io.err(`podbirth: invalid cluster file: ${cluster.error}\n`); return 2 }
+  const r = explain({ cluster, podText, podFile: a.file, configText, configFile: a.config, seed: a.seed })
+  if (r.kind === 'refused') { io.err(`${r.message}\n`); return r.exitCode }
+  if (a.output === 'json') io.out(`${JSON.stringify(toJson(r.record), null, 2)}\n`)
+  else io.out(toText(r.record, a.seed))
+  return r.record.selectedNode ? 0 : 1
+}
+
 /** touched: pods created by this apply (they carry the last-applied annotation), not the cluster's existing ones. */
 function touched(p: Pod): boolean {
   return !!p.metadata?.annotations?.['kubectl.kubernetes.io/last-applied-configuration']
@@ -90,6 +116,7 @@ export function main(argv: string[], io: Io = { out: (s) => process.stdout.write
     if ('usageError' in p) { io.err(`podbirth: ${p.usageError}\n\n${USAGE}`); return 2 }
     if (p.command === 'help') { io.out(USAGE); return 0 }
     if (p.command === 'version') { io.out('podbirth 0.1.0 (simulating Kubernetes v1.35)\n'); return 0 }
+    if (p.command === 'explain') return runExplain(p, io)
     return runApply(p, io)
   } catch (e) {
     io.err(`podbirth: internal error: ${(e as Error)?.message ?? String(e)}\n`)

@@ -27,6 +27,8 @@ export interface SimulationOptions {
   seed?: number
   /** Keep every trace event in memory (default true; benchmarks turn it off and count). */
   retainTrace?: boolean
+  /** How much of each scheduling cycle to record (default auto: full detail up to 100 nodes). */
+  schedulerDetail?: 'full' | 'compact' | 'auto' | 'off'
 }
 
 export interface ApplyInput {
@@ -57,7 +59,7 @@ export class Simulation {
     this.scheduler = new KubeScheduler(this.ctx, new ApiClient(this.ctx, this.apiserver, {
       lane: 'kube-scheduler', userAgent: 'kube-scheduler/v1.35.0 (linux/amd64) kubernetes/scheduler',
       credentials: { clientCertificate: { commonName: 'system:kube-scheduler', organizations: [], issuer: opts.cluster.apiserver.clientCA } },
-    }), opts.cluster.schedulerConfig)
+    }), opts.cluster.schedulerConfig, { detail: opts.schedulerDetail })
     const nodes = opts.cluster.objects.filter((o) => o.kind === 'Node') as Node[]
     for (const node of nodes) {
       const name = node.metadata?.name ?? ''

@@ -103,6 +103,8 @@ export function loadSchedulerConfig(obj: KObject | undefined): ConfigResult {
     const weights = new Map<string, number>()
     for (const e of multi.enabled) if (e.weight !== undefined) weights.set(e.name, e.weight)
     const points = {} as Record<ExtensionPoint, string[]>
+    // Errors building the framework are reported as kube-scheduler's profile.NewMap reports them.
+    const fw = `initializing profiles: creating profile for scheduler name ${name}: `
     const instances = new Map<string, Plugin | null>()
     const instance = (n: string): Plugin | null => {
       if (!instances.has(n)) {
@@ -118,10 +120,10 @@ export function loadSchedulerConfig(obj: KObject | undefined): ConfigResult {
       const specific = mergePluginSet([], p.plugins?.[point])
       const enabledSet: string[] = []
       for (const e of specific.enabled) {
-        if (!registry.has(e.name)) { errs.push(`${iface} "${e.name}" does not exist`); continue }
+        if (!registry.has(e.name)) { errs.push(fw + `${iface} "${e.name}" does not exist`); continue }
         const inst = instance(e.name)
-        if (inst && !implementsPoint(inst, point)) { errs.push(`plugin "${e.name}" does not extend ${iface} plugin`); continue }
-        if (enabledSet.includes(e.name)) { errs.push(`plugin "${e.name}" already registered as "${iface}"`); continue }
+        if (inst && !implementsPoint(inst, point)) { errs.push(fw + `plugin "${e.name}" does not extend ${iface} plugin`); continue }
+        if (enabledSet.includes(e.name)) { errs.push(fw + `plugin "${e.name}" already registered as "${iface}"`); continue }
         enabledSet.push(e.name)
         if (point === 'score' && e.weight !== undefined) weights.set(e.name, e.weight)
       }
@@ -129,19 +131,19 @@ export function loadSchedulerConfig(obj: KObject | undefined): ConfigResult {
       const multiEnabled: string[] = []
       const overrides: string[] = []
       for (const e of multi.enabled) {
-        if (!registry.has(e.name)) { if (point === 'preEnqueue') errs.push(`${iface} "${e.name}" does not exist`); continue }
+        if (!registry.has(e.name)) { if (point === 'preFilter') errs.push(fw + `${iface} "${e.name}" does not exist`); continue }
         const inst = instance(e.name)
         if (!inst || !implementsPoint(inst, point)) continue
         if (specific.disabled.has(e.name)) continue
         if (enabledSet.includes(e.name)) { overrides.push(e.name); continue }
-        if (multiEnabled.includes(e.name)) { errs.push(`plugin "${e.name}" already registered as "${iface}"`); continue }
+        if (multiEnabled.includes(e.name)) { errs.push(fw + `plugin "${e.name}" already registered as "${iface}"`); continue }
         multiEnabled.push(e.name)
       }
       points[point] = [...enabledSet.filter((n) => overrides.includes(n)), ...multiEnabled, ...enabledSet.filter((n) => !overrides.includes(n))]
     }
     for (const [n, w] of weights) if (w < 0) errs.push(`${path}.plugins.score: Invalid value: ${w}: weight of plugin ${n} must be greater than or equal to 0`)
-    if (points.queueSort.length !== 1) errs.push(`initializing profiles: creating profile for scheduler name ${name}: only one queue sort plugin required for profile with scheduler name "${name}", but got ${points.queueSort.length}`)
-    if (points.bind.length === 0) errs.push(`initializing profiles: creating profile for scheduler name ${name}: at least one bind plugin is needed for profile with scheduler name "${name}"`)
+    if (points.queueSort.length !== 1) errs.push(fw + `only one queue sort plugin required for profile with scheduler name "${name}", but got ${points.queueSort.length}`)
+    if (points.bind.length === 0) errs.push(fw + `at least one bind plugin is needed for profile with scheduler name "${name}"`)
     profiles.push({ schedulerName: name, points, weights, args, percentageOfNodesToScore: ppct ?? null })
   })
   // All profiles must use the same queue sort plugin.
