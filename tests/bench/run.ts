@@ -1,9 +1,12 @@
 /**
  * `npm run bench`: prints the figures the issues ask for. Measures, never asserts.
  * Engine: pod births per second and trace events per second for 1,000 pods on 100 nodes, peak memory.
- * 
+ * Scheduler: pods per second and peak memory on upstream scheduler_perf shapes, one process per shape.
  */
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { runEngineBench } from './engine.ts'
+import type { SchedulerBenchResult } from './scheduler.ts'
 
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
 
@@ -17,7 +20,22 @@ async function main(): Promise<void> {
     console.log(`  trace events per second: ${fmt(r.traceEventsPerSecond)} (${fmt(r.traceEvents)} events in ${fmt(r.wallSeconds, 2)} s)`)
     console.log(`  peak memory (RSS): ${fmt(r.peakMemoryMB)} MB`)
   }
-  // The scheduler_perf shapes (issue 3) are added with the scheduler framework.
+  const shapes: [string, string][] = [['basic', '10,000 plain pods onto 5,000 nodes'], ['affinity', '10,000 pods with required node affinity onto 5,000 nodes'], ['antiaffinity', '2,000 pods with required pod anti-affinity onto 5,000 nodes']]
+  for (const [shape, title] of shapes) {
+    if (only && only !== 'scheduler' && only !== shape) continue
+    const script = fileURLToPath(new URL('./scheduler.ts', import.meta.url))
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script, shape], { encoding: 'utf8' })
+    const line = child.stdout.trim().split('\n').at(-1) ?? ''
+    if (child.status !== 0 || !line.startsWith('{')) {
+      console.log(`scheduler ${shape}: failed (${child.stderr.trim().split('\n').at(-1) ?? child.status})`)
+      continue
+    }
+    const r = JSON.parse(line) as SchedulerBenchResult
+    console.log(`scheduler: ${title} (scheduler_perf ${shape}), single-threaded`)
+    console.log(`  scheduled: ${fmt(r.scheduled)}/${fmt(r.pods)} in ${fmt(r.wallSeconds, 2)} s`)
+    console.log(`  throughput: ${fmt(r.podsPerSecond)} pods/s (upstream CI threshold: ${r.upstreamThreshold} pods/s with 16 workers)`)
+    console.log(`  peak memory (RSS): ${fmt(r.peakRssMB)} MB; recorded per cycle: ${fmt(r.recordBytesPerCycle / 1024, 1)} KB (compact records)`)
+  }
 }
 
 void main()
