@@ -63,6 +63,21 @@ describe('podbirth explain, run as a user would', () => {
     expect(bad.err).toContain('The Pod "My_Pod" is invalid')
   })
 
+  it('system default spreading applies only when a Service (or controller) selects the pod', () => {
+    const doc = JSON.parse(run('explain', '-f', 'tests/fixtures/web-pod.yaml', '--cluster', 'tests/fixtures/web-service.yaml', '-o', 'json').out)
+    // Defaults: hostname maxSkew 3, zone maxSkew 5; 3 nodes, 3 zones ⇒ both weights log(3+2) = 1.609.
+    // node-c (no web pod): 0·1.609+2 + 0·1.609+4 = 6; node-a/b (one each): 3.609 + 5.609 = 9.22 → 9.
+    // Normalized: 100·(9+6−s)/9 ⇒ node-c 100, node-a/b 66.
+    expect(doc.score['node-c'].PodTopologySpread).toBe(6)
+    expect(doc.score['node-a'].PodTopologySpread).toBe(9)
+    expect(doc.normalizedScore['node-a'].PodTopologySpread).toBe(66)
+    expect(doc.selectedNode).toBe('node-c')
+    // Without the Service the same pod has no default constraints: PreScore Skip, absent from the scores.
+    const bare = JSON.parse(run('explain', '-f', 'tests/fixtures/web-pod.yaml', '-o', 'json').out)
+    expect(bare.preScore).toContainEqual({ plugin: 'PodTopologySpread', status: 'Skip' })
+    expect(bare.score[bare.selectedNode].PodTopologySpread).toBeUndefined()
+  })
+
   it('is deterministic for a seed', () => {
     expect(run('explain', '-f', 'tests/fixtures/nginx.yaml', '--seed', '9').out).toBe(run('explain', '-f', 'tests/fixtures/nginx.yaml', '--seed', '9').out)
   })

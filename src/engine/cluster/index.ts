@@ -16,8 +16,10 @@ export type { ClusterSpec } from './types.ts'
 
 const CLUSTER_KINDS = new Set([
   'Node', 'Pod', 'Namespace', 'ServiceAccount', 'ResourceQuota', 'LimitRange', 'PriorityClass', 'Role', 'ClusterRole',
-  'RoleBinding', 'ClusterRoleBinding', 'ConfigMap', 'Secret',
+  'RoleBinding', 'ClusterRoleBinding', 'ConfigMap', 'Secret', 'Service', 'ReplicationController', 'ReplicaSet', 'StatefulSet',
 ])
+
+const NAMESPACED_KINDS = new Set(['Pod', 'ServiceAccount', 'ResourceQuota', 'LimitRange', 'Role', 'RoleBinding', 'ConfigMap', 'Secret', 'Service', 'ReplicationController', 'ReplicaSet', 'StatefulSet'])
 
 /** loadCluster parses a cluster file; `text` undefined means the built-in default cluster. */
 export function loadCluster(text: string | undefined, filename: string): ClusterSpec | { error: string } {
@@ -60,7 +62,7 @@ export function loadCluster(text: string | undefined, filename: string): Cluster
   const id = (o: KObject) => `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`
   const fileIds = new Set(fileObjects.map(id))
   let nodeIndex = 0
-  const completed = fileObjects.map((o) => (o.kind === 'Node' ? completeNode(o, nodeIndex++) : o.kind === 'Pod' && !o.metadata?.namespace ? { ...o, metadata: { ...o.metadata, namespace: 'default' } } : o))
+  const completed = fileObjects.map((o) => (o.kind === 'Node' ? completeNode(o, nodeIndex++) : NAMESPACED_KINDS.has(o.kind ?? '') && !o.metadata?.namespace ? { ...o, metadata: { ...o.metadata, namespace: 'default' } } : o))
   // The service-account and root-CA controllers give every namespace a "default" ServiceAccount and kube-root-ca.crt.
   const perNamespace = completed.filter((o) => o.kind === 'Namespace').flatMap((o) => namespaceDefaults(o.metadata?.name ?? ''))
   const all = [...defaults, ...perNamespace]

@@ -4,7 +4,7 @@
  * preemption — each step a trace event in the kube-scheduler lane.
  * Mirrors: pkg/scheduler/{scheduler.go,schedule_one.go,eventhandlers.go}.
  */
-import type { KObject, Namespace, Node, Pod } from '../api/types.ts'
+import type { KObject, LabelSelector, Namespace, Node, Pod } from '../api/types.ts'
 import type { ApiClient } from '../client/apiClient.ts'
 import { EventRecorder } from '../client/eventRecorder.ts'
 import type { EngineContext } from '../context.ts'
@@ -68,6 +68,8 @@ export class KubeScheduler {
   private readonly pods = new Map<string, Pod>()
   private readonly nodes = new Map<string, Node>()
   private readonly namespaces = new Map<string, Record<string, string>>()
+  /** Services, ReplicationControllers, ReplicaSets and StatefulSets by kind, then namespace/name. */
+  private readonly selectors = new Map<string, Map<string, KObject>>()
   private busy = false
   private backoffTimerAt: number | null = null
   private leftoverTimerAt: number | null = null
@@ -93,6 +95,7 @@ export class KubeScheduler {
       this.core = new SchedulerCore({
         settings: loaded.settings, rng, detail: opts.detail,
         namespaceLabels: (ns) => this.namespaces.get(ns),
+        defaultSelector: (pi) => this.defaultSelector(pi),
         actions: { bind: (pi, node, done) => this.bindApi(pi, node, done), preempt: (pre, node, victims) => this.preemptApi(pre, node, victims) },
       })
     } catch (e) {
@@ -117,6 +120,16 @@ export class KubeScheduler {
       if (e.type === 'DELETED') this.namespaces.delete(ns.metadata?.name ?? '')
       else this.namespaces.set(ns.metadata?.name ?? '', (ns.metadata?.labels ?? {}) as Record<string, string>)
     })
+    for (const [kind, path] of [['Service', '/api/v1/services'], ['ReplicationController', '/api/v1/replicationcontrollers'], ['ReplicaSet', '/apis/apps/v1/replicasets'], ['StatefulSet', '/apis/apps/v1/statefulsets']]) {
+      const m = new Map<string, KObject>()
+      this.selectors.set(kind, m)
+      this.client.watch(path, {}, (e) => {
+        const o = e.object as KObject
+        const k = `${o.metadata?.namespace}/${o.metadata?.name}`
+        if (e.type === 'DELETED') m.delete(k)
+        else m.set(k, o)
+      })
+    }
     this.client.watch('/api/v1/nodes', {}, (e) => this.onNode(e.type, e.object as Node))
     this.client.watch('/api/v1/pods', { fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed' }, (e) => this.onPod(e.type, e.object as Pod))
   }
@@ -125,6 +138,35 @@ export class KubeScheduler {
   reportStartup(): void {
     if (this.configError === null) return
     this.emit({ type: 'scheduler:Unschedulable', outcome: 'error', summary: `kube-scheduler failed to start: ${this.configError}`, explain: 'The KubeSchedulerConfiguration is invalid, so kube-scheduler exits at start-up with this error and no pod gets scheduled. Fix the configuration.', docs: DOCS.config, details: { error: this.configError } })
+  }
+
+  /**
+   * helper.DefaultSelector: the union of the selectors of the Services selecting the pod, plus the selector of its
+   * controlling ReplicationController, ReplicaSet or StatefulSet (what the system default spreading counts).
+   */
+  private defaultSelector(pi: PodInfo): LabelSelector | null {
+    const ns = pi.pod.metadata?.namespace ?? 'default'
+    const labels = (pi.pod.metadata?.labels ?? {}) as Record<string, string>
+    const matchLabels: Record<string, string> = {}
+    for (const svc of this.selectors.get('Service')?.values() ?? []) {
+      if (svc.metadata?.namespace !== ns) continue
+      const sel = (svc.spec as { selector?: Record<string, string> } | undefined)?.selector
+      if (!sel || Object.keys(sel).length === 0) continue
+      if (Object.entries(sel).every(([k, v]) => labels[k] === v)) Object.assign(matchLabels, sel)
+    }
+    const selector: LabelSelector = { matchLabels }
+    const owner = (pi.pod.metadata?.ownerReferences ?? []).find((o) => o.controller)
+    if (owner) {
+      const obj = this.selectors.get(owner.kind)?.get(`${ns}/${owner.name}`)
+      const spec = obj?.spec as { selector?: LabelSelector | Record<string, string> } | undefined
+      if (owner.kind === 'ReplicationController' && spec?.selector) Object.assign(matchLabels, spec.selector as Record<string, string>)
+      else if (spec?.selector) {
+        const s = spec.selector as LabelSelector
+        Object.assign(matchLabels, s.matchLabels ?? {})
+        selector.matchExpressions = [...(s.matchExpressions ?? [])]
+      }
+    }
+    return selector
   }
 
   // ---- informers (eventhandlers.go) ----

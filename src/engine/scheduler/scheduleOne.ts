@@ -4,6 +4,7 @@
  * Mirrors: pkg/scheduler/schedule_one.go (schedulePod, findNodesThatFitPod, evaluateNominatedNode,
  * findNodesThatPassFilters, numFeasibleNodesToFind, prioritizeNodes, selectHost) and the framework Handle.
  */
+import type { LabelSelector } from '../api/types.ts'
 import type { Rng } from '../sim/rng.ts'
 import { SchedulerCache } from './cache.ts'
 import { CycleState } from './framework/cycleState.ts'
@@ -45,6 +46,8 @@ export interface SchedulerCoreOptions {
   actions: SchedulerActions
   /** Namespace labels for namespaceSelector terms. */
   namespaceLabels?: (ns: string) => Record<string, string> | undefined
+  /** helper.DefaultSelector: the selectors of the Services, ReplicationControllers, ReplicaSets, StatefulSets selecting the pod. */
+  defaultSelector?: (pod: PodInfo) => LabelSelector | null
   /** 'auto' (default): full records up to FULL_DETAIL_MAX_NODES nodes, compact above; 'off' records nothing. */
   detail?: Detail | 'auto' | 'off'
   registry?: Registry
@@ -60,6 +63,7 @@ export class SchedulerCore implements Handle {
   nextStartNodeIndex = 0
   private current: Framework | null = null
   private readonly nsLabels: (ns: string) => Record<string, string> | undefined
+  private readonly defaultSelectorFn: (pod: PodInfo) => LabelSelector | null
   /** Nominated pods: node → pod key → PodInfo. */
   private readonly nominated = new Map<string, Map<string, PodInfo>>()
   private readonly nominatedNodeOf = new Map<string, string>()
@@ -70,6 +74,7 @@ export class SchedulerCore implements Handle {
     this.actions = opts.actions
     this.detail = opts.detail ?? 'auto'
     this.nsLabels = opts.namespaceLabels ?? (() => undefined)
+    this.defaultSelectorFn = opts.defaultSelector ?? (() => null)
     const registry = opts.registry ?? inTreeRegistry()
     for (const p of opts.settings.profiles) this.frameworks.set(p.schedulerName, new Framework(p, registry, this))
   }
@@ -90,9 +95,8 @@ export class SchedulerCore implements Handle {
   namespaceLabels(ns: string): Record<string, string> | undefined {
     return this.nsLabels(ns)
   }
-  /** DefaultSelector: Services, ReplicationControllers, ReplicaSets and StatefulSets are not simulated, so none. */
-  defaultSelector(): { matchLabels: Record<string, string> } | null {
-    return null
+  defaultSelector(pod: PodInfo): LabelSelector | null {
+    return this.defaultSelectorFn(pod)
   }
   nominatedPodsForNode(nodeName: string): PodInfo[] {
     const m = this.nominated.get(nodeName)

@@ -2,6 +2,7 @@
  * The plugin interfaces, one per extension point. Mirrors: staging/src/k8s.io/kube-scheduler/framework/interface.go.
  * A plugin implements any subset; the runtime calls them in the profile's order.
  */
+import type { LabelSelector } from '../../api/types.ts'
 import type { Rng } from '../../sim/rng.ts'
 import type { CycleState } from './cycleState.ts'
 import type { MaybeStatus, Status } from './status.ts'
@@ -104,7 +105,7 @@ export interface Handle {
   nodesWithRequiredAntiAffinityPods(): NodeInfo[]
   namespaceLabels(namespace: string): Record<string, string> | undefined
   /** Selector for the system default spreading: the pod's Services, ReplicaSets, ... (helper.DefaultSelector). */
-  defaultSelector(pod: PodInfo): { matchLabels: Record<string, string> } | null
+  defaultSelector(pod: PodInfo): LabelSelector | null
   rng: Rng
   /** Filters with nominated pods of equal or higher priority counted on the node (RunFilterPluginsWithNominatedPods). */
   runFilterPluginsWithNominatedPods(state: CycleState, pod: PodInfo, node: NodeInfo): MaybeStatus
