@@ -27,7 +27,8 @@ export const LABEL_ZONE = 'topology.kubernetes.io/zone'
 export interface Constraint {
   maxSkew: number
   topologyKey: string
-  selector: LabelSelector
+  /** null (no labelSelector) matches nothing, like labels.Nothing(). */
+  selector: LabelSelector | null
   minDomains: number
   nodeAffinityPolicy: 'Honor' | 'Ignore'
   nodeTaintsPolicy: 'Honor' | 'Ignore'
@@ -59,9 +60,10 @@ function filterConstraints(raw: RawConstraint[], podLabels: Record<string, strin
   const out: Constraint[] = []
   for (const c of raw) {
     if (c.whenUnsatisfiable !== action) continue
-    let selector: LabelSelector = c.labelSelector ?? {}
+    // A nil labelSelector converts to labels.Nothing(); mergeLabelSetWithSelector leaves Nothing() as is.
+    let selector: LabelSelector | null = c.labelSelector ?? null
     const keys = (c.matchLabelKeys ?? []).filter((k) => k in podLabels)
-    if (keys.length > 0) {
+    if (selector && keys.length > 0) {
       selector = { ...selector, matchExpressions: [...(selector.matchExpressions ?? []), ...keys.map((k) => ({ key: k, operator: 'In', values: [podLabels[k]] }))] }
     }
     out.push({
@@ -87,7 +89,7 @@ function matchNodeInclusionPolicies(c: Constraint, pod: PodInfo, node: NodeInfo)
 }
 
 /** countPodsMatchSelector: pods in the namespace, not terminating, whose labels match. */
-function countPodsMatchSelector(pods: PodInfo[], selector: LabelSelector, ns: string): number {
+function countPodsMatchSelector(pods: PodInfo[], selector: LabelSelector | null, ns: string): number {
   let n = 0
   for (const p of pods) {
     if (p.pod.metadata?.deletionTimestamp || (p.pod.metadata?.namespace ?? 'default') !== ns) continue
@@ -147,7 +149,8 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     const cs = filterConstraints(this.defaultConstraints, labels, action)
     if (cs.length === 0) return []
     const selector = this.handle.defaultSelector(pod)
-    if (!selector || Object.keys(selector.matchLabels).length === 0) return []
+    // An empty selector (no Service, ReplicationController, ReplicaSet or StatefulSet selects the pod): no defaults.
+    if (!selector || (Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0)) return []
     return cs.map((c) => ({ ...c, selector }))
   }
 
@@ -205,7 +208,8 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
   }
 
   preScore(state: CycleState, pod: PodInfo, filtered: NodeInfo[]): MaybeStatus {
-    if (filtered.length === 0) return newStatus(Code.Skip)
+    // Upstream checks the snapshot's node list (allNodes), not the filtered nodes.
+    if (this.handle.nodeInfos().length === 0) return newStatus(Code.Skip)
     const constraints = this.constraintsFor(pod, 'ScheduleAnyway')
     if (constraints.length === 0) return newStatus(Code.Skip)
     const own = pod.pod.spec?.topologySpreadConstraints ?? []
@@ -219,8 +223,10 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
       }
       constraints.forEach((c, i) => {
         if (c.topologyKey === LABEL_HOSTNAME) return
-        const v = node.labels[c.topologyKey]
-        if (v !== undefined && !pairCounts[i].has(v)) pairCounts[i].set(v, 0)
+        // A missing label reads as "" (Go's zero value): with system defaulting, nodes without a zone form one
+        // more domain "" for the weight, though Score never credits it (the label is absent there).
+        const v = node.labels[c.topologyKey] ?? ''
+        if (!pairCounts[i].has(v)) pairCounts[i].set(v, 0)
       })
     }
     // topologyNormalizingWeight(size) = log(size + 2), size = the number of domains among the filtered nodes.
@@ -231,8 +237,8 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
       constraints.forEach((c, i) => {
         if (c.topologyKey === LABEL_HOSTNAME) return
         if (!matchNodeInclusionPolicies(c, pod, node)) return
-        const v = node.labels[c.topologyKey]
-        if (v === undefined || !pairCounts[i].has(v)) return
+        const v = node.labels[c.topologyKey] ?? ''
+        if (!pairCounts[i].has(v)) return
         pairCounts[i].set(v, (pairCounts[i].get(v) as number) + countPodsMatchSelector(node.pods, c.selector, ns))
       })
     }
