@@ -2,7 +2,7 @@
  * Test helpers for the scheduler: build pods and nodes tersely, a SchedulerCore with a cache filled from them,
  * and run one plugin's extension points the way the framework does. Used by the *.test.ts files only.
  */
-import type { Node, Pod } from '../api/types.ts'
+import type { LabelSelector, Node, Pod } from '../api/types.ts'
 import { Rng } from '../sim/rng.ts'
 import { loadSchedulerConfig } from './config.ts'
 import type { SchedulerSettings } from './config.ts'
@@ -79,11 +79,16 @@ export function settings(config?: Record<string, unknown>): SchedulerSettings {
 }
 
 /** cluster builds a core whose cache holds the nodes and the assigned pods (pods with spec.nodeName). */
-export function cluster(nodes: Node[], pods: Pod[] = [], o: { config?: Record<string, unknown>; seed?: number; nsLabels?: Record<string, Record<string, string>> } = {}): TestCluster {
+export function cluster(nodes: Node[], pods: Pod[] = [], o: {
+  config?: Record<string, unknown>; seed?: number; nsLabels?: Record<string, Record<string, string>>
+  /** helper.DefaultSelector stand-in: the selector of the Services/controllers selecting the pod (none by default). */
+  defaultSelector?: (pod: PodInfo) => LabelSelector | null
+} = {}): TestCluster {
   const preempted: TestCluster['preempted'] = []
   const core = new SchedulerCore({
     settings: settings(o.config), rng: new Rng(o.seed ?? 1), detail: 'full',
     namespaceLabels: (ns) => o.nsLabels?.[ns] ?? {},
+    defaultSelector: o.defaultSelector,
     actions: {
       bind: (_p, _n, done) => done(null),
       preempt: (p, n, victims) => { preempted.push({ preemptor: p.key, node: n, victims: victims.map((v) => v.key) }) },
