@@ -80,6 +80,59 @@ function LaneRow({ lane, events, t0 }: { lane: Lane; events: { e: TraceEvent; i:
   )
 }
 
+type FilterTable = Record<string, Record<string, string>>
+type ScoreTable = Record<string, Record<string, number>>
+
+/** The scheduler's per-node Filter verdicts: ✓ passed, ✗ rejected (with the reason), · not evaluated. */
+function FilterResults({ filter, plugins }: { filter: FilterTable; plugins: string[] }) {
+  const nodes = Object.keys(filter)
+  return (
+    <table className="sched-table" aria-label="Filter results per node">
+      <thead><tr><th scope="col">Node</th>{plugins.map((p) => <th key={p} scope="col">{p}</th>)}<th scope="col">Result</th></tr></thead>
+      <tbody>
+        {nodes.map((n) => {
+          const row = filter[n]
+          const failed = plugins.find((p) => row[p] !== undefined && row[p] !== 'passed')
+          return (
+            <tr key={n} className={failed ? 'rejected' : 'feasible'}>
+              <th scope="row">{n}</th>
+              {plugins.map((p) => <td key={p} title={row[p] ?? 'not evaluated'}>{row[p] === undefined ? '·' : row[p] === 'passed' ? '✓' : '✗'}</td>)}
+              <td>{failed ? `${failed}: ${row[failed]}` : 'feasible'}</td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}
+
+/** The scores per node and plugin: raw → normalized = weighted, and the total. */
+function ScoreResults({ d }: { d: { scorePlugins: { plugin: string; weight: number }[]; score: ScoreTable; normalizedScore: ScoreTable; finalScore: ScoreTable; totalScore: Record<string, number> } }) {
+  const nodes = Object.keys(d.totalScore).sort((a, b) => d.totalScore[b] - d.totalScore[a] || (a < b ? -1 : 1))
+  return (
+    <table className="sched-table" aria-label="Scores per node">
+      <thead><tr><th scope="col">Node</th>{d.scorePlugins.map((p) => <th key={p.plugin} scope="col">{p.plugin} ×{p.weight}</th>)}<th scope="col">Total</th></tr></thead>
+      <tbody>
+        {nodes.map((n) => (
+          <tr key={n}>
+            <th scope="row">{n}</th>
+            {d.scorePlugins.map((p) => <td key={p.plugin} title={`raw ${d.score[n]?.[p.plugin]} → normalized ${d.normalizedScore[n]?.[p.plugin]} × ${p.weight}`}>{d.finalScore[n]?.[p.plugin]}</td>)}
+            <td>{d.totalScore[n]}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function SchedulerDetails({ e }: { e: TraceEvent }) {
+  const d = e.details as Record<string, unknown> | undefined
+  if (!d) return null
+  if (e.type === 'scheduler:Filter' && d.filter) return <FilterResults filter={d.filter as FilterTable} plugins={d.filterPlugins as string[]} />
+  if (e.type === 'scheduler:Score' && d.totalScore) return <ScoreResults d={d as never} />
+  return null
+}
+
 function Inspector({ e, t0 }: { e?: TraceEvent; t0: number }) {
   if (!e) return <aside className="inspector" aria-label="Inspector"><p>Apply the manifest, then choose a step to see what happened and why.</p></aside>
   return (
@@ -88,9 +141,31 @@ function Inspector({ e, t0 }: { e?: TraceEvent; t0: number }) {
       <h2>{e.summary}</h2>
       <p>{e.explain}</p>
       {e.docs && <p><a href={e.docs} target="_blank" rel="noreferrer noopener">Kubernetes documentation</a></p>}
-      {e.details && <details open><summary>Details</summary><pre>{JSON.stringify(e.details, null, 2)}</pre></details>}
+      <SchedulerDetails e={e} />
+      {e.details && <details open={!e.type.startsWith('scheduler:')}><summary>Details</summary><pre>{JSON.stringify(e.details, null, 2)}</pre></details>}
       {e.change && <details><summary>Object after this write (revision {e.change.revision})</summary><pre>{JSON.stringify(e.change.after ?? e.change.before, null, 2)}</pre></details>}
     </aside>
+  )
+}
+
+/** The latest FailedScheduling at the playhead, unless the pod was bound since: prominent, with a way to its filter results. */
+function FailedSchedulingBanner({ events, selected, select }: { events: TraceEvent[]; selected: number; select: (i: number) => void }) {
+  let fail = -1
+  for (let i = Math.min(selected, events.length - 1); i >= 0; i--) {
+    const e = events[i]
+    if (e.type === 'scheduler:Bind' && e.outcome === 'ok') break
+    if (e.type === 'scheduler:Unschedulable') { fail = i; break }
+  }
+  if (fail < 0) return null
+  const e = events[fail]
+  let filterAt = -1
+  for (let i = fail; i >= 0; i--) if (events[i].type === 'scheduler:Filter' && events[i].pod === e.pod) { filterAt = i; break }
+  return (
+    <div className="failed-scheduling" role="status" aria-label="FailedScheduling">
+      <strong>FailedScheduling</strong> <span>{e.pod}</span>
+      <p>{e.summary}</p>
+      {filterAt >= 0 && <button type="button" onClick={() => select(filterAt)}>Show the filter results per node</button>}
+    </div>
   )
 }
 
@@ -167,6 +242,7 @@ export function App() {
           {LANES.map((l) => <LaneRow key={l} lane={l} events={byLane.get(l) ?? []} t0={t0} />)}
         </section>
         <div className="right">
+          <FailedSchedulingBanner events={events} selected={selected} select={select} />
           <Inspector e={events[selected]} t0={t0} />
           {atPlayhead && events[selected] && (
             <pre className="terminal" aria-label="Cluster at the playhead">{`# at ${fmtTime(events[selected].t, t0)}\n$ kubectl get pods -o wide\n${atPlayhead.getPods}\n\n$ kubectl describe pod   # Events\n${atPlayhead.describeEvents}`}</pre>
