@@ -212,7 +212,8 @@ export class Framework {
       if (s.code !== Code.Unschedulable) return { result: null, status: asError(s.message()).withPlugin(p.name) }
       reasons.push(...s.reasons)
       rejector ??= p.name
-      if (r && result === null) result = r
+      // The last meaningful (non-noop) result wins.
+      if (r) result = r
     }
     return { result, status: newStatus(Code.Unschedulable, ...reasons).withPlugin(rejector ?? '') }
   }
