@@ -3,8 +3,8 @@
  * and kubectl's view of the pod. (Early version: playback animation, Monaco and time travel come next.)
  */
 import { Suspense, lazy, useEffect, useRef, useState, useSyncExternalStore } from 'react'
-import { LANES } from '../engine/events.ts'
-import type { Lane, TraceEvent } from '../engine/events.ts'
+import type { TraceEvent } from '../engine/events.ts'
+import { Swimlanes } from './Swimlanes.tsx'
 import { useApp } from '../app/store.ts'
 import { SPEEDS, usePlayback } from '../app/usePlayback.ts'
 import type { Speed } from '../app/usePlayback.ts'
@@ -57,28 +57,6 @@ function useWorker(): (cmd: Command) => void {
 }
 
 const fmtTime = (us: number, t0: number) => `${((us - t0) / 1e6).toFixed(3)}s`
-
-function LaneRow({ lane, events, t0 }: { lane: Lane; events: { e: TraceEvent; i: number }[]; t0: number }) {
-  const selected = useApp((s) => s.selected)
-  const select = useApp((s) => s.select)
-  return (
-    <section className="lane" role="region" aria-label={lane}>
-      <div className="lane-head">
-        <h3 className="lane-name">{lane}</h3>
-        <button type="button" className="lane-next" aria-label={`Next ${lane} step`} title={`Jump to the next ${lane} step`} disabled={!events.some(({ i }) => i > selected)} onClick={() => { const n = events.find(({ i }) => i > selected); if (n) select(n.i) }}>next ›</button>
-      </div>
-      <ol className="lane-events">
-        {events.map(({ e, i }) => (
-          <li key={e.seq}>
-            <button type="button" className={`chip ${e.outcome}${i === selected ? ' selected' : ''}${i > selected && selected >= 0 ? ' future' : ''}`} onClick={() => select(i)} title={`${fmtTime(e.t, t0)} ${e.summary}`}>
-              <span className="chip-time">{fmtTime(e.t, t0)}</span> {e.type.split(':')[1]}
-            </button>
-          </li>
-        ))}
-      </ol>
-    </section>
-  )
-}
 
 type FilterTable = Record<string, Record<string, string>>
 type ScoreTable = Record<string, Record<string, number>>
@@ -183,12 +161,10 @@ export function App() {
   useEffect(() => {
     if (selected >= 0 && !running) send({ type: 'snapshot', index: selected })
   }, [selected, running, events.length])
-  const byLane = new Map<Lane, { e: TraceEvent; i: number }[]>(LANES.map((l) => [l, []]))
-  events.forEach((e, i) => byLane.get(e.lane)?.push({ e, i }))
   useEffect(() => {
     // Keep the current step in view in its lane and in the log.
     const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
-    for (const el of document.querySelectorAll('.chip.selected, .log li.selected')) el.scrollIntoView({ block: 'nearest', inline: 'center', behavior: reduce ? 'auto' : 'smooth' })
+    for (const el of document.querySelectorAll('.log li.selected')) el.scrollIntoView({ block: 'nearest', inline: 'center', behavior: reduce ? 'auto' : 'smooth' })
   }, [selected])
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
@@ -239,7 +215,7 @@ export function App() {
 
         </section>
         <section className="lanes" aria-label="Swimlanes">
-          {LANES.map((l) => <LaneRow key={l} lane={l} events={byLane.get(l) ?? []} t0={t0} />)}
+          <Swimlanes events={events} selected={selected} select={select} />
         </section>
         <div className="right">
           <FailedSchedulingBanner events={events} selected={selected} select={select} />
