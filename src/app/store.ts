@@ -1,7 +1,7 @@
 /** UI state: one zustand store fed by the worker. */
 import { create } from 'zustand'
 import type { TraceEvent } from '../engine/events.ts'
-import type { WorkerMessage } from '../protocol/messages.ts'
+import type { NodeRow, WorkerMessage } from '../protocol/messages.ts'
 import { EXAMPLE_POD } from '../protocol/examples.ts'
 
 export { EXAMPLE_POD }
@@ -15,7 +15,7 @@ export interface AppState {
   kubectl?: Extract<WorkerMessage, { type: 'done' }>['kubectl']
   getPods: string
   /** kubectl's view at the selected step (from the worker). */
-  atPlayhead?: { index: number; getPods: string; describeEvents: string }
+  atPlayhead?: { index: number; getPods: string; describeEvents: string; describePod: string; nodes: NodeRow[] }
   running: boolean
   error?: string
   setText(text: string): void
@@ -41,7 +41,7 @@ export const useApp = create<AppState>((set) => ({
       case 'reset': return set({ events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined })
       case 'events': return set((s) => ({ events: s.events.concat(m.events) }))
       case 'done': return set((s) => ({ kubectl: m.kubectl, getPods: m.getPods, running: false, selected: s.events.length - 1 }))
-      case 'snapshot': return set({ atPlayhead: { index: m.index, getPods: m.getPods, describeEvents: m.describeEvents } })
+      case 'snapshot': return set({ atPlayhead: { index: m.index, getPods: m.getPods, describeEvents: m.describeEvents, describePod: m.describePod, nodes: m.nodes } })
       case 'error': return set({ error: m.message, running: false })
     }
   },

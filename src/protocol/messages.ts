@@ -23,9 +23,22 @@ export interface PodRow {
   ip: string
 }
 
+/** A node at the playhead: what it can hold and what its pods request (the scheduler's view of allocation). */
+export interface NodeRow {
+  name: string
+  cpuAllocatable: number
+  memoryAllocatable: number
+  podsAllocatable: number
+  cpuRequested: number
+  memoryRequested: number
+  pods: string[]
+  unschedulable: boolean
+  taints: string[]
+}
+
 export type WorkerMessage =
   | { type: 'reset' }
   | { type: 'events'; events: TraceEvent[] }
   | { type: 'done'; kubectl: { stdout: string; stderr: string; exitCode: number; errorPosition?: { line: number; column: number } }; getPods: string; pods: PodRow[] }
-  | { type: 'snapshot'; index: number; getPods: string; describeEvents: string }
+  | { type: 'snapshot'; index: number; getPods: string; describeEvents: string; describePod: string; nodes: NodeRow[] }
   | { type: 'error'; message: string }

@@ -5,12 +5,14 @@
 import { Suspense, lazy, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import type { TraceEvent } from '../engine/events.ts'
 import { Swimlanes } from './Swimlanes.tsx'
+import { NodesView } from './NodesView.tsx'
 import { useApp } from '../app/store.ts'
 import { SPEEDS, usePlayback } from '../app/usePlayback.ts'
 import type { Speed } from '../app/usePlayback.ts'
 import type { Command, WorkerMessage } from '../protocol/messages.ts'
 
 const YamlEditor = lazy(() => import('./editor/YamlEditor.tsx'))
+const DiffView = lazy(() => import('./editor/DiffView.tsx'))
 
 const darkQuery = typeof window !== 'undefined' ? window.matchMedia('(prefers-color-scheme: dark)') : undefined
 const THEME_KEY = 'podbirth.theme'
@@ -35,7 +37,23 @@ function useWorker(): (cmd: Command) => void {
     let disposed = false
     const start = (): Worker => {
       const w = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' })
-      w.onmessage = (ev: MessageEvent<WorkerMessage>) => receive(ev.data)
+      // Trace batches reach the store at most once per frame; other messages keep their order behind them.
+      let queued: WorkerMessage[] = []
+      let frame = 0
+      const flush = () => {
+        frame = 0
+        const batch = queued
+        queued = []
+        const events = batch.flatMap((m) => (m.type === 'events' ? m.events : []))
+        let sent = false
+        for (const m of batch) {
+          if (m.type === 'events') { if (!sent) { receive({ type: 'events', events }); sent = true } } else receive(m)
+        }
+      }
+      w.onmessage = (ev: MessageEvent<WorkerMessage>) => {
+        queued.push(ev.data)
+        if (!frame) frame = requestAnimationFrame(flush)
+      }
       w.onerror = (ev) => {
         ev.preventDefault()
         receive({ type: 'error', message: `The simulation worker stopped (${ev.message || 'unknown error'}); it has been restarted and your last apply replayed.` })
@@ -111,7 +129,7 @@ function SchedulerDetails({ e }: { e: TraceEvent }) {
   return null
 }
 
-function Inspector({ e, t0 }: { e?: TraceEvent; t0: number }) {
+function Inspector({ e, t0, dark }: { e?: TraceEvent; t0: number; dark: boolean }) {
   if (!e) return <aside className="inspector" aria-label="Inspector"><p>Apply the manifest, then choose a step to see what happened and why.</p></aside>
   return (
     <aside className="inspector" aria-label="Inspector">
@@ -120,8 +138,15 @@ function Inspector({ e, t0 }: { e?: TraceEvent; t0: number }) {
       <p>{e.explain}</p>
       {e.docs && <p><a href={e.docs} target="_blank" rel="noreferrer noopener">Kubernetes documentation</a></p>}
       <SchedulerDetails e={e} />
-      {e.details && <details open={!e.type.startsWith('scheduler:')}><summary>Details</summary><pre>{JSON.stringify(e.details, null, 2)}</pre></details>}
-      {e.change && <details><summary>Object after this write (revision {e.change.revision})</summary><pre>{JSON.stringify(e.change.after ?? e.change.before, null, 2)}</pre></details>}
+      {e.details && <details open={!e.type.startsWith('scheduler:') && !e.change}><summary>Details</summary><pre>{JSON.stringify(e.details, null, 2)}</pre></details>}
+      {e.change && (
+        <details open>
+          <summary>What this write changed: {e.change.type} {e.change.kind} {e.change.namespace ? `${e.change.namespace}/` : ''}{e.change.name} (revision {e.change.revision})</summary>
+          <Suspense fallback={<pre>{JSON.stringify(e.change.after ?? e.change.before, null, 2)}</pre>}>
+            <DiffView before={e.change.before} after={e.change.after} dark={dark} />
+          </Suspense>
+        </details>
+      )}
     </aside>
   )
 }
@@ -216,13 +241,15 @@ export function App() {
         </section>
         <section className="lanes" aria-label="Swimlanes">
           <Swimlanes events={events} selected={selected} select={select} />
+          {atPlayhead && events[selected] && <NodesView nodes={atPlayhead.nodes} />}
         </section>
         <div className="right">
           <FailedSchedulingBanner events={events} selected={selected} select={select} />
-          <Inspector e={events[selected]} t0={t0} />
+          <Inspector e={events[selected]} t0={t0} dark={dark} />
           {atPlayhead && events[selected] && (
-            <pre className="terminal" aria-label="Cluster at the playhead">{`# at ${fmtTime(events[selected].t, t0)}\n$ kubectl get pods -o wide\n${atPlayhead.getPods}\n\n$ kubectl describe pod   # Events\n${atPlayhead.describeEvents}`}</pre>
+            <pre className="terminal" aria-label="Cluster at the playhead">{`# at ${fmtTime(events[selected].t, t0)}\n$ kubectl get pods -o wide\n${atPlayhead.getPods}\n\n$ kubectl describe pod\n${atPlayhead.describePod ? `${atPlayhead.describePod}\n` : ''}${atPlayhead.describeEvents}`}</pre>
           )}
+
         </div>
       </main>
       <section className="log" role="log" aria-label="Events">

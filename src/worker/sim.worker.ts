@@ -6,21 +6,47 @@
 import { loadCluster } from '../engine/cluster/index.ts'
 import { createSimulation } from '../engine/index.ts'
 import { getPodsWide } from '../engine/kubectl/printers/getPods.ts'
-import { describeEvents } from '../engine/kubectl/printers/events.ts'
-import type { KEvent, KObject, Pod } from '../engine/api/types.ts'
+import { describeEvents, eventsFor } from '../engine/kubectl/printers/events.ts'
+import { describePodStatus } from '../engine/kubectl/printers/describePod.ts'
+import { bytes, cpuMilli } from '../engine/api/quantity.ts'
+import type { KEvent, KObject, Node, Pod } from '../engine/api/types.ts'
 import type { Simulation } from '../engine/index.ts'
-import type { Command, WorkerMessage } from '../protocol/messages.ts'
+import type { Command, NodeRow, WorkerMessage } from '../protocol/messages.ts'
 
 const post = (m: WorkerMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m)
 const BATCH = 500
 
 let last: Simulation | undefined
+/** The pods and nodes stored before the story began (the cluster file's), keyed by etcd key. */
+let initial = new Map<string, KObject>()
+
+const requestsOf = (p: Pod) => (p.spec?.containers ?? []).reduce((a, c) => ({
+  cpu: a.cpu + cpuMilli((c.resources?.requests as Record<string, string> | undefined)?.cpu),
+  memory: a.memory + bytes((c.resources?.requests as Record<string, string> | undefined)?.memory),
+}), { cpu: 0, memory: 0 })
+
+function nodeRows(objects: Map<string, KObject>): NodeRow[] {
+  const nodes = [...objects.entries()].filter(([k]) => k.startsWith('/registry/minions/')).map(([, o]) => o as unknown as Node)
+  const pods = [...objects.entries()].filter(([k]) => k.startsWith('/registry/pods/')).map(([, o]) => o as unknown as Pod)
+    .filter((p) => p.spec?.nodeName && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed')
+  return nodes.map((n) => {
+    const name = n.metadata?.name ?? ''
+    const mine = pods.filter((p) => p.spec?.nodeName === name)
+    const req = mine.map(requestsOf).reduce((a, b) => ({ cpu: a.cpu + b.cpu, memory: a.memory + b.memory }), { cpu: 0, memory: 0 })
+    const alloc = (n.status?.allocatable ?? {}) as Record<string, string>
+    return {
+      name, cpuAllocatable: cpuMilli(alloc.cpu), memoryAllocatable: bytes(alloc.memory), podsAllocatable: bytes(alloc.pods ?? '110'),
+      cpuRequested: req.cpu, memoryRequested: req.memory, pods: mine.map((p) => `${p.metadata?.namespace}/${p.metadata?.name}`).sort(),
+      unschedulable: !!n.spec?.unschedulable, taints: (n.spec?.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`),
+    }
+  }).sort((a, b) => (a.name < b.name ? -1 : 1))
+}
 
 /** snapshot rebuilds the applied pods and their events as they were right after trace event `index`. */
 function snapshot(index: number): WorkerMessage {
   const sim = last
-  if (!sim) return { type: 'snapshot', index, getPods: '', describeEvents: '' }
-  const objects = new Map<string, KObject>()
+  if (!sim) return { type: 'snapshot', index, getPods: '', describeEvents: '', describePod: '', nodes: [] }
+  const objects = new Map<string, KObject>(initial)
   const trace = sim.trace
   for (let i = 0; i <= index && i < trace.length; i++) {
     const c = trace[i].change
@@ -31,7 +57,14 @@ function snapshot(index: number): WorkerMessage {
   const at = sim.ctx.sim.wallMs(trace[Math.min(index, trace.length - 1)]?.t ?? 0)
   const pods = [...objects.entries()].filter(([k, o]) => k.startsWith('/registry/pods/') && o.metadata?.annotations?.['kubectl.kubernetes.io/last-applied-configuration']).map(([, o]) => o as unknown as Pod)
   const events = [...objects.entries()].filter(([k]) => k.startsWith('/registry/events/')).map(([, o]) => o as unknown as KEvent)
-  return { type: 'snapshot', index, getPods: pods.length ? getPodsWide(pods, at) : 'No resources found in default namespace.', describeEvents: describeEvents(events, at) }
+  const first = pods[0]
+  const podEvents = first ? eventsFor(events, 'Pod', first.metadata?.namespace ?? '', first.metadata?.name ?? '', first.metadata?.uid) : events
+  const node = first?.spec?.nodeName ? objects.get(`/registry/minions/${first.spec.nodeName}`) as Node | undefined : undefined
+  const nodeIP = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address
+  return {
+    type: 'snapshot', index, getPods: pods.length ? getPodsWide(pods, at) : 'No resources found in default namespace.',
+    describeEvents: describeEvents(podEvents, at), describePod: first ? describePodStatus(first, nodeIP) : '', nodes: nodeRows(objects),
+  }
 }
 
 self.onmessage = (ev: MessageEvent<Command>) => {
@@ -42,6 +75,11 @@ self.onmessage = (ev: MessageEvent<Command>) => {
     if ('error' in cluster) throw new Error(cluster.error)
     const sim = createSimulation({ cluster, seed: cmd.seed })
     last = sim
+    sim.start()
+    initial = new Map([
+      ...sim.etcd.range('/registry/pods/').map((kv) => [kv.key, kv.value as unknown as KObject] as const),
+      ...sim.etcd.range('/registry/minions/').map((kv) => [kv.key, kv.value as unknown as KObject] as const),
+    ])
     post({ type: 'reset' })
     sim.apply({ files: [{ name: 'pod.yaml', text: cmd.text }] })
     sim.run()

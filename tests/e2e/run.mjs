@@ -106,6 +106,20 @@ try {
     await page.waitForFunction(() => /Running/.test(document.querySelector('[aria-label="Cluster at the playhead"]')?.textContent ?? ''), null, { timeout: 10000 })
   })
 
+  await test('the nodes at the playhead and what an etcd write changed (a Monaco diff)', async () => {
+    const slider = page.getByRole('slider')
+    await slider.fill(await slider.getAttribute('max'))
+    const nodes = page.getByRole('region', { name: 'Nodes at the playhead' })
+    await page.waitForFunction(() => /default\/nginx/.test(document.querySelector('[aria-label="Nodes at the playhead"]')?.textContent ?? ''), null, { timeout: 10000 })
+    assert(/worker-\d[\s\S]*100m/.test(await nodes.innerText()), `no cpu request on a worker: ${await nodes.innerText()}`)
+    await slider.fill('0')
+    await page.getByRole('button', { name: 'Next etcd step', exact: true }).click()
+    const inspector = page.getByRole('complementary', { name: 'Inspector' })
+    await inspector.getByText('What this write changed: ADDED Pod default/nginx').waitFor({ timeout: 10000 })
+    await inspector.locator('.monaco-diff-editor').waitFor({ timeout: 20000 })
+    await page.screenshot({ path: `${root}test-results/diff.png` })
+  })
+
   await test('jump to the next step of a chosen lane; switch the theme', async () => {
     await page.getByRole('slider').fill('0')
     await page.getByRole('button', { name: 'Next CNI step', exact: true }).click()
