@@ -2,7 +2,7 @@
  * podbirth's first screen: the manifest, the seven swimlanes of the trace, the inspector for the selected step,
  * and kubectl's view of the pod. (Early version: playback animation, Monaco and time travel come next.)
  */
-import { Suspense, lazy, useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { Suspense, lazy, memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
 import type { TraceEvent } from '../engine/events.ts'
 import { Swimlanes } from './Swimlanes.tsx'
 import { NodesView } from './NodesView.tsx'
@@ -129,7 +129,18 @@ function SchedulerDetails({ e }: { e: TraceEvent }) {
   return null
 }
 
+/** settled is true once `key` has stayed the same for `ms`: heavy views wait until playback or scrubbing rests. */
+function useSettled(key: unknown, ms: number): boolean {
+  const [settledKey, setSettledKey] = useState<unknown>(undefined)
+  useEffect(() => {
+    const t = setTimeout(() => setSettledKey(key), ms)
+    return () => clearTimeout(t)
+  }, [key, ms])
+  return settledKey === key
+}
+
 function Inspector({ e, t0, dark }: { e?: TraceEvent; t0: number; dark: boolean }) {
+  const settled = useSettled(e?.seq, 250)
   if (!e) return <aside className="inspector" aria-label="Inspector"><p>Apply the manifest, then choose a step to see what happened and why.</p></aside>
   return (
     <aside className="inspector" aria-label="Inspector">
@@ -142,14 +153,49 @@ function Inspector({ e, t0, dark }: { e?: TraceEvent; t0: number; dark: boolean 
       {e.change && (
         <details open>
           <summary>What this write changed: {e.change.type} {e.change.kind} {e.change.namespace ? `${e.change.namespace}/` : ''}{e.change.name} (revision {e.change.revision})</summary>
-          <Suspense fallback={<pre>{JSON.stringify(e.change.after ?? e.change.before, null, 2)}</pre>}>
-            <DiffView before={e.change.before} after={e.change.after} dark={dark} />
-          </Suspense>
+          {settled
+            ? <Suspense fallback={<p className="muted">Loading the diff…</p>}><DiffView before={e.change.before} after={e.change.after} dark={dark} /></Suspense>
+            : <p className="muted">The diff appears when the playhead rests here.</p>}
         </details>
       )}
     </aside>
   )
 }
+
+/** Steps of the log rendered around the selected one: a trace of 50,000 steps must not mean 50,000 list items. */
+const LOG_BEFORE = 60
+const LOG_AFTER = 30
+/** Each log row is one line of this height (CSS .log li), and the box this tall: no layout reads needed. */
+const LOG_ROW_PX = 16
+const LOG_BOX_PX = 144
+
+const EventLog = memo(function EventLog({ events, selected, select, t0 }: { events: TraceEvent[]; selected: number; select: (i: number) => void; t0: number }) {
+  const anchor = selected >= 0 ? selected : events.length - 1
+  const from = Math.max(0, anchor - LOG_BEFORE)
+  const to = Math.min(events.length, anchor + LOG_AFTER + 1)
+  const shown = events.slice(from, to)
+  const box = useRef<HTMLElement | null>(null)
+  // Keep the selected step in view by setting the box's scroll position from the fixed row height: reading the
+  // layout (scrollIntoView, offsetTop) would force a layout of the whole page on every step.
+  useLayoutEffect(() => {
+    const c = box.current
+    if (!c || selected < 0) return
+    const top = LOG_ROW_PX * (selected - from + (from > 0 ? 1 : 0))
+    if (top < c.scrollTop || top + LOG_ROW_PX > c.scrollTop + LOG_BOX_PX) c.scrollTop = Math.max(0, top - LOG_BOX_PX / 2)
+  }, [selected, from])
+  return (
+    <section className="log" role="log" aria-label="Events" ref={box}>
+      {from > 0 && <p className="log-more">{from.toLocaleString('en-US')} earlier steps (use the timeline or Step back)</p>}
+      <ol start={from + 1}>
+        {shown.map((e, k) => {
+          const i = from + k
+          return <li key={e.seq} className={i === selected ? 'selected' : ''}><button type="button" title={e.summary} onClick={() => select(i)}>{fmtTime(e.t, t0)} {e.lane}: {e.summary}</button></li>
+        })}
+      </ol>
+      {to < events.length && <p className="log-more">{(events.length - to).toLocaleString('en-US')} later steps</p>}
+    </section>
+  )
+})
 
 /** The latest FailedScheduling at the playhead, unless the pod was bound since: prominent, with a way to its filter results. */
 function FailedSchedulingBanner({ events, selected, select }: { events: TraceEvent[]; selected: number; select: (i: number) => void }) {
@@ -183,14 +229,17 @@ export function App() {
   }
   const t0 = events[0]?.t ?? 0
   const atPlayhead = useApp((st) => st.atPlayhead)
+  // One snapshot request in flight at a time: while scrubbing or playing fast, the panel follows as fast as the
+  // worker answers, and the last position is always asked for.
+  const pendingSnapshot = useRef<number | null>(null)
   useEffect(() => {
-    if (selected >= 0 && !running) send({ type: 'snapshot', index: selected })
-  }, [selected, running, events.length])
-  useEffect(() => {
-    // Keep the current step in view in its lane and in the log.
-    const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
-    for (const el of document.querySelectorAll('.log li.selected')) el.scrollIntoView({ block: 'nearest', inline: 'center', behavior: reduce ? 'auto' : 'smooth' })
-  }, [selected])
+    if (selected < 0 || running) return
+    const inflight = pendingSnapshot.current !== null && pendingSnapshot.current !== atPlayhead?.index
+    if (inflight) return
+    if (atPlayhead?.index === selected && pendingSnapshot.current === selected) return
+    pendingSnapshot.current = selected
+    send({ type: 'snapshot', index: selected })
+  }, [selected, running, events.length, atPlayhead])
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
       if ((ev.ctrlKey || ev.metaKey) && ev.key === 'Enter') { ev.preventDefault(); apply() }
@@ -252,13 +301,7 @@ export function App() {
 
         </div>
       </main>
-      <section className="log" role="log" aria-label="Events">
-        <ol>
-          {events.map((e, i) => (
-            <li key={e.seq} className={i === selected ? 'selected' : ''}><button type="button" onClick={() => select(i)}>{fmtTime(e.t, t0)} {e.lane}: {e.summary}</button></li>
-          ))}
-        </ol>
-      </section>
+      <EventLog events={events} selected={selected} select={select} t0={t0} />
     </div>
   )
 }

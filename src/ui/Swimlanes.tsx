@@ -8,7 +8,7 @@
 import * as d3 from 'd3'
 import 'd3-transition'
 import { motion, useReducedMotion } from 'motion/react'
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { LANES } from '../engine/events.ts'
 import type { Lane, TraceEvent } from '../engine/events.ts'
 
@@ -20,8 +20,27 @@ const GAP_PX = 34
 const LABEL_W = 136
 const LANE_H = 40
 const AXIS_H = 22
-const MAX_PER_LANE = 1500
-const MAX_ARROWS = 400
+const MAX_PER_LANE = 4000
+/** Dots closer than this many pixels are drawn as one. */
+const DOT_BUCKET = 7
+const MAX_ARROWS = 120
+/** How many of the latest arrows (before the selected step) animate. */
+const ANIMATED_ARROWS = 16
+
+/** How far back an arrow can start and still land in view (a watch or response arrives within this). */
+const ARROW_REACH_US = 5_000_000
+
+/** The first index whose t is greater than `t` (events are in time order). */
+function upperIndex(events: TraceEvent[], t: number): number {
+  let lo = 0
+  let hi = events.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (events[mid].t <= t) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
 
 interface Gap { from: number; to: number; x: number }
 
@@ -77,7 +96,7 @@ interface Props {
   select(i: number): void
 }
 
-export function Swimlanes({ events, selected, select }: Props) {
+export const Swimlanes = memo(function Swimlanes({ events, selected, select }: Props) {
   const trackRef = useRef<HTMLDivElement | null>(null)
   const axisRef = useRef<SVGGElement | null>(null)
   const zoomRef = useRef<d3.ZoomBehavior<HTMLDivElement, unknown> | null>(null)
@@ -115,10 +134,17 @@ export function Swimlanes({ events, selected, select }: Props) {
       .on('start', () => { interacting.current++ })
       .on('zoom', (ev: d3.D3ZoomEvent<HTMLDivElement, unknown>) => setTransform({ k: ev.transform.k, x: ev.transform.x }))
       .on('end', () => { interacting.current = Math.max(0, interacting.current - 1) })
+    // A fixed extent: d3's default reads the element's size (a forced layout) on every transform.
+    zoom.extent([[0, 0], [Math.max(el.clientWidth, 1), Math.max(el.clientHeight, 1)]])
     zoomRef.current = zoom
     d3.select(el).call(zoom).on('dblclick.zoom', null)
     return () => { d3.select(el).on('.zoom', null) }
   }, [])
+
+  useEffect(() => {
+    const el = trackRef.current
+    zoomRef.current?.extent([[0, 0], [Math.max(width + LABEL_W, 1), Math.max(el?.clientHeight ?? 1, 1)]])
+  }, [width])
 
   const setView = (k: number, tx: number) => {
     const el = trackRef.current
@@ -161,19 +187,36 @@ export function Swimlanes({ events, selected, select }: Props) {
   const laneY = (l: Lane) => AXIS_H + LANES.indexOf(l) * LANE_H + LANE_H / 2
   const tLo = scale.invert((0 - transform.x) / transform.k)
   const tHi = scale.invert((width - transform.x) / transform.k)
+  /**
+   * The steps of a lane in view, thinned to one per DOT_BUCKET pixels where they crowd (the selected step always
+   * shows): dots closer than that overlap anyway, and the DOM stays small at any zoom.
+   */
   const visible = (l: Lane) => {
     const list = byLane.get(l) ?? []
     const from = Math.max(0, lowerBound(list, tLo) - 1)
-    const to = Math.min(list.length, lowerBound(list, tHi) + 1)
-    return list.slice(from, Math.min(to, from + MAX_PER_LANE))
+    const to = Math.min(list.length, lowerBound(list, tHi) + 1, from + MAX_PER_LANE)
+    const out: { e: TraceEvent; i: number }[] = []
+    let lastBucket = Number.NEGATIVE_INFINITY
+    for (let k = from; k < to; k++) {
+      const item = list[k]
+      const bucket = Math.floor(x(item.e.t) / DOT_BUCKET)
+      if (bucket === lastBucket) {
+        if (item.i === selected) out[out.length - 1] = item
+        continue
+      }
+      lastBucket = bucket
+      out.push(item)
+    }
+    return out
   }
-  // Arrows of the steps already reached (up to the selected one) that are in view.
+  // Arrows of the steps already reached (up to the selected one) that are in view: the trace is in time order, so
+  // the window is found by binary search and only it is scanned.
   const arrows: { e: TraceEvent; i: number }[] = []
-  for (let i = Math.max(0, selected); i >= 0 && arrows.length < MAX_ARROWS; i--) {
+  const hiIndex = Math.min(selected, upperIndex(events, tHi) - 1)
+  const loIndex = upperIndex(events, tLo - ARROW_REACH_US)
+  for (let i = hiIndex; i >= loIndex && i >= 0 && arrows.length < MAX_ARROWS; i--) {
     const e = events[i]
-    if (!e) continue
-    if (e.t < tLo && (e.arrive ?? e.t) < tLo) { if (e.t < tLo - 60_000_000) break; continue }
-    if (e.t > tHi) continue
+    if ((e.arrive ?? e.t) < tLo) continue
     if (e.from && e.to && e.from !== e.to) arrows.push({ e, i })
   }
   const height = AXIS_H + LANES.length * LANE_H
@@ -207,6 +250,8 @@ export function Swimlanes({ events, selected, select }: Props) {
             const y2 = laneY(e.to as Lane)
             const d = `M${x1},${y1} C${x1 + (x2 - x1) / 2},${y1} ${x1 + (x2 - x1) / 2},${y2} ${x2},${y2}`
             const sel = i === selected
+            // Only the arrows the story has just reached are animated; older ones are plain paths (cheap to mount).
+            if (selected - i > ANIMATED_ARROWS) return <path key={e.seq} d={d} className={`arrow ${e.outcome}`} />
             return (
               <motion.path key={e.seq} d={d} className={`arrow ${e.outcome}${sel ? ' selected' : ''}`}
                 initial={reduce ? { opacity: 0 } : { pathLength: 0, opacity: 0.2 }}
@@ -240,4 +285,4 @@ export function Swimlanes({ events, selected, select }: Props) {
       </div>
     </div>
   )
-}
+})

@@ -15,6 +15,8 @@ import type { Command, NodeRow, WorkerMessage } from '../protocol/messages.ts'
 
 const post = (m: WorkerMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m)
 const BATCH = 500
+/** The panel at the playhead lists this many pods (a large apply would otherwise re-lay out hundreds of lines per step). */
+const SNAPSHOT_PODS = 40
 
 let last: Simulation | undefined
 /** The pods and nodes stored before the story began (the cluster file's), keyed by etcd key. */
@@ -62,7 +64,8 @@ function snapshot(index: number): WorkerMessage {
   const node = first?.spec?.nodeName ? objects.get(`/registry/minions/${first.spec.nodeName}`) as Node | undefined : undefined
   const nodeIP = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address
   return {
-    type: 'snapshot', index, getPods: pods.length ? getPodsWide(pods, at) : 'No resources found in default namespace.',
+    type: 'snapshot', index,
+    getPods: pods.length ? getPodsWide(pods.slice(0, SNAPSHOT_PODS), at) + (pods.length > SNAPSHOT_PODS ? `\n… and ${pods.length - SNAPSHOT_PODS} more pods` : '') : 'No resources found in default namespace.',
     describeEvents: describeEvents(podEvents, at), describePod: first ? describePodStatus(first, nodeIP) : '', nodes: nodeRows(objects),
   }
 }

@@ -92,10 +92,17 @@ try {
     const view = page.getByLabel('Cluster at the playhead')
     await page.waitForFunction(() => /nginx\s+1\/1\s+Running/.test(document.querySelector('[aria-label="Cluster at the playhead"]')?.textContent ?? ''), null, { timeout: 10000 })
     const slider = page.getByRole('slider')
-    const idx = await page.evaluate(() => {
-      const items = [...document.querySelectorAll('[role="log"] li')].map((li) => li.textContent ?? '')
-      return items.findIndex((t) => t.includes('pod/nginx created'))
-    })
+    // The log shows a window of steps around the playhead: move through the story until kubectl's step is in it.
+    let idx = -1
+    for (let base = 0; idx < 0 && base < 600; base += 25) {
+      await slider.fill(String(base))
+      idx = await page.evaluate(() => {
+        const ol = document.querySelector('[role="log"] ol')
+        const start = Number(ol?.getAttribute('start') ?? 1) - 1
+        const k = [...(ol?.querySelectorAll('li') ?? [])].findIndex((li) => (li.textContent ?? '').includes('pod/nginx created'))
+        return k < 0 ? -1 : start + k
+      })
+    }
     assert(idx > 0, 'no kubectl output step in the log')
     await slider.fill(String(idx))
     await page.waitForFunction(() => /nginx\s+0\/1\s+Pending/.test(document.querySelector('[aria-label="Cluster at the playhead"]')?.textContent ?? ''), null, { timeout: 10000 })

@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// `npm run bench:ui`: the browser app's speed in Debian's Chromium against the production build (dist/; run
+// `npm run build` first). Measures, never asserts. Prints one figure per line:
+//   cold load to the first swimlane drawn, JavaScript (gzipped) needed before Monaco loads,
+//   playback of a 100-pod apply at 4× (fps, longest main-thread task), and a ~50,000-step trace while scrubbing
+//   and zooming (fps, longest task).
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
+import { chromium } from 'playwright-core'
+
+const PORT = 4181
+const ORIGIN = `http://127.0.0.1:${PORT}`
+const root = new URL('../..', import.meta.url).pathname
+if (!existsSync(`${root}dist/index.html`)) { console.error('bench:ui: no production build; run `npm run build` first'); process.exit(2) }
+
+const pods = (n) => Array.from({ length: n }, (_, i) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-${i}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n`).join('---\n')
+
+const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+let browser
+try {
+  await new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error('vite preview did not start')), 20000)
+    server.stdout.on('data', (d) => { if (String(d).includes(String(PORT))) { clearTimeout(t); resolve() } })
+  })
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu-vsync', '--no-first-run', '--disable-background-networking'] })
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  const page = await ctx.newPage()
+  await page.addInitScript(() => {
+    window.__bench = { longest: 0, tasks: [] }
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('[role="region"][aria-label="kubectl"]')) { window.__bench.firstLane = performance.now(); obs.disconnect() }
+    }).observe(document, { childList: true, subtree: true })
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__bench.tasks.push({ start: e.startTime, duration: e.duration }) }).observe({ type: 'longtask', buffered: true })
+  })
+  // JavaScript fetched before the Monaco editor chunk is requested.
+  const js = []
+  let monacoAt = -1
+  page.on('response', async (r) => {
+    const u = r.url()
+    if (!u.startsWith(ORIGIN) || !u.endsWith('.js')) return
+    if (/YamlEditor-|editor\.api|setup-/.test(u) && monacoAt < 0) monacoAt = js.length
+    try { js.push({ url: u, gz: gzipSync(await r.body()).length }) } catch { /* aborted */ }
+  })
+  await page.goto(ORIGIN, { waitUntil: 'load' })
+  await page.waitForFunction(() => window.__bench.firstLane !== undefined, null, { timeout: 20000 })
+  const firstLane = await page.evaluate(() => window.__bench.firstLane)
+  await page.waitForFunction(() => !!window.__podbirthEditor, null, { timeout: 30000 })
+  await page.waitForTimeout(300)
+  const before = monacoAt < 0 ? js : js.slice(0, monacoAt)
+  console.log(`cold load to the first swimlane drawn: ${Math.round(firstLane)} ms`)
+  console.log(`JavaScript before Monaco loads: ${(before.reduce((n, f) => n + f.gz, 0) / 1024).toFixed(1)} KB gzipped (${before.length} files)`)
+
+  const measure = async (ms, action) => page.evaluate(async ({ ms, action }) => {
+    const b = window.__bench
+    b.tasks.length = 0
+    let frames = 0
+    let worst = 0
+    let last = performance.now()
+    const end = last + ms
+    const slider = document.querySelector('input[type=range]')
+    const track = document.querySelector('.swimlanes-track')
+    await new Promise((resolve) => {
+      const tick = (now) => {
+        frames++
+        worst = Math.max(worst, now - last)
+        last = now
+        if (action === 'scrub' && slider) {
+          const max = Number(slider.max)
+          const v = Math.floor((((now / 16) % 120) / 120) * max)
+          const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set
+          set.call(slider, String(v))
+          slider.dispatchEvent(new Event('input', { bubbles: true }))
+        }
+        if (action === 'zoom' && track) {
+          const r = track.getBoundingClientRect()
+          track.dispatchEvent(new WheelEvent('wheel', { deltaY: frames % 40 < 20 ? -40 : 40, clientX: r.left + r.width / 2, clientY: r.top + 40, bubbles: true, cancelable: true }))
+        }
+        if (now < end) requestAnimationFrame(tick)
+        else resolve()
+      }
+      requestAnimationFrame(tick)
+    })
+    await new Promise((r) => setTimeout(r, 100))
+    const longest = b.tasks.reduce((m, t) => Math.max(m, t.duration), 0)
+    return { fps: frames / (ms / 1000), worstFrame: worst, longest, over50: b.tasks.filter((t) => t.duration > 50).length }
+  }, { ms, action })
+
+  const applyText = async (text, label) => {
+    await page.evaluate((t) => window.__podbirthEditor.setValue(t), text)
+    const t0 = Date.now()
+    await page.getByRole('button', { name: 'Apply', exact: true }).click()
+    await page.waitForFunction(() => !document.querySelector('.controls button:first-child')?.hasAttribute('disabled') && /created/.test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? ''), null, { timeout: 180000 })
+    const steps = await page.evaluate(() => Number(document.querySelector('input[type=range]')?.max ?? -1) + 1)
+    console.log(`${label}: ${steps.toLocaleString('en-US')} steps simulated and streamed in ${Date.now() - t0} ms`)
+  }
+
+  await applyText(pods(100), '100-pod apply')
+  await page.getByRole('slider').fill('0')
+  await page.getByLabel('Speed').selectOption('4')
+  await page.getByRole('button', { name: 'Play', exact: true }).click()
+  const play = await measure(5000, 'none')
+  await page.getByRole('button', { name: 'Pause', exact: true }).click().catch(() => {})
+  console.log(`playback of the 100-pod apply at 4×: ${play.fps.toFixed(1)} fps, longest main-thread task ${Math.round(play.longest)} ms (${play.over50} over 50 ms)`)
+
+  await applyText(pods(420), 'large trace')
+  const scrub = await measure(4000, 'scrub')
+  console.log(`large trace, scrubbing: ${scrub.fps.toFixed(1)} fps, longest main-thread task ${Math.round(scrub.longest)} ms (${scrub.over50} over 50 ms)`)
+  const zoom = await measure(4000, 'zoom')
+  console.log(`large trace, zooming: ${zoom.fps.toFixed(1)} fps, longest main-thread task ${Math.round(zoom.longest)} ms (${zoom.over50} over 50 ms)`)
+} catch (e) {
+  console.error(`bench:ui failed: ${e?.message ?? e}`)
+  process.exitCode = 1
+} finally {
+  await browser?.close().catch(() => {})
+  server.kill()
+}
