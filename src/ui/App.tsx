@@ -141,6 +141,8 @@ function useSettled(key: unknown, ms: number): boolean {
 
 function Inspector({ e, t0, dark }: { e?: TraceEvent; t0: number; dark: boolean }) {
   const settled = useSettled(e?.seq, 250)
+  // The raw details (often whole objects) wait a moment too, so scrubbing does not lay out pages of JSON per frame.
+  const settledFast = useSettled(e?.seq, 60)
   if (!e) return <aside className="inspector" aria-label="Inspector"><p>Apply the manifest, then choose a step to see what happened and why.</p></aside>
   return (
     <aside className="inspector" aria-label="Inspector">
@@ -149,7 +151,7 @@ function Inspector({ e, t0, dark }: { e?: TraceEvent; t0: number; dark: boolean 
       <p>{e.explain}</p>
       {e.docs && <p><a href={e.docs} target="_blank" rel="noreferrer noopener">Kubernetes documentation</a></p>}
       <SchedulerDetails e={e} />
-      {e.details && <details open={!e.type.startsWith('scheduler:') && !e.change}><summary>Details</summary><pre>{JSON.stringify(e.details, null, 2)}</pre></details>}
+      {e.details && <details open={!e.type.startsWith('scheduler:') && !e.change}><summary>Details</summary>{settledFast ? <pre>{JSON.stringify(e.details, null, 2)}</pre> : <p className="muted">…</p>}</details>}
       {e.change && (
         <details open>
           <summary>What this write changed: {e.change.type} {e.change.kind} {e.change.namespace ? `${e.change.namespace}/` : ''}{e.change.name} (revision {e.change.revision})</summary>
