@@ -121,6 +121,39 @@ function ScoreResults({ d }: { d: { scorePlugins: { plugin: string; weight: numb
   )
 }
 
+const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error' }
+
+interface ShownRequest { verb: string; path: string; query?: Record<string, string>; headers?: Record<string, string>; clientCertificate?: { subject: string; issuer: string }; body?: unknown }
+interface ShownResponse { code: number; body?: unknown; warnings?: string[] }
+
+/** The HTTP exchange of a step as it went over the wire (credentials already redacted by the engine). */
+function HttpExchange({ request, response }: { request?: ShownRequest; response?: ShownResponse }) {
+  const query = request?.query && Object.keys(request.query).length ? `?${new URLSearchParams(request.query).toString()}` : ''
+  return (
+    <div className="http">
+      {request && (
+        <section aria-label="Request">
+          <p className="http-line"><strong>{request.verb}</strong> {request.path}{query}</p>
+          {request.clientCertificate && <p className="muted">client certificate: {request.clientCertificate.subject} (issuer {request.clientCertificate.issuer})</p>}
+          {request.headers && (
+            <table className="http-headers"><tbody>
+              {Object.entries(request.headers).map(([k, v]) => <tr key={k}><th scope="row">{k}</th><td>{v}</td></tr>)}
+            </tbody></table>
+          )}
+          {request.body !== undefined && <details><summary>Request body</summary><pre>{JSON.stringify(request.body, null, 2)}</pre></details>}
+        </section>
+      )}
+      {response && (
+        <section aria-label="Response">
+          <p className={`http-line ${response.code >= 400 ? 'bad' : 'good'}`}><strong>{response.code} {STATUS_TEXT[response.code] ?? ''}</strong></p>
+          {(response.warnings ?? []).map((w) => <p key={w} className="warning-line">Warning: {w}</p>)}
+          {response.body !== undefined && <details><summary>Response body</summary><pre>{JSON.stringify(response.body, null, 2)}</pre></details>}
+        </section>
+      )}
+    </div>
+  )
+}
+
 function SchedulerDetails({ e }: { e: TraceEvent }) {
   const d = e.details as Record<string, unknown> | undefined
   if (!d) return null
@@ -151,7 +184,8 @@ function Inspector({ e, t0, dark }: { e?: TraceEvent; t0: number; dark: boolean 
       <p>{e.explain}</p>
       {e.docs && <p><a href={e.docs} target="_blank" rel="noreferrer noopener">Kubernetes documentation</a></p>}
       <SchedulerDetails e={e} />
-      {e.details && <details open={!e.type.startsWith('scheduler:') && !e.change}><summary>Details</summary>{settledFast ? <pre>{JSON.stringify(e.details, null, 2)}</pre> : <p className="muted">…</p>}</details>}
+      {settledFast && (e.details?.request || e.details?.response) ? <HttpExchange request={e.details.request as ShownRequest | undefined} response={e.details.response as ShownResponse | undefined} /> : null}
+      {e.details && <details open={!e.type.startsWith('scheduler:') && !e.change && !e.details.request && !e.details.response}><summary>Details</summary>{settledFast ? <pre>{JSON.stringify(e.details, null, 2)}</pre> : <p className="muted">…</p>}</details>}
       {e.change && (
         <details open>
           <summary>What this write changed: {e.change.type} {e.change.kind} {e.change.namespace ? `${e.change.namespace}/` : ''}{e.change.name} (revision {e.change.revision})</summary>

@@ -127,6 +127,16 @@ try {
     await page.screenshot({ path: `${root}test-results/diff.png` })
   })
 
+  await test('the inspector shows a step\'s HTTP request and response', async () => {
+    await page.getByRole('slider').fill('0')
+    await page.getByRole('log').getByRole('button', { name: /kubectl: POST \/api\/v1\/namespaces\/default\/pods/ }).first().click()
+    const req = page.getByRole('complementary', { name: 'Inspector' }).getByRole('region', { name: 'Request' })
+    await req.waitFor({ timeout: 5000 })
+    const text = await req.innerText()
+    assert(text.includes('POST /api/v1/namespaces/default/pods?fieldManager=kubectl-client-side-apply'), `request line: ${text}`)
+    assert(text.includes('client certificate: CN=kubernetes-admin,O=kubeadm:cluster-admins'), `client certificate: ${text}`)
+  })
+
   await test('jump to the next step of a chosen lane; switch the theme', async () => {
     await page.getByRole('slider').fill('0')
     await page.getByRole('button', { name: 'Next CNI step', exact: true }).click()
