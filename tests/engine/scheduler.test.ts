@@ -74,6 +74,8 @@ describe('preemption end to end', () => {
     expect(events(sim, 'vip')).toContain('Normal Scheduled Successfully assigned default/vip to node1')
     const nominated = sim.trace.find((e) => e.type === 'etcd:Txn' && e.change?.name === 'vip' && (e.change?.after as { status?: { nominatedNodeName?: string } })?.status?.nominatedNodeName === 'node1')
     expect(nominated).toBeTruthy()
+    // ClearingNominatedNodeNameAfterBinding (on by default in v1.35): the binding clears the nomination.
+    expect(vip?.status?.nominatedNodeName).toBeUndefined()
   })
 })
 

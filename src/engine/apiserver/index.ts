@@ -229,8 +229,12 @@ export class KubeApiServer implements ApiServerEndpoint {
     if (pod.spec?.nodeName) return this.reply(rc, { code: 409, body: newConflict('pods/binding', rc.info.name, `pod ${rc.info.name} is already assigned to node "${pod.spec.nodeName}"`) })
     const now = this.ctx.sim.rfc3339()
     const conditions = [...((pod.status?.conditions as { type: string }[] | undefined) ?? []).filter((c) => c.type !== 'PodScheduled'), { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now }]
-    const value = { ...pod, spec: { ...pod.spec, nodeName: target }, status: { ...pod.status, conditions } }
-    this.write(rc, def, key, kv.modRevision, value, 201, `The binding subresource sets spec.nodeName to "${target}" and the condition PodScheduled=True in one write. This write is what the kubelet on ${target} will see.`, false, () =>
+    const status: Record<string, unknown> = { ...pod.status, conditions }
+    // ClearingNominatedNodeNameAfterBinding (beta, on by default in v1.35): a bound pod's nomination is over.
+    const nominated = (status as { nominatedNodeName?: string }).nominatedNodeName
+    delete status.nominatedNodeName
+    const value = { ...pod, spec: { ...pod.spec, nodeName: target }, status }
+    this.write(rc, def, key, kv.modRevision, value, 201, `The binding subresource sets spec.nodeName to "${target}" and the condition PodScheduled=True in one write${nominated ? `, and clears status.nominatedNodeName (${nominated})` : ''}. This write is what the kubelet on ${target} will see.`, false, () =>
       this.reply(rc, { code: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } }))
   }
 
