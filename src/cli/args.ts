@@ -34,50 +34,67 @@ export function parseDuration(s: string): number | undefined {
   return total
 }
 
+const need = (v: string | undefined): v is string => v !== undefined && v !== ''
+
+/**
+ * readFlags walks the flags after the command (`--flag value` or `--flag=value`), handing each to `handle`, which
+ * returns a usage error or '' when the flag was fine.
+ */
+function readFlags(argv: string[], handle: (flag: string, value: () => string | undefined, arg: string) => string): string {
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i]
+    const eq = arg.indexOf('=')
+    const [flag, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined]
+    const err = handle(flag, () => inline ?? argv[++i], arg)
+    if (err) return err
+  }
+  return ''
+}
+
+/** commonFlag handles the flags apply and explain share; null when `flag` is not one of them. */
+function commonFlag(a: { cluster?: string; seed: number; output: 'text' | 'json' }, flag: string, value: () => string | undefined): string | null {
+  switch (flag) {
+    case '--cluster': { const v = value(); if (!need(v)) return '--cluster needs a file name'; a.cluster = v; return '' }
+    case '--seed': { const v = value(); if (!need(v) || !/^\d+$/.test(v)) return '--seed needs a non-negative integer'; a.seed = Number(v); return '' }
+    case '-o': case '--output': { const v = value(); if (v !== 'text' && v !== 'json') return `-o must be text or json (got ${JSON.stringify(v ?? '')})`; a.output = v; return '' }
+    default: return null
+  }
+}
+
 export function parseArgs(argv: string[]): Parsed {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') return { command: 'help' }
   if (argv[0] === 'version' || argv[0] === '--version') return { command: 'version' }
   if (argv[0] === 'explain') return parseExplain(argv)
   if (argv[0] !== 'apply') return { usageError: `unknown command "${argv[0]}" (try: podbirth apply -f pod.yaml)` }
   const a: ApplyArgs = { command: 'apply', files: [], seed: 1, untilMs: 600_000, output: 'text' }
-  for (let i = 1; i < argv.length; i++) {
-    const arg = argv[i]
-    const eq = arg.indexOf('=')
-    const [flag, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined]
-    const value = (): string | undefined => inline ?? argv[++i]
-    const need = (v: string | undefined): v is string => v !== undefined && v !== ''
+  const err = readFlags(argv, (flag, value, arg) => {
+    const common = commonFlag(a, flag, value)
+    if (common !== null) return common
     switch (flag) {
-      case '-f': case '--filename': { const v = value(); if (!need(v)) return { usageError: `flag ${flag} needs a file name` }; a.files.push(v); break }
-      case '--cluster': { const v = value(); if (!need(v)) return { usageError: '--cluster needs a file name' }; a.cluster = v; break }
-      case '--user': { const v = value(); if (!need(v)) return { usageError: '--user needs a name' }; a.user = v; break }
-      case '-n': case '--namespace': { const v = value(); if (!need(v)) return { usageError: `flag ${flag} needs a namespace` }; a.namespace = v; break }
-      case '--seed': { const v = value(); if (!need(v) || !/^\d+$/.test(v)) return { usageError: '--seed needs a non-negative integer' }; a.seed = Number(v); break }
-      case '--until': { const v = value(); const d = v ? parseDuration(v) : undefined; if (d === undefined) return { usageError: `--until needs a duration such as 30s, 5m or 1h30m (got ${JSON.stringify(v ?? '')})` }; a.untilMs = d; break }
-      case '-o': case '--output': { const v = value(); if (v !== 'text' && v !== 'json') return { usageError: `-o must be text or json (got ${JSON.stringify(v ?? '')})` }; a.output = v; break }
-      default: return { usageError: `unknown flag "${arg}"` }
+      case '-f': case '--filename': { const v = value(); if (!need(v)) return `flag ${flag} needs a file name`; a.files.push(v); return '' }
+      case '--user': { const v = value(); if (!need(v)) return '--user needs a name'; a.user = v; return '' }
+      case '-n': case '--namespace': { const v = value(); if (!need(v)) return `flag ${flag} needs a namespace`; a.namespace = v; return '' }
+      case '--until': { const v = value(); const d = v ? parseDuration(v) : undefined; if (d === undefined) return `--until needs a duration such as 30s, 5m or 1h30m (got ${JSON.stringify(v ?? '')})`; a.untilMs = d; return '' }
+      default: return `unknown flag "${arg}"`
     }
-  }
+  })
+  if (err) return { usageError: err }
   if (a.files.length === 0) return { usageError: 'apply needs at least one -f FILE' }
   return a
 }
 
 function parseExplain(argv: string[]): Parsed {
   const a: Partial<ExplainArgs> & { command: 'explain'; seed: number; output: 'text' | 'json' } = { command: 'explain', seed: 1, output: 'text' }
-  for (let i = 1; i < argv.length; i++) {
-    const arg = argv[i]
-    const eq = arg.indexOf('=')
-    const [flag, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined]
-    const value = (): string | undefined => inline ?? argv[++i]
-    const need = (v: string | undefined): v is string => v !== undefined && v !== ''
+  const err = readFlags(argv, (flag, value, arg) => {
+    const common = commonFlag(a, flag, value)
+    if (common !== null) return common
     switch (flag) {
-      case '-f': case '--filename': { const v = value(); if (!need(v)) return { usageError: `flag ${flag} needs a file name` }; if (a.file) return { usageError: 'explain takes one -f POD_FILE' }; a.file = v; break }
-      case '--cluster': { const v = value(); if (!need(v)) return { usageError: '--cluster needs a file name' }; a.cluster = v; break }
-      case '--config': { const v = value(); if (!need(v)) return { usageError: '--config needs a file name' }; a.config = v; break }
-      case '--seed': { const v = value(); if (!need(v) || !/^\d+$/.test(v)) return { usageError: '--seed needs a non-negative integer' }; a.seed = Number(v); break }
-      case '-o': case '--output': { const v = value(); if (v !== 'text' && v !== 'json') return { usageError: `-o must be text or json (got ${JSON.stringify(v ?? '')})` }; a.output = v; break }
-      default: return { usageError: `unknown flag "${arg}"` }
+      case '-f': case '--filename': { const v = value(); if (!need(v)) return `flag ${flag} needs a file name`; if (a.file) return 'explain takes one -f POD_FILE'; a.file = v; return '' }
+      case '--config': { const v = value(); if (!need(v)) return '--config needs a file name'; a.config = v; return '' }
+      default: return `unknown flag "${arg}"`
     }
-  }
+  })
+  if (err) return { usageError: err }
   if (!a.file) return { usageError: 'explain needs -f POD_FILE' }
   return a as ExplainArgs
 }

@@ -9,6 +9,7 @@ import type { KObject } from '../engine/api/types.ts'
 import type { ClusterSpec } from '../engine/cluster/types.ts'
 import { createSimulation } from '../engine/index.ts'
 import type { CycleRecord } from '../engine/scheduler/framework/record.ts'
+import { tabwrite } from '../engine/kubectl/printers/tabwriter.ts'
 
 export interface ExplainInput {
   cluster: ClusterSpec
@@ -74,9 +75,9 @@ export function toJson(r: CycleRecord): Record<string, unknown> {
   }
 }
 
+/** table aligns the rows as kubectl's printers do (tabwriter, padding 2), without trailing blanks. */
 function table(rows: string[][]): string[] {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)))
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd())
+  return tabwrite(rows, 2).split('\n').map((l) => l.trimEnd())
 }
 
 /** toText renders the record for a terminal. */

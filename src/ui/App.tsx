@@ -5,6 +5,7 @@
 import { Suspense, lazy, memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
 import type { TraceEvent } from '../engine/events.ts'
 import { Swimlanes } from './Swimlanes.tsx'
+import { fmtTime } from './format.ts'
 import { NodesView } from './NodesView.tsx'
 import { useApp } from '../app/store.ts'
 import { SPEEDS, usePlayback } from '../app/usePlayback.ts'
@@ -74,7 +75,6 @@ function useWorker(): (cmd: Command) => void {
   }
 }
 
-const fmtTime = (us: number, t0: number) => `${((us - t0) / 1e6).toFixed(3)}s`
 
 type FilterTable = Record<string, Record<string, string>>
 type ScoreTable = Record<string, Record<string, number>>

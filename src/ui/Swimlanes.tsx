@@ -10,6 +10,7 @@ import 'd3-transition'
 import { motion, useReducedMotion } from 'motion/react'
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { LANES } from '../engine/events.ts'
+import { fmtTime } from './format.ts'
 import type { Lane, TraceEvent } from '../engine/events.ts'
 
 /** Pixels per millisecond of busy time at zoom 1. */
@@ -76,7 +77,6 @@ export function buildScale(events: TraceEvent[]): { scale: d3.ScaleLinear<number
 }
 
 const fmtDur = (us: number) => (us >= 60_000_000 ? `${(us / 60_000_000).toFixed(1)} min` : us >= 1_000_000 ? `${(us / 1_000_000).toFixed(1)} s` : `${Math.round(us / 1000)} ms`)
-const fmtTime = (us: number, t0: number) => `${((us - t0) / 1e6).toFixed(3)}s`
 
 /** First index in `arr` (sorted by t) whose t ≥ value. */
 function lowerBound(arr: { e: TraceEvent }[], value: number): number {

@@ -9,6 +9,7 @@ import { getPodsWide } from '../engine/kubectl/printers/getPods.ts'
 import { describeEvents, eventsFor } from '../engine/kubectl/printers/events.ts'
 import { describePodStatus } from '../engine/kubectl/printers/describePod.ts'
 import { bytes, cpuMilli } from '../engine/api/quantity.ts'
+import { podRequests } from '../engine/scheduler/framework/types.ts'
 import type { KEvent, KObject, Node, Pod } from '../engine/api/types.ts'
 import type { Simulation } from '../engine/index.ts'
 import type { Command, NodeRow, WorkerMessage } from '../protocol/messages.ts'
@@ -22,10 +23,11 @@ let last: Simulation | undefined
 /** The pods and nodes stored before the story began (the cluster file's), keyed by etcd key. */
 let initial = new Map<string, KObject>()
 
-const requestsOf = (p: Pod) => (p.spec?.containers ?? []).reduce((a, c) => ({
-  cpu: a.cpu + cpuMilli((c.resources?.requests as Record<string, string> | undefined)?.cpu),
-  memory: a.memory + bytes((c.resources?.requests as Record<string, string> | undefined)?.memory),
-}), { cpu: 0, memory: 0 })
+/** What a pod requests as the scheduler counts it (resource.PodRequests: containers, init containers, overhead). */
+const requestsOf = (p: Pod) => {
+  const r = podRequests(p)
+  return { cpu: r.milliCPU, memory: r.memory }
+}
 
 function nodeRows(objects: Map<string, KObject>): NodeRow[] {
   const nodes = [...objects.entries()].filter(([k]) => k.startsWith('/registry/minions/')).map(([, o]) => o as unknown as Node)

@@ -4,7 +4,7 @@
 //   cold load to the first swimlane drawn, JavaScript (gzipped) needed before Monaco loads,
 //   playback of a 100-pod apply at 4× (fps, longest main-thread task), and a ~50,000-step trace while scrubbing
 //   and zooming (fps, longest task).
-import { spawn } from 'node:child_process'
+import { startPreview } from '../e2e/preview.mjs'
 import { existsSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
@@ -16,13 +16,10 @@ if (!existsSync(`${root}dist/index.html`)) { console.error('bench:ui: no product
 
 const pods = (n) => Array.from({ length: n }, (_, i) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-${i}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n`).join('---\n')
 
-const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+const { server, ready } = startPreview(root, PORT)
 let browser
 try {
-  await new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error('vite preview did not start')), 20000)
-    server.stdout.on('data', (d) => { if (String(d).includes(String(PORT))) { clearTimeout(t); resolve() } })
-  })
+  await ready
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu-vsync', '--no-first-run', '--disable-background-networking'] })
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } })
   const page = await ctx.newPage()

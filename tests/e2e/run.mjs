@@ -2,7 +2,7 @@
 // End-to-end tests: the production build (dist/) served by `vite preview` on 127.0.0.1, driven in Debian's
 // Chromium with playwright-core. Any request to anything but the local server fails the run.
 // Prints `N passed, N failed` and exits non-zero on failure. Screenshots go to test-results/ (git-ignored).
-import { spawn } from 'node:child_process'
+import { startPreview } from './preview.mjs'
 import { mkdirSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 
@@ -24,14 +24,10 @@ async function test(name, fn) {
 }
 function assert(cond, msg) { if (!cond) throw new Error(msg) }
 
-const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+const { server, ready } = startPreview(root, PORT)
 let browser
 try {
-  await new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error('vite preview did not start')), 20000)
-    server.stdout.on('data', (d) => { if (String(d).includes(String(PORT))) { clearTimeout(t); resolve() } })
-    server.on('exit', (c) => reject(new Error(`vite preview exited with ${c}`)))
-  })
+  await ready
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
   const offsite = []

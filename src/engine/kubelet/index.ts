@@ -465,20 +465,9 @@ export class Kubelet {
     const image = this.imageOf(c)
     const proceed = () => this.watchProcess(w, c, id, outcomeOf(containerArgv(c), image))
     if (!hook) return proceed()
-    const ip = w.ip ?? ''
-    let error = ''
-    let what = ''
-    if (hook.exec) {
-      what = `exec ${JSON.stringify(hook.exec.command ?? [])}`
-      const o = outcomeOf(hook.exec.command, image)
-      if (o.run === 'notFound') error = `rpc error: code = Unknown desc = failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${o.binary}": executable file not found in $PATH: unknown`
-      else if (o.run === 'exit' && o.code !== 0) error = `command '${(hook.exec.command ?? []).join(' ')}' exited with ${o.code}: `
-    } else if (hook.httpGet) {
-      const port = typeof hook.httpGet.port === 'number' ? hook.httpGet.port : (c.ports ?? []).find((p) => p.name === hook.httpGet?.port)?.containerPort ?? Number(hook.httpGet.port)
-      const url = `http://${hook.httpGet.host ?? ip}:${port}${hook.httpGet.path ?? '/'}`
-      what = `httpGet ${url}`
-      if (!(image?.ports ?? []).includes(port)) error = `Get "${url}": dial tcp ${hook.httpGet.host ?? ip}:${port}: connect: connection refused`
-    } else what = 'sleep'
+    const h = runHandler(c, hook, w.ip ?? '', image)
+    const error = h.error
+    const what = h.kind === 'sleep' ? 'sleep' : h.what
     w.inflight++
     this.ctx.sim.after(latency(this.ctx, 'postStartHook'), () => {
       w.inflight--
@@ -592,27 +581,12 @@ export class Kubelet {
     const { c } = p
     const hook = c.lifecycle?.preStop ?? {}
     const image = this.imageOf(c)
-    const ip = w.ip ?? ''
+    const { what, error, exec, kind, sleepS } = runHandler(c, hook, w.ip ?? '', image)
     let took = ms(10)
-    let error = ''
-    let what = ''
-    if (hook.exec) {
-      what = `exec ${JSON.stringify(hook.exec.command ?? [])}`
-      const o = outcomeOf(hook.exec.command, image)
-      if (o.run === 'notFound') error = `rpc error: code = Unknown desc = failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${o.binary}": executable file not found in $PATH: unknown`
-      else if (o.run === 'forever') took = sec(grace)
-      else { took = ms(Math.max(o.afterMs, 10)); if (o.code !== 0) error = `command '${(hook.exec.command ?? []).join(' ')}' exited with ${o.code}: ` }
-    } else if (hook.httpGet) {
-      const port = typeof hook.httpGet.port === 'number' ? hook.httpGet.port : (c.ports ?? []).find((x) => x.name === hook.httpGet?.port)?.containerPort ?? Number(hook.httpGet.port)
-      const url = `http://${hook.httpGet.host ?? ip}:${port}${hook.httpGet.path ?? '/'}`
-      what = `httpGet ${url}`
-      took = latency(this.ctx, 'postStartHook')
-      if (!(image?.ports ?? []).includes(port)) error = `Get "${url}": dial tcp ${hook.httpGet.host ?? ip}:${port}: connect: connection refused`
-    } else {
-      const seconds = (hook as { sleep?: { seconds?: number } }).sleep?.seconds ?? 0
-      what = `sleep ${seconds}s`
-      took = sec(seconds)
-    }
+    if (kind === 'httpGet') took = latency(this.ctx, 'postStartHook')
+    else if (kind === 'sleep') took = sec(sleepS)
+    else if (exec?.run === 'forever') took = sec(grace)
+    else if (exec?.run === 'exit') took = ms(Math.max(exec.afterMs, 10))
     const timedOut = took >= sec(grace)
     took = Math.min(took, sec(grace))
     this.ctx.sim.after(took, () => {
@@ -806,4 +780,28 @@ function ref_(pod: Pod, c: Container) {
 function summarize(req: Record<string, unknown>): string {
   const s = JSON.stringify(req)
   return s.length > 60 ? `${s.slice(0, 57)}...` : s
+}
+
+/**
+ * runHandler decides what a lifecycle hook's handler does in the simulation: an exec runs the simulated command (a
+ * missing binary or a non-zero exit is an error), an httpGet succeeds only if the image listens on the port, a sleep
+ * waits. Messages mirror the runtime's exec error and Go's net/http dial error.
+ */
+function runHandler(c: Container, hook: NonNullable<Container['lifecycle']>['postStart'] & object, ip: string, image: ReturnType<Kubelet['imageOf']>): { kind: 'exec' | 'httpGet' | 'sleep'; what: string; error: string; exec?: Outcome; sleepS: number } {
+  if (hook.exec) {
+    const exec = outcomeOf(hook.exec.command, image)
+    let error = ''
+    if (exec.run === 'notFound') error = `rpc error: code = Unknown desc = failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${exec.binary}": executable file not found in $PATH: unknown`
+    else if (exec.run === 'exit' && exec.code !== 0) error = `command '${(hook.exec.command ?? []).join(' ')}' exited with ${exec.code}: `
+    return { kind: 'exec', what: `exec ${JSON.stringify(hook.exec.command ?? [])}`, error, exec, sleepS: 0 }
+  }
+  if (hook.httpGet) {
+    const g = hook.httpGet
+    const port = typeof g.port === 'number' ? g.port : (c.ports ?? []).find((x) => x.name === g.port)?.containerPort ?? Number(g.port)
+    const url = `http://${g.host ?? ip}:${port}${g.path ?? '/'}`
+    const error = (image?.ports ?? []).includes(port) ? '' : `Get "${url}": dial tcp ${g.host ?? ip}:${port}: connect: connection refused`
+    return { kind: 'httpGet', what: `httpGet ${url}`, error, sleepS: 0 }
+  }
+  const sleepS = (hook as { sleep?: { seconds?: number } }).sleep?.seconds ?? 0
+  return { kind: 'sleep', what: `sleep ${sleepS}s`, error: '', sleepS }
 }

@@ -196,8 +196,7 @@ export class SchedulerCache {
     this.podNode.delete(key)
     const ni = this.nodes.get(nodeName)
     if (ni) {
-      const had = ni.pods.find((p) => p.key === key)
-      ni.removePod(key)
+      const had = ni.removePod(key)
       if (had?.hasAffinity) this.affinityList = null
       if (had && had.requiredAntiAffinityTerms.length > 0) this.antiAffinityList = null
     } else {

@@ -347,6 +347,7 @@ export class KubeScheduler {
     })
     if (pod.metadata?.deletionTimestamp) {
       queue.done(key)
+      // Mirrors: schedule_one.go ScheduleOne (skipPodSchedule of a pod being deleted).
       this.recorder.event(ref(pod), 'Warning', 'FailedScheduling', `skip schedule deleting pod: ${key}`, 'Scheduling')
       return
     }
@@ -358,9 +359,8 @@ export class KubeScheduler {
     for (const f of this.pendingPreemptions.splice(0)) f()
     if (rec && this.keepCycles) this.cycles.push(rec)
     if (result.kind !== 'scheduled') {
-      const diagnosis = result.kind === 'unschedulable' ? result.diagnosis : null
-      const status = result.kind === 'unschedulable' ? newStatus(Code.Unschedulable, result.message) : result.status
-      this.handleFailure(q, status, result.message, diagnosis?.unschedulablePlugins ?? new Set(), (diagnosis as { postFilterResult?: PostFilterResult | null } | null)?.postFilterResult ?? null, rec)
+      if (result.kind === 'unschedulable') this.handleFailure(q, newStatus(Code.Unschedulable, result.message), result.message, result.diagnosis.unschedulablePlugins, result.postFilterResult, rec)
+      else this.handleFailure(q, result.status, result.message, new Set(), null, rec)
       return
     }
     this.assumeAndBind(q, fwk, state, result.node, rec)
@@ -412,7 +412,7 @@ export class KubeScheduler {
     })
   }
 
-  /** handleSchedulingFailure: requeue, FailedScheduling event, PodScheduled=False (and the nomination) on the pod. */
+  /** handleSchedulingFailure (schedule_one.go): requeue, FailedScheduling event, PodScheduled=False (and the nomination) on the pod. */
   private handleFailure(q: QueuedPodInfo, status: Status, message: string, plugins: Set<string>, pf: PostFilterResult | null, rec: CycleRecord | null): void {
     const core = this.core as SchedulerCore
     const queue = this.queue as SchedulingQueue
@@ -471,6 +471,7 @@ export class KubeScheduler {
     })
     for (const v of victims) {
       const [namespace, name] = v.key.split('/')
+      // Mirrors: pkg/scheduler/framework/preemption/preemption.go prepareCandidate (condition, delete, Preempted event).
       const condition = { type: 'DisruptionTarget', status: 'True', reason: 'PreemptionByScheduler', message: `${preemptor.pod.spec?.schedulerName ?? 'default-scheduler'}: preempting to accommodate a higher priority pod`, lastTransitionTime: this.ctx.sim.rfc3339() }
       this.client.request({ verb: 'PATCH', path: `/api/v1/namespaces/${namespace}/pods/${name}/status`, headers: { 'Content-Type': 'application/strategic-merge-patch+json' }, body: { metadata: { uid: v.pod.metadata?.uid }, status: { conditions: [condition] } } as KObject }, () => {
         this.client.request({ verb: 'DELETE', path: `/api/v1/namespaces/${namespace}/pods/${name}` }, (res) => {

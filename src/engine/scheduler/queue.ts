@@ -61,10 +61,9 @@ class Heap<T> {
     const i = this.items.findIndex(pred)
     if (i < 0) return undefined
     const x = this.items[i]
-    const rest = this.items.splice(i, 1)
-    void rest
-    const all = this.items.splice(0)
-    for (const y of all) this.push(y)
+    // Rebuild the heap without the item (removals are rare: a pod deleted while queued).
+    const rest = this.items.splice(0).filter((_, k) => k !== i)
+    for (const y of rest) this.push(y)
     return x
   }
   toArray(): T[] {
@@ -86,6 +85,7 @@ export class SchedulingQueue {
   private readonly backoffQ: Heap<QueuedPodInfo>
   private readonly unschedulable = new Map<string, QueuedPodInfo>()
   private readonly where = new Map<string, QueueName | 'inFlight'>()
+  private readonly infos = new Map<string, QueuedPodInfo>()
   /** Cluster events seen while a pod was being scheduled (in-flight), by pod key. */
   private readonly inFlightEvents = new Map<string, Set<ClusterEvent>>()
   readonly initialBackoffUs: number
@@ -124,19 +124,25 @@ export class SchedulingQueue {
     return this.where.get(key)
   }
 
+  /** get returns a queued pod (not one being scheduled right now). */
   get(key: string): QueuedPodInfo | undefined {
-    return this.unschedulable.get(key) ?? this.activeQ.toArray().find((q) => q.podInfo.key === key) ?? this.backoffQ.toArray().find((q) => q.podInfo.key === key)
+    return this.where.get(key) === 'inFlight' ? undefined : this.infos.get(key)
+  }
+
+  private place(q: QueuedPodInfo, where: QueueName | 'inFlight'): void {
+    this.where.set(q.podInfo.key, where)
+    this.infos.set(q.podInfo.key, q)
   }
 
   addActive(q: QueuedPodInfo): void {
     this.activeQ.push(q)
-    this.where.set(q.podInfo.key, 'activeQ')
+    this.place(q, 'activeQ')
   }
 
   /** addGated keeps a pod that a PreEnqueue plugin rejected among the unschedulable pods. */
   addGated(q: QueuedPodInfo): void {
     this.unschedulable.set(q.podInfo.key, q)
-    this.where.set(q.podInfo.key, 'unschedulablePods')
+    this.place(q, 'unschedulablePods')
   }
 
   get activeLength(): number {
@@ -160,7 +166,7 @@ export class SchedulingQueue {
     if (!q) return null
     q.attempts++
     if (q.initialAttemptTimestamp === null) q.initialAttemptTimestamp = q.timestamp
-    this.where.set(q.podInfo.key, 'inFlight')
+    this.place(q, 'inFlight')
     this.inFlightEvents.set(q.podInfo.key, new Set())
     return { q, fromBackoff }
   }
@@ -168,13 +174,14 @@ export class SchedulingQueue {
   /** done ends a pod's in-flight time (scheduled or requeued). */
   done(key: string): void {
     this.inFlightEvents.delete(key)
-    if (this.where.get(key) === 'inFlight') this.where.delete(key)
+    if (this.where.get(key) === 'inFlight') { this.where.delete(key); this.infos.delete(key) }
   }
 
   delete(key: string): void {
     this.inFlightEvents.delete(key)
     const w = this.where.get(key)
     this.where.delete(key)
+    this.infos.delete(key)
     if (w === 'unschedulablePods') this.unschedulable.delete(key)
     else if (w === 'activeQ') this.activeQ.remove((q) => q.podInfo.key === key)
     else if (w === 'backoffQ') this.backoffQ.remove((q) => q.podInfo.key === key)
@@ -199,11 +206,11 @@ export class SchedulingQueue {
     const relevant = q.unschedulablePlugins.size === 0 || [...seen].some((e) => this.isWorthRequeuing(q, e))
     if (relevant) {
       this.backoffQ.push(q)
-      this.where.set(key, 'backoffQ')
+      this.place(q, 'backoffQ')
       return 'backoffQ'
     }
     this.unschedulable.set(key, q)
-    this.where.set(key, 'unschedulablePods')
+    this.place(q, 'unschedulablePods')
     return 'unschedulablePods'
   }
 
@@ -231,11 +238,11 @@ export class SchedulingQueue {
   private requeue(q: QueuedPodInfo, now: number): QueueName {
     if (this.backoffExpiry(q) > now) {
       this.backoffQ.push(q)
-      this.where.set(q.podInfo.key, 'backoffQ')
+      this.place(q, 'backoffQ')
       return 'backoffQ'
     }
     this.activeQ.push(q)
-    this.where.set(q.podInfo.key, 'activeQ')
+    this.place(q, 'activeQ')
     return 'activeQ'
   }
 
@@ -247,7 +254,7 @@ export class SchedulingQueue {
       if (!q || this.backoffExpiry(q) > now) break
       this.backoffQ.pop()
       this.activeQ.push(q)
-      this.where.set(q.podInfo.key, 'activeQ')
+      this.place(q, 'activeQ')
       moves.push({ pod: q.podInfo.key, from: 'backoffQ', to: 'activeQ', event: 'BackoffComplete' })
     }
     return moves

@@ -10,7 +10,7 @@ import { SchedulerCache } from './cache.ts'
 import { CycleState } from './framework/cycleState.ts'
 import { ERR_NO_NODES_AVAILABLE, fitErrorMessage, newDiagnosis } from './framework/fitError.ts'
 import type { Diagnosis } from './framework/fitError.ts'
-import type { Handle, SchedulerActions } from './framework/interface.ts'
+import type { Handle, PostFilterResult, SchedulerActions } from './framework/interface.ts'
 import { COMPACT_TOP_NODES, CycleRecorder, FULL_DETAIL_MAX_NODES } from './framework/record.ts'
 import type { CycleRecord, Detail } from './framework/record.ts'
 import { Framework } from './framework/runtime.ts'
@@ -37,7 +37,7 @@ export function numFeasibleNodesToFind(percentage: number, numAllNodes: number):
 
 export type ScheduleResult =
   | { kind: 'scheduled'; node: string; evaluatedNodes: number; feasibleNodes: number }
-  | { kind: 'unschedulable'; numAllNodes: number; diagnosis: Diagnosis; message: string }
+  | { kind: 'unschedulable'; numAllNodes: number; diagnosis: Diagnosis; message: string; postFilterResult: PostFilterResult | null }
   | { kind: 'error'; status: Status; message: string }
 
 export interface SchedulerCoreOptions {
@@ -214,7 +214,7 @@ export class SchedulerCore implements Handle {
     }
     if (feasible.length === 0) {
       // PostFilter (preemption) runs on the failure; its message completes the FitError.
-      let result = null
+      let result: PostFilterResult | null = null
       if (fwk.postFilter.length > 0) {
         const pf = fwk.runPostFilterPlugins(state, pi, diagnosis.nodeToStatus)
         diagnosis.postFilterMsg = pf.status.code === Code.Success ? '' : pf.status.message()
@@ -222,7 +222,7 @@ export class SchedulerCore implements Handle {
       }
       const message = fitErrorMessage(allNodes.length, diagnosis)
       if (rec) rec.message = message
-      return { kind: 'unschedulable', numAllNodes: allNodes.length, diagnosis: Object.assign(diagnosis, { postFilterResult: result }), message }
+      return { kind: 'unschedulable', numAllNodes: allNodes.length, diagnosis, message, postFilterResult: result }
     }
     const evaluated = feasible.length + diagnosis.nodeToStatus.statuses.size
     if (feasible.length === 1) {
@@ -247,7 +247,7 @@ export class SchedulerCore implements Handle {
     return { kind: 'scheduled', node, evaluatedNodes: evaluated, feasibleNodes: feasible.length }
   }
 
-  private findNodesThatFitPod(fwk: Framework, state: CycleState, pi: PodInfo, allNodes: NodeInfo[]): { feasible: NodeInfo[]; diagnosis: Diagnosis & { postFilterResult?: unknown }; error?: Status } {
+  private findNodesThatFitPod(fwk: Framework, state: CycleState, pi: PodInfo, allNodes: NodeInfo[]): { feasible: NodeInfo[]; diagnosis: Diagnosis; error?: Status } {
     const diagnosis = newDiagnosis()
     const rec = state.recorder?.record ?? null
     const pre = fwk.runPreFilterPlugins(state, pi, allNodes)

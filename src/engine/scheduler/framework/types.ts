@@ -220,16 +220,16 @@ export class NodeInfo {
     this.update(pi, 1)
   }
 
-  /** removePod removes the pod with the same key; false when it is not on this node. */
-  removePod(key: string): boolean {
+  /** removePod removes the pod with the same key and returns it (undefined when it is not on this node). */
+  removePod(key: string): PodInfo | undefined {
     const i = this.pods.findIndex((p) => p.key === key)
-    if (i < 0) return false
+    if (i < 0) return undefined
     const pi = this.pods[i]
     this.pods.splice(i, 1)
     this.podsWithAffinity = this.podsWithAffinity.filter((p) => p.key !== key)
     this.podsWithRequiredAntiAffinity = this.podsWithRequiredAntiAffinity.filter((p) => p.key !== key)
     this.update(pi, -1)
-    return true
+    return pi
   }
 
   private update(pi: PodInfo, sign: 1 | -1): void {

@@ -41,8 +41,6 @@ export class DefaultPreemption implements PostFilterPlugin {
   private readonly handle: Handle
   readonly minCandidateNodesPercentage: number
   readonly minCandidateNodesAbsolute: number
-  /** The last decision, for the trace and explain. */
-  lastCandidates: Candidate[] = []
 
   constructor(args: DefaultPreemptionArgs | undefined, handle: Handle) {
     this.handle = handle
@@ -82,7 +80,6 @@ export class DefaultPreemption implements PostFilterPlugin {
   }
 
   preempt(state: CycleState, pod: PodInfo, m: NodeToStatus): { result: PostFilterResult | null; status: MaybeStatus } {
-    this.lastCandidates = []
     const nominated = pod.pod.status?.nominatedNodeName
     const [ok, msg] = this.podEligibleToPreemptOthers(pod, nominated ? m.statuses.get(nominated) : undefined)
     if (!ok) return { result: null, status: newStatus(Code.Unschedulable, msg) }
@@ -119,7 +116,6 @@ export class DefaultPreemption implements PostFilterPlugin {
       // An empty nomination clears a previous status.nominatedNodeName.
       return { result: { nominatedNodeName: '' }, status: newStatus(Code.Unschedulable, fitErrorMessage(allNodes.length, d)) }
     }
-    this.lastCandidates = candidates
     const best = pickOneNodeForPreemption(candidates)
     this.handle.actions.preempt(pod, best.node, best.victims)
     return { result: { nominatedNodeName: best.node, victims: best.victims }, status: null }

@@ -8,7 +8,7 @@ import type { CycleState } from '../framework/cycleState.ts'
 import { Code, MAX_NODE_SCORE, newStatus } from '../framework/status.ts'
 import type { MaybeStatus } from '../framework/status.ts'
 import type { NodeInfo, PodInfo, Resource } from '../framework/types.ts'
-import { DEFAULT_RESOURCES, requestedAndAllocatable } from './NodeResourcesFit.ts'
+import { DEFAULT_RESOURCES, resourceVectors } from './NodeResourcesFit.ts'
 import type { ResourceSpec } from './NodeResourcesFit.ts'
 
 export const NAME = 'NodeResourcesBalancedAllocation'
@@ -47,14 +47,7 @@ export class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlu
     return bestEffort ? newStatus(Code.Skip) : null
   }
   score(_state: CycleState, pod: PodInfo, node: NodeInfo): number {
-    const n = this.resources.length
-    const requested = new Array<number>(n)
-    const allocatable = new Array<number>(n)
-    for (let i = 0; i < n; i++) {
-      const [a, q] = requestedAndAllocatable(node, pod.requests, this.resources[i].name, true)
-      allocatable[i] = a
-      requested[i] = q
-    }
+    const { requested, allocatable } = resourceVectors(node, pod.requests, this.resources, true)
     return balancedResourceScorer(requested, allocatable)
   }
   eventsToRegister(): ClusterEvent[] {

@@ -132,6 +132,14 @@ export function requestedAndAllocatable(node: NodeInfo, pod: Resource, name: str
   }
 }
 
+/** resourceVectors is the (allocatable, requested-with-pod) pair per configured resource, as the scorers take them. */
+export function resourceVectors(node: NodeInfo, pod: Resource, resources: ResourceSpec[], useRequested: boolean): { requested: number[]; allocatable: number[] } {
+  const requested = new Array<number>(resources.length)
+  const allocatable = new Array<number>(resources.length)
+  for (let i = 0; i < resources.length; i++) [allocatable[i], requested[i]] = requestedAndAllocatable(node, pod, resources[i].name, useRequested)
+  return { requested, allocatable }
+}
+
 export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
   readonly name = NAME
   readonly strategy: ScoringStrategyType
@@ -169,14 +177,7 @@ export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScore
   }
 
   score(_state: CycleState, pod: PodInfo, node: NodeInfo): number {
-    const n = this.resources.length
-    const requested = new Array<number>(n)
-    const allocatable = new Array<number>(n)
-    for (let i = 0; i < n; i++) {
-      const [a, r] = requestedAndAllocatable(node, pod.nonZero, this.resources[i].name, false)
-      allocatable[i] = a
-      requested[i] = r
-    }
+    const { requested, allocatable } = resourceVectors(node, pod.nonZero, this.resources, false)
     return this.scorer(requested, allocatable, this.weights)
   }
 

@@ -10,7 +10,7 @@
  */
 import type { LabelSelector } from '../../api/types.ts'
 import { matchesLabelSelector } from '../../api/labels.ts'
-import { tolerates } from '../../api/taints.ts'
+import { untolerated } from '../../api/taints.ts'
 import type { ClusterEvent, EnqueueExtensions, FilterPlugin, Handle, PreFilterPlugin, PreFilterResult, PreScorePlugin, ScorePlugin } from '../framework/interface.ts'
 import type { CycleState } from '../framework/cycleState.ts'
 import { Code, MAX_NODE_SCORE, newStatus } from '../framework/status.ts'
@@ -75,16 +75,13 @@ function filterConstraints(raw: RawConstraint[], podLabels: Record<string, strin
   return out
 }
 
+const DO_NOT_SCHEDULE = ['NoSchedule', 'NoExecute']
+
 const nodeHasAllKeys = (labels: Record<string, string>, cs: Constraint[]): boolean => cs.every((c) => c.topologyKey in labels)
 
 function matchNodeInclusionPolicies(c: Constraint, pod: PodInfo, node: NodeInfo): boolean {
   if (c.nodeAffinityPolicy === 'Honor' && !requiredNodeAffinityMatches(pod, node)) return false
-  if (c.nodeTaintsPolicy === 'Honor') {
-    const tols = pod.pod.spec?.tolerations ?? []
-    for (const t of node.node.spec?.taints ?? []) {
-      if ((t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tols.some((x) => tolerates(x, t))) return false
-    }
-  }
+  if (c.nodeTaintsPolicy === 'Honor' && untolerated(node.node.spec?.taints, pod.pod.spec?.tolerations, DO_NOT_SCHEDULE).length > 0) return false
   return true
 }
 
@@ -102,18 +99,23 @@ class PreFilterState {
   constraints: Constraint[] = []
   /** Per constraint: topology value → matching pods. */
   tpValueToMatchNum: Map<string, number>[] = []
+  /** Per constraint: the global minimum (0 with fewer domains than minDomains), kept current by update(). */
+  minMatchNum: number[] = []
   clone(): PreFilterState {
     const c = new PreFilterState()
     c.constraints = this.constraints
     c.tpValueToMatchNum = this.tpValueToMatchNum.map((m) => new Map(m))
+    c.minMatchNum = [...this.minMatchNum]
     return c
   }
-  minMatchNum(i: number): number {
-    const m = this.tpValueToMatchNum[i]
-    if (m.size < this.constraints[i].minDomains) return 0
-    let min = Infinity
-    for (const v of m.values()) if (v < min) min = v
-    return min === Infinity ? 0 : min
+  /** update recomputes the minima once per change of the counts, not once per Filter call. */
+  update(): void {
+    this.minMatchNum = this.tpValueToMatchNum.map((m, i) => {
+      if (m.size < this.constraints[i].minDomains) return 0
+      let min = Infinity
+      for (const v of m.values()) if (v < min) min = v
+      return min === Infinity ? 0 : min
+    })
   }
 }
 
@@ -169,6 +171,7 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
         m.set(v, (m.get(v) ?? 0) + countPodsMatchSelector(node.pods, c.selector, ns))
       })
     }
+    s.update()
     state.write(PRE_FILTER_KEY, s)
     return { status: null }
   }
@@ -183,6 +186,7 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
       const v = node.labels[c.topologyKey]
       s.tpValueToMatchNum[i].set(v, (s.tpValueToMatchNum[i].get(v) ?? 0) + delta)
     })
+    s.update()
   }
   addPod(state: CycleState, pod: PodInfo, added: PodInfo, node: NodeInfo): void {
     this.updateWithPod(state, pod, added, node, 1)
@@ -201,7 +205,7 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
       if (v === undefined) return newStatus(Code.UnschedulableAndUnresolvable, ERR_REASON_NODE_LABEL_NOT_MATCH)
       const self = matchesLabelSelector(c.selector, podLabels) ? 1 : 0
       const matchNum = s.tpValueToMatchNum[i].get(v) ?? 0
-      const skew = matchNum + self - s.minMatchNum(i)
+      const skew = matchNum + self - s.minMatchNum[i]
       if (skew > c.maxSkew) return newStatus(Code.Unschedulable, ERR_REASON_CONSTRAINTS_NOT_MATCH)
     }
     return null

@@ -4,7 +4,7 @@
  * Mirrors: plugins/tainttoleration/taint_toleration.go (v1.35 reason text without the taint).
  */
 import type { Taint, Toleration } from '../../api/types.ts'
-import { tolerates } from '../../api/taints.ts'
+import { untolerated } from '../../api/taints.ts'
 import type { ClusterEvent, EnqueueExtensions, FilterPlugin, PreScorePlugin, ScorePlugin } from '../framework/interface.ts'
 import type { CycleState } from '../framework/cycleState.ts'
 import { Code, newStatus } from '../framework/status.ts'
@@ -21,11 +21,8 @@ export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugi
   filter(_state: CycleState, pod: PodInfo, node: NodeInfo): MaybeStatus {
     const taints = node.node.spec?.taints
     if (!taints || taints.length === 0) return null
-    const tols = pod.pod.spec?.tolerations ?? []
-    for (const t of taints) {
-      if (t.effect !== 'NoSchedule' && t.effect !== 'NoExecute') continue
-      if (!tols.some((x) => tolerates(x, t))) return newStatus(Code.UnschedulableAndUnresolvable, ERR_REASON_NOT_MATCH)
-    }
+    // FindMatchingUntoleratedTaint with DoNotScheduleTaintsFilterFunc.
+    if (untolerated(taints, pod.pod.spec?.tolerations, ['NoSchedule', 'NoExecute']).length > 0) return newStatus(Code.UnschedulableAndUnresolvable, ERR_REASON_NOT_MATCH)
     return null
   }
   /** PreScore keeps the tolerations with an empty or PreferNoSchedule effect. */
@@ -46,7 +43,5 @@ export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugi
 }
 
 export function countIntolerableTaintsPreferNoSchedule(taints: Taint[], tols: Toleration[]): number {
-  let n = 0
-  for (const t of taints) if (t.effect === 'PreferNoSchedule' && !tols.some((x) => tolerates(x, t))) n++
-  return n
+  return untolerated(taints, tols, ['PreferNoSchedule']).length
 }
