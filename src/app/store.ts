@@ -3,10 +3,28 @@ import { create } from 'zustand'
 import type { TraceEvent } from '../engine/events.ts'
 import type { NodeRow, WorkerMessage } from '../protocol/messages.ts'
 import { EXAMPLE_POD } from '../protocol/examples.ts'
+import { CLUSTER_PRESETS, isPreset, presetText } from '../protocol/clusters.ts'
 
 export { EXAMPLE_POD }
 
 const STORAGE_KEY = 'podbirth.manifest'
+const CLUSTER_KEY = 'podbirth.cluster'
+const CLUSTER_PRESET_KEY = 'podbirth.clusterPreset'
+
+const stored = (key: string): string | null => (typeof localStorage !== 'undefined' ? localStorage.getItem(key) : null)
+/** store writes to localStorage; a full quota must not break editing (the text stays in memory). */
+function store(key: string, value: string) {
+  try { localStorage.setItem(key, value) } catch { /* quota exceeded or storage disabled */ }
+}
+
+/** The cluster file the app starts with: the one last edited or chosen, else the default preset. */
+function initialCluster(): { clusterText: string; clusterPreset: string } {
+  const text = stored(CLUSTER_KEY)
+  if (text === null) return { clusterText: presetText('default'), clusterPreset: 'default' }
+  const preset = stored(CLUSTER_PRESET_KEY) ?? 'custom'
+  // A preset id is only believed if the text is still that preset's (an older build may have written other text).
+  return { clusterText: text, clusterPreset: isPreset(preset) && presetText(preset) === text ? preset : 'custom' }
+}
 
 export interface AppState {
   text: string
@@ -18,21 +36,51 @@ export interface AppState {
   atPlayhead?: { index: number; getPods: string; describeEvents: string; describePod: string; nodes: NodeRow[] }
   running: boolean
   error?: string
+  /** The cluster file (the Cluster tab), sent with every apply. */
+  clusterText: string
+  /** The preset clusterText is, or 'custom' once the user edited it. */
+  clusterPreset: string
   setText(text: string): void
+  setClusterText(text: string): void
+  /**
+   * choosePreset replaces the cluster file with a preset. If the user edited the cluster, window.confirm asks first
+   * (nothing typed is lost without consent); returns whether the preset was applied.
+   */
+  choosePreset(id: string): boolean
   select(i: number): void
   receive(m: WorkerMessage): void
   start(): void
 }
 
-export const useApp = create<AppState>((set) => ({
+export const useApp = create<AppState>((set, get) => ({
   text: (typeof localStorage !== 'undefined' && localStorage.getItem(STORAGE_KEY)) || EXAMPLE_POD,
   events: [],
   selected: -1,
   getPods: '',
   running: false,
+  ...initialCluster(),
   setText: (text) => {
     localStorage.setItem(STORAGE_KEY, text)
     set({ text })
+  },
+  setClusterText: (clusterText) => {
+    store(CLUSTER_KEY, clusterText)
+    store(CLUSTER_PRESET_KEY, 'custom')
+    set({ clusterText, clusterPreset: 'custom' })
+  },
+  choosePreset: (id) => {
+    if (!isPreset(id)) return false
+    const s = get()
+    if (s.clusterPreset === id) return true
+    if (s.clusterPreset === 'custom') {
+      const label = CLUSTER_PRESETS.find((p) => p.id === id)?.label ?? id
+      if (!window.confirm(`Replace your edited cluster file with the preset "${label}"? Your edits will be lost (Undo in the cluster editor can still bring them back in this session).`)) return false
+    }
+    const clusterText = presetText(id)
+    store(CLUSTER_KEY, clusterText)
+    store(CLUSTER_PRESET_KEY, id)
+    set({ clusterText, clusterPreset: id })
+    return true
   },
   select: (selected) => set({ selected }),
   start: () => set({ running: true, error: undefined }),

@@ -5,6 +5,8 @@ export interface ApplyCommand {
   type: 'apply'
   text: string
   seed: number
+  /** The cluster file's text (the Cluster tab, loaded as cluster.yaml); undefined means the built-in cluster. */
+  cluster?: string
 }
 
 /** SnapshotCommand asks for kubectl's view of the cluster as it was right after trace event `index`. */

@@ -7,6 +7,7 @@ import type { TraceEvent } from '../engine/events.ts'
 import { Swimlanes } from './Swimlanes.tsx'
 import { fmtTime } from './format.ts'
 import { NodesView } from './NodesView.tsx'
+import { EditorTabs } from './EditorTabs.tsx'
 import { useApp } from '../app/store.ts'
 import { SPEEDS, usePlayback } from '../app/usePlayback.ts'
 import type { Speed } from '../app/usePlayback.ts'
@@ -162,6 +163,22 @@ function SchedulerDetails({ e }: { e: TraceEvent }) {
   return null
 }
 
+/**
+ * useThrottled follows `value` at most once per `ms` (the last value always arrives). While playback or scrubbing
+ * moves the playhead every frame, the lanes and the timeline follow each frame and the heavier panels (inspector,
+ * log, kubectl's view, nodes) a few times a second, so no frame waits for their layout.
+ */
+function useThrottled<T>(value: T, ms: number): T {
+  const [shown, setShown] = useState(value)
+  const last = useRef(0)
+  useEffect(() => {
+    if (Object.is(value, shown)) return
+    const t = setTimeout(() => { last.current = performance.now(); setShown(value) }, Math.max(0, last.current + ms - performance.now()))
+    return () => clearTimeout(t)
+  }, [value, shown, ms])
+  return shown
+}
+
 /** settled is true once `key` has stayed the same for `ms`: heavy views wait until playback or scrubbing rests. */
 function useSettled(key: unknown, ms: number): boolean {
   const [settledKey, setSettledKey] = useState<unknown>(undefined)
@@ -172,7 +189,7 @@ function useSettled(key: unknown, ms: number): boolean {
   return settledKey === key
 }
 
-function Inspector({ e, t0, dark }: { e?: TraceEvent; t0: number; dark: boolean }) {
+const Inspector = memo(function Inspector({ e, t0, dark }: { e?: TraceEvent; t0: number; dark: boolean }) {
   const settled = useSettled(e?.seq, 250)
   // The raw details (often whole objects) wait a moment too, so scrubbing does not lay out pages of JSON per frame.
   const settledFast = useSettled(e?.seq, 60)
@@ -196,39 +213,49 @@ function Inspector({ e, t0, dark }: { e?: TraceEvent; t0: number; dark: boolean 
       )}
     </aside>
   )
-}
+})
 
-/** Steps of the log rendered around the selected one: a trace of 50,000 steps must not mean 50,000 list items. */
-const LOG_BEFORE = 60
-const LOG_AFTER = 30
-/** Each log row is one line of this height (CSS .log li), and the box this tall: no layout reads needed. */
+/**
+ * The log of every step, virtualised: rows have a fixed height, so the scrollbar spans the whole trace and only the
+ * rows in view (and a few around them) exist. It follows the playhead, and the user can scroll it freely.
+ */
+/** How often the heavier panels follow a moving playhead. */
+const PANEL_MS = 100
 const LOG_ROW_PX = 16
 const LOG_BOX_PX = 144
+const LOG_OVERSCAN = 10
 
 const EventLog = memo(function EventLog({ events, selected, select, t0 }: { events: TraceEvent[]; selected: number; select: (i: number) => void; t0: number }) {
-  const anchor = selected >= 0 ? selected : events.length - 1
-  const from = Math.max(0, anchor - LOG_BEFORE)
-  const to = Math.min(events.length, anchor + LOG_AFTER + 1)
-  const shown = events.slice(from, to)
   const box = useRef<HTMLElement | null>(null)
-  // Keep the selected step in view by setting the box's scroll position from the fixed row height: reading the
-  // layout (scrollIntoView, offsetTop) would force a layout of the whole page on every step.
+  /** The box's scroll position as last set or seen in a scroll event: never read from the layout while rendering. */
+  const [top, setTop] = useState(0)
+  const applied = useRef(0)
+  const follow = selected >= 0 ? selected : events.length - 1
+  const maxTop = Math.max(0, events.length * LOG_ROW_PX - LOG_BOX_PX)
+  const rowTop = follow * LOG_ROW_PX
+  const inView = follow < 0 || (rowTop >= top && rowTop + LOG_ROW_PX <= top + LOG_BOX_PX)
+  const viewTop = inView ? Math.min(top, maxTop) : Math.min(maxTop, Math.max(0, rowTop - LOG_BOX_PX / 2 + LOG_ROW_PX / 2))
   useLayoutEffect(() => {
     const c = box.current
-    if (!c || selected < 0) return
-    const top = LOG_ROW_PX * (selected - from + (from > 0 ? 1 : 0))
-    if (top < c.scrollTop || top + LOG_ROW_PX > c.scrollTop + LOG_BOX_PX) c.scrollTop = Math.max(0, top - LOG_BOX_PX / 2)
-  }, [selected, from])
+    if (!c || viewTop === applied.current) return
+    applied.current = viewTop
+    c.scrollTop = viewTop
+    setTop(viewTop)
+  }, [viewTop])
+  const from = Math.max(0, Math.floor(viewTop / LOG_ROW_PX) - LOG_OVERSCAN)
+  const to = Math.min(events.length, Math.ceil((viewTop + LOG_BOX_PX) / LOG_ROW_PX) + LOG_OVERSCAN)
+  const shown = events.slice(from, to)
   return (
-    <section className="log" role="log" aria-label="Events" ref={box}>
-      {from > 0 && <p className="log-more">{from.toLocaleString('en-US')} earlier steps (use the timeline or Step back)</p>}
-      <ol start={from + 1}>
-        {shown.map((e, k) => {
-          const i = from + k
-          return <li key={e.seq} className={i === selected ? 'selected' : ''}><button type="button" title={e.summary} onClick={() => select(i)}>{fmtTime(e.t, t0)} {e.lane}: {e.summary}</button></li>
-        })}
-      </ol>
-      {to < events.length && <p className="log-more">{(events.length - to).toLocaleString('en-US')} later steps</p>}
+    <section className="log" role="log" aria-label="Events" data-steps={events.length} data-selected={selected} ref={box}
+      onScroll={(ev) => { const t = ev.currentTarget.scrollTop; if (t !== applied.current) { applied.current = t; setTop(t) } }}>
+      <div className="log-spacer" style={{ height: events.length * LOG_ROW_PX }}>
+        <ol start={from + 1} style={{ transform: `translateY(${from * LOG_ROW_PX}px)` }}>
+          {shown.map((e, k) => {
+            const i = from + k
+            return <li key={e.seq} className={i === selected ? 'selected' : ''}><button type="button" title={e.summary} onClick={() => select(i)}>{fmtTime(e.t, t0)} {e.lane}: {e.summary}</button></li>
+          })}
+        </ol>
+      </div>
     </section>
   )
 })
@@ -261,21 +288,22 @@ export function App() {
   const playback = usePlayback()
   const apply = () => {
     start()
-    send({ type: 'apply', text, seed: 1 })
+    send({ type: 'apply', text, seed: 1, cluster: useApp.getState().clusterText })
   }
   const t0 = events[0]?.t ?? 0
   const atPlayhead = useApp((st) => st.atPlayhead)
+  const shown = useThrottled(selected, PANEL_MS)
   // One snapshot request in flight at a time: while scrubbing or playing fast, the panel follows as fast as the
   // worker answers, and the last position is always asked for.
   const pendingSnapshot = useRef<number | null>(null)
   useEffect(() => {
-    if (selected < 0 || running) return
+    if (shown < 0 || running) return
     const inflight = pendingSnapshot.current !== null && pendingSnapshot.current !== atPlayhead?.index
     if (inflight) return
-    if (atPlayhead?.index === selected && pendingSnapshot.current === selected) return
-    pendingSnapshot.current = selected
-    send({ type: 'snapshot', index: selected })
-  }, [selected, running, events.length, atPlayhead])
+    if (atPlayhead?.index === shown && pendingSnapshot.current === shown) return
+    pendingSnapshot.current = shown
+    send({ type: 'snapshot', index: shown })
+  }, [shown, running, events.length, atPlayhead])
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
       if ((ev.ctrlKey || ev.metaKey) && ev.key === 'Enter') { ev.preventDefault(); apply() }
@@ -296,10 +324,11 @@ export function App() {
       </header>
       <main>
         <section className="editor-pane">
-          <h2 className="pane-title">Pod manifest</h2>
-          <Suspense fallback={<textarea id="manifest" aria-label="Pod manifest (loading the editor…)" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />}>
-            <YamlEditor value={text} onChange={setText} onApply={apply} dark={dark} error={kubectl?.errorPosition ? { ...kubectl.errorPosition, message: kubectl.stderr.trim() } : undefined} />
-          </Suspense>
+          <EditorTabs dark={dark} onApply={apply}>
+            <Suspense fallback={<textarea id="manifest" aria-label="Pod manifest (loading the editor…)" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />}>
+              <YamlEditor value={text} onChange={setText} onApply={apply} dark={dark} error={kubectl?.errorPosition ? { ...kubectl.errorPosition, message: kubectl.stderr.trim() } : undefined} />
+            </Suspense>
+          </EditorTabs>
           <div className="controls">
             <button type="button" onClick={apply} disabled={running}>Apply</button>
             {playback.playing
@@ -325,19 +354,19 @@ export function App() {
 
         </section>
         <section className="lanes" aria-label="Swimlanes">
-          <Swimlanes events={events} selected={selected} select={select} />
-          {atPlayhead && events[selected] && <NodesView nodes={atPlayhead.nodes} />}
+          <Swimlanes events={events} selected={selected} select={select} dark={dark} />
+          {atPlayhead && events[shown] && <NodesView nodes={atPlayhead.nodes} focus={events[shown].node ?? (events[shown].details?.node as string | undefined)} />}
         </section>
         <div className="right">
-          <FailedSchedulingBanner events={events} selected={selected} select={select} />
-          <Inspector e={events[selected]} t0={t0} dark={dark} />
-          {atPlayhead && events[selected] && (
-            <pre className="terminal" aria-label="Cluster at the playhead">{`# at ${fmtTime(events[selected].t, t0)}\n$ kubectl get pods -o wide\n${atPlayhead.getPods}\n\n$ kubectl describe pod\n${atPlayhead.describePod ? `${atPlayhead.describePod}\n` : ''}${atPlayhead.describeEvents}`}</pre>
+          <FailedSchedulingBanner events={events} selected={shown} select={select} />
+          <Inspector e={events[shown]} t0={t0} dark={dark} />
+          {atPlayhead && events[shown] && (
+            <pre className="terminal" aria-label="Cluster at the playhead">{`# at ${fmtTime(events[shown].t, t0)}\n$ kubectl get pods -o wide\n${atPlayhead.getPods}\n\n$ kubectl describe pod\n${atPlayhead.describePod ? `${atPlayhead.describePod}\n` : ''}${atPlayhead.describeEvents}`}</pre>
           )}
 
         </div>
       </main>
-      <EventLog events={events} selected={selected} select={select} t0={t0} />
+      <EventLog events={events} selected={shown} select={select} t0={t0} />
     </div>
   )
 }

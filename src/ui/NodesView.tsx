@@ -3,6 +3,7 @@
  * pods each node runs. What the scheduler's NodeResourcesFit sees.
  */
 import * as d3 from 'd3'
+import { memo } from 'react'
 import type { NodeRow } from '../protocol/messages.ts'
 
 const GiB = 1024 ** 3
@@ -19,22 +20,37 @@ function Bar({ label, used, total, fmt }: { label: string; used: number; total: 
   )
 }
 
-export function NodesView({ nodes }: { nodes: NodeRow[] }) {
+/** A node's pods are named up to this many; a busy node says how many more. */
+const PODS_NAMED = 6
+/** Nodes drawn in full; a large cluster is summarised beyond them. */
+const NODES_SHOWN = 12
+
+/**
+ * The nodes at the playhead. `focus` (the node the selected step ran on or bound to) comes first; a large cluster
+ * shows NODES_SHOWN nodes in full and a one-line summary of the rest.
+ */
+export const NodesView = memo(function NodesView({ nodes, focus }: { nodes: NodeRow[]; focus?: string }) {
   if (nodes.length === 0) return null
+  const first = focus ? nodes.filter((n) => n.name === focus) : []
+  const shown = [...first, ...nodes.filter((n) => n.name !== focus)].slice(0, NODES_SHOWN)
+  const rest = nodes.length - shown.length
+  const cpu = nodes.reduce((a, n) => ({ used: a.used + n.cpuRequested, total: a.total + n.cpuAllocatable }), { used: 0, total: 0 })
+  const withPods = nodes.filter((n) => n.pods.length > 0).length
   return (
     <section className="nodes" aria-label="Nodes at the playhead">
       <h3>Nodes</h3>
+      {rest > 0 && <p className="muted">{`${nodes.length} nodes, ${withPods} running pods; cpu requested ${cpu.total ? Math.round((cpu.used / cpu.total) * 100) : 0}% of allocatable. The ${shown.length} shown first${focus ? ` (${focus} is the selected step's)` : ''}:`}</p>}
       <ul>
-        {nodes.map((n) => (
+        {shown.map((n) => (
           <li key={n.name} className={n.unschedulable ? 'cordoned' : ''}>
             <div className="node-name">{n.name}{n.unschedulable ? ' (SchedulingDisabled)' : ''}{n.taints.length ? <span className="taints"> taints: {n.taints.join(', ')}</span> : null}</div>
             <Bar label="cpu" used={n.cpuRequested} total={n.cpuAllocatable} fmt={(m) => `${m}m`} />
             <Bar label="memory" used={n.memoryRequested} total={n.memoryAllocatable} fmt={(b) => `${(b / GiB).toFixed(2)}Gi`} />
             <Bar label="pods" used={n.pods.length} total={n.podsAllocatable} fmt={(k) => String(k)} />
-            {n.pods.length > 0 && <div className="node-pods">{n.pods.join(', ')}</div>}
+            {n.pods.length > 0 && <div className="node-pods">{n.pods.slice(0, PODS_NAMED).join(', ')}{n.pods.length > PODS_NAMED ? ` and ${n.pods.length - PODS_NAMED} more` : ''}</div>}
           </li>
         ))}
       </ul>
     </section>
   )
-}
+})

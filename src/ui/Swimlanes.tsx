@@ -2,8 +2,12 @@
  * The seven swimlanes on one d3 time axis. Every step sits in its lane at its virtual time; requests, responses,
  * watch notifications and CRI/CNI calls are arrows from lane to lane, drawn (motion) as the story reaches them.
  * Long idle stretches (an image pull, a 5-minute requeue) are compressed into a marked break so the busy parts stay
- * readable; the axis can be zoomed (wheel, buttons) and panned (drag). Only what is visible is rendered, so a trace
- * of tens of thousands of steps stays smooth.
+ * readable; the axis can be zoomed (wheel, buttons) and panned (drag).
+ *
+ * The steps and the arrows already passed are painted on one canvas, and only those in view: a trace of 50,000
+ * steps costs the same per frame as one of 500, and scrubbing touches no DOM but a playhead line. The arrows the
+ * story has just reached are SVG paths animated by motion over the canvas. Each lane stays a named region with
+ * buttons to its previous and next step; the event log below is the keyboard's list of every step.
  */
 import * as d3 from 'd3'
 import 'd3-transition'
@@ -11,7 +15,7 @@ import { motion, useReducedMotion } from 'motion/react'
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { LANES } from '../engine/events.ts'
 import { fmtTime } from './format.ts'
-import type { Lane, TraceEvent } from '../engine/events.ts'
+import type { Lane, Outcome, TraceEvent } from '../engine/events.ts'
 
 /** Pixels per millisecond of busy time at zoom 1. */
 const PX_PER_MS = 18
@@ -21,15 +25,20 @@ const GAP_PX = 34
 const LABEL_W = 136
 const LANE_H = 40
 const AXIS_H = 22
-const MAX_PER_LANE = 4000
-/** Dots closer than this many pixels are drawn as one. */
-const DOT_BUCKET = 7
-const MAX_ARROWS = 120
-/** How many of the latest arrows (before the selected step) animate. */
-const ANIMATED_ARROWS = 16
-
+const DOT_R = 5
+/** Dots closer than this many pixels are painted as one. */
+const DOT_BUCKET = 4
+/** At most this many arrows are painted (the latest before the playhead); older ones in view are left out. */
+const MAX_ARROWS = 600
+/** How many of the latest arrows (up to the selected step) animate; older ones are painted. */
+const ANIMATED_ARROWS = 12
 /** How far back an arrow can start and still land in view (a watch or response arrives within this). */
 const ARROW_REACH_US = 5_000_000
+/** A click this close (px) to a dot selects it. */
+const HIT_PX = 8
+
+interface Item { e: TraceEvent; i: number }
+interface Gap { from: number; to: number; x: number }
 
 /** The first index whose t is greater than `t` (events are in time order). */
 function upperIndex(events: TraceEvent[], t: number): number {
@@ -43,7 +52,29 @@ function upperIndex(events: TraceEvent[], t: number): number {
   return lo
 }
 
-interface Gap { from: number; to: number; x: number }
+/** First index in `arr` (sorted by t) whose t ≥ value. */
+function lowerBound(arr: Item[], value: number): number {
+  let lo = 0
+  let hi = arr.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (arr[mid].e.t < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** First index in `arr` (sorted by trace index) whose trace index is greater than `i`. */
+function afterIndex(arr: Item[], i: number): number {
+  let lo = 0
+  let hi = arr.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (arr[mid].i <= i) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
 
 /** buildScale is a polylinear d3 scale from virtual time (µs) to pixels at zoom 1, with idle gaps compressed. */
 export function buildScale(events: TraceEvent[]): { scale: d3.ScaleLinear<number, number>; gaps: Gap[]; width: number } {
@@ -77,38 +108,155 @@ export function buildScale(events: TraceEvent[]): { scale: d3.ScaleLinear<number
 }
 
 const fmtDur = (us: number) => (us >= 60_000_000 ? `${(us / 60_000_000).toFixed(1)} min` : us >= 1_000_000 ? `${(us / 1_000_000).toFixed(1)} s` : `${Math.round(us / 1000)} ms`)
+const stepName = (e: TraceEvent) => e.type.split(':')[1]
+const laneY = (l: Lane) => AXIS_H + LANES.indexOf(l) * LANE_H + LANE_H / 2
+const arrowPath = (x1: number, y1: number, x2: number, y2: number) => `M${x1},${y1} C${(x1 + x2) / 2},${y1} ${(x1 + x2) / 2},${y2} ${x2},${y2}`
 
-/** First index in `arr` (sorted by t) whose t ≥ value. */
-function lowerBound(arr: { e: TraceEvent }[], value: number): number {
-  let lo = 0
-  let hi = arr.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (arr[mid].e.t < value) lo = mid + 1
-    else hi = mid
+/** The theme's colours, read from the CSS custom properties once per theme. */
+interface Palette { fg: string; muted: string; line: string; panel: string; ok: string; error: string; warning: string; info: string }
+function readPalette(el: Element): Palette {
+  const s = getComputedStyle(el)
+  const v = (name: string, fallback: string) => s.getPropertyValue(name).trim() || fallback
+  return { fg: v('--fg', '#1c1d21'), muted: v('--muted', '#5d6170'), line: v('--line', '#d9dbe0'), panel: v('--panel', '#fff'), ok: v('--ok', '#1f7a4d'), error: v('--error', '#b3261e'), warning: v('--warning', '#9a6700'), info: v('--info', '#2d5bd7') }
+}
+const outcomeColor = (p: Palette, o: Outcome) => (o === 'ok' ? p.ok : o === 'error' ? p.error : o === 'warning' ? p.warning : p.muted)
+
+interface View { k: number; x: number }
+
+interface PaintInput {
+  ctx: CanvasRenderingContext2D
+  width: number
+  height: number
+  events: TraceEvent[]
+  byLane: Map<Lane, Item[]>
+  selected: number
+  scale: d3.ScaleLinear<number, number>
+  view: View
+  palette: Palette
+}
+
+/** paint draws the lanes' steps and the older arrows in view. Cost follows the pixels in view, not the trace. */
+function paint({ ctx, width, height, events, byLane, selected, scale, view, palette }: PaintInput): void {
+  ctx.clearRect(0, 0, width, height)
+  const x = (t: number) => scale(t) * view.k + view.x
+  const tLo = scale.invert((-DOT_R - view.x) / view.k)
+  const tHi = scale.invert((width + DOT_R - view.x) / view.k)
+
+  // Lane separators.
+  ctx.strokeStyle = palette.line
+  ctx.lineWidth = 1
+  ctx.beginPath()
+  for (let li = 1; li < LANES.length; li++) {
+    const y = AXIS_H + li * LANE_H + 0.5
+    ctx.moveTo(0, y)
+    ctx.lineTo(width, y)
   }
-  return lo
+  ctx.stroke()
+
+  // Arrows already passed (the newest ones are animated SVG paths over the canvas), one path per colour.
+  const hiIndex = Math.min(selected - ANIMATED_ARROWS - 1, upperIndex(events, tHi) - 1)
+  const loIndex = upperIndex(events, tLo - ARROW_REACH_US)
+  const arrows: Record<'plain' | 'error', Path2D> = { plain: new Path2D(), error: new Path2D() }
+  let drawn = 0
+  for (let i = hiIndex; i >= loIndex && i >= 0 && drawn < MAX_ARROWS; i--) {
+    const e = events[i]
+    if (!e.from || !e.to || e.from === e.to || (e.arrive ?? e.t) < tLo) continue
+    arrows[e.outcome === 'error' ? 'error' : 'plain'].addPath(new Path2D(arrowPath(x(e.t), laneY(e.from), x(e.arrive ?? e.t), laneY(e.to))))
+    drawn++
+  }
+  ctx.globalAlpha = 0.55
+  ctx.strokeStyle = palette.muted
+  ctx.stroke(arrows.plain)
+  ctx.strokeStyle = palette.error
+  ctx.stroke(arrows.error)
+  ctx.globalAlpha = 1
+
+  // Steps: one dot per DOT_BUCKET pixels (closer ones overlap anyway), batched by colour and by past/future.
+  const batches = new Map<string, Path2D>()
+  const add = (key: string, cx: number, cy: number) => {
+    let p = batches.get(key)
+    if (!p) batches.set(key, (p = new Path2D()))
+    p.moveTo(cx + DOT_R, cy)
+    p.arc(cx, cy, DOT_R, 0, Math.PI * 2)
+  }
+  for (const lane of LANES) {
+    const list = byLane.get(lane) ?? []
+    const cy = laneY(lane)
+    let lastBucket = Number.NEGATIVE_INFINITY
+    const end = lowerBound(list, tHi) + 1
+    for (let k = Math.max(0, lowerBound(list, tLo) - 1); k < end && k < list.length; k++) {
+      const { e, i } = list[k]
+      const cx = x(e.t)
+      const bucket = Math.floor(cx / DOT_BUCKET)
+      if (bucket === lastBucket) continue
+      lastBucket = bucket
+      add(`${e.outcome}|${selected >= 0 && i > selected ? 'future' : 'past'}`, cx, cy)
+    }
+  }
+  ctx.lineWidth = 2
+  for (const [key, path] of batches) {
+    const [outcome, when] = key.split('|') as [Outcome, string]
+    ctx.globalAlpha = when === 'future' ? 0.3 : 1
+    ctx.fillStyle = outcome === 'error' ? palette.error : palette.panel
+    ctx.fill(path)
+    ctx.strokeStyle = outcomeColor(palette, outcome)
+    ctx.stroke(path)
+  }
+  ctx.globalAlpha = 1
+
+  // The selected step: filled, with a halo and its name.
+  const sel = events[selected]
+  if (sel) {
+    const cx = x(sel.t)
+    const cy = laneY(sel.lane)
+    if (cx > -20 && cx < width + 20) {
+      ctx.fillStyle = palette.info
+      ctx.globalAlpha = 0.3
+      ctx.beginPath()
+      ctx.arc(cx, cy, DOT_R + 4, 0, Math.PI * 2)
+      ctx.fill()
+      ctx.globalAlpha = 1
+      ctx.beginPath()
+      ctx.arc(cx, cy, DOT_R + 1, 0, Math.PI * 2)
+      ctx.fill()
+      const label = stepName(sel)
+      ctx.font = '600 11px system-ui, sans-serif'
+      const w = ctx.measureText(label).width + 8
+      const lx = Math.min(cx + DOT_R + 5, width - w - 2)
+      ctx.beginPath()
+      ctx.roundRect(lx, cy - 17, w, 14, 4)
+      ctx.fill()
+      ctx.fillStyle = '#fff'
+      ctx.textBaseline = 'middle'
+      ctx.fillText(label, lx + 4, cy - 10)
+    }
+  }
 }
 
 interface Props {
   events: TraceEvent[]
   selected: number
   select(i: number): void
+  /** The theme, so the canvas repaints in its colours. */
+  dark?: boolean
 }
 
-export const Swimlanes = memo(function Swimlanes({ events, selected, select }: Props) {
+export const Swimlanes = memo(function Swimlanes({ events, selected, select, dark }: Props) {
   const trackRef = useRef<HTMLDivElement | null>(null)
+  const canvasRef = useRef<HTMLCanvasElement | null>(null)
   const axisRef = useRef<SVGGElement | null>(null)
   const zoomRef = useRef<d3.ZoomBehavior<HTMLDivElement, unknown> | null>(null)
   const interacting = useRef(0)
   const [width, setWidth] = useState(600)
-  const [transform, setTransform] = useState<{ k: number; x: number }>({ k: 1, x: 8 })
+  const [transform, setTransform] = useState<View>({ k: 1, x: 8 })
+  const [palette, setPalette] = useState<Palette | null>(null)
   const reduce = useReducedMotion()
   const t0 = events[0]?.t ?? 0
+  const height = AXIS_H + LANES.length * LANE_H
 
   const { scale, gaps } = useMemo(() => buildScale(events), [events])
   const byLane = useMemo(() => {
-    const m = new Map<Lane, { e: TraceEvent; i: number }[]>(LANES.map((l) => [l, []]))
+    const m = new Map<Lane, Item[]>(LANES.map((l) => [l, []]))
     events.forEach((e, i) => m.get(e.lane)?.push({ e, i }))
     return m
   }, [events])
@@ -118,11 +266,14 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select }: P
   useLayoutEffect(() => {
     const el = trackRef.current
     if (!el) return
-    const ro = new ResizeObserver(() => setWidth(el.clientWidth - LABEL_W))
+    const ro = new ResizeObserver(() => setWidth(Math.max(el.clientWidth - LABEL_W, 1)))
     ro.observe(el)
-    setWidth(el.clientWidth - LABEL_W)
+    setWidth(Math.max(el.clientWidth - LABEL_W, 1))
     return () => ro.disconnect()
   }, [])
+
+  // The palette follows the theme.
+  useLayoutEffect(() => { if (trackRef.current) setPalette(readPalette(trackRef.current)) }, [dark])
 
   // d3-zoom on the track: wheel zooms, drag pans.
   useEffect(() => {
@@ -142,9 +293,8 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select }: P
   }, [])
 
   useEffect(() => {
-    const el = trackRef.current
-    zoomRef.current?.extent([[0, 0], [Math.max(width + LABEL_W, 1), Math.max(el?.clientHeight ?? 1, 1)]])
-  }, [width])
+    zoomRef.current?.extent([[0, 0], [Math.max(width + LABEL_W, 1), Math.max(height, 1)]])
+  }, [width, height])
 
   const setView = (k: number, tx: number) => {
     const el = trackRef.current
@@ -184,42 +334,56 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select }: P
     d3.select(g).call(axis)
   }, [scale, transform, width, gaps, t0])
 
-  const laneY = (l: Lane) => AXIS_H + LANES.indexOf(l) * LANE_H + LANE_H / 2
+  // Paint the canvas at most once per frame, with the latest props.
+  const paintArgs = useRef<Omit<PaintInput, 'ctx'> | null>(null)
+  const frame = useRef(0)
+  const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1
+  useLayoutEffect(() => {
+    if (!palette) return
+    paintArgs.current = { width, height, events, byLane, selected, scale, view: transform, palette }
+    if (frame.current) return
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0
+      const canvas = canvasRef.current
+      const args = paintArgs.current
+      const ctx = canvas?.getContext('2d')
+      if (!canvas || !ctx || !args) return
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+      paint({ ctx, ...args })
+    })
+  }, [width, height, events, byLane, selected, scale, transform, palette, dpr])
+  useEffect(() => () => cancelAnimationFrame(frame.current), [])
+
+  /** The step under the pointer: the nearest dot of the lane at this height, within HIT_PX. */
+  const hit = (ev: React.MouseEvent<HTMLCanvasElement>): Item | undefined => {
+    const r = ev.currentTarget.getBoundingClientRect()
+    const px = ev.clientX - r.left
+    const li = Math.floor((ev.clientY - r.top - AXIS_H) / LANE_H)
+    const list = byLane.get(LANES[li])
+    if (!list || list.length === 0) return undefined
+    const k = lowerBound(list, scale.invert((px - transform.x) / transform.k))
+    let best: Item | undefined
+    let bestD = HIT_PX
+    for (let j = Math.max(0, k - 3); j < Math.min(list.length, k + 3); j++) {
+      const d = Math.abs(x(list[j].e.t) - px)
+      // The selected step wins a tie, then the latest.
+      if (d < bestD || (d === bestD && list[j].i === selected)) { best = list[j]; bestD = d }
+    }
+    return best
+  }
+
+  // The newest arrows the story has reached, animated over the canvas.
   const tLo = scale.invert((0 - transform.x) / transform.k)
   const tHi = scale.invert((width - transform.x) / transform.k)
-  /**
-   * The steps of a lane in view, thinned to one per DOT_BUCKET pixels where they crowd (the selected step always
-   * shows): dots closer than that overlap anyway, and the DOM stays small at any zoom.
-   */
-  const visible = (l: Lane) => {
-    const list = byLane.get(l) ?? []
-    const from = Math.max(0, lowerBound(list, tLo) - 1)
-    const to = Math.min(list.length, lowerBound(list, tHi) + 1, from + MAX_PER_LANE)
-    const out: { e: TraceEvent; i: number }[] = []
-    let lastBucket = Number.NEGATIVE_INFINITY
-    for (let k = from; k < to; k++) {
-      const item = list[k]
-      const bucket = Math.floor(x(item.e.t) / DOT_BUCKET)
-      if (bucket === lastBucket) {
-        if (item.i === selected) out[out.length - 1] = item
-        continue
-      }
-      lastBucket = bucket
-      out.push(item)
-    }
-    return out
-  }
-  // Arrows of the steps already reached (up to the selected one) that are in view: the trace is in time order, so
-  // the window is found by binary search and only it is scanned.
-  const arrows: { e: TraceEvent; i: number }[] = []
-  const hiIndex = Math.min(selected, upperIndex(events, tHi) - 1)
-  const loIndex = upperIndex(events, tLo - ARROW_REACH_US)
-  for (let i = hiIndex; i >= loIndex && i >= 0 && arrows.length < MAX_ARROWS; i--) {
+  const fresh: Item[] = []
+  for (let i = Math.min(selected, events.length - 1); i >= 0 && i >= selected - ANIMATED_ARROWS; i--) {
     const e = events[i]
-    if ((e.arrive ?? e.t) < tLo) continue
-    if (e.from && e.to && e.from !== e.to) arrows.push({ e, i })
+    if (!e.from || !e.to || e.from === e.to) continue
+    if ((e.arrive ?? e.t) < tLo || e.t > tHi) continue
+    fresh.push({ e, i })
   }
-  const height = AXIS_H + LANES.length * LANE_H
+  const sel = events[selected]
+  const playheadX = sel ? x(sel.t) : -1
 
   return (
     <div className="swimlanes">
@@ -227,9 +391,19 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select }: P
         <button type="button" onClick={() => setView(transform.k * 1.6, width / 2 - (width / 2 - transform.x) * 1.6)}>Zoom in</button>
         <button type="button" onClick={() => setView(transform.k / 1.6, width / 2 - (width / 2 - transform.x) / 1.6)}>Zoom out</button>
         <button type="button" onClick={() => { const w = scale.range()[scale.range().length - 1] || 1; const k = Math.min(1, (width - 16) / w); setView(k, 8) }}>Fit</button>
-        <span className="hint">drag to pan, wheel to zoom; ≈ marks compressed idle time</span>
+        <span className="hint">drag to pan, wheel to zoom, click a step; ≈ marks compressed idle time</span>
       </div>
       <div className="swimlanes-track" ref={trackRef} style={{ height }}>
+        <canvas ref={canvasRef} className="swimlanes-canvas" width={Math.round(width * dpr)} height={Math.round(height * dpr)}
+          style={{ left: LABEL_W, width, height }} aria-hidden="true" data-steps={events.length}
+          onClick={(ev) => { const h = hit(ev); if (h) select(h.i) }}
+          onMouseMove={(ev) => {
+            const h = hit(ev)
+            const c = ev.currentTarget
+            const title = h ? `${fmtTime(h.e.t, t0)} ${h.e.lane}: ${h.e.summary}` : ''
+            if (c.title !== title) c.title = title
+            c.style.cursor = h ? 'pointer' : ''
+          }} />
         <svg className="swimlanes-axis" width={Math.max(width, 1)} height={height} style={{ left: LABEL_W }} aria-hidden="true">
           <g ref={axisRef} transform={`translate(0, ${AXIS_H - 2})`} />
           {gaps.map((gp) => {
@@ -243,46 +417,40 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select }: P
               </g>
             )
           })}
-          {arrows.map(({ e, i }) => {
-            const x1 = x(e.t)
-            const x2 = x(e.arrive ?? e.t)
-            const y1 = laneY(e.from as Lane)
-            const y2 = laneY(e.to as Lane)
-            const d = `M${x1},${y1} C${x1 + (x2 - x1) / 2},${y1} ${x1 + (x2 - x1) / 2},${y2} ${x2},${y2}`
-            const sel = i === selected
-            // Only the arrows the story has just reached are animated; older ones are plain paths (cheap to mount).
-            if (selected - i > ANIMATED_ARROWS) return <path key={e.seq} d={d} className={`arrow ${e.outcome}`} />
-            return (
-              <motion.path key={e.seq} d={d} className={`arrow ${e.outcome}${sel ? ' selected' : ''}`}
-                initial={reduce ? { opacity: 0 } : { pathLength: 0, opacity: 0.2 }}
-                animate={reduce ? { opacity: 1 } : { pathLength: 1, opacity: 1 }}
-                transition={{ duration: reduce ? 0.15 : 0.35, ease: 'easeOut' }} />
-            )
-          })}
+          {playheadX >= 0 && playheadX <= width && <line className="playhead" x1={playheadX} x2={playheadX} y1={AXIS_H} y2={height} />}
+          {fresh.map(({ e, i }) => (
+            <motion.path key={e.seq} d={arrowPath(x(e.t), laneY(e.from as Lane), x(e.arrive ?? e.t), laneY(e.to as Lane))}
+              className={`arrow ${e.outcome}${i === selected ? ' selected' : ''}`}
+              initial={reduce ? { opacity: 0 } : { pathLength: 0, opacity: 0.2 }}
+              animate={reduce ? { opacity: 1 } : { pathLength: 1, opacity: 1 }}
+              transition={{ duration: reduce ? 0.15 : 0.35, ease: 'easeOut' }} />
+          ))}
         </svg>
-        {LANES.map((lane, li) => {
-          const list = byLane.get(lane) ?? []
-          const next = list.find(({ i }) => i > selected)
-          return (
-            <section key={lane} className="lane" role="region" aria-label={lane} style={{ top: AXIS_H + li * LANE_H, height: LANE_H }}>
-              <div className="lane-head" style={{ width: LABEL_W }}>
-                <h3 className="lane-name">{lane}</h3>
-                <button type="button" className="lane-next" aria-label={`Next ${lane} step`} title={`Jump to the next ${lane} step`} disabled={!next} onClick={() => { if (next) select(next.i) }}>›</button>
-              </div>
-              <ol className="lane-events" style={{ left: LABEL_W, width: Math.max(width, 1) }}>
-                {visible(lane).map(({ e, i }) => (
-                  <li key={e.seq} style={{ transform: `translateX(${x(e.t)}px)` }}>
-                    <button type="button" className={`dot ${e.outcome}${i === selected ? ' selected' : ''}${i > selected && selected >= 0 ? ' future' : ''}`}
-                      onClick={() => select(i)} aria-label={`${fmtTime(e.t, t0)} ${e.type.split(':')[1]}: ${e.summary}`} title={`${fmtTime(e.t, t0)} ${e.summary}`}>
-                      {i === selected && <span className="dot-label">{e.type.split(':')[1]}</span>}
-                    </button>
-                  </li>
-                ))}
-              </ol>
-            </section>
-          )
-        })}
+        {LANES.map((lane, li) => <LaneHead key={lane} lane={lane} top={AXIS_H + li * LANE_H} list={byLane.get(lane) ?? []} selected={selected} select={select} t0={t0} />)}
       </div>
     </div>
+  )
+})
+
+/**
+ * A lane's region: its name, buttons to its previous and next step, and (for screen readers) how many steps it
+ * has and which of them is the latest at the playhead.
+ */
+const LaneHead = memo(function LaneHead({ lane, top, list, selected, select, t0 }: { lane: Lane; top: number; list: Item[]; selected: number; select(i: number): void; t0: number }) {
+  const k = afterIndex(list, selected)
+  const next = list[k]
+  const atOrBefore = k > 0 ? list[k - 1] : undefined
+  const prev = atOrBefore && atOrBefore.i === selected ? list[k - 2] : atOrBefore
+  return (
+    <section className="lane" role="region" aria-label={lane} data-steps={list.length} style={{ top, height: LANE_H, width: LABEL_W }}>
+      <div className="lane-head" style={{ width: LABEL_W }}>
+        <h3 className="lane-name">{lane}</h3>
+        <span className="lane-nav">
+          <button type="button" className="lane-next" aria-label={`Previous ${lane} step`} title={`Jump to the previous ${lane} step`} disabled={!prev} onClick={() => { if (prev) select(prev.i) }}>‹</button>
+          <button type="button" className="lane-next" aria-label={`Next ${lane} step`} title={`Jump to the next ${lane} step`} disabled={!next} onClick={() => { if (next) select(next.i) }}>›</button>
+        </span>
+      </div>
+      <p className="visually-hidden">{`${list.length} steps`}{atOrBefore ? `; at the playhead: ${fmtTime(atOrBefore.e.t, t0)} ${stepName(atOrBefore.e)}: ${atOrBefore.e.summary}` : ''}</p>
+    </section>
   )
 })

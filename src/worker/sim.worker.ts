@@ -76,8 +76,9 @@ self.onmessage = (ev: MessageEvent<Command>) => {
   const cmd = ev.data
   if (cmd.type === 'snapshot') { post(snapshot(cmd.index)); return }
   try {
-    const cluster = loadCluster(undefined, 'default')
-    if ('error' in cluster) throw new Error(cluster.error)
+    const cluster = loadCluster(cmd.cluster, 'cluster.yaml')
+    // A broken cluster file is the user's to fix: say where (loadCluster names cluster.yaml, line and column) and run nothing.
+    if ('error' in cluster) { post({ type: 'error', message: cluster.error }); return }
     const sim = createSimulation({ cluster, seed: cmd.seed })
     last = sim
     sim.start()

@@ -37,6 +37,8 @@ try {
   page.on('pageerror', (e) => consoleErrors.push(String(e)))
   const getText = () => page.evaluate(() => window.__podbirthEditor.getValue())
   const setText = (t) => page.evaluate((x) => window.__podbirthEditor.setValue(x), t)
+  // The panels follow the playhead a few times a second: wait until they show the slider's step.
+  const settled = () => page.waitForFunction(() => document.querySelector('[role="log"]')?.getAttribute('data-selected') === document.querySelector('input[type=range]')?.value, null, { timeout: 5000 })
 
   await test('the app loads with the example pod and seven named lanes', async () => {
     await page.goto(ORIGIN)
@@ -55,10 +57,12 @@ try {
     assert(out.includes('pod/nginx created'), `kubectl output: ${out}`)
     assert(/nginx\s+1\/1\s+Running/.test(out), `not Running: ${out}`)
     for (const lane of ['kubectl', 'kube-apiserver', 'etcd', 'kube-scheduler', 'kubelet', 'CRI', 'CNI']) {
-      const n = await page.getByRole('region', { name: lane, exact: true }).getByRole('button').count()
+      const n = Number(await page.getByRole('region', { name: lane, exact: true }).getAttribute('data-steps'))
       assert(n > 0, `no steps in lane ${lane}`)
+      assert(/^\d+ steps; at the playhead: /.test(await page.getByRole('region', { name: lane, exact: true }).locator('.visually-hidden').textContent()), `lane ${lane} does not describe its steps`)
     }
-    assert(await page.getByRole('log').getByRole('listitem').count() > 50, 'event log is nearly empty')
+    assert(Number(await page.getByRole('log').getAttribute('data-steps')) > 50, 'event log is nearly empty')
+    assert(await page.getByRole('log').getByRole('listitem').count() >= 9, 'the event log shows fewer than 9 rows')
     await page.screenshot({ path: `${root}test-results/running.png` })
   })
 
@@ -78,9 +82,11 @@ try {
     const title = () => page.getByRole('complementary', { name: 'Inspector' }).locator('h2').innerText()
     const last = await title()
     await page.getByRole('button', { name: 'Step back', exact: true }).click()
+    await settled()
     const prev = await title()
     assert(prev !== last, 'inspector did not change on Step back')
     await page.getByRole('button', { name: 'Step forward', exact: true }).click()
+    await settled()
     assert(await title() === last, 'Step forward did not return to the last step')
   })
 
@@ -92,6 +98,7 @@ try {
     let idx = -1
     for (let base = 0; idx < 0 && base < 600; base += 25) {
       await slider.fill(String(base))
+      await page.waitForFunction((b) => document.querySelector('[role="log"]')?.getAttribute('data-selected') === String(b), base)
       idx = await page.evaluate(() => {
         const ol = document.querySelector('[role="log"] ol')
         const start = Number(ol?.getAttribute('start') ?? 1) - 1
@@ -136,6 +143,7 @@ try {
   await test('jump to the next step of a chosen lane; switch the theme', async () => {
     await page.getByRole('slider').fill('0')
     await page.getByRole('button', { name: 'Next CNI step', exact: true }).click()
+    await settled()
     const meta = await page.getByRole('complementary', { name: 'Inspector' }).locator('.meta').innerText()
     assert(meta.includes('CNI'), `the inspector is not on a CNI step: ${meta}`)
     const before = await page.evaluate(() => document.documentElement.dataset.theme)
@@ -146,6 +154,26 @@ try {
     await page.getByRole('button', { name: /theme$/ }).click()
   })
 
+  await test('click a step on the lanes to go there', async () => {
+    const slider = page.getByRole('slider')
+    await slider.fill('40')
+    await settled()
+    const meta = () => page.getByRole('complementary', { name: 'Inspector' }).locator('.meta').innerText()
+    const before = await meta()
+    const lane = before.split(' · ')[1]
+    const x = Number(await page.locator('.swimlanes-axis .playhead').getAttribute('x1'))
+    const box = await page.locator('.swimlanes-canvas').boundingBox()
+    const laneBox = await page.getByRole('region', { name: lane, exact: true }).boundingBox()
+    for (let k = 0; k < 5; k++) await page.getByRole('button', { name: 'Step forward', exact: true }).click()
+    await settled()
+    assert(await meta() !== before || Number(await slider.inputValue()) === 45, 'Step forward did not move')
+    await page.mouse.click(box.x + x, laneBox.y + laneBox.height / 2)
+    await settled()
+    const after = await meta()
+    // Steps closer than a pixel are one dot: the click lands on a step of the same lane at the same instant.
+    assert(after.split(' · ').slice(0, 2).join(' · ') === before.split(' · ').slice(0, 2).join(' · '), `clicked ${lane} at ${x}px: ${after} (expected ${before})`)
+  })
+
   await test('Play and Pause replay the story in virtual time; Space toggles', async () => {
     const title = () => page.getByRole('complementary', { name: 'Inspector' }).locator('h2').innerText()
     await page.getByLabel('Speed').selectOption('0.25')
@@ -153,6 +181,7 @@ try {
     await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ timeout: 5000 })
     await page.waitForTimeout(300)
     await page.getByRole('button', { name: 'Pause', exact: true }).click()
+    await settled()
     const paused = await title()
     const idx = Number(await page.getByRole('slider').inputValue())
     assert(idx > 0, `playback did not advance (index ${idx})`)
@@ -179,6 +208,14 @@ try {
     await setText('apiVersion: v1\nkind: Pod\nmetadata:\n  name: huge\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n    resources:\n      requests:\n        cpu: "64"\n')
     await page.getByRole('button', { name: 'Apply', exact: true }).click()
     await page.waitForFunction(() => document.querySelector('[aria-label="kubectl output"]')?.textContent?.includes('pod/huge created'), null, { timeout: 10000 })
+    // The log follows the playhead: go back to the scheduler's first verdict and find it in the log.
+    await page.getByRole('slider').fill('0')
+    for (let k = 0; k < 3; k++) await page.getByRole('button', { name: 'Next kube-scheduler step', exact: true }).click()
+    await page.getByRole('log').getByRole('button', { name: /kube-scheduler: 0\/3 nodes are available/ }).first().waitFor({ timeout: 5000 }).catch(() => {})
+    for (let k = 0; k < 12 && !(await page.getByRole('log').innerText()).includes('0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu.'); k++) {
+      await page.getByRole('button', { name: 'Next kube-scheduler step', exact: true }).click()
+      await page.waitForTimeout(120)
+    }
     const log = await page.getByRole('log').innerText()
     assert(log.includes('0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu.'), 'FailedScheduling message missing from the log')
     await page.getByRole('log').getByRole('button', { name: /kube-scheduler: 0\/3 nodes are available/ }).first().click()
@@ -197,6 +234,98 @@ try {
     await page.waitForFunction(() => !!window.__podbirthEditor, null, { timeout: 20000 })
     const v = await getText()
     assert(v.includes('name: huge'), 'editor text was lost on reload')
+  })
+
+  // The Cluster tab: presets, a broken cluster file, persistence, and nothing the user typed lost.
+  const getCluster = () => page.evaluate(() => window.__podbirthClusterEditor.getValue())
+  const setCluster = (t) => page.evaluate((x) => window.__podbirthClusterEditor.setValue(x), t)
+  const EXAMPLE = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx\n  labels:\n    app: nginx\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.27\n    ports:\n    - containerPort: 80\n    resources:\n      requests:\n        cpu: 100m\n        memory: 128Mi\n'
+  const showClusterTab = async () => {
+    await page.getByRole('tab', { name: 'Cluster', exact: true }).click()
+    await page.waitForFunction(() => !!window.__podbirthClusterEditor, null, { timeout: 20000 })
+  }
+
+  await test('editor tabs: Pod manifest and Cluster, arrow keys move between them, the pod editor stays mounted', async () => {
+    const podTab = page.getByRole('tab', { name: 'Pod manifest', exact: true })
+    const clusterTab = page.getByRole('tab', { name: 'Cluster', exact: true })
+    assert(await page.getByRole('tablist').count() === 1, 'no tablist')
+    assert(await podTab.getAttribute('aria-selected') === 'true', 'the Pod manifest tab is not selected at first')
+    await showClusterTab()
+    assert(await clusterTab.getAttribute('aria-selected') === 'true', 'the Cluster tab is not selected')
+    assert(await page.getByRole('tabpanel', { name: 'Cluster' }).isVisible(), 'the Cluster panel is not shown')
+    assert(await page.getByRole('textbox', { name: 'Cluster file' }).count() >= 1, 'no textbox named "Cluster file"')
+    assert(await page.getByRole('combobox', { name: 'Cluster preset' }).count() === 1, 'no select named "Cluster preset"')
+    assert(await page.evaluate(() => document.contains(window.__podbirthEditor.getDomNode())), 'the pod editor was unmounted')
+    assert(!(await page.getByRole('tabpanel', { name: 'Pod manifest' }).isVisible()), 'the pod panel is still shown')
+    const slider = await page.getByRole('slider').count() ? await page.getByRole('slider').inputValue() : ''
+    await clusterTab.focus()
+    await page.keyboard.press('ArrowLeft')
+    assert(await podTab.getAttribute('aria-selected') === 'true', 'ArrowLeft did not select the Pod manifest tab')
+    assert(await page.evaluate(() => document.activeElement?.textContent) === 'Pod manifest', 'focus did not move to the Pod manifest tab')
+    await page.keyboard.press('ArrowRight')
+    assert(await clusterTab.getAttribute('aria-selected') === 'true', 'ArrowRight did not select the Cluster tab')
+    if (slider) assert(await page.getByRole('slider').inputValue() === slider, 'the arrow keys on the tabs also moved the playhead')
+    const cluster = await getCluster()
+    assert(cluster.includes('name: control-plane') && cluster.includes('Edit it freely'), `not the default preset: ${cluster.slice(0, 200)}`)
+    assert(cluster.includes('name: control-plane'), 'the default preset lacks the control-plane node')
+  })
+
+  await test('choose the two-nodes preset and the pod is scheduled to one of its nodes', async () => {
+    await page.getByRole('combobox', { name: 'Cluster preset' }).selectOption('two-nodes')
+    await page.waitForFunction(() => window.__podbirthClusterEditor.getValue().includes('name: worker-b'), null, { timeout: 5000 })
+    await setText(EXAMPLE)
+    await page.getByRole('button', { name: 'Apply', exact: true }).click()
+    await page.waitForFunction(() => /nginx\s+1\/1\s+Running\s+\d+\s+\S+\s+\S+\s+worker-[ab]\b/.test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? ''), null, { timeout: 15000 })
+    const out = await page.getByLabel('kubectl output').innerText()
+    assert(out.includes('pod/nginx created'), `kubectl output: ${out}`)
+    assert(!/worker-[12]|control-plane/.test(out), `a node of the default cluster in the output: ${out}`)
+    await page.screenshot({ path: `${root}test-results/cluster-two-nodes.png` })
+  })
+
+  await test('a broken cluster file is refused with cluster.yaml and the line; the pod manifest is unchanged', async () => {
+    const pod = await getText()
+    await setCluster('apiVersion: v1\nkind: Node\nmetadata:\n  name: x: y\n')
+    assert(await page.getByRole('combobox', { name: 'Cluster preset' }).inputValue() === 'custom', 'the preset select does not say custom after an edit')
+    await page.getByRole('button', { name: 'Apply', exact: true }).click()
+    const alert = page.locator('.editor-pane p.error[role="alert"]')
+    await alert.waitFor({ timeout: 10000 })
+    const msg = await alert.innerText()
+    assert(msg.includes('cluster.yaml') && msg.includes('line 4'), `error message: ${msg}`)
+    assert(await getText() === pod, 'the pod manifest changed')
+    await page.waitForFunction(() => window.__monaco.editor.getModelMarkers({ owner: 'podbirth' }).some((m) => m.startLineNumber === 4 && m.resource.path === '/cluster.yaml'), null, { timeout: 5000 })
+    assert(await page.getByRole('button', { name: 'Apply', exact: true }).isEnabled(), 'Apply stays disabled after the error')
+    await page.screenshot({ path: `${root}test-results/cluster-error.png` })
+  })
+
+  await test('the cluster text survives a reload', async () => {
+    await page.reload()
+    await page.waitForFunction(() => !!window.__podbirthEditor, null, { timeout: 20000 })
+    await showClusterTab()
+    assert((await getCluster()).includes('name: x: y'), 'cluster text was lost on reload')
+    assert(await page.getByRole('combobox', { name: 'Cluster preset' }).inputValue() === 'custom', 'the preset select does not say custom after a reload')
+    assert((await getText()) === EXAMPLE, 'the pod manifest was lost on reload')
+  })
+
+  await test('choosing a preset over edits asks first; Undo brings the edits back', async () => {
+    const select = page.getByRole('combobox', { name: 'Cluster preset' })
+    let asked = ''
+    page.once('dialog', (d) => { asked = d.message(); void d.dismiss() })
+    await select.selectOption('zones')
+    await page.waitForTimeout(200)
+    assert(asked.includes('Zones'), `no confirm dialog: ${asked}`)
+    assert((await getCluster()).includes('name: x: y'), 'the edits were replaced although the user said no')
+    assert(await select.inputValue() === 'custom', `select: ${await select.inputValue()}`)
+    page.once('dialog', (d) => { void d.accept() })
+    await select.selectOption('default')
+    await page.waitForFunction(() => window.__podbirthClusterEditor.getValue().includes('name: control-plane'), null, { timeout: 5000 })
+    assert(await select.inputValue() === 'default', `select: ${await select.inputValue()}`)
+    await page.evaluate(() => { window.__podbirthClusterEditor.focus(); window.__podbirthClusterEditor.trigger('test', 'undo', null) })
+    await page.waitForFunction(() => window.__podbirthClusterEditor.getValue().includes('name: x: y'), null, { timeout: 5000 })
+    assert(await select.inputValue() === 'custom', 'Undo did not mark the cluster as edited')
+    page.once('dialog', (d) => { void d.accept() })
+    await select.selectOption('default')
+    await page.waitForFunction(() => window.__podbirthClusterEditor.getValue().includes('name: control-plane'), null, { timeout: 5000 })
+    await page.getByRole('tab', { name: 'Pod manifest', exact: true }).click()
   })
 
   await test('no request left the local server, no console errors', async () => {
