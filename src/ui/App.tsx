@@ -261,7 +261,7 @@ const EventLog = memo(function EventLog({ events, selected, select, t0 }: { even
 })
 
 /** The latest FailedScheduling at the playhead, unless the pod was bound since: prominent, with a way to its filter results. */
-function FailedSchedulingBanner({ events, selected, select }: { events: TraceEvent[]; selected: number; select: (i: number) => void }) {
+const FailedSchedulingBanner = memo(function FailedSchedulingBanner({ events, selected, select }: { events: TraceEvent[]; selected: number; select: (i: number) => void }) {
   let fail = -1
   for (let i = Math.min(selected, events.length - 1); i >= 0; i--) {
     const e = events[i]
@@ -279,7 +279,7 @@ function FailedSchedulingBanner({ events, selected, select }: { events: TraceEve
       {filterAt >= 0 && <button type="button" onClick={() => select(filterAt)}>Show the filter results per node</button>}
     </div>
   )
-}
+})
 
 export function App() {
   const { text, setText, events, selected, select, kubectl, getPods, running, error, start } = useApp()

@@ -22,7 +22,7 @@ const PX_PER_MS = 18
 /** Idle gaps longer than this (µs) are drawn GAP_PX wide. */
 const GAP_US = 40_000
 const GAP_PX = 34
-const LABEL_W = 136
+const LABEL_W = 140
 const LANE_H = 40
 const AXIS_H = 22
 const DOT_R = 5
@@ -133,10 +133,12 @@ interface PaintInput {
   scale: d3.ScaleLinear<number, number>
   view: View
   palette: Palette
+  /** Arrows of steps up to this index are painted (later ones are animated SVG, or not reached yet). */
+  paintUpTo: number
 }
 
 /** paint draws the lanes' steps and the older arrows in view. Cost follows the pixels in view, not the trace. */
-function paint({ ctx, width, height, events, byLane, selected, scale, view, palette }: PaintInput): void {
+function paint({ ctx, width, height, events, byLane, selected, scale, view, palette, paintUpTo }: PaintInput): void {
   ctx.clearRect(0, 0, width, height)
   const x = (t: number) => scale(t) * view.k + view.x
   const tLo = scale.invert((-DOT_R - view.x) / view.k)
@@ -153,22 +155,28 @@ function paint({ ctx, width, height, events, byLane, selected, scale, view, pale
   }
   ctx.stroke()
 
-  // Arrows already passed (the newest ones are animated SVG paths over the canvas), one path per colour.
-  const hiIndex = Math.min(selected - ANIMATED_ARROWS - 1, upperIndex(events, tHi) - 1)
+  // Arrows already passed (the newest ones may be animated SVG paths over the canvas): one path per colour, drawn
+  // straight into the context (no per-arrow objects: scrubbing must not feed the garbage collector).
+  const hiIndex = Math.min(paintUpTo, upperIndex(events, tHi) - 1)
   const loIndex = upperIndex(events, tLo - ARROW_REACH_US)
-  const arrows: Record<'plain' | 'error', Path2D> = { plain: new Path2D(), error: new Path2D() }
-  let drawn = 0
-  for (let i = hiIndex; i >= loIndex && i >= 0 && drawn < MAX_ARROWS; i--) {
-    const e = events[i]
-    if (!e.from || !e.to || e.from === e.to || (e.arrive ?? e.t) < tLo) continue
-    arrows[e.outcome === 'error' ? 'error' : 'plain'].addPath(new Path2D(arrowPath(x(e.t), laneY(e.from), x(e.arrive ?? e.t), laneY(e.to))))
-    drawn++
-  }
   ctx.globalAlpha = 0.55
-  ctx.strokeStyle = palette.muted
-  ctx.stroke(arrows.plain)
-  ctx.strokeStyle = palette.error
-  ctx.stroke(arrows.error)
+  for (const errors of [false, true]) {
+    ctx.beginPath()
+    let drawn = 0
+    for (let i = hiIndex; i >= loIndex && i >= 0 && drawn < MAX_ARROWS; i--) {
+      const e = events[i]
+      if (!e.from || !e.to || e.from === e.to || (e.arrive ?? e.t) < tLo || (e.outcome === 'error') !== errors) continue
+      const x1 = x(e.t)
+      const x2 = x(e.arrive ?? e.t)
+      const y1 = laneY(e.from)
+      const y2 = laneY(e.to)
+      ctx.moveTo(x1, y1)
+      ctx.bezierCurveTo((x1 + x2) / 2, y1, (x1 + x2) / 2, y2, x2, y2)
+      drawn++
+    }
+    ctx.strokeStyle = errors ? palette.error : palette.muted
+    ctx.stroke()
+  }
   ctx.globalAlpha = 1
 
   // Steps: one dot per DOT_BUCKET pixels (closer ones overlap anyway), batched by colour and by past/future.
@@ -334,13 +342,27 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
     d3.select(g).call(axis)
   }, [scale, transform, width, gaps, t0])
 
+  // Arrows: while the playhead moves a step or a few at a time, the newest arrows are motion paths that draw
+  // themselves as the story reaches them (only the ones just reached animate). After a jump (scrubbing, a click far
+  // away) nothing animates: every arrow up to the playhead is painted, and no SVG is mounted per frame.
+  const arrowState = useRef({ selected, events, jumped: true, from: selected })
+  const st = arrowState.current
+  if (st.selected !== selected || st.events !== events) {
+    const delta = selected - st.selected
+    st.jumped = st.events !== events || Math.abs(delta) > ANIMATED_ARROWS
+    st.from = st.selected
+    st.selected = selected
+    st.events = events
+  }
+  const paintUpTo = st.jumped ? selected : selected - ANIMATED_ARROWS - 1
+
   // Paint the canvas at most once per frame, with the latest props.
   const paintArgs = useRef<Omit<PaintInput, 'ctx'> | null>(null)
   const frame = useRef(0)
   const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1
   useLayoutEffect(() => {
     if (!palette) return
-    paintArgs.current = { width, height, events, byLane, selected, scale, view: transform, palette }
+    paintArgs.current = { width, height, events, byLane, selected, scale, view: transform, palette, paintUpTo }
     if (frame.current) return
     frame.current = requestAnimationFrame(() => {
       frame.current = 0
@@ -351,7 +373,7 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
       paint({ ctx, ...args })
     })
-  }, [width, height, events, byLane, selected, scale, transform, palette, dpr])
+  }, [width, height, events, byLane, selected, scale, transform, palette, dpr, paintUpTo])
   useEffect(() => () => cancelAnimationFrame(frame.current), [])
 
   /** The step under the pointer: the nearest dot of the lane at this height, within HIT_PX. */
@@ -376,7 +398,7 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
   const tLo = scale.invert((0 - transform.x) / transform.k)
   const tHi = scale.invert((width - transform.x) / transform.k)
   const fresh: Item[] = []
-  for (let i = Math.min(selected, events.length - 1); i >= 0 && i >= selected - ANIMATED_ARROWS; i--) {
+  for (let i = Math.min(selected, events.length - 1); i > paintUpTo && i >= 0; i--) {
     const e = events[i]
     if (!e.from || !e.to || e.from === e.to) continue
     if ((e.arrive ?? e.t) < tLo || e.t > tHi) continue
@@ -421,7 +443,7 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
           {fresh.map(({ e, i }) => (
             <motion.path key={e.seq} d={arrowPath(x(e.t), laneY(e.from as Lane), x(e.arrive ?? e.t), laneY(e.to as Lane))}
               className={`arrow ${e.outcome}${i === selected ? ' selected' : ''}`}
-              initial={reduce ? { opacity: 0 } : { pathLength: 0, opacity: 0.2 }}
+              initial={i <= st.from ? false : reduce ? { opacity: 0 } : { pathLength: 0, opacity: 0.2 }}
               animate={reduce ? { opacity: 1 } : { pathLength: 1, opacity: 1 }}
               transition={{ duration: reduce ? 0.15 : 0.35, ease: 'easeOut' }} />
           ))}

@@ -12,6 +12,7 @@ import { bytes, cpuMilli } from '../engine/api/quantity.ts'
 import { podRequests } from '../engine/scheduler/framework/types.ts'
 import type { KEvent, KObject, Node, Pod } from '../engine/api/types.ts'
 import type { Simulation } from '../engine/index.ts'
+import { ObjectTimeline } from './timeline.ts'
 import type { Command, NodeRow, WorkerMessage } from '../protocol/messages.ts'
 
 const post = (m: WorkerMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m)
@@ -22,6 +23,7 @@ const SNAPSHOT_PODS = 40
 let last: Simulation | undefined
 /** The pods and nodes stored before the story began (the cluster file's), keyed by etcd key. */
 let initial = new Map<string, KObject>()
+let timeline = new ObjectTimeline(initial, [])
 
 /** What a pod requests as the scheduler counts it (resource.PodRequests: containers, init containers, overhead). */
 const requestsOf = (p: Pod) => {
@@ -33,9 +35,15 @@ function nodeRows(objects: Map<string, KObject>): NodeRow[] {
   const nodes = [...objects.entries()].filter(([k]) => k.startsWith('/registry/minions/')).map(([, o]) => o as unknown as Node)
   const pods = [...objects.entries()].filter(([k]) => k.startsWith('/registry/pods/')).map(([, o]) => o as unknown as Pod)
     .filter((p) => p.spec?.nodeName && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed')
+  const byNode = new Map<string, Pod[]>()
+  for (const p of pods) {
+    const list = byNode.get(p.spec?.nodeName ?? '')
+    if (list) list.push(p)
+    else byNode.set(p.spec?.nodeName ?? '', [p])
+  }
   return nodes.map((n) => {
     const name = n.metadata?.name ?? ''
-    const mine = pods.filter((p) => p.spec?.nodeName === name)
+    const mine = byNode.get(name) ?? []
     const req = mine.map(requestsOf).reduce((a, b) => ({ cpu: a.cpu + b.cpu, memory: a.memory + b.memory }), { cpu: 0, memory: 0 })
     const alloc = (n.status?.allocatable ?? {}) as Record<string, string>
     return {
@@ -46,22 +54,20 @@ function nodeRows(objects: Map<string, KObject>): NodeRow[] {
   }).sort((a, b) => (a.name < b.name ? -1 : 1))
 }
 
-/** snapshot rebuilds the applied pods and their events as they were right after trace event `index`. */
+/**
+ * snapshot rebuilds the applied pods and their events as they were right after trace event `index`. The pod
+ * described is the one the step is about (the first applied pod for steps about no pod).
+ */
 function snapshot(index: number): WorkerMessage {
   const sim = last
   if (!sim) return { type: 'snapshot', index, getPods: '', describeEvents: '', describePod: '', nodes: [] }
-  const objects = new Map<string, KObject>(initial)
   const trace = sim.trace
-  for (let i = 0; i <= index && i < trace.length; i++) {
-    const c = trace[i].change
-    if (!c) continue
-    if (c.type === 'DELETED') objects.delete(c.key)
-    else if (c.after) objects.set(c.key, c.after)
-  }
+  const objects = timeline.at(index)
   const at = sim.ctx.sim.wallMs(trace[Math.min(index, trace.length - 1)]?.t ?? 0)
   const pods = [...objects.entries()].filter(([k, o]) => k.startsWith('/registry/pods/') && o.metadata?.annotations?.['kubectl.kubernetes.io/last-applied-configuration']).map(([, o]) => o as unknown as Pod)
   const events = [...objects.entries()].filter(([k]) => k.startsWith('/registry/events/')).map(([, o]) => o as unknown as KEvent)
-  const first = pods[0]
+  const about = trace[Math.min(index, trace.length - 1)]?.pod
+  const first = (about && pods.find((p) => `${p.metadata?.namespace}/${p.metadata?.name}` === about)) || pods[0]
   const podEvents = first ? eventsFor(events, 'Pod', first.metadata?.namespace ?? '', first.metadata?.name ?? '', first.metadata?.uid) : events
   const node = first?.spec?.nodeName ? objects.get(`/registry/minions/${first.spec.nodeName}`) as Node | undefined : undefined
   const nodeIP = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address
@@ -89,6 +95,7 @@ self.onmessage = (ev: MessageEvent<Command>) => {
     post({ type: 'reset' })
     sim.apply({ files: [{ name: 'pod.yaml', text: cmd.text }] })
     sim.run()
+    timeline = new ObjectTimeline(initial, sim.trace)
     const trace = sim.trace
     for (let i = 0; i < trace.length; i += BATCH) post({ type: 'events', events: trace.slice(i, i + BATCH) })
     const pods = sim.pods().filter((p) => p.metadata?.annotations?.['kubectl.kubernetes.io/last-applied-configuration'])
