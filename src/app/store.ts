@@ -34,6 +34,8 @@ export interface AppState {
   getPods: string
   /** kubectl's view at the selected step (from the worker). */
   atPlayhead?: { index: number; getPods: string; describeEvents: string; describePod: string; nodes: NodeRow[] }
+  /** Counts new traces and worker failures: a snapshot asked for before one of them will not be answered. */
+  generation: number
   running: boolean
   error?: string
   /** The cluster file (the Cluster tab), sent with every apply. */
@@ -56,6 +58,7 @@ export const useApp = create<AppState>((set, get) => ({
   text: (typeof localStorage !== 'undefined' && localStorage.getItem(STORAGE_KEY)) || EXAMPLE_POD,
   events: [],
   selected: -1,
+  generation: 0,
   getPods: '',
   running: false,
   ...initialCluster(),
@@ -86,11 +89,11 @@ export const useApp = create<AppState>((set, get) => ({
   start: () => set({ running: true, error: undefined }),
   receive: (m) => {
     switch (m.type) {
-      case 'reset': return set({ events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined })
+      case 'reset': return set((s) => ({ events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined, generation: s.generation + 1 }))
       case 'events': return set((s) => ({ events: s.events.concat(m.events) }))
       case 'done': return set((s) => ({ kubectl: m.kubectl, getPods: m.getPods, running: false, selected: s.events.length - 1 }))
       case 'snapshot': return set({ atPlayhead: { index: m.index, getPods: m.getPods, describeEvents: m.describeEvents, describePod: m.describePod, nodes: m.nodes } })
-      case 'error': return set({ error: m.message, running: false })
+      case 'error': return set((s) => ({ error: m.message, running: false, generation: s.generation + 1 }))
     }
   },
 }))

@@ -15,7 +15,12 @@ export interface SnapshotCommand {
   index: number
 }
 
-export type Command = ApplyCommand | SnapshotCommand
+/** CrashCommand makes the worker throw outside the engine: the end-to-end test of crash recovery sends it. */
+export interface CrashCommand {
+  type: 'crash'
+}
+
+export type Command = ApplyCommand | SnapshotCommand | CrashCommand
 
 export interface PodRow {
   name: string
@@ -43,4 +48,5 @@ export type WorkerMessage =
   | { type: 'events'; events: TraceEvent[] }
   | { type: 'done'; kubectl: { stdout: string; stderr: string; exitCode: number; errorPosition?: { line: number; column: number } }; getPods: string; pods: PodRow[] }
   | { type: 'snapshot'; index: number; getPods: string; describeEvents: string; describePod: string; nodes: NodeRow[] }
-  | { type: 'error'; message: string }
+  /** fatal: the engine itself failed (a bug), and the worker must be restarted; otherwise the input was refused. */
+  | { type: 'error'; message: string; fatal?: boolean }

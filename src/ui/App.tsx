@@ -27,16 +27,26 @@ function useDark(): [boolean, () => void] {
 }
 
 /**
- * useWorker hosts the simulation worker. If it crashes, it is started again and the last apply is replayed, so the
- * user loses nothing (the manifest lives in the store and in localStorage).
+ * useWorker hosts the simulation worker. If it crashes, it is started again and the last apply is replayed; if the
+ * engine fails on an input (a bug), the worker is started again with the last apply that worked, so kubectl's view
+ * at the playhead keeps working. Either way the user loses nothing: the manifest and the cluster file live in the
+ * store and in localStorage, and the message says what happened.
  */
 function useWorker(): (cmd: Command) => void {
   const ref = useRef<Worker | null>(null)
   const lastApply = useRef<Command | null>(null)
+  const lastGood = useRef<Command | null>(null)
   const restarts = useRef(0)
   const receive = useApp((s) => s.receive)
   useEffect(() => {
     let disposed = false
+    const restart = (replay: Command | null) => {
+      ref.current?.terminate()
+      if (disposed) return
+      ref.current = start()
+      // Replay at most a few times in a row: an input that always kills the worker must not loop forever.
+      if (replay && ++restarts.current <= 3) ref.current.postMessage(replay)
+    }
     const start = (): Worker => {
       const w = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' })
       // Trace batches reach the store at most once per frame; other messages keep their order behind them.
@@ -53,21 +63,24 @@ function useWorker(): (cmd: Command) => void {
         }
       }
       w.onmessage = (ev: MessageEvent<WorkerMessage>) => {
-        queued.push(ev.data)
+        const m = ev.data
+        if (m.type === 'done') { lastGood.current = lastApply.current; restarts.current = 0 }
+        if (m.type === 'error' && m.fatal) {
+          queued.push({ ...m, message: `${m.message}. The simulation worker has been restarted${lastGood.current ? ' with your last apply that worked' : ''}; your manifest and cluster file are unchanged.` })
+          restart(lastGood.current)
+        } else queued.push(m)
         if (!frame) frame = requestAnimationFrame(flush)
       }
       w.onerror = (ev) => {
         ev.preventDefault()
         receive({ type: 'error', message: `The simulation worker stopped (${ev.message || 'unknown error'}); it has been restarted and your last apply replayed.` })
-        w.terminate()
-        if (disposed) return
-        ref.current = start()
-        // Replay at most a few times in a row: an input that always kills the worker must not loop forever.
-        if (lastApply.current && ++restarts.current <= 3) ref.current.postMessage(lastApply.current)
+        restart(lastApply.current)
       }
       return w
     }
     ref.current = start()
+    // The end-to-end test of crash recovery calls this.
+    window.__podbirthCrashWorker = () => ref.current?.postMessage({ type: 'crash' } satisfies Command)
     return () => { disposed = true; ref.current?.terminate() }
   }, [receive])
   return (cmd) => {
@@ -76,6 +89,9 @@ function useWorker(): (cmd: Command) => void {
   }
 }
 
+declare global {
+  interface Window { __podbirthCrashWorker?: () => void }
+}
 
 type FilterTable = Record<string, Record<string, string>>
 type ScoreTable = Record<string, Record<string, number>>
@@ -296,14 +312,18 @@ export function App() {
   // One snapshot request in flight at a time: while scrubbing or playing fast, the panel follows as fast as the
   // worker answers, and the last position is always asked for.
   const pendingSnapshot = useRef<number | null>(null)
+  const generation = useApp((st) => st.generation)
+  const askedIn = useRef(generation)
   useEffect(() => {
+    // A new trace or a restarted worker: whatever was asked before will not be answered.
+    if (askedIn.current !== generation) { askedIn.current = generation; pendingSnapshot.current = null }
     if (shown < 0 || running) return
     const inflight = pendingSnapshot.current !== null && pendingSnapshot.current !== atPlayhead?.index
     if (inflight) return
     if (atPlayhead?.index === shown && pendingSnapshot.current === shown) return
     pendingSnapshot.current = shown
     send({ type: 'snapshot', index: shown })
-  }, [shown, running, events.length, atPlayhead])
+  }, [shown, running, events.length, atPlayhead, generation])
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
       if ((ev.ctrlKey || ev.metaKey) && ev.key === 'Enter') { ev.preventDefault(); apply() }

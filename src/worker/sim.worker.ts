@@ -81,6 +81,7 @@ function snapshot(index: number): WorkerMessage {
 self.onmessage = (ev: MessageEvent<Command>) => {
   const cmd = ev.data
   if (cmd.type === 'snapshot') { post(snapshot(cmd.index)); return }
+  if (cmd.type === 'crash') throw new Error('the worker was asked to crash')
   try {
     const cluster = loadCluster(cmd.cluster, 'cluster.yaml')
     // A broken cluster file is the user's to fix: say where (loadCluster names cluster.yaml, line and column) and run nothing.
@@ -107,6 +108,7 @@ self.onmessage = (ev: MessageEvent<Command>) => {
       pods: pods.map((p) => ({ name: p.metadata?.name ?? '', namespace: p.metadata?.namespace ?? '', phase: p.status?.phase ?? '', node: p.spec?.nodeName ?? '', ip: p.status?.podIP ?? '' })),
     })
   } catch (e) {
-    post({ type: 'error', message: (e as Error).message })
+    last = undefined
+    post({ type: 'error', message: `The simulation failed with an engine error: ${(e as Error).message}`, fatal: true })
   }
 }

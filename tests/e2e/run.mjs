@@ -328,6 +328,24 @@ try {
     await page.getByRole('tab', { name: 'Pod manifest', exact: true }).click()
   })
 
+  await test('Ctrl+Enter applies; a crashed worker is restarted, the apply replayed, and the playhead view works again', async () => {
+    await setText(EXAMPLE)
+    await page.evaluate(() => window.__podbirthEditor.focus())
+    await page.keyboard.press('Control+Enter')
+    await page.waitForFunction(() => /nginx\s+1\/1\s+Running/.test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? ''), null, { timeout: 15000 })
+    await page.waitForFunction(() => /Running/.test(document.querySelector('[aria-label="Cluster at the playhead"]')?.textContent ?? ''), null, { timeout: 10000 })
+    const steps = await page.getByRole('slider').getAttribute('max')
+    await page.evaluate(() => window.__podbirthCrashWorker())
+    const alert = page.locator('p.error[role="alert"]')
+    await alert.waitFor({ timeout: 10000 })
+    assert((await alert.innerText()).includes('The simulation worker stopped'), `message: ${await alert.innerText()}`)
+    // The replayed apply brings the same trace back (same inputs, same seed), and snapshots are answered again.
+    await page.waitForFunction((n) => document.querySelector('input[type=range]')?.getAttribute('max') === n && /pod\/nginx created/.test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? ''), steps, { timeout: 15000 })
+    await page.getByRole('slider').fill('5')
+    await page.waitForFunction(() => /nginx\s+0\/1\s+Pending/.test(document.querySelector('[aria-label="Cluster at the playhead"]')?.textContent ?? '') || /No resources found/.test(document.querySelector('[aria-label="Cluster at the playhead"]')?.textContent ?? ''), null, { timeout: 10000 })
+    assert(await getText() === EXAMPLE, 'the manifest changed')
+  })
+
   await test('no request left the local server, no console errors', async () => {
     assert(offsite.length === 0, `off-site requests: ${offsite.join(', ')}`)
     assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`)
