@@ -205,7 +205,7 @@ function useSettled(key: unknown, ms: number): boolean {
   return settledKey === key
 }
 
-const Inspector = memo(function Inspector({ e, t0, dark }: { e?: TraceEvent; t0: number; dark: boolean }) {
+const Inspector = memo(function Inspector({ e, t0, dark, stored }: { e?: TraceEvent; t0: number; dark: boolean; stored?: { name: string; yaml: string } }) {
   const settled = useSettled(e?.seq, 250)
   // The raw details (often whole objects) wait a moment too, so scrubbing does not lay out pages of JSON per frame.
   const settledFast = useSettled(e?.seq, 60)
@@ -225,6 +225,12 @@ const Inspector = memo(function Inspector({ e, t0, dark }: { e?: TraceEvent; t0:
           {settled
             ? <Suspense fallback={<p className="muted">Loading the diff…</p>}><DiffView before={e.change.before} after={e.change.after} dark={dark} /></Suspense>
             : <p className="muted">The diff appears when the playhead rests here.</p>}
+        </details>
+      )}
+      {stored && (
+        <details className="stored">
+          <summary>The pod {stored.name} as stored at this moment</summary>
+          <pre aria-label="The pod as stored at this moment">{`$ kubectl get pod ${stored.name} -o yaml\n${stored.yaml}`}</pre>
         </details>
       )}
     </aside>
@@ -296,6 +302,13 @@ const FailedSchedulingBanner = memo(function FailedSchedulingBanner({ events, se
     </div>
   )
 })
+
+/** One object per pod and text, so the memoised inspector re-renders only when what it shows changes. */
+let lastStored: { name: string; yaml: string } | undefined
+function storedPod(name: string, yaml: string): { name: string; yaml: string } {
+  if (lastStored?.name !== name || lastStored.yaml !== yaml) lastStored = { name, yaml }
+  return lastStored
+}
 
 export function App() {
   const { text, setText, events, selected, select, kubectl, getPods, running, error, start } = useApp()
@@ -379,7 +392,7 @@ export function App() {
         </section>
         <div className="right">
           <FailedSchedulingBanner events={events} selected={shown} select={select} />
-          <Inspector e={events[shown]} t0={t0} dark={dark} />
+          <Inspector e={events[shown]} t0={t0} dark={dark} stored={atPlayhead?.index === shown && atPlayhead.podName && atPlayhead.podYaml ? storedPod(atPlayhead.podName, atPlayhead.podYaml) : undefined} />
           {atPlayhead && events[shown] && (
             <pre className="terminal" aria-label="Cluster at the playhead">{`# at ${fmtTime(events[shown].t, t0)}\n$ kubectl get pods -o wide\n${atPlayhead.getPods}\n\n$ kubectl describe pod\n${atPlayhead.describePod ? `${atPlayhead.describePod}\n` : ''}${atPlayhead.describeEvents}`}</pre>
           )}

@@ -8,6 +8,7 @@ import { createSimulation } from '../engine/index.ts'
 import { getPodsWide } from '../engine/kubectl/printers/getPods.ts'
 import { describeEvents, eventsFor } from '../engine/kubectl/printers/events.ts'
 import { describePodStatus } from '../engine/kubectl/printers/describePod.ts'
+import { toKubectlYaml } from '../engine/kubectl/printers/yaml.ts'
 import { bytes, cpuMilli } from '../engine/api/quantity.ts'
 import { podRequests } from '../engine/scheduler/framework/types.ts'
 import type { KEvent, KObject, Node, Pod } from '../engine/api/types.ts'
@@ -74,7 +75,8 @@ function snapshot(index: number): WorkerMessage {
   return {
     type: 'snapshot', index,
     getPods: pods.length ? getPodsWide(pods.slice(0, SNAPSHOT_PODS), at) + (pods.length > SNAPSHOT_PODS ? `\n… and ${pods.length - SNAPSHOT_PODS} more pods` : '') : 'No resources found in default namespace.',
-    describeEvents: describeEvents(podEvents, at), describePod: first ? describePodStatus(first, nodeIP) : '', nodes: nodeRows(objects),
+    describeEvents: describeEvents(podEvents, at), describePod: first ? describePodStatus(first, nodeIP) : '',
+    podName: first?.metadata?.name, podYaml: first ? toKubectlYaml(first as unknown as KObject) : undefined, nodes: nodeRows(objects),
   }
 }
 

@@ -111,6 +111,11 @@ try {
     await page.waitForFunction(() => /nginx\s+0\/1\s+Pending/.test(document.querySelector('[aria-label="Cluster at the playhead"]')?.textContent ?? ''), null, { timeout: 10000 })
     const text = await view.innerText()
     assert(/nginx\s+0\/1\s+Pending\s+0\s+\S+\s+<none>\s+<none>/.test(text), `expected an unscheduled Pending pod: ${text}`)
+    // The inspector shows the pod as stored at that moment (kubectl get pod -o yaml): not bound yet.
+    const stored = page.getByRole('complementary', { name: 'Inspector' }).locator('details.stored')
+    await stored.locator('summary').click()
+    const yaml = await stored.locator('pre').innerText()
+    assert(yaml.includes('$ kubectl get pod nginx -o yaml') && yaml.includes('phase: Pending') && !yaml.includes('nodeName:') && !yaml.includes('managedFields'), `stored pod: ${yaml}`)
     await page.screenshot({ path: `${root}test-results/playhead-pending.png` })
     await slider.fill(await slider.getAttribute('max'))
     await page.waitForFunction(() => /Running/.test(document.querySelector('[aria-label="Cluster at the playhead"]')?.textContent ?? ''), null, { timeout: 10000 })
