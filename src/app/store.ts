@@ -33,7 +33,7 @@ export interface AppState {
   kubectl?: Extract<WorkerMessage, { type: 'done' }>['kubectl']
   getPods: string
   /** kubectl's view at the selected step (from the worker). */
-  atPlayhead?: { index: number; getPods: string; describeEvents: string; describePod: string; podName?: string; podYaml?: string; nodes: NodeRow[] }
+  atPlayhead?: { index: number; getPods: string; describeEvents: string; describePod: string; podName?: string; podNode?: string; podYaml?: string; nodes: NodeRow[] }
   /** Counts new traces and worker failures: a snapshot asked for before one of them will not be answered. */
   generation: number
   running: boolean
@@ -92,7 +92,7 @@ export const useApp = create<AppState>((set, get) => ({
       case 'reset': return set((s) => ({ events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined, generation: s.generation + 1 }))
       case 'events': return set((s) => ({ events: s.events.concat(m.events) }))
       case 'done': return set((s) => ({ kubectl: m.kubectl, getPods: m.getPods, running: false, selected: s.events.length - 1 }))
-      case 'snapshot': return set({ atPlayhead: { index: m.index, getPods: m.getPods, describeEvents: m.describeEvents, describePod: m.describePod, podName: m.podName, podYaml: m.podYaml, nodes: m.nodes } })
+      case 'snapshot': return set({ atPlayhead: { index: m.index, getPods: m.getPods, describeEvents: m.describeEvents, describePod: m.describePod, podName: m.podName, podNode: m.podNode, podYaml: m.podYaml, nodes: m.nodes } })
       case 'error': return set((s) => ({ error: m.message, running: false, generation: s.generation + 1 }))
     }
   },

@@ -48,6 +48,6 @@ export type WorkerMessage =
   | { type: 'events'; events: TraceEvent[] }
   | { type: 'done'; kubectl: { stdout: string; stderr: string; exitCode: number; errorPosition?: { line: number; column: number } }; getPods: string; pods: PodRow[] }
   /** podYaml: `kubectl get pod -o yaml` of the pod described (the one the step is about), as stored at that step. */
-  | { type: 'snapshot'; index: number; getPods: string; describeEvents: string; describePod: string; podName?: string; podYaml?: string; nodes: NodeRow[] }
+  | { type: 'snapshot'; index: number; getPods: string; describeEvents: string; describePod: string; podName?: string; podNode?: string; podYaml?: string; nodes: NodeRow[] }
   /** fatal: the engine itself failed (a bug), and the worker must be restarted; otherwise the input was refused. */
   | { type: 'error'; message: string; fatal?: boolean }

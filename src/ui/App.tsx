@@ -388,7 +388,7 @@ export function App() {
         </section>
         <section className="lanes" aria-label="Swimlanes">
           <Swimlanes events={events} selected={selected} select={select} dark={dark} />
-          {atPlayhead && events[shown] && <NodesView nodes={atPlayhead.nodes} focus={events[shown].node ?? (events[shown].details?.node as string | undefined)} />}
+          {atPlayhead && events[shown] && <NodesView nodes={atPlayhead.nodes} focus={events[shown].node ?? atPlayhead.podNode} />}
         </section>
         <div className="right">
           <FailedSchedulingBanner events={events} selected={shown} select={select} />

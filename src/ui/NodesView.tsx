@@ -39,7 +39,7 @@ export const NodesView = memo(function NodesView({ nodes, focus }: { nodes: Node
   return (
     <section className="nodes" aria-label="Nodes at the playhead">
       <h3>Nodes</h3>
-      {rest > 0 && <p className="muted">{`${nodes.length} nodes, ${withPods} running pods; cpu requested ${cpu.total ? Math.round((cpu.used / cpu.total) * 100) : 0}% of allocatable. The ${shown.length} shown first${focus ? ` (${focus} is the selected step's)` : ''}:`}</p>}
+      {rest > 0 && <p className="muted">{`${nodes.length} nodes, ${withPods} running pods; cpu requested ${cpu.total ? Math.round((cpu.used / cpu.total) * 100) : 0}% of allocatable. The ${shown.length} shown first${focus ? ` (${focus}: the selected step's, or its pod's)` : ''}:`}</p>}
       <ul>
         {shown.map((n) => (
           <li key={n.name} className={n.unschedulable ? 'cordoned' : ''}>

@@ -22,7 +22,7 @@ const PX_PER_MS = 18
 /** Idle gaps longer than this (µs) are drawn GAP_PX wide. */
 const GAP_US = 40_000
 const GAP_PX = 34
-const LABEL_W = 140
+const LABEL_W = 150
 const LANE_H = 40
 const AXIS_H = 22
 const DOT_R = 5
@@ -257,7 +257,8 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
   const interacting = useRef(0)
   const [width, setWidth] = useState(600)
   const [transform, setTransform] = useState<View>({ k: 1, x: 8 })
-  const [palette, setPalette] = useState<Palette | null>(null)
+  /** The theme's colours, read when the first paint after a theme change runs (after every effect has set it). */
+  const palette = useRef<{ dark?: boolean; colors?: Palette }>({})
   const reduce = useReducedMotion()
   const t0 = events[0]?.t ?? 0
   const height = AXIS_H + LANES.length * LANE_H
@@ -279,9 +280,6 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
     setWidth(Math.max(el.clientWidth - LABEL_W, 1))
     return () => ro.disconnect()
   }, [])
-
-  // The palette follows the theme.
-  useLayoutEffect(() => { if (trackRef.current) setPalette(readPalette(trackRef.current)) }, [dark])
 
   // d3-zoom on the track: wheel zooms, drag pans.
   useEffect(() => {
@@ -357,12 +355,11 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
   const paintUpTo = st.jumped ? selected : selected - ANIMATED_ARROWS - 1
 
   // Paint the canvas at most once per frame, with the latest props.
-  const paintArgs = useRef<Omit<PaintInput, 'ctx'> | null>(null)
+  const paintArgs = useRef<(Omit<PaintInput, 'ctx' | 'palette'> & { dark?: boolean }) | null>(null)
   const frame = useRef(0)
   const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1
   useLayoutEffect(() => {
-    if (!palette) return
-    paintArgs.current = { width, height, events, byLane, selected, scale, view: transform, palette, paintUpTo }
+    paintArgs.current = { width, height, events, byLane, selected, scale, view: transform, paintUpTo, dark }
     if (frame.current) return
     frame.current = requestAnimationFrame(() => {
       frame.current = 0
@@ -370,10 +367,12 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
       const args = paintArgs.current
       const ctx = canvas?.getContext('2d')
       if (!canvas || !ctx || !args) return
+      const p = palette.current
+      if (!p.colors || p.dark !== args.dark) { p.colors = readPalette(canvas); p.dark = args.dark }
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
-      paint({ ctx, ...args })
+      paint({ ctx, ...args, palette: p.colors })
     })
-  }, [width, height, events, byLane, selected, scale, transform, palette, dpr, paintUpTo])
+  }, [width, height, events, byLane, selected, scale, transform, dark, dpr, paintUpTo])
   useEffect(() => () => cancelAnimationFrame(frame.current), [])
 
   /** The step under the pointer: the nearest dot of the lane at this height, within HIT_PX. */

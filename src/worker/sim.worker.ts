@@ -76,7 +76,7 @@ function snapshot(index: number): WorkerMessage {
     type: 'snapshot', index,
     getPods: pods.length ? getPodsWide(pods.slice(0, SNAPSHOT_PODS), at) + (pods.length > SNAPSHOT_PODS ? `\n… and ${pods.length - SNAPSHOT_PODS} more pods` : '') : 'No resources found in default namespace.',
     describeEvents: describeEvents(podEvents, at), describePod: first ? describePodStatus(first, nodeIP) : '',
-    podName: first?.metadata?.name, podYaml: first ? toKubectlYaml(first as unknown as KObject) : undefined, nodes: nodeRows(objects),
+    podName: first?.metadata?.name, podNode: first?.spec?.nodeName, podYaml: first ? toKubectlYaml(first as unknown as KObject) : undefined, nodes: nodeRows(objects),
   }
 }
 
