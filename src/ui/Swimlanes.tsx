@@ -11,7 +11,7 @@
  */
 import * as d3 from 'd3'
 import 'd3-transition'
-import { motion, useReducedMotion } from 'motion/react'
+import { LazyMotion, m, useReducedMotion } from 'motion/react'
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { LANES } from '../engine/events.ts'
 import { fmtTime } from './format.ts'
@@ -36,6 +36,9 @@ const ANIMATED_ARROWS = 12
 const ARROW_REACH_US = 5_000_000
 /** A click this close (px) to a dot selects it. */
 const HIT_PX = 8
+
+/** motion's animation features, fetched from the bundle after the first paint (they are not needed before an arrow). */
+const loadMotionFeatures = () => import('./motionFeatures.ts').then((r) => r.default)
 
 interface Item { e: TraceEvent; i: number }
 interface Gap { from: number; to: number; x: number }
@@ -439,13 +442,15 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
             )
           })}
           {playheadX >= 0 && playheadX <= width && <line className="playhead" x1={playheadX} x2={playheadX} y1={AXIS_H} y2={height} />}
+          <LazyMotion features={loadMotionFeatures} strict>
           {fresh.map(({ e, i }) => (
-            <motion.path key={e.seq} d={arrowPath(x(e.t), laneY(e.from as Lane), x(e.arrive ?? e.t), laneY(e.to as Lane))}
+            <m.path key={e.seq} d={arrowPath(x(e.t), laneY(e.from as Lane), x(e.arrive ?? e.t), laneY(e.to as Lane))}
               className={`arrow ${e.outcome}${i === selected ? ' selected' : ''}`}
               initial={i <= st.from ? false : reduce ? { opacity: 0 } : { pathLength: 0, opacity: 0.2 }}
               animate={reduce ? { opacity: 1 } : { pathLength: 1, opacity: 1 }}
               transition={{ duration: reduce ? 0.15 : 0.35, ease: 'easeOut' }} />
           ))}
+          </LazyMotion>
         </svg>
         {LANES.map((lane, li) => <LaneHead key={lane} lane={lane} top={AXIS_H + li * LANE_H} list={byLane.get(lane) ?? []} selected={selected} select={select} t0={t0} />)}
       </div>
