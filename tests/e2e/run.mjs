@@ -78,6 +78,18 @@ try {
     await setText(original)
   })
 
+  await test('the editor completes fields and shows the API documentation on hover', async () => {
+    const original = await getText()
+    await setText('apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: app\n    image: nginx\n    imagePull\n')
+    await page.evaluate(() => { const ed = window.__podbirthEditor; ed.focus(); ed.setPosition({ lineNumber: 8, column: 6 }); ed.trigger('test', 'editor.action.showHover', null) })
+    await page.waitForFunction(() => /Container image name/.test(document.querySelector('.monaco-hover')?.textContent ?? ''), null, { timeout: 15000 })
+    await page.evaluate(() => { const ed = window.__podbirthEditor; ed.setPosition({ lineNumber: 9, column: 14 }); ed.trigger('test', 'editor.action.triggerSuggest', null) })
+    await page.waitForFunction(() => /imagePullPolicy/.test(document.querySelector('.suggest-widget')?.textContent ?? ''), null, { timeout: 15000 })
+    await page.screenshot({ path: `${root}test-results/completion.png` })
+    await page.keyboard.press('Escape')
+    await setText(original)
+  })
+
   await test('Step back and Step forward move the selection and the inspector follows', async () => {
     const title = () => page.getByRole('complementary', { name: 'Inspector' }).locator('h2').innerText()
     const last = await title()
@@ -166,6 +178,14 @@ try {
     const meta = () => page.getByRole('complementary', { name: 'Inspector' }).locator('.meta').innerText()
     const before = await meta()
     const lane = before.split(' · ')[1]
+    // Stepping through the story draws the arrows it reaches (motion paths over the canvas)...
+    await slider.fill('0')
+    for (let k = 0; k < 12; k++) await page.getByRole('button', { name: 'Step forward', exact: true }).click()
+    assert(await page.locator('.swimlanes-axis path.arrow').count() > 0, 'no arrow drawn between lanes while stepping')
+    // ...and after a jump they are painted on the canvas instead.
+    await slider.fill('40')
+    await settled()
+    assert(await page.locator('.swimlanes-axis path.arrow').count() === 0, 'arrows animated after a jump')
     const x = Number(await page.locator('.swimlanes-axis .playhead').getAttribute('x1'))
     const box = await page.locator('.swimlanes-canvas').boundingBox()
     const laneBox = await page.getByRole('region', { name: lane, exact: true }).boundingBox()
