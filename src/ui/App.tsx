@@ -2,7 +2,7 @@
  * podbirth's first screen: the manifest, the seven swimlanes of the trace, the inspector for the selected step,
  * and kubectl's view of the pod. (Early version: playback animation, Monaco and time travel come next.)
  */
-import { Suspense, lazy, memo, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { Suspense, lazy, memo, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import type { TraceEvent } from '../engine/events.ts'
 import { Swimlanes } from './Swimlanes.tsx'
 import { fmtTime } from './format.ts'
@@ -282,6 +282,50 @@ const EventLog = memo(function EventLog({ events, selected, select, t0 }: { even
   )
 })
 
+/**
+ * Find a step: every step whose lane, type or summary contains the text (any case). Enter goes to the next match
+ * after the playhead, Shift+Enter to the previous one; "/" anywhere focuses the box. In a trace of 50,000 steps this
+ * is how one gets to "FailedScheduling" or "Preempted" at once.
+ */
+const FindStep = memo(function FindStep({ events, selected, select }: { events: TraceEvent[]; selected: number; select: (i: number) => void }) {
+  const [query, setQuery] = useState('')
+  const q = query.trim().toLowerCase()
+  const matches = useMemo(() => {
+    if (!q) return []
+    const out: number[] = []
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]
+      if (e.summary.toLowerCase().includes(q) || e.lane.toLowerCase().includes(q) || e.type.toLowerCase().includes(q)) out.push(i)
+    }
+    return out
+  }, [q, events])
+  // Where the playhead is among the matches: the index of the first match after it.
+  let after = 0
+  for (let lo = 0, hi = matches.length; lo < hi;) {
+    const mid = (lo + hi) >> 1
+    if (matches[mid] <= selected) lo = after = mid + 1
+    else hi = mid
+  }
+  const at = matches[after - 1] === selected ? after : 0
+  const next = () => { if (matches.length) select(matches[after < matches.length ? after : 0]) }
+  const prev = () => {
+    if (!matches.length) return
+    const k = (at ? at - 1 : after) - 1
+    select(matches[k >= 0 ? k : matches.length - 1])
+  }
+  return (
+    <div className="find" role="search" aria-label="Find a step">
+      <label htmlFor="find-step">Find a step</label>
+      <input id="find-step" type="search" value={query} placeholder="e.g. FailedScheduling, Preempted, 403, worker-2  ( / )" spellCheck={false}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); if (e.shiftKey) prev(); else next() } if (e.key === 'Escape') setQuery('') }} />
+      <button type="button" onClick={prev} disabled={!matches.length} aria-label="Previous match">‹</button>
+      <button type="button" onClick={next} disabled={!matches.length} aria-label="Next match">›</button>
+      <span className="find-count" role="status">{q ? (matches.length ? `${at ? `${at} of ` : ''}${matches.length.toLocaleString('en-US')} matching steps` : 'no step matches') : ''}</span>
+    </div>
+  )
+})
+
 /** The latest FailedScheduling at the playhead, unless the pod was bound since: prominent, with a way to its filter results. */
 const FailedSchedulingBanner = memo(function FailedSchedulingBanner({ events, selected, select }: { events: TraceEvent[]; selected: number; select: (i: number) => void }) {
   let fail = -1
@@ -341,7 +385,10 @@ export function App() {
     const onKey = (ev: KeyboardEvent) => {
       if ((ev.ctrlKey || ev.metaKey) && ev.key === 'Enter') { ev.preventDefault(); apply() }
       const target = ev.target as HTMLElement
-      if (target.tagName === 'TEXTAREA' || target.closest('.monaco-host')) return
+      // Keys typed into a field, a list or the editors are theirs; Space on a focused button presses that button.
+      if (/^(TEXTAREA|INPUT|SELECT)$/.test(target.tagName) || target.isContentEditable || target.closest('.monaco-host, [role="tablist"]')) return
+      if (ev.key === '/' && !ev.ctrlKey && !ev.metaKey) { ev.preventDefault(); document.getElementById('find-step')?.focus(); return }
+      if (ev.key === ' ' && target.tagName === 'BUTTON') return
       if (ev.key === ' ') { ev.preventDefault(); if (playback.playing) playback.pause(); else playback.play() }
       if (ev.key === 'ArrowRight') select(Math.min(selected + 1, events.length - 1))
       if (ev.key === 'ArrowLeft') select(Math.max(selected - 1, 0))
@@ -399,6 +446,7 @@ export function App() {
 
         </div>
       </main>
+      <FindStep events={events} selected={selected} select={select} />
       <EventLog events={events} selected={shown} select={select} t0={t0} />
     </div>
   )

@@ -254,6 +254,23 @@ try {
     await page.screenshot({ path: `${root}test-results/failed-scheduling.png` })
   })
 
+  await test('find a step: Enter goes to the next match, the inspector follows', async () => {
+    await page.getByRole('slider').fill('0')
+    await page.locator('header').click()
+    await page.keyboard.press('/')
+    assert(await page.evaluate(() => document.activeElement?.id) === 'find-step', '"/" did not focus the find box')
+    await page.keyboard.type('nodes are available')
+    await page.keyboard.press('Enter')
+    await settled()
+    const h2 = await page.getByRole('complementary', { name: 'Inspector' }).locator('h2').innerText()
+    assert(h2.includes('0/3 nodes are available'), `inspector: ${h2}`)
+    const count = await page.locator('.find-count').innerText()
+    assert(/^1 of \d+ matching steps$/.test(count), `count: ${count}`)
+    await page.getByRole('searchbox', { name: 'Find a step' }).fill('no such step anywhere')
+    assert(await page.locator('.find-count').innerText() === 'no step matches', 'no-match message')
+    await page.getByRole('searchbox', { name: 'Find a step' }).fill('')
+  })
+
   await test('the editor text survives a reload', async () => {
     await page.reload()
     await page.waitForFunction(() => !!window.__podbirthEditor, null, { timeout: 20000 })
