@@ -1,9 +1,14 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
+import { readFileSync } from 'node:fs'
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
 
 export default defineConfig({
   plugins: [react()],
+  // The app's version, for exported traces.
+  define: { __PODBIRTH_VERSION__: JSON.stringify(version) },
   optimizeDeps: {
     include: [
       'monaco-editor/esm/vs/editor/editor.api',

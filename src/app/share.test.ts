@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { deflateSync } from 'node:zlib'
-import { MAX_DECOMPRESSED_BYTES, decodeScenario, encodeScenario } from './share.ts'
+import { MAX_DECOMPRESSED_BYTES, MAX_SEED, decodeScenario, encodeScenario } from './share.ts'
 import type { Scenario } from './share.ts'
 import { EXAMPLE_POD } from '../protocol/examples.ts'
 import { presetText } from '../protocol/clusters.ts'
@@ -36,8 +36,8 @@ describe('share links', () => {
 
   it('round-trips a manifest with a custom cluster and a large seed', async () => {
     const cluster = presetText('zones') + '# edited\n'
-    const { back } = await roundTrip({ manifest: EXAMPLE_POD, cluster, seed: Number.MAX_SAFE_INTEGER }, presetText('default'))
-    expect(back).toEqual({ manifest: EXAMPLE_POD, cluster, seed: Number.MAX_SAFE_INTEGER })
+    const { back } = await roundTrip({ manifest: EXAMPLE_POD, cluster, seed: MAX_SEED }, presetText('default'))
+    expect(back).toEqual({ manifest: EXAMPLE_POD, cluster, seed: MAX_SEED })
   })
 
   it('round-trips unicode, control characters and empty text', async () => {
@@ -109,7 +109,9 @@ describe('share links', () => {
       [{ m: 'a', s: '1' }, /seed/],
       [{ m: 'a', s: -1 }, /seed/],
       [{ m: 'a', s: 1.5 }, /seed/],
+      [{ m: 'a', s: MAX_SEED + 1 }, /seed/],
       [{ m: 'a', s: 2 ** 53 }, /seed/],
+      [{ m: 'a', s: 1e400 }, /seed/],
     ]
     for (const [value, pattern] of cases) expectError(await decodeScenario(linkOf(JSON.stringify(value))), pattern)
     // Unknown extra fields are ignored and never leak into the scenario.

@@ -15,9 +15,12 @@ export interface Scenario {
   manifest: string
   /** The cluster file text (the Cluster tab); undefined means the built-in default cluster. */
   cluster?: string
-  /** The simulation seed: a safe integer ≥ 0. */
+  /** The simulation seed: a whole number from 0 to MAX_SEED. */
   seed: number
 }
+
+/** The largest seed a link may carry: what the engine's generator takes (store.ts validSeed agrees). */
+export const MAX_SEED = 2 ** 31 - 1
 
 /** The fragment parameter that carries a scenario. */
 export const SHARE_PARAM = 's'
@@ -80,7 +83,7 @@ function validate(value: unknown): Scenario | { error: string } {
   const w = value as Record<string, unknown>
   if (typeof w.m !== 'string') return { error: 'This scenario link is damaged: its pod manifest is missing or not text.' }
   if (w.c !== undefined && typeof w.c !== 'string') return { error: 'This scenario link is damaged: its cluster file is not text.' }
-  if (typeof w.s !== 'number' || !Number.isSafeInteger(w.s) || w.s < 0) return { error: 'This scenario link is damaged: its seed is not a whole number ≥ 0.' }
+  if (typeof w.s !== 'number' || !Number.isInteger(w.s) || w.s < 0 || w.s > MAX_SEED) return { error: `This scenario link is damaged: its seed is not a whole number from 0 to ${MAX_SEED}.` }
   const s: Scenario = { manifest: w.m, seed: w.s }
   if (typeof w.c === 'string') s.cluster = w.c
   return s
@@ -105,9 +108,9 @@ function paramOf(hash: string): string | undefined {
 const INFLATE_CHUNK = 1024
 
 /** byteStream streams bytes in chunks of `chunk` bytes, each only when the consumer pulls (backpressure holds). */
-function byteStream(bytes: Uint8Array, chunk = bytes.byteLength): ReadableStream<Uint8Array> {
+function byteStream(bytes: Uint8Array, chunk = bytes.byteLength): ReadableStream<BufferSource> {
   let at = 0
-  return new ReadableStream<Uint8Array>({
+  return new ReadableStream<BufferSource>({
     pull(c) {
       if (at >= bytes.byteLength) { c.close(); return }
       c.enqueue(bytes.slice(at, at + chunk))

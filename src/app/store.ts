@@ -10,6 +10,10 @@ export { EXAMPLE_POD }
 const STORAGE_KEY = 'podbirth.manifest'
 const CLUSTER_KEY = 'podbirth.cluster'
 const CLUSTER_PRESET_KEY = 'podbirth.clusterPreset'
+const SEED_KEY = 'podbirth.seed'
+
+/** What an apply ran: the manifest, the cluster file and the seed (same three, same trace). */
+export interface AppliedScenario { manifest: string; cluster: string; seed: number }
 
 const stored = (key: string): string | null => (typeof localStorage !== 'undefined' ? localStorage.getItem(key) : null)
 /** store writes to localStorage; a full quota must not break editing (the text stays in memory). */
@@ -24,6 +28,12 @@ function initialCluster(): { clusterText: string; clusterPreset: string } {
   const preset = stored(CLUSTER_PRESET_KEY) ?? 'custom'
   // A preset id is only believed if the text is still that preset's (an older build may have written other text).
   return { clusterText: text, clusterPreset: isPreset(preset) && presetText(preset) === text ? preset : 'custom' }
+}
+
+/** validSeed accepts a whole number from 0 to 2^31 − 1 (what the engine's generator takes). */
+export function validSeed(v: string | number | null | undefined): number | undefined {
+  const n = typeof v === 'number' ? v : v === null || v === undefined || v.trim() === '' ? NaN : Number(v)
+  return Number.isInteger(n) && n >= 0 && n <= 2 ** 31 - 1 ? n : undefined
 }
 
 export interface AppState {
@@ -42,6 +52,11 @@ export interface AppState {
   clusterText: string
   /** The preset clusterText is, or 'custom' once the user edited it. */
   clusterPreset: string
+  /** The seed of the simulation's random choices (scheduler tie-breaks, jitter); kept across reloads. */
+  seed: number
+  /** What the trace on screen came from (the editors may have changed since). */
+  applied?: AppliedScenario
+  setSeed(seed: number): void
   setText(text: string): void
   setClusterText(text: string): void
   /**
@@ -51,7 +66,7 @@ export interface AppState {
   choosePreset(id: string): boolean
   select(i: number): void
   receive(m: WorkerMessage): void
-  start(): void
+  start(applied: AppliedScenario): void
 }
 
 export const useApp = create<AppState>((set, get) => ({
@@ -59,6 +74,7 @@ export const useApp = create<AppState>((set, get) => ({
   events: [],
   selected: -1,
   generation: 0,
+  seed: validSeed(stored(SEED_KEY)) ?? 1,
   getPods: '',
   running: false,
   ...initialCluster(),
@@ -86,7 +102,11 @@ export const useApp = create<AppState>((set, get) => ({
     return true
   },
   select: (selected) => set({ selected }),
-  start: () => set({ running: true, error: undefined }),
+  start: (applied) => set({ running: true, error: undefined, applied }),
+  setSeed: (seed) => {
+    store(SEED_KEY, String(seed))
+    set({ seed })
+  },
   receive: (m) => {
     switch (m.type) {
       case 'reset': return set((s) => ({ events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined, generation: s.generation + 1 }))

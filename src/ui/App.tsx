@@ -8,7 +8,7 @@ import { Swimlanes } from './Swimlanes.tsx'
 import { fmtTime } from './format.ts'
 import { NodesView } from './NodesView.tsx'
 import { EditorTabs } from './EditorTabs.tsx'
-import { useApp } from '../app/store.ts'
+import { useApp, validSeed } from '../app/store.ts'
 import { SPEEDS, usePlayback } from '../app/usePlayback.ts'
 import type { Speed } from '../app/usePlayback.ts'
 import type { Command, WorkerMessage } from '../protocol/messages.ts'
@@ -354,14 +354,45 @@ function storedPod(name: string, yaml: string): { name: string; yaml: string } {
   return lastStored
 }
 
+/** The seed of the simulation's random choices: change it and ties may break differently; keep it and the trace repeats. */
+function SeedInput() {
+  const seed = useApp((s) => s.seed)
+  const setSeed = useApp((s) => s.setSeed)
+  const [draft, setDraft] = useState(String(seed))
+  useEffect(() => setDraft(String(seed)), [seed])
+  const ok = validSeed(draft) !== undefined
+  return (
+    <label className="seed" title="The simulation's random seed: the same manifest, cluster and seed give the same trace, step for step">Seed{' '}
+      <input type="number" min={0} max={2 ** 31 - 1} step={1} value={draft} aria-invalid={!ok}
+        onChange={(e) => { setDraft(e.target.value); const v = validSeed(e.target.value); if (v !== undefined) setSeed(v) }} />
+    </label>
+  )
+}
+
+/**
+ * downloadTrace saves what is on screen as JSON: the scenario it came from (manifest, cluster file, seed), kubectl's
+ * output and every step, in the shape `podbirth apply -o json` uses for `kubectl` and `trace`.
+ */
+function downloadTrace() {
+  const s = useApp.getState()
+  const doc = { podbirth: __PODBIRTH_VERSION__, kubernetes: 'v1.35', scenario: s.applied, kubectl: s.kubectl, trace: s.events }
+  const url = URL.createObjectURL(new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = `podbirth-trace-seed${s.applied?.seed ?? 1}.json`
+  a.click()
+  setTimeout(() => URL.revokeObjectURL(url), 5000)
+}
+
 export function App() {
   const { text, setText, events, selected, select, kubectl, getPods, running, error, start } = useApp()
   const send = useWorker()
   const [dark, toggleTheme] = useDark()
   const playback = usePlayback()
   const apply = () => {
-    start()
-    send({ type: 'apply', text, seed: 1, cluster: useApp.getState().clusterText })
+    const { clusterText, seed } = useApp.getState()
+    start({ manifest: text, cluster: clusterText, seed })
+    send({ type: 'apply', text, seed, cluster: clusterText })
   }
   const t0 = events[0]?.t ?? 0
   const atPlayhead = useApp((st) => st.atPlayhead)
@@ -421,12 +452,14 @@ export function App() {
             </label>
             <button type="button" onClick={() => select(Math.max(selected - 1, 0))} disabled={selected <= 0}>Step back</button>
             <button type="button" onClick={() => select(Math.min(selected + 1, events.length - 1))} disabled={selected >= events.length - 1}>Step forward</button>
+            <SeedInput />
           </div>
           {events.length > 0 && (
             <label className="scrub">Timeline{' '}
               <input type="range" min={0} max={events.length - 1} value={Math.max(selected, 0)} onChange={(e) => select(Number(e.target.value))} aria-valuetext={events[selected] ? `${fmtTime(events[selected].t, t0)} ${events[selected].summary}` : ''} />
             </label>
           )}
+          {events.length > 0 && !running && <button type="button" className="download" onClick={downloadTrace}>Download the trace (JSON)</button>}
           {error && <p className="error" role="alert">{error}</p>}
           {kubectl && (
             <pre className={`terminal${kubectl.exitCode ? ' failed' : ''}`} aria-label="kubectl output">{`$ kubectl apply -f pod.yaml\n${kubectl.stdout}${kubectl.stderr}${getPods ? `\n$ kubectl get pods -o wide   # at the end\n${getPods}` : ''}`}</pre>

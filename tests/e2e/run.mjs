@@ -388,6 +388,26 @@ try {
     assert(await getText() === EXAMPLE, 'the manifest changed')
   })
 
+  await test('the seed: the same scenario gives the same trace byte for byte; the trace downloads as JSON', async () => {
+    const seed = page.getByRole('spinbutton', { name: 'Seed' })
+    const run = async (n) => {
+      await seed.fill(String(n))
+      await page.getByRole('button', { name: 'Apply', exact: true }).click()
+      await page.waitForFunction(() => /pod\/nginx created/.test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? '') && !document.querySelector('.controls button:first-child')?.hasAttribute('disabled'), null, { timeout: 15000 })
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the trace (JSON)' }).click()])
+      const { readFile } = await import('node:fs/promises')
+      return JSON.parse(await readFile(await download.path(), 'utf8'))
+    }
+    const a = await run(7)
+    assert(a.scenario.seed === 7 && a.scenario.manifest === EXAMPLE && a.kubernetes === 'v1.35', `scenario: ${JSON.stringify(a.scenario).slice(0, 200)}`)
+    assert(a.trace.length === Number(await page.getByRole('slider').getAttribute('max')) + 1 && a.trace[0].lane === 'kubectl', 'the trace in the file is not the one on screen')
+    const b = await run(8)
+    const c = await run(7)
+    assert(JSON.stringify(c.trace) === JSON.stringify(a.trace), 'the same seed gave a different trace')
+    assert(b.scenario.seed === 8, 'seed 8 not recorded')
+    await seed.fill('1')
+  })
+
   await test('no request left the local server, no console errors', async () => {
     assert(offsite.length === 0, `off-site requests: ${offsite.join(', ')}`)
     assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`)
