@@ -11,6 +11,8 @@ const STORAGE_KEY = 'podbirth.manifest'
 const CLUSTER_KEY = 'podbirth.cluster'
 const CLUSTER_PRESET_KEY = 'podbirth.clusterPreset'
 const SEED_KEY = 'podbirth.seed'
+/** What the user had before a shared link replaced it, so it can be restored. */
+const PREVIOUS_KEY = 'podbirth.beforeSharedLink'
 
 /** What an apply ran: the manifest, the cluster file and the seed (same three, same trace). */
 export interface AppliedScenario { manifest: string; cluster: string; seed: number }
@@ -36,6 +38,15 @@ export function validSeed(v: string | number | null | undefined): number | undef
   return Number.isInteger(n) && n >= 0 && n <= 2 ** 31 - 1 ? n : undefined
 }
 
+/** What a shared link replaced, if the user has neither restored nor dismissed it yet (it survives reloads). */
+function previousFromStorage(): { manifest: string; cluster: string; seed: number } | undefined {
+  try {
+    const v = JSON.parse(stored(PREVIOUS_KEY) ?? 'null') as { manifest?: unknown; cluster?: unknown; seed?: unknown } | null
+    if (v && typeof v.manifest === 'string' && typeof v.cluster === 'string' && validSeed(v.seed as number) !== undefined) return { manifest: v.manifest, cluster: v.cluster, seed: v.seed as number }
+  } catch { /* not ours */ }
+  return undefined
+}
+
 export interface AppState {
   text: string
   events: TraceEvent[]
@@ -57,6 +68,16 @@ export interface AppState {
   /** What the trace on screen came from (the editors may have changed since). */
   applied?: AppliedScenario
   setSeed(seed: number): void
+  /** Set when a shared link replaced what the user had; restorePrevious brings that back. */
+  replacedByLink?: { manifest: string; cluster: string; seed: number }
+  /**
+   * loadScenario puts a shared scenario in the editors. What the user had is kept (in memory and in localStorage)
+   * when it differs, so restorePrevious can bring it back: opening a link loses nothing.
+   */
+  loadScenario(s: { manifest: string; cluster?: string; seed: number }): void
+  restorePrevious(): void
+  /** Forget what a shared link replaced. */
+  dismissPrevious(): void
   setText(text: string): void
   setClusterText(text: string): void
   /**
@@ -75,6 +96,7 @@ export const useApp = create<AppState>((set, get) => ({
   selected: -1,
   generation: 0,
   seed: validSeed(stored(SEED_KEY)) ?? 1,
+  replacedByLink: previousFromStorage(),
   getPods: '',
   running: false,
   ...initialCluster(),
@@ -103,6 +125,34 @@ export const useApp = create<AppState>((set, get) => ({
   },
   select: (selected) => set({ selected }),
   start: (applied) => set({ running: true, error: undefined, applied }),
+  loadScenario: (sc) => {
+    const cur = get()
+    const cluster = sc.cluster ?? presetText('default')
+    const previous = { manifest: cur.text, cluster: cur.clusterText, seed: cur.seed }
+    const differs = previous.manifest !== sc.manifest || previous.cluster !== cluster || previous.seed !== sc.seed
+    if (differs) store(PREVIOUS_KEY, JSON.stringify(previous))
+    const clusterPreset = CLUSTER_PRESETS.find((p) => presetText(p.id) === cluster)?.id ?? 'custom'
+    store(STORAGE_KEY, sc.manifest)
+    store(CLUSTER_KEY, cluster)
+    store(CLUSTER_PRESET_KEY, clusterPreset)
+    store(SEED_KEY, String(sc.seed))
+    set({ text: sc.manifest, clusterText: cluster, clusterPreset, seed: sc.seed, replacedByLink: differs ? previous : undefined })
+  },
+  dismissPrevious: () => {
+    try { localStorage.removeItem(PREVIOUS_KEY) } catch { /* storage disabled */ }
+    set({ replacedByLink: undefined })
+  },
+  restorePrevious: () => {
+    const prev = get().replacedByLink
+    if (!prev) return
+    const clusterPreset = CLUSTER_PRESETS.find((p) => presetText(p.id) === prev.cluster)?.id ?? 'custom'
+    store(STORAGE_KEY, prev.manifest)
+    store(CLUSTER_KEY, prev.cluster)
+    store(CLUSTER_PRESET_KEY, clusterPreset)
+    store(SEED_KEY, String(prev.seed))
+    try { localStorage.removeItem(PREVIOUS_KEY) } catch { /* storage disabled */ }
+    set({ text: prev.manifest, clusterText: prev.cluster, clusterPreset, seed: prev.seed, replacedByLink: undefined })
+  },
   setSeed: (seed) => {
     store(SEED_KEY, String(seed))
     set({ seed })

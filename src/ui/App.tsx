@@ -9,6 +9,8 @@ import { fmtTime } from './format.ts'
 import { NodesView } from './NodesView.tsx'
 import { EditorTabs } from './EditorTabs.tsx'
 import { useApp, validSeed } from '../app/store.ts'
+import { presetText } from '../protocol/clusters.ts'
+import { ShareButton } from './ShareButton.tsx'
 import { SPEEDS, usePlayback } from '../app/usePlayback.ts'
 import type { Speed } from '../app/usePlayback.ts'
 import type { Command, WorkerMessage } from '../protocol/messages.ts'
@@ -384,6 +386,21 @@ function downloadTrace() {
   setTimeout(() => URL.revokeObjectURL(url), 5000)
 }
 
+/** After a shared link filled the editors: what the user had is kept until they restore or dismiss it. */
+function ReplacedByLink() {
+  const prev = useApp((s) => s.replacedByLink)
+  const restore = useApp((s) => s.restorePrevious)
+  const dismiss = useApp((s) => s.dismissPrevious)
+  if (!prev) return null
+  return (
+    <div className="replaced" role="status">
+      You opened a shared scenario. The manifest, cluster file and seed you had before are kept:{' '}
+      <button type="button" onClick={restore}>Restore what I had</button>{' '}
+      <button type="button" onClick={dismiss}>Keep the shared one</button>
+    </div>
+  )
+}
+
 export function App() {
   const { text, setText, events, selected, select, kubectl, getPods, running, error, start } = useApp()
   const send = useWorker()
@@ -431,8 +448,12 @@ export function App() {
     <div className="app">
       <header>
         <h1>podbirth <span>the birth of a Kubernetes pod, simulated (v1.35)</span></h1>
-        <button type="button" className="theme" onClick={toggleTheme}>{dark ? 'Light theme' : 'Dark theme'}</button>
+        <span className="header-tools">
+          <ShareButton defaultCluster={presetText('default')} getScenario={() => { const st = useApp.getState(); return { manifest: st.text, cluster: st.clusterText, seed: st.seed } }} />
+          <button type="button" className="theme" onClick={toggleTheme}>{dark ? 'Light theme' : 'Dark theme'}</button>
+        </span>
       </header>
+      <ReplacedByLink />
       <main>
         <section className="editor-pane">
           <EditorTabs dark={dark} onApply={apply}>

@@ -6,7 +6,8 @@ const run = (...args: string[]) => {
   return { code: r.status, out: r.stdout, err: r.stderr }
 }
 
-describe('podbirth CLI, run as a user would', () => {
+// Each test starts the CLI as separate processes: on a loaded CI machine that can take longer than Vitest's 5 s default.
+describe('podbirth CLI, run as a user would', { timeout: 60_000 }, () => {
   it('apply prints kubectl output, the trace, get pods -o wide and the Events', () => {
     const r = run('apply', '-f', 'tests/fixtures/nginx.yaml')
     expect(r.code).toBe(0)

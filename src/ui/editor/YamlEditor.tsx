@@ -33,9 +33,19 @@ export default function YamlEditor({ value, onChange, onApply, error, dark }: Ya
     window.__podbirthEditor = ed
     window.__monaco = monaco
     return () => { sub.dispose(); ed.dispose(); model.dispose() }
-    // The editor is created once; later value changes come from the user typing in it.
+    // The editor is created once; later value changes are synced by the effect below.
   }, [])
   useEffect(() => { monaco.editor.setTheme(dark ? 'vs-dark' : 'vs') }, [dark])
+  // Text that comes from elsewhere (a shared link, restoring what it replaced) replaces the editor's as one undoable
+  // edit; the user's own typing arrives here already equal and changes nothing.
+  useEffect(() => {
+    const ed = editorRef.current
+    const model = ed?.getModel()
+    if (!ed || !model || model.getValue() === value) return
+    ed.pushUndoStop()
+    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null)
+    ed.pushUndoStop()
+  }, [value])
   useEffect(() => {
     const model = editorRef.current?.getModel()
     if (!model) return
