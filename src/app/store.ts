@@ -1,7 +1,7 @@
 /** UI state: one zustand store fed by the worker. */
 import { create } from 'zustand'
 import type { TraceEvent } from '../engine/events.ts'
-import type { NodeRow, WorkerMessage } from '../protocol/messages.ts'
+import type { NodeRow, Suggestion, WorkerMessage } from '../protocol/messages.ts'
 import { EXAMPLE_POD } from '../protocol/examples.ts'
 import { CLUSTER_PRESETS, isPreset, presetText } from '../protocol/clusters.ts'
 
@@ -55,6 +55,8 @@ export interface AppState {
   getPods: string
   /** kubectl's view at the selected step (from the worker). */
   atPlayhead?: { index: number; getPods: string; describeEvents: string; describePod: string; podName?: string; podNode?: string; podYaml?: string; nodes: NodeRow[] }
+  /** Suggested edits for the FailedScheduling at step `index` (from the worker). */
+  whatIf?: { index: number; suggestions: Suggestion[] }
   /** Counts new traces and worker failures: a snapshot asked for before one of them will not be answered. */
   generation: number
   running: boolean
@@ -159,7 +161,8 @@ export const useApp = create<AppState>((set, get) => ({
   },
   receive: (m) => {
     switch (m.type) {
-      case 'reset': return set((s) => ({ events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined, generation: s.generation + 1 }))
+      case 'reset': return set((s) => ({ events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined, whatIf: undefined, generation: s.generation + 1 }))
+      case 'whatIf': return set({ whatIf: { index: m.index, suggestions: m.suggestions } })
       case 'events': return set((s) => ({ events: s.events.concat(m.events) }))
       case 'done': return set((s) => ({ kubectl: m.kubectl, getPods: m.getPods, running: false, selected: s.events.length - 1 }))
       case 'snapshot': return set({ atPlayhead: { index: m.index, getPods: m.getPods, describeEvents: m.describeEvents, describePod: m.describePod, podName: m.podName, podNode: m.podNode, podYaml: m.podYaml, nodes: m.nodes } })

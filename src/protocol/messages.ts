@@ -15,12 +15,30 @@ export interface SnapshotCommand {
   index: number
 }
 
+/** WhatIfCommand asks what edits could let the pod of the FailedScheduling at trace step `index` schedule. */
+export interface WhatIfCommand {
+  type: 'whatIf'
+  index: number
+}
+
+/** A suggested edit for an unschedulable pod (podbirth's suggestion; trying it re-runs the simulation). */
+export interface Suggestion {
+  /** One line, imperative: "Tolerate the taint …". */
+  title: string
+  /** Why this could help, from the cycle's verdicts. */
+  why: string
+  /** Which text the edit replaces. */
+  target: 'manifest' | 'cluster'
+  /** The whole new text. */
+  text: string
+}
+
 /** CrashCommand makes the worker throw outside the engine: the end-to-end test of crash recovery sends it. */
 export interface CrashCommand {
   type: 'crash'
 }
 
-export type Command = ApplyCommand | SnapshotCommand | CrashCommand
+export type Command = ApplyCommand | SnapshotCommand | WhatIfCommand | CrashCommand
 
 export interface PodRow {
   name: string
@@ -51,3 +69,4 @@ export type WorkerMessage =
   | { type: 'snapshot'; index: number; getPods: string; describeEvents: string; describePod: string; podName?: string; podNode?: string; podYaml?: string; nodes: NodeRow[] }
   /** fatal: the engine itself failed (a bug), and the worker must be restarted; otherwise the input was refused. */
   | { type: 'error'; message: string; fatal?: boolean }
+  | { type: 'whatIf'; index: number; suggestions: Suggestion[] }

@@ -2,7 +2,7 @@
  * podbirth's first screen: the manifest, the seven swimlanes of the trace, the inspector for the selected step,
  * and kubectl's view of the pod. (Early version: playback animation, Monaco and time travel come next.)
  */
-import { Suspense, lazy, memo, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { Suspense, lazy, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import type { TraceEvent } from '../engine/events.ts'
 import { Swimlanes } from './Swimlanes.tsx'
 import { fmtTime } from './format.ts'
@@ -13,7 +13,7 @@ import { presetText } from '../protocol/clusters.ts'
 import { ShareButton } from './ShareButton.tsx'
 import { SPEEDS, usePlayback } from '../app/usePlayback.ts'
 import type { Speed } from '../app/usePlayback.ts'
-import type { Command, WorkerMessage } from '../protocol/messages.ts'
+import type { Command, Suggestion, WorkerMessage } from '../protocol/messages.ts'
 
 const YamlEditor = lazy(() => import('./editor/YamlEditor.tsx'))
 const DiffView = lazy(() => import('./editor/DiffView.tsx'))
@@ -85,10 +85,10 @@ function useWorker(): (cmd: Command) => void {
     window.__podbirthCrashWorker = () => ref.current?.postMessage({ type: 'crash' } satisfies Command)
     return () => { disposed = true; ref.current?.terminate() }
   }, [receive])
-  return (cmd) => {
+  return useCallback((cmd: Command) => {
     if (cmd.type === 'apply') { lastApply.current = cmd; restarts.current = 0 }
     ref.current?.postMessage(cmd)
-  }
+  }, [])
 }
 
 declare global {
@@ -329,22 +329,38 @@ const FindStep = memo(function FindStep({ events, selected, select }: { events: 
 })
 
 /** The latest FailedScheduling at the playhead, unless the pod was bound since: prominent, with a way to its filter results. */
-const FailedSchedulingBanner = memo(function FailedSchedulingBanner({ events, selected, select }: { events: TraceEvent[]; selected: number; select: (i: number) => void }) {
+const FailedSchedulingBanner = memo(function FailedSchedulingBanner({ events, selected, select, ask, tryFix }: { events: TraceEvent[]; selected: number; select: (i: number) => void; ask: (index: number) => void; tryFix: (f: Suggestion) => void }) {
   let fail = -1
   for (let i = Math.min(selected, events.length - 1); i >= 0; i--) {
     const e = events[i]
     if (e.type === 'scheduler:Bind' && e.outcome === 'ok') break
     if (e.type === 'scheduler:Unschedulable') { fail = i; break }
   }
+  const whatIf = useApp((s) => s.whatIf)
+  useEffect(() => { if (fail >= 0 && whatIf?.index !== fail) ask(fail) }, [fail, whatIf, ask])
   if (fail < 0) return null
   const e = events[fail]
   let filterAt = -1
   for (let i = fail; i >= 0; i--) if (events[i].type === 'scheduler:Filter' && events[i].pod === e.pod) { filterAt = i; break }
+  const fixes = whatIf?.index === fail ? whatIf.suggestions : []
   return (
     <div className="failed-scheduling" role="status" aria-label="FailedScheduling">
       <strong>FailedScheduling</strong> <span>{e.pod}</span>
       <p>{e.summary}</p>
       {filterAt >= 0 && <button type="button" onClick={() => select(filterAt)}>Show the filter results per node</button>}
+      {fixes.length > 0 && (
+        <section className="what-if" aria-label="What would make it schedule">
+          <h3>What would make it schedule? <span className="muted">podbirth's suggestions: trying one edits your {fixes.some((f) => f.target === 'cluster') ? 'manifest or cluster file' : 'manifest'} (Undo in the editor takes it back) and applies again</span></h3>
+          <ul>
+            {fixes.map((f) => (
+              <li key={f.title}>
+                <button type="button" onClick={() => tryFix(f)} aria-label={`Try it: ${f.title}`}>Try it</button> <strong>{f.title}</strong>
+                <p className="muted">{f.why}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   )
 })
@@ -407,10 +423,18 @@ export function App() {
   const [dark, toggleTheme] = useDark()
   const playback = usePlayback()
   const apply = () => {
-    const { clusterText, seed } = useApp.getState()
-    start({ manifest: text, cluster: clusterText, seed })
-    send({ type: 'apply', text, seed, cluster: clusterText })
+    const { text: manifest, clusterText, seed } = useApp.getState()
+    start({ manifest, cluster: clusterText, seed })
+    send({ type: 'apply', text: manifest, seed, cluster: clusterText })
   }
+  const applyRef = useRef(apply)
+  applyRef.current = apply
+  const askWhatIf = useCallback((index: number) => send({ type: 'whatIf', index }), [send])
+  const tryFix = useCallback((f: Suggestion) => {
+    if (f.target === 'manifest') useApp.getState().setText(f.text)
+    else useApp.getState().setClusterText(f.text)
+    applyRef.current()
+  }, [])
   const t0 = events[0]?.t ?? 0
   const atPlayhead = useApp((st) => st.atPlayhead)
   const shown = useThrottled(selected, PANEL_MS)
@@ -492,7 +516,7 @@ export function App() {
           {atPlayhead && events[shown] && <NodesView nodes={atPlayhead.nodes} focus={events[shown].node ?? atPlayhead.podNode} />}
         </section>
         <div className="right">
-          <FailedSchedulingBanner events={events} selected={shown} select={select} />
+          <FailedSchedulingBanner events={events} selected={shown} select={select} ask={askWhatIf} tryFix={tryFix} />
           <Inspector e={events[shown]} t0={t0} dark={dark} stored={atPlayhead?.index === shown && atPlayhead.podName && atPlayhead.podYaml ? storedPod(atPlayhead.podName, atPlayhead.podYaml) : undefined} />
           {atPlayhead && events[shown] && (
             <pre className="terminal" aria-label="Cluster at the playhead">{`# at ${fmtTime(events[shown].t, t0)}\n$ kubectl get pods -o wide\n${atPlayhead.getPods}\n\n$ kubectl describe pod\n${atPlayhead.describePod ? `${atPlayhead.describePod}\n` : ''}${atPlayhead.describeEvents}`}</pre>

@@ -14,6 +14,9 @@ import { podRequests } from '../engine/scheduler/framework/types.ts'
 import type { KEvent, KObject, Node, Pod } from '../engine/api/types.ts'
 import type { Simulation } from '../engine/index.ts'
 import { ObjectTimeline } from './timeline.ts'
+import { suggestFixes } from './whatif.ts'
+import { presetText } from '../protocol/clusters.ts'
+import type { CycleRecord } from '../engine/scheduler/framework/record.ts'
 import type { Command, NodeRow, WorkerMessage } from '../protocol/messages.ts'
 
 const post = (m: WorkerMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m)
@@ -80,14 +83,30 @@ function snapshot(index: number): WorkerMessage {
   }
 }
 
+/** The texts of the last apply, which suggestions edit. */
+let applied: { manifest: string; cluster: string } | undefined
+
+/** whatIf: suggestions for the pod of the FailedScheduling at step `index` (none for any other step). */
+function whatIf(index: number) {
+  const e = last?.trace[index]
+  const record = e?.details?.cycle as CycleRecord | undefined
+  if (!e || e.type !== 'scheduler:Unschedulable' || !record || !e.pod || !applied) return []
+  const objects = timeline.at(index)
+  const pod = objects.get(`/registry/pods/${e.pod}`) as Pod | undefined
+  if (!pod) return []
+  return suggestFixes({ record, pod, objects, manifest: applied.manifest, cluster: applied.cluster })
+}
+
 self.onmessage = (ev: MessageEvent<Command>) => {
   const cmd = ev.data
   if (cmd.type === 'snapshot') { post(snapshot(cmd.index)); return }
   if (cmd.type === 'crash') throw new Error('the worker was asked to crash')
+  if (cmd.type === 'whatIf') { post({ type: 'whatIf', index: cmd.index, suggestions: whatIf(cmd.index) }); return }
   try {
     const cluster = loadCluster(cmd.cluster, 'cluster.yaml')
     // A broken cluster file is the user's to fix: say where (loadCluster names cluster.yaml, line and column) and run nothing.
     if ('error' in cluster) { post({ type: 'error', message: cluster.error }); return }
+    applied = { manifest: cmd.text, cluster: cmd.cluster ?? presetText('default') }
     const sim = createSimulation({ cluster, seed: cmd.seed })
     last = sim
     sim.start()

@@ -252,6 +252,24 @@ try {
     assert(/worker-1[\s\S]*NodeResourcesFit: Insufficient cpu/.test(table), `filter table: ${table}`)
     assert(/control-plane[\s\S]*TaintToleration: node\(s\) had untolerated taint\(s\)/.test(table), `filter table: ${table}`)
     await page.screenshot({ path: `${root}test-results/failed-scheduling.png` })
+    // What would make it schedule: podbirth suggests edits computed from the verdicts; trying one re-runs everything.
+    await page.getByRole('log').getByRole('button', { name: /kube-scheduler: 0\/3 nodes are available/ }).first().click()
+    const fixes = page.getByRole('region', { name: 'What would make it schedule' })
+    await fixes.waitFor({ timeout: 10000 })
+    const titles = await fixes.locator('li strong').allInnerTexts()
+    assert(titles.includes('Tolerate the taint node-role.kubernetes.io/control-plane:NoSchedule'), `suggestions: ${titles.join(' | ')}`)
+    const request = titles.find((t) => /^Request \d+m cpu \(what worker-\d has free\)$/.test(t))
+    assert(request, `no request suggestion: ${titles.join(' | ')}`)
+    await page.screenshot({ path: `${root}test-results/what-if.png` })
+    await fixes.getByRole('button', { name: `Try it: ${request}` }).click()
+    await page.waitForFunction(() => /huge\s+1\/1\s+Running/.test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? ''), null, { timeout: 15000 })
+    const cpu = /(\d+)m cpu/.exec(request)[1]
+    assert(new RegExp(`cpu: "?${cpu}m"?\n`).test(await getText()), `the manifest does not carry the suggested request: ${await getText()}`)
+    await page.evaluate(() => { window.__podbirthEditor.focus(); window.__podbirthEditor.trigger('test', 'undo', null) })
+    assert((await getText()).includes('cpu: "64"'), 'Undo did not bring the original request back')
+    // Back to the unschedulable story for the next tests.
+    await page.getByRole('button', { name: 'Apply', exact: true }).click()
+    await page.waitForFunction(() => /huge\s+0\/1\s+Pending/.test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? ''), null, { timeout: 15000 })
   })
 
   await test('find a step: Enter goes to the next match, the inspector follows', async () => {
