@@ -7,6 +7,7 @@ import type { TraceEvent } from '../engine/events.ts'
 import { Swimlanes } from './Swimlanes.tsx'
 import { fmtTime } from './format.ts'
 import { NodesView } from './NodesView.tsx'
+import { QueueView } from './QueueView.tsx'
 import { EditorTabs } from './EditorTabs.tsx'
 import { useApp, validSeed } from '../app/store.ts'
 import { presetText } from '../protocol/clusters.ts'
@@ -514,6 +515,7 @@ export function App() {
         <section className="lanes" aria-label="Swimlanes">
           <Swimlanes events={events} selected={selected} select={select} dark={dark} />
           {atPlayhead && events[shown] && <NodesView nodes={atPlayhead.nodes} focus={events[shown].node ?? atPlayhead.podNode} />}
+          {events[shown] && <QueueView events={events} index={shown} />}
         </section>
         <div className="right">
           <FailedSchedulingBanner events={events} selected={shown} select={select} ask={askWhatIf} tryFix={tryFix} />

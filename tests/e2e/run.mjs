@@ -254,6 +254,10 @@ try {
     await page.screenshot({ path: `${root}test-results/failed-scheduling.png` })
     // What would make it schedule: podbirth suggests edits computed from the verdicts; trying one re-runs everything.
     await page.getByRole('log').getByRole('button', { name: /kube-scheduler: 0\/3 nodes are available/ }).first().click()
+    await settled()
+    // The scheduling queue at that moment: the pod waits among the unschedulable pods for its rejecting plugins.
+    const queue = await page.getByRole('region', { name: 'Scheduling queue at the playhead' }).innerText()
+    assert(/unschedulable\s*1[\s\S]*default\/huge \(waits on NodeResourcesFit, TaintToleration\)/.test(queue), `queue: ${queue}`)
     const fixes = page.getByRole('region', { name: 'What would make it schedule' })
     await fixes.waitFor({ timeout: 10000 })
     const titles = await fixes.locator('li strong').allInnerTexts()
