@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 const run = (...args: string[]) => {
@@ -55,6 +58,14 @@ describe('podbirth explain, run as a user would', { timeout: 60_000 }, () => {
     const r = run('explain', '-f', 'tests/fixtures/nginx.yaml', '--config', 'tests/fixtures/bad-scheduler-config.yaml')
     expect(r.code).toBe(1)
     expect(r.err).toBe('kube-scheduler: initializing profiles: creating profile for scheduler name default-scheduler: plugin "PrioritySort" does not extend FilterPlugin plugin\n')
+  })
+
+  it('a configuration that is not YAML: the file, the line and the column', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'podbirth-'))
+    writeFileSync(join(dir, 'bad.yaml'), 'apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\nprofiles:\n  - schedulerName: x: y\n')
+    const r = run('explain', '-f', 'tests/fixtures/nginx.yaml', '--config', join(dir, 'bad.yaml'))
+    expect(r.code).toBe(2)
+    expect(r.err).toBe(`podbirth: ${join(dir, 'bad.yaml')}: YAML error at line 4, column 20: Nested mappings are not allowed in compact mappings\n`)
   })
 
   it('bad usage and refused pods', () => {
