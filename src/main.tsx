@@ -11,5 +11,14 @@ const shared = await decodeScenario(location.hash)
 if (shared && 'error' in shared) useApp.setState({ error: `This shared link could not be opened: ${shared.error}` })
 else if (shared) useApp.getState().loadScenario(shared)
 if (shared) history.replaceState(null, '', location.pathname + location.search)
+// A link pasted into a tab where the app is already open changes only the fragment: load it the same way.
+window.addEventListener('hashchange', () => {
+  void decodeScenario(location.hash).then((next) => {
+    if (!next) return
+    if ('error' in next) useApp.setState({ error: `This shared link could not be opened: ${next.error}` })
+    else useApp.getState().loadScenario(next)
+    history.replaceState(null, '', location.pathname + location.search)
+  })
+})
 
 createRoot(document.getElementById('root') as HTMLElement).render(<StrictMode><App /></StrictMode>)

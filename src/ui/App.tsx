@@ -122,6 +122,26 @@ function FilterResults({ filter, plugins }: { filter: FilterTable; plugins: stri
   )
 }
 
+/**
+ * Above 100 nodes a cycle record keeps counts, not a row per node (`podbirth explain` recomputes any cycle in full):
+ * how many nodes each plugin rejected, and for which reasons.
+ */
+function RejectionSummary({ rejectedBy }: { rejectedBy: Record<string, { nodes: number; reasons: Record<string, number> }> }) {
+  const rows = Object.entries(rejectedBy)
+  if (rows.length === 0) return <p className="muted">No node was rejected.</p>
+  return (
+    <table className="sched-table" aria-label="Filter results per node">
+      <caption className="muted">A large cluster: nodes rejected per plugin (per-node rows are kept up to 100 nodes; <code>podbirth explain</code> shows any cycle in full)</caption>
+      <thead><tr><th scope="col">Plugin</th><th scope="col">Nodes rejected</th><th scope="col">Reasons</th></tr></thead>
+      <tbody>
+        {rows.map(([plugin, r]) => (
+          <tr key={plugin} className="rejected"><th scope="row">{plugin}</th><td>{r.nodes}</td><td>{Object.entries(r.reasons).map(([why, n]) => `${n} × ${why}`).join('; ')}</td></tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
 /** The scores per node and plugin: raw → normalized = weighted, and the total. */
 function ScoreResults({ d }: { d: { scorePlugins: { plugin: string; weight: number }[]; score: ScoreTable; normalizedScore: ScoreTable; finalScore: ScoreTable; totalScore: Record<string, number> } }) {
   const nodes = Object.keys(d.totalScore).sort((a, b) => d.totalScore[b] - d.totalScore[a] || (a < b ? -1 : 1))
@@ -178,6 +198,7 @@ function SchedulerDetails({ e }: { e: TraceEvent }) {
   const d = e.details as Record<string, unknown> | undefined
   if (!d) return null
   if (e.type === 'scheduler:Filter' && d.filter) return <FilterResults filter={d.filter as FilterTable} plugins={d.filterPlugins as string[]} />
+  if (e.type === 'scheduler:Filter' && d.rejectedBy) return <RejectionSummary rejectedBy={d.rejectedBy as Record<string, { nodes: number; reasons: Record<string, number> }>} />
   if (e.type === 'scheduler:Score' && d.totalScore) return <ScoreResults d={d as never} />
   return null
 }
@@ -270,6 +291,14 @@ const EventLog = memo(function EventLog({ events, selected, select, t0 }: { even
   const from = Math.max(0, Math.floor(viewTop / LOG_ROW_PX) - LOG_OVERSCAN)
   const to = Math.min(events.length, Math.ceil((viewTop + LOG_BOX_PX) / LOG_ROW_PX) + LOG_OVERSCAN)
   const shown = events.slice(from, to)
+  // Up and Down on a row select the step above or below and keep the keyboard on the log.
+  const onRowKey = (ev: React.KeyboardEvent<HTMLButtonElement>, i: number) => {
+    if (ev.key !== 'ArrowUp' && ev.key !== 'ArrowDown') return
+    ev.preventDefault()
+    const next = Math.min(events.length - 1, Math.max(0, i + (ev.key === 'ArrowDown' ? 1 : -1)))
+    select(next)
+    requestAnimationFrame(() => box.current?.querySelector<HTMLButtonElement>(`li:nth-child(${next - from + 1}) button`)?.focus())
+  }
   return (
     <section className="log" role="log" aria-label="Events" data-steps={events.length} data-selected={selected} ref={box}
       onScroll={(ev) => { const t = ev.currentTarget.scrollTop; if (t !== applied.current) { applied.current = t; setTop(t) } }}>
@@ -277,7 +306,7 @@ const EventLog = memo(function EventLog({ events, selected, select, t0 }: { even
         <ol start={from + 1} style={{ transform: `translateY(${from * LOG_ROW_PX}px)` }}>
           {shown.map((e, k) => {
             const i = from + k
-            return <li key={e.seq} className={i === selected ? 'selected' : ''}><button type="button" title={e.summary} onClick={() => select(i)}>{fmtTime(e.t, t0)} {e.lane}: {e.summary}</button></li>
+            return <li key={e.seq} className={i === selected ? 'selected' : ''}><button type="button" title={e.summary} onClick={() => select(i)} onKeyDown={(ev) => onRowKey(ev, i)}>{fmtTime(e.t, t0)} {e.lane}: {e.summary}</button></li>
           })}
         </ol>
       </div>
@@ -373,6 +402,12 @@ function storedPod(name: string, yaml: string): { name: string; yaml: string } {
   return lastStored
 }
 
+/** Says when the editors or the seed no longer match what the trace on screen came from. */
+function EditedSinceApply() {
+  const edited = useApp((s) => !!s.applied && (s.text !== s.applied.manifest || s.clusterText !== s.applied.cluster || s.seed !== s.applied.seed))
+  return <span className="edited" role="status">{edited ? 'edited since the last Apply' : ''}</span>
+}
+
 /** The seed of the simulation's random choices: change it and ties may break differently; keep it and the trace repeats. */
 function SeedInput() {
   const seed = useApp((s) => s.seed)
@@ -382,8 +417,10 @@ function SeedInput() {
   const ok = validSeed(draft) !== undefined
   return (
     <label className="seed" title="The simulation's random seed: the same manifest, cluster and seed give the same trace, step for step">Seed{' '}
-      <input type="number" min={0} max={2 ** 31 - 1} step={1} value={draft} aria-invalid={!ok}
-        onChange={(e) => { setDraft(e.target.value); const v = validSeed(e.target.value); if (v !== undefined) setSeed(v) }} />
+      <input type="number" min={0} max={2 ** 31 - 1} step={1} value={draft} aria-invalid={!ok} aria-describedby={ok ? undefined : 'seed-error'}
+        onChange={(e) => { setDraft(e.target.value); const v = validSeed(e.target.value); if (v !== undefined) setSeed(v) }}
+        onBlur={() => setDraft(String(seed))} />
+      {!ok && <span id="seed-error" className="seed-error">a whole number from 0 to 2147483647; seed {seed} stays</span>}
     </label>
   )
 }
@@ -488,6 +525,7 @@ export function App() {
           </EditorTabs>
           <div className="controls">
             <button type="button" onClick={apply} disabled={running}>Apply</button>
+            <EditedSinceApply />
             {playback.playing
               ? <button type="button" onClick={playback.pause}>Pause</button>
               : <button type="button" onClick={playback.play} disabled={events.length === 0}>Play</button>}

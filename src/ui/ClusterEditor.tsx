@@ -4,7 +4,7 @@
  * shown as a marker at the line and column it names.
  */
 import { useEffect, useRef } from 'react'
-import { monaco } from './editor/setup.ts'
+import { LEAVE_WHEN, monaco } from './editor/setup.ts'
 
 declare global {
   interface Window { __podbirthClusterEditor?: monaco.editor.IStandaloneCodeEditor }
@@ -37,6 +37,8 @@ export default function ClusterEditor({ value, onChange, onApply, error, dark }:
       scrollBeyondLastLine: false, tabSize: 2, theme: dark ? 'vs-dark' : 'vs', renderValidationDecorations: 'on',
     })
     ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => apply.current())
+    // Tab indents inside the editor; Escape (with no widget open) hands the keyboard back to the page: the Apply button.
+    ed.addCommand(monaco.KeyCode.Escape, () => document.querySelector<HTMLButtonElement>('.controls button')?.focus(), LEAVE_WHEN)
     let external = false
     const sub = model.onDidChangeContent(() => {
       if (external) return

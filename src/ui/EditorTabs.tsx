@@ -39,6 +39,7 @@ function ClusterPanel({ dark, onApply }: { dark: boolean; onApply(): void }) {
           </select>
         </label>
         <p className="muted cluster-description">{preset ? preset.description : 'Your edited cluster file, kept in this browser.'}</p>
+        {!/\bkind:\s*["']?Node\b/.test(clusterText) && <p className="cluster-note" role="note">This file defines no Node, so the built-in nodes are used (control-plane, worker-1, worker-2), as <code>podbirth apply --cluster</code> does.</p>}
       </div>
       <Suspense fallback={<textarea aria-label="Cluster file (loading the editor…)" spellCheck={false} value={clusterText} onChange={(e) => setClusterText(e.target.value)} />}>
         <ClusterEditor value={clusterText} onChange={setClusterText} onApply={onApply} dark={dark} error={errorAt} />
@@ -83,6 +84,7 @@ export function EditorTabs({ dark, onApply, children }: { dark: boolean; onApply
       <div className="editor-tabpanel" role="tabpanel" id="editor-panel-cluster" aria-labelledby="editor-tab-cluster" hidden={active !== 'cluster'}>
         {clusterShown && <ClusterPanel dark={dark} onApply={onApply} />}
       </div>
+      <p className="editor-hint">Tab indents · Esc leaves the editor · Ctrl/⌘+Enter applies</p>
     </>
   )
 }

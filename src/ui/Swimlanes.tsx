@@ -311,8 +311,12 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
     else setTransform({ k, x: tx })
   }
 
-  // A new trace starts at zoom 1 at its beginning.
-  useEffect(() => { setView(1, 8) }, [scale])
+  // A new trace starts at zoom 1, at its beginning or, if a step is already selected (the end, after an apply), there.
+  useEffect(() => {
+    const e = events[selected]
+    const px = e ? scale(e.t) : 0
+    setView(1, e && px > width - 24 ? width / 2 - px : 8)
+  }, [scale])
 
   // Keep the selected step in view.
   useEffect(() => {
@@ -412,9 +416,9 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
   return (
     <div className="swimlanes">
       <div className="swimlanes-tools" role="group" aria-label="Timeline zoom">
-        <button type="button" onClick={() => setView(transform.k * 1.6, width / 2 - (width / 2 - transform.x) * 1.6)}>Zoom in</button>
-        <button type="button" onClick={() => setView(transform.k / 1.6, width / 2 - (width / 2 - transform.x) / 1.6)}>Zoom out</button>
-        <button type="button" onClick={() => { const w = scale.range()[scale.range().length - 1] || 1; const k = Math.min(1, (width - 16) / w); setView(k, 8) }}>Fit</button>
+        <button type="button" disabled={events.length === 0} onClick={() => setView(transform.k * 1.6, width / 2 - (width / 2 - transform.x) * 1.6)}>Zoom in</button>
+        <button type="button" disabled={events.length === 0} onClick={() => setView(transform.k / 1.6, width / 2 - (width / 2 - transform.x) / 1.6)}>Zoom out</button>
+        <button type="button" disabled={events.length === 0} onClick={() => { const w = scale.range()[scale.range().length - 1] || 1; const k = Math.min(1, (width - 16) / w); setView(k, 8) }}>Fit</button>
         <span className="hint">drag to pan, wheel to zoom, click a step; ≈ marks compressed idle time</span>
       </div>
       <div className="swimlanes-track" ref={trackRef} style={{ height }}>

@@ -1,6 +1,6 @@
 /** The pod editor: Monaco (lazy-loaded) with the generated Pod schema. */
 import { useEffect, useRef } from 'react'
-import { monaco } from './setup.ts'
+import { LEAVE_WHEN, monaco } from './setup.ts'
 
 declare global {
   interface Window { __podbirthEditor?: monaco.editor.IStandaloneCodeEditor; __monaco?: typeof monaco }
@@ -28,6 +28,8 @@ export default function YamlEditor({ value, onChange, onApply, error, dark }: Ya
       scrollBeyondLastLine: false, tabSize: 2, theme: dark ? 'vs-dark' : 'vs', renderValidationDecorations: 'on',
     })
     ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => apply.current())
+    // Tab indents inside the editor; Escape (with no widget open) hands the keyboard back to the page: the Apply button.
+    ed.addCommand(monaco.KeyCode.Escape, () => document.querySelector<HTMLButtonElement>('.controls button')?.focus(), LEAVE_WHEN)
     const sub = model.onDidChangeContent(() => onChange(model.getValue()))
     editorRef.current = ed
     window.__podbirthEditor = ed

@@ -25,3 +25,6 @@ configureMonacoYaml(monaco, {
 })
 
 export { monaco }
+
+/** Escape leaves the editor only when it would close nothing (suggestions, find, hover, hints, rename, snippets). */
+export const LEAVE_WHEN = '!suggestWidgetVisible && !findWidgetVisible && !editorHoverVisible && !parameterHintsVisible && !renameInputVisible && !markersNavigationVisible && !inSnippetMode && !inReferenceSearchEditor'
