@@ -420,9 +420,20 @@ try {
       const { readFile } = await import('node:fs/promises')
       return JSON.parse(await readFile(await download.path(), 'utf8'))
     }
+    // Invalid input is refused in place and the last good seed stays.
+    await seed.fill('0.5')
+    assert(await page.locator('#seed-error').isVisible(), 'no message for seed 0.5')
+    await page.locator('header').click()
+    assert(await seed.inputValue() === '1', `the seed box did not revert: ${await seed.inputValue()}`)
+    // Esc hands the keyboard back from the editor to Apply; an edit after Apply is flagged.
+    await page.evaluate(() => window.__podbirthEditor.focus())
+    await page.keyboard.press('Escape')
+    assert(await page.evaluate(() => document.activeElement?.textContent) === 'Apply', 'Escape did not leave the editor')
     const a = await run(7)
     assert(a.scenario.seed === 7 && a.scenario.manifest === EXAMPLE && a.kubernetes === 'v1.35', `scenario: ${JSON.stringify(a.scenario).slice(0, 200)}`)
     assert(a.trace.length === Number(await page.getByRole('slider').getAttribute('max')) + 1 && a.trace[0].lane === 'kubectl', 'the trace in the file is not the one on screen')
+    await seed.fill('9')
+    assert(await page.locator('.edited').innerText() === 'edited since the last Apply', 'no hint that the seed changed since the last Apply')
     const b = await run(8)
     const c = await run(7)
     assert(JSON.stringify(c.trace) === JSON.stringify(a.trace), 'the same seed gave a different trace')
