@@ -410,6 +410,14 @@ try {
     assert(await getText() === EXAMPLE, 'the manifest changed')
   })
 
+  await test('a Deployment gets kubectl\'s answer and a note that podbirth serves no controllers', async () => {
+    await setText('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - {name: web, image: nginx:1.27}\n')
+    await page.getByRole('button', { name: 'Apply', exact: true }).click()
+    await page.waitForFunction(() => /no matches for kind "Deployment" in version "apps\/v1"/.test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? ''), null, { timeout: 15000 })
+    assert((await page.getByRole('note').filter({ hasText: 'no controller-manager' }).count()) === 1, 'no note about controllers')
+    await setText(EXAMPLE)
+  })
+
   await test('the seed: the same scenario gives the same trace byte for byte; the trace downloads as JSON', async () => {
     const seed = page.getByRole('spinbutton', { name: 'Seed' })
     const run = async (n) => {
