@@ -40,6 +40,17 @@ describe('podbirth CLI, run as a user would', { timeout: 60_000 }, () => {
     expect(bob.out).toContain('error: auth info "bob" does not exist')
   })
 
+  it('invalid label and nodeSelector values: the apiserver refuses with upstream\'s message, exit 1', () => {
+    const msg = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"
+    const r = run('apply', '-f', 'tests/fixtures/invalid-label.yaml')
+    expect(r.code).toBe(1)
+    expect(r.out).toContain(`\nThe Pod "l" is invalid: metadata.labels: Invalid value: "a b": ${msg}\n`)
+    expect(r.out).not.toContain('pod/l created')
+    const ns = run('apply', '-f', 'tests/fixtures/invalid-node-selector.yaml')
+    expect(ns.code).toBe(1)
+    expect(ns.out).toContain(`The Pod "l" is invalid: \n* metadata.labels: Invalid value: "<b>bold</b>": ${msg}\n* spec.nodeSelector: Invalid value: "a b": ${msg}\n`)
+  })
+
   it('malformed YAML: the line, no stack trace', () => {
     const r = run('apply', '-f', 'tests/fixtures/broken.yaml')
     expect(r.code).toBe(1)

@@ -58,10 +58,12 @@ export interface FieldError {
 
 /**
  * newInvalid: `%s %q is invalid: %v` (422) where %v is the aggregate of the field errors:
- * one error prints as itself, several as `[e1, e2]` (utilerrors.NewAggregate).
+ * one error prints as itself, several as `[e1, e2]` (utilerrors.NewAggregate), duplicates once
+ * (field.ErrorList.ToAggregate, staging/src/k8s.io/apimachinery/pkg/util/validation/field/errors.go).
  */
 export function newInvalid(kind: string, name: string, errs: FieldError[], group = ''): Status {
-  const texts = errs.map((e) => `${e.field}: ${e.message}`)
+  // field.ErrorList.ToAggregate drops repeated messages (labels {a: "x y", b: "x y"} print once); causes keep all.
+  const texts = [...new Set(errs.map((e) => `${e.field}: ${e.message}`))]
   const agg = texts.length === 1 ? texts[0] : `[${texts.join(', ')}]`
   const qualifiedKind = group ? `${kind}.${group}` : kind
   return status(422, 'Invalid', `${qualifiedKind} "${name}" is invalid: ${agg}`, {
