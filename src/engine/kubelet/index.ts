@@ -10,8 +10,13 @@
  * DELETE, and the container GC's RemoveContainer/RemovePodSandbox.
  * Mirrors: pkg/kubelet/kuberuntime/kuberuntime_container.go killContainer, kubelet.go SyncTerminatingPod,
  * pkg/kubelet/status/status_manager.go (TerminatePod, canBeDeleted), kuberuntime_gc.go evictSandboxes.
- * Simplified: probes and sidecar (restartable init) containers are not yet simulated; a running container counts as
- * ready; an operation in flight when deletion arrives completes before termination starts.
+ * Sidecars (init containers with restartPolicy Always): started in the init sequence, the kubelet moves on as soon as
+ * one has started; they keep running, restart whatever the pod's restartPolicy, count for readiness but not for the
+ * phase, and stop after the regular containers, in reverse order.
+ * Mirrors: pkg/kubelet/kuberuntime/kuberuntime_container.go (computeInitContainerActions, killContainer's
+ * waitForTurn), kuberuntime_termination_order.go, pkg/api/v1/pod/util.go IsRestartableInitContainer.
+ * Simplified: probes are not yet simulated; a running container counts as ready; an operation in flight when deletion
+ * arrives completes before termination starts.
  */
 import { bytes, cpuMilli } from '../api/quantity.ts'
 import { getPodQOS } from '../api/qos.ts'
@@ -54,6 +59,17 @@ interface Worker {
   onIdle?: () => void
   /** Set once a deletionTimestamp is seen: the pod worker runs SyncTerminatingPod instead of SyncPod. */
   terminating?: boolean
+  /** Set once every regular container has exited for good: the sidecars are stopped and nothing restarts. */
+  completed?: boolean
+  /** Sidecars the init sequence waits on: what to do once each has started (the next init container). */
+  sidecarNext: Map<string, () => void>
+}
+
+/** Termination ordering of one sidecar: the containers it must outlive. */
+interface Ordering {
+  deps: string[]
+  clear: () => boolean
+  onChange: (f: () => void) => void
 }
 
 interface Proc {
@@ -128,7 +144,7 @@ export class Kubelet {
   }
 
   private observe(key: string, pod: Pod): void {
-    const w: Worker = { pod, key, status: { ...pod.status }, backoffS: 0, crash: {}, procs: new Map(), ids: [], inflight: 0 }
+    const w: Worker = { pod, key, status: { ...pod.status }, backoffS: 0, crash: {}, procs: new Map(), ids: [], inflight: 0, sidecarNext: new Map() }
     this.workers.set(key, w)
     if (pod.status?.phase === 'Running' || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') {
       // Existing workload from the cluster file: adopt it as it is (start-up, muted).
@@ -213,7 +229,9 @@ export class Kubelet {
   private conditions(w: Worker, sandboxReady: boolean, containersReady: boolean): PodCondition[] {
     const now = this.ctx.sim.rfc3339()
     const prev = w.status.conditions ?? []
-    const notReady = (w.pod.spec?.containers ?? []).map((c) => c.name)
+    // Mirrors: pkg/kubelet/status/generate.go GenerateContainersReadyCondition (sidecars first, then regular containers).
+    const all = [...(w.status.initContainerStatuses ?? []), ...(w.status.containerStatuses ?? [])]
+    const notReady = [...(w.pod.spec?.initContainers ?? []).filter(isSidecar), ...(w.pod.spec?.containers ?? [])].filter((c) => !all.find((s) => s.name === c.name)?.ready).map((c) => c.name)
     const make = (type: string, ok: boolean, reason?: string, message?: string): PodCondition => {
       const old = prev.find((c) => c.type === type)
       const status = ok ? 'True' : 'False'
@@ -231,8 +249,14 @@ export class Kubelet {
 
   private initializedCondition(w: Worker, make: (type: string, ok: boolean, reason?: string, message?: string) => PodCondition): PodCondition {
     // Mirrors: pkg/kubelet/status/generate.go GeneratePodInitializedCondition.
-    const incomplete = (w.pod.spec?.initContainers ?? []).filter((c) => (w.status.initContainerStatuses ?? []).find((s) => s.name === c.name)?.state?.terminated?.exitCode !== 0).map((c) => c.name)
-    return incomplete.length ? make('Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`) : make('Initialized', true)
+    // A sidecar counts once it has started; a regular init container once it has exited 0. Once a regular container
+    // has run, the pod stays initialized even while a sidecar restarts.
+    const statuses = w.status.initContainerStatuses ?? []
+    const incomplete = (w.pod.spec?.initContainers ?? []).filter((c) => {
+      const s = statuses.find((x) => x.name === c.name)
+      return isSidecar(c) ? !s?.started : s?.state?.terminated?.exitCode !== 0
+    }).map((c) => c.name)
+    return incomplete.length && !anyRegularStarted(w.status.containerStatuses) ? make('Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`) : make('Initialized', true)
   }
 
   /** cri emits a CRI call (kubelet → CRI) and, after `took`, its response (CRI → kubelet). */
@@ -321,19 +345,35 @@ export class Kubelet {
     })
   }
 
-  /** startInit runs the init containers one at a time; each must exit 0 before the next starts. */
+  /**
+   * startInit runs the init containers one at a time; each must exit 0 before the next starts. A sidecar
+   * (restartPolicy Always) only has to start: the next one starts right after it, and it keeps running.
+   * Mirrors: pkg/kubelet/kuberuntime/kuberuntime_container.go computeInitContainerActions.
+   */
   private startInit(w: Worker, sandboxId: string, i: number): void {
     const inits = w.pod.spec?.initContainers ?? []
     if (i >= inits.length) {
       if (inits.length) {
         w.status = { ...w.status, containerStatuses: (w.status.containerStatuses ?? []).map((s) => ({ ...s, state: { waiting: { reason: 'ContainerCreating' } } })) }
-        this.refresh(w, 'Every init container finished with exit code 0, so the pod is Initialized and its regular containers start.')
+        this.refresh(w, inits.some(isSidecar) ? 'Every init container has finished with exit code 0 or, for a sidecar, has started, so the pod is Initialized and its regular containers start; the sidecars keep running beside them.' : 'Every init container finished with exit code 0, so the pod is Initialized and its regular containers start.')
       }
       return this.startContainers(w, sandboxId, 0)
     }
     const c = inits[i]
+    if (isSidecar(c)) {
+      w.sidecarNext.set(c.name, () => this.startInit(w, sandboxId, i + 1))
+      return this.ensureImage(w, c, () => this.createAndStart(w, sandboxId, c, () => this.sidecarStarted(w, c)))
+    }
     w.initNext = () => this.startInit(w, sandboxId, i + 1)
     this.ensureImage(w, c, () => this.createAndStart(w, sandboxId, c, () => {}))
+  }
+
+  /** sidecarStarted lets the init sequence go on once a sidecar is running (a failed start waits for its restart). */
+  private sidecarStarted(w: Worker, c: Container): void {
+    const next = w.sidecarNext.get(c.name)
+    if (!next || !w.procs.has(c.name) || w.terminating) return
+    w.sidecarNext.delete(c.name)
+    next()
   }
 
   private startContainers(w: Worker, sandboxId: string, i: number): void {
@@ -418,7 +458,8 @@ export class Kubelet {
         const normalized = 'ref' in ref0 ? ref0.ref : undefined
         const init = listOf(w.pod, c) === 'initContainerStatuses'
         w.procs.set(c.name, { c, id, startedAt: this.ctx.sim.now(), outcome: o })
-        this.setState(w, c, { containerID: `containerd://${id}`, image: normalized?.normalized ?? c.image ?? '', imageID: normalized ? `${normalized.repository}@${digestOf(normalized.normalized)}` : '', started: true, ready: !init, state: { running: { startedAt: this.ctx.sim.rfc3339() }, waiting: null, terminated: null } as unknown as ContainerStatus['state'] })
+        // A sidecar without a readiness probe is ready once it runs; a regular init container never is.
+        this.setState(w, c, { containerID: `containerd://${id}`, image: normalized?.normalized ?? c.image ?? '', imageID: normalized ? `${normalized.repository}@${digestOf(normalized.normalized)}` : '', started: true, ready: !init || isSidecar(c), state: { running: { startedAt: this.ctx.sim.rfc3339() }, waiting: null, terminated: null } as unknown as ContainerStatus['state'] })
         return init
       }
       this.cri(w, 'StartContainer', { containerId: id }, latency(this.ctx, 'startContainer'), 'The runtime starts the container\'s process in the pod\'s namespaces.', () => (startErr ? { summary: `failed: ${startErr}`, outcome: 'error', response: { error: startErr } } : { summary: `container ${c.name} running`, response: {} }), () => {
@@ -429,7 +470,7 @@ export class Kubelet {
         }
         this.recorder.event(ref_(w.pod, c), 'Normal', 'Started', `Started container ${c.name}`)
         const init = running()
-        if (init) this.refresh(w, `Init container ${c.name} is running; the pod stays Pending (STATUS Init:…) until it exits 0.`)
+        if (init) this.refresh(w, isSidecar(c) ? `Sidecar ${c.name} (an init container with restartPolicy Always) is running: it is started and, without a readiness probe, ready. The kubelet does not wait for it to exit; it goes on with the next container and keeps this one running beside the others.` : `Init container ${c.name} is running; the pod stays Pending (STATUS Init:…) until it exits 0.`)
         this.afterStart(w, c, id)
         cont()
       }, () => {
@@ -448,9 +489,10 @@ export class Kubelet {
   private refresh(w: Worker, explain: string): void {
     if (w.terminating) return
     const statuses = w.status.containerStatuses ?? []
-    const allReady = statuses.length > 0 && statuses.every((s) => s.ready && s.state?.running)
-    const initDone = (w.pod.spec?.initContainers ?? []).every((c) => (w.status.initContainerStatuses ?? []).find((x) => x.name === c.name)?.state?.terminated?.exitCode === 0)
-    w.status = { ...w.status, phase: initDone ? getPhase(statuses, w.pod.spec?.restartPolicy ?? 'Always') : 'Pending', conditions: this.conditions(w, true, allReady) }
+    const sidecars = (w.pod.spec?.initContainers ?? []).filter(isSidecar).map((c) => (w.status.initContainerStatuses ?? []).find((s) => s.name === c.name))
+    const allReady = statuses.length > 0 && [...statuses, ...sidecars].every((s) => s?.ready && s.state?.running)
+    const initialized = w.status.conditions?.some((c) => c.type === 'Initialized' && c.status === 'True') || anyRegularStarted(statuses)
+    w.status = { ...w.status, phase: getPhase(w.pod, [...(w.status.initContainerStatuses ?? []), ...statuses], false, initialized), conditions: this.conditions(w, true, allReady) }
     this.patchStatus(w, explain)
   }
 
@@ -489,7 +531,7 @@ export class Kubelet {
   private watchProcess(w: Worker, c: Container, id: string, o: Outcome): void {
     if (o.run !== 'exit') return
     // Once the pod is terminating, its kill step owns the container's end (it may still exit on its own in time).
-    this.ctx.sim.after(ms(o.afterMs) + latency(this.ctx, 'plegRelist') / 2, () => (w.terminating || w.procs.get(c.name)?.id !== id ? undefined : this.exited(w, c, id, o.code, o.code === 0 ? 'Completed' : 'Error')))
+    this.ctx.sim.after(ms(o.afterMs) + latency(this.ctx, 'plegRelist') / 2, () => (w.terminating || w.completed || w.procs.get(c.name)?.id !== id ? undefined : this.exited(w, c, id, o.code, o.code === 0 ? 'Completed' : 'Error')))
   }
 
   /** exited records a terminated container and restarts it per restartPolicy, with CrashLoopBackOff. */
@@ -499,30 +541,60 @@ export class Kubelet {
     const terminated = { exitCode, reason, startedAt: cur?.state?.running?.startedAt ?? this.ctx.sim.rfc3339(), finishedAt: this.ctx.sim.rfc3339(), containerID: `containerd://${id}` }
     this.setState(w, c, { ready: false, started: false, state: { terminated, waiting: null, running: null } as unknown as ContainerStatus['state'] })
     const init = listOf(w.pod, c) === 'initContainerStatuses'
-    this.refresh(w, `The ${init ? 'init ' : ''}container ${c.name} ended with exit code ${exitCode} (${reason}).`)
-    const policy = w.pod.spec?.restartPolicy ?? 'Always'
-    if (init && exitCode === 0) return w.initNext?.()
-    if (init && policy === 'Never') {
+    const sidecar = isSidecar(c) && init
+    this.refresh(w, sidecar ? `The sidecar ${c.name} ended with exit code ${exitCode} (${reason}). As an init container with restartPolicy Always it is restarted, with the usual back-off, whatever the pod's restartPolicy (${w.pod.spec?.restartPolicy ?? 'Always'}). The pod's phase follows its regular containers only; only readiness drops while the sidecar is down.` : `The ${init ? 'init ' : ''}container ${c.name} ended with exit code ${exitCode} (${reason}).`)
+    // A sidecar restarts whatever the pod's restartPolicy, and whatever its exit code.
+    const policy = sidecar ? 'Always' : w.pod.spec?.restartPolicy ?? 'Always'
+    if (init && !sidecar && exitCode === 0) return w.initNext?.()
+    if (init && !sidecar && policy === 'Never') {
       w.status = { ...w.status, phase: 'Failed' }
       return this.patchStatus(w, `Init container ${c.name} failed and restartPolicy is Never, so the pod fails.`)
     }
-    if (!init && (policy === 'Never' || (policy === 'OnFailure' && exitCode === 0))) return
+    if (!init && (policy === 'Never' || (policy === 'OnFailure' && exitCode === 0))) return this.stopSidecarsIfDone(w)
     const backoff = w.crash[c.name] ?? 10
     w.crash[c.name] = Math.min(backoff * 2, MAX_CONTAINER_BACKOFF_S)
     const m = w.pod.metadata ?? {}
     const podDesc = `${m.name}_${m.namespace}(${m.uid})`
     this.ctx.sim.after(sec(1), () => {
-      if (w.terminating) return
+      if (w.terminating || w.completed) return
       // Mirrors: pkg/kubelet/kuberuntime/kuberuntime_manager.go (doBackOff).
       this.recorder.event(ref_(w.pod, c), 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podDesc}`)
       this.setState(w, c, { lastState: { terminated }, state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${backoff}s restarting failed container=${c.name} pod=${podDesc}` }, terminated: null, running: null } as unknown as ContainerStatus['state'] })
       this.emit({ type: 'kubelet:Backoff', lane: 'kubelet', pod: w.key, outcome: 'warning', summary: `CrashLoopBackOff: restart ${c.name} in ${backoff}s`, explain: `restartPolicy ${policy} says the container must run again, but a container that keeps failing is restarted with an exponential back-off: 10 s, 20 s, 40 s … at most 5 minutes. \`kubectl get pods\` shows CrashLoopBackOff meanwhile.`, docs: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-restarts', details: { backoffSeconds: backoff } })
       this.refresh(w, `The container ${c.name} waits in CrashLoopBackOff for ${backoff}s before its next start.`)
       this.ctx.sim.after(sec(backoff - 1), () => {
-        if (w.terminating) return
+        if (w.terminating || w.completed) return
         this.setState(w, c, { restartCount: (cur?.restartCount ?? 0) + 1 })
-        this.ensureImage(w, c, () => this.createAndStart(w, w.sandboxId ?? '', c, () => (init ? undefined : this.reportRunning(w))))
+        this.ensureImage(w, c, () => this.createAndStart(w, w.sandboxId ?? '', c, () => (sidecar ? this.sidecarStarted(w, c) : init ? undefined : this.reportRunning(w))))
       })
+    })
+  }
+
+  /**
+   * stopSidecarsIfDone: once every regular container has exited and none will restart, the sidecars must not keep the
+   * pod alive. The kubelet kills them (in reverse order, as on deletion) and restarts nothing; the phase then follows
+   * the regular containers.
+   * Mirrors: pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions (keepCount == 0 → KillPod, no init
+   * containers to start).
+   */
+  private stopSidecarsIfDone(w: Worker): void {
+    const policy = w.pod.spec?.restartPolicy ?? 'Always'
+    const over = (w.pod.spec?.containers ?? []).every((c) => {
+      const t = (w.status.containerStatuses ?? []).find((s) => s.name === c.name)?.state?.terminated
+      return t && !w.procs.has(c.name) && (policy === 'Never' || (policy === 'OnFailure' && t.exitCode === 0))
+    })
+    if (!over || w.completed || w.terminating) return
+    w.completed = true
+    const sidecars = [...w.procs.values()].filter((p) => isSidecar(p.c) && listOf(w.pod, p.c) === 'initContainerStatuses')
+    if (!sidecars.length) return
+    const grace = gracePeriodOf(w.pod)
+    this.emit({ type: 'kubelet:KillContainer', lane: 'kubelet', pod: w.key, outcome: 'info', summary: `every regular container has completed: stop the sidecars ${sidecars.map((p) => p.c.name).join(', ')}`, explain: `With restartPolicy ${policy}, none of the regular containers will run again, so the sidecars have nothing left to serve and must not keep the pod alive: the kubelet stops them, the last started first, each with its grace period of ${grace}s. The pod then ends Succeeded or Failed, by its regular containers only.`, docs: 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#sidecar-containers-and-pod-lifecycle' })
+    // A deletion arriving meanwhile waits for these kills, like any operation of the pod worker in flight.
+    w.inflight++
+    this.killAll(w, sidecars, grace, () => {
+      w.inflight--
+      if (w.terminating) return this.idle(w)
+      this.refresh(w, 'The sidecars have stopped. Terminated sidecars do not count for the phase, which now follows the regular containers alone.')
     })
   }
 
@@ -553,23 +625,72 @@ export class Kubelet {
     })
   }
 
-  /** killPod mirrors kuberuntime_manager.go killPodWithSyncResult: all containers in parallel, then StopPodSandbox. */
+  /**
+   * killPod mirrors kuberuntime_manager.go killPodWithSyncResult: all containers in parallel, then StopPodSandbox.
+   * With sidecars, each sidecar's StopContainer waits its turn: until the regular containers and the sidecars started
+   * after it have exited (or its grace period runs out), so the regular containers stop first and the sidecars after
+   * them, in reverse order.
+   * Mirrors: pkg/kubelet/kuberuntime/kuberuntime_termination_order.go (newTerminationOrdering, waitForTurn).
+   */
   private killPod(w: Worker, grace: number): void {
     const procs = [...w.procs.values()]
+    if (!procs.length) return this.stopSandbox(w)
+    this.killAll(w, procs, grace, () => this.stopSandbox(w))
+  }
+
+  /** killAll kills the given containers in parallel, each sidecar waiting its turn; then runs `then`. */
+  private killAll(w: Worker, procs: Proc[], grace: number, then: () => void): void {
     let left = procs.length
-    if (!left) return this.stopSandbox(w)
-    for (const p of procs) this.killContainer(w, p, grace, () => { if (--left === 0) this.stopSandbox(w) })
+    const inits = w.pod.spec?.initContainers ?? []
+    const sidecarIndex = (p: Proc) => (listOf(w.pod, p.c) === 'initContainerStatuses' && isSidecar(p.c) ? inits.findIndex((c) => c.name === p.c.name) : -1)
+    const running = new Set(procs.map((p) => p.c.name))
+    const waiters: Array<() => void> = []
+    const ordering = (p: Proc): Ordering | undefined => {
+      const idx = sidecarIndex(p)
+      if (idx < 0) return undefined
+      const deps = procs.filter((o) => o !== p && (sidecarIndex(o) < 0 || sidecarIndex(o) > idx)).map((o) => o.c.name)
+      return { deps, clear: () => deps.every((d) => !running.has(d)), onChange: (f) => waiters.push(f) }
+    }
+    for (const p of procs) {
+      this.killContainer(w, p, grace, () => {
+        running.delete(p.c.name)
+        for (const f of waiters.splice(0)) f()
+        if (--left === 0) then()
+      }, ordering(p))
+    }
+  }
+
+  /** waitForTurn waits until ordering.clear() or maxS seconds; it returns the whole seconds waited (truncated). */
+  private waitForTurn(ordering: Ordering, maxS: number, cont: (waitedS: number) => void): void {
+    const { sim } = this.ctx
+    const since = sim.now()
+    let done = false
+    const go = () => {
+      if (done) return
+      done = true
+      cont(Math.floor((sim.now() - since) / 1_000_000))
+    }
+    const check = () => {
+      if (done) return
+      if (ordering.clear()) return go()
+      ordering.onChange(check)
+    }
+    sim.after(sec(maxS), go)
+    check()
   }
 
   /** killContainer mirrors kuberuntime_container.go killContainer: Killing event, preStop, StopContainer(grace). */
-  private killContainer(w: Worker, p: Proc, grace: number, done: () => void): void {
+  private killContainer(w: Worker, p: Proc, grace: number, done: () => void, ordering?: Ordering): void {
     const { c } = p
     this.recorder.event(ref_(w.pod, c), 'Normal', 'Killing', `Stopping container ${c.name}`)
     this.emit({ type: 'kubelet:KillContainer', lane: 'kubelet', pod: w.key, outcome: 'info', summary: `kill ${c.name} (grace ${grace}s${c.lifecycle?.preStop ? ', preStop first' : ''})`, explain: `The kubelet records the event Killing "Stopping container ${c.name}". ${c.lifecycle?.preStop ? 'The container has a preStop hook: it runs first, and the time it takes comes out of the grace period.' : 'The container has no preStop hook, so the runtime is asked to stop it at once.'}`, docs: TERMINATION_DOCS, details: { container: c.name, gracePeriodSeconds: grace } })
     const stop = (elapsedS: number) => {
+      const left = grace - elapsedS
       // Always give containers a minimal shutdown window to avoid unnecessary SIGKILLs.
-      const timeout = Math.max(grace - elapsedS, MINIMUM_GRACE_PERIOD_S)
-      this.stopContainer(w, p, timeout, done)
+      const stopNow = (waitedS: number) => this.stopContainer(w, p, Math.max(left - waitedS, MINIMUM_GRACE_PERIOD_S), done)
+      if (!ordering || left <= 0 || ordering.clear()) return stopNow(0)
+      this.emit({ type: 'kubelet:KillContainer', lane: 'kubelet', pod: w.key, outcome: 'info', summary: `sidecar ${c.name} waits for ${ordering.deps.join(', ')} to stop (at most ${left}s)`, explain: `${c.name} is a sidecar: it must outlive the containers that may use it. The kubelet sends it no signal until the regular containers, and the sidecars started after it, have exited, or until its ${left}s of grace period are used up; the time it waits is taken from its grace period.`, docs: 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#sidecar-containers-and-pod-lifecycle', details: { waitsFor: ordering.deps } })
+      this.waitForTurn(ordering, left, stopNow)
     }
     const hook = c.lifecycle?.preStop
     if (!hook || grace <= 0) return stop(0)
@@ -663,7 +784,11 @@ export class Kubelet {
     const unknown = { terminated: { exitCode: 137, reason: 'ContainerStatusUnknown', message: 'The container could not be located when the pod was terminated' }, waiting: null, running: null } as unknown as ContainerStatus['state']
     const settle = (list: ContainerStatus[] | undefined) => list?.map((s) => ({ ...s, ready: false, started: false, ...(s.state?.terminated ? {} : { state: unknown }) }))
     const inits = w.pod.spec?.initContainers ?? []
-    const initDone = inits.every((c) => (w.status.initContainerStatuses ?? []).find((x) => x.name === c.name)?.state?.terminated?.exitCode === 0)
+    const initDone = inits.every((c) => {
+      const s = (w.status.initContainerStatuses ?? []).find((x) => x.name === c.name)
+      // A sidecar has done its part once it has run; it is stopped with the pod.
+      return isSidecar(c) ? Boolean(s?.containerID || s?.lastState?.terminated) : s?.state?.terminated?.exitCode === 0
+    })
     const anyStarted = (w.status.containerStatuses ?? []).some((s) => s.state?.terminated || s.state?.running || s.lastState?.terminated)
     const regular = initDone || anyStarted ? settle(w.status.containerStatuses) : w.status.containerStatuses?.map((s) => ({ ...s, ready: false, started: false }))
     const initStatuses = settle(w.status.initContainerStatuses)
@@ -729,25 +854,63 @@ function gracePeriodOf(pod: Pod): number {
 }
 
 /**
- * getPhase for regular containers.
- * Mirrors: pkg/kubelet/kubelet_pods.go getPhase (no init containers here).
+ * getPhase computes the pod phase from its init and regular container statuses. Regular init containers keep the pod
+ * Pending until they exit 0 (a failure with restartPolicy Never fails it); a sidecar keeps it Pending only until it
+ * has started, and once the pod has initialized a restarting sidecar no longer counts. Terminated sidecars are ignored.
+ * Mirrors: pkg/kubelet/kubelet_pods.go getPhase (ContainerRestartRules off, its v1.35 default).
  */
-export function getPhase(statuses: ContainerStatus[], restartPolicy: string): 'Pending' | 'Running' | 'Succeeded' | 'Failed' {
-  let running = 0, waiting = 0, stopped = 0, succeeded = 0
-  for (const s of statuses) {
-    if (s.state?.running) running++
+export function getPhase(pod: Pod, info: ContainerStatus[], podIsTerminal = false, podHasInitialized = false): 'Pending' | 'Running' | 'Succeeded' | 'Failed' {
+  const spec = pod.spec
+  const find = (name: string) => info.find((s) => s.name === name)
+  let pendingSidecars = 0, pendingInits = 0, failedInit = 0
+  for (const c of spec?.initContainers ?? []) {
+    if (isSidecar(c)) continue
+    const s = find(c.name)
+    if (!s || s.state?.running) pendingInits++
+    else if (s.state?.terminated) { if (s.state.terminated.exitCode !== 0) failedInit++ }
+    else if (s.state?.waiting && s.lastState?.terminated) { if (s.lastState.terminated.exitCode !== 0) failedInit++ }
+    else pendingInits++
+  }
+  let unknown = 0, running = 0, waiting = 0, stopped = 0, succeeded = 0
+  for (const c of spec?.initContainers ?? []) {
+    if (!isSidecar(c)) continue
+    const s = find(c.name)
+    if (!s) unknown++
+    else if (s.state?.running) { if (!s.started) pendingSidecars++; running++ }
+    else if (s.state?.terminated) { /* a terminated sidecar does not count */ }
+    else if (s.state?.waiting) { if (!s.lastState?.terminated) { pendingSidecars++; waiting++ } }
+    else { pendingSidecars++; unknown++ }
+  }
+  for (const c of spec?.containers ?? []) {
+    const s = find(c.name)
+    if (!s) unknown++
+    else if (s.state?.running) running++
     else if (s.state?.terminated) { stopped++; if (s.state.terminated.exitCode === 0) succeeded++ }
     else if (s.state?.waiting) { if (s.lastState?.terminated) stopped++; else waiting++ }
+    else unknown++
   }
-  if (waiting > 0) return 'Pending'
-  if (running > 0) return 'Running'
-  if (stopped > 0) {
+  const restartPolicy = spec?.restartPolicy ?? 'Always'
+  if (failedInit > 0 && restartPolicy === 'Never') return 'Failed'
+  if (pendingInits > 0 || (pendingSidecars > 0 && !podHasInitialized) || waiting > 0) return 'Pending'
+  if (running > 0 && unknown === 0) return 'Running'
+  if (running === 0 && stopped > 0 && unknown === 0) {
+    if (podIsTerminal) return stopped === succeeded ? 'Succeeded' : 'Failed'
     if (restartPolicy === 'Always') return 'Running'
     if (stopped === succeeded) return 'Succeeded'
     if (restartPolicy === 'Never') return 'Failed'
     return 'Running'
   }
   return 'Pending'
+}
+
+/** isSidecar: an init container with restartPolicy Always. Mirrors: pkg/api/v1/pod/util.go IsRestartableInitContainer. */
+export function isSidecar(c: Container | undefined): boolean {
+  return c?.restartPolicy === 'Always'
+}
+
+/** anyRegularStarted mirrors kubecontainer.HasAnyRegularContainerStarted: a regular container runs or has run. */
+function anyRegularStarted(statuses: ContainerStatus[] | undefined): boolean {
+  return (statuses ?? []).some((s) => s.state?.running || s.state?.terminated || s.lastState?.terminated)
 }
 
 /** clusterCidrOf: the cluster pod network a node's /24 belongs to (kubeadm + flannel default: the enclosing /16). */
@@ -760,9 +923,20 @@ function listOf(pod: Pod, c: Container): 'containerStatuses' | 'initContainerSta
   return (pod.spec?.initContainers ?? []).some((x) => x.name === c.name) && !(pod.spec?.containers ?? []).includes(c) ? 'initContainerStatuses' : 'containerStatuses'
 }
 
+/**
+ * sum is the pod's effective request: the regular containers plus the sidecars, or the peak of the init sequence (an
+ * init container runs beside the sidecars started before it), whichever is larger.
+ * Mirrors: k8s.io/component-helpers/resource/helpers.go PodRequests (restartable init containers).
+ */
 function sum(p: Pod, f: (c: Container) => number): number {
   const regular = (p.spec?.containers ?? []).reduce((a, c) => a + f(c), 0)
-  return Math.max(regular, ...(p.spec?.initContainers ?? []).map(f))
+  let sidecars = 0
+  let initPeak = 0
+  for (const c of p.spec?.initContainers ?? []) {
+    if (isSidecar(c)) sidecars += f(c)
+    initPeak = Math.max(initPeak, isSidecar(c) ? sidecars : sidecars + f(c))
+  }
+  return Math.max(regular + sidecars, initPeak)
 }
 
 function waiting(c: Container, reason: string): ContainerStatus {
