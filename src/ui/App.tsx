@@ -203,22 +203,6 @@ function SchedulerDetails({ e }: { e: TraceEvent }) {
   return null
 }
 
-/**
- * useThrottled follows `value` at most once per `ms` (the last value always arrives). While playback or scrubbing
- * moves the playhead every frame, the lanes and the timeline follow each frame and the heavier panels (inspector,
- * log, kubectl's view, nodes) a few times a second, so no frame waits for their layout.
- */
-function useThrottled<T>(value: T, ms: number): T {
-  const [shown, setShown] = useState(value)
-  const last = useRef(0)
-  useEffect(() => {
-    if (Object.is(value, shown)) return
-    const t = setTimeout(() => { last.current = performance.now(); setShown(value) }, Math.max(0, last.current + ms - performance.now()))
-    return () => clearTimeout(t)
-  }, [value, shown, ms])
-  return shown
-}
-
 /** settled is true once `key` has stayed the same for `ms`: heavy views wait until playback or scrubbing rests. */
 function useSettled(key: unknown, ms: number): boolean {
   const [settledKey, setSettledKey] = useState<unknown>(undefined)
@@ -339,9 +323,21 @@ const FindStep = memo(function FindStep({ events, selected, select }: { events: 
     else hi = mid
   }
   const at = matches[after - 1] === selected ? after : 0
-  const next = () => { if (matches.length) select(matches[after < matches.length ? after : 0]) }
+  // The handlers place the playhead from the store (the display may lag a moving playhead by PANEL_MS).
+  const place = () => {
+    const now = useApp.getState().selected
+    let k = 0
+    for (let lo = 0, hi = matches.length; lo < hi;) {
+      const mid = (lo + hi) >> 1
+      if (matches[mid] <= now) lo = k = mid + 1
+      else hi = mid
+    }
+    return { after: k, at: matches[k - 1] === now ? k : 0 }
+  }
+  const next = () => { const { after } = place(); if (matches.length) select(matches[after < matches.length ? after : 0]) }
   const prev = () => {
     if (!matches.length) return
+    const { after, at } = place()
     const k = (at ? at - 1 : after) - 1
     select(matches[k >= 0 ? k : matches.length - 1])
   }
@@ -455,8 +451,65 @@ function ReplacedByLink() {
   )
 }
 
+/**
+ * useThrottledSelected follows the selected step at most once per `ms` (the last position always arrives), without
+ * re-rendering the caller on every step of a playback or a scrub.
+ */
+function useThrottledSelected(ms: number): number {
+  const [shown, setShown] = useState(() => useApp.getState().selected)
+  useEffect(() => {
+    let timer = 0
+    let last = 0
+    const unsubscribe = useApp.subscribe((s, prev) => {
+      if (s.selected === prev.selected || timer) return
+      timer = window.setTimeout(() => { timer = 0; last = performance.now(); setShown(useApp.getState().selected) }, Math.max(0, last + ms - performance.now()))
+    })
+    return () => { unsubscribe(); clearTimeout(timer) }
+  }, [ms])
+  return shown
+}
+
+/** The lanes follow every step. */
+function LiveSwimlanes({ events, dark }: { events: TraceEvent[]; dark: boolean }) {
+  const selected = useApp((s) => s.selected)
+  const select = useApp((s) => s.select)
+  return <Swimlanes events={events} selected={selected} select={select} dark={dark} />
+}
+
+function StepButtons({ count }: { count: number }) {
+  const selected = useApp((s) => s.selected)
+  const select = useApp((s) => s.select)
+  return (
+    <>
+      <button type="button" onClick={() => select(Math.max(useApp.getState().selected - 1, 0))} disabled={selected <= 0}>Step back</button>
+      <button type="button" onClick={() => select(Math.min(useApp.getState().selected + 1, count - 1))} disabled={selected >= count - 1}>Step forward</button>
+    </>
+  )
+}
+
+function Timeline({ events, t0 }: { events: TraceEvent[]; t0: number }) {
+  const selected = useApp((s) => s.selected)
+  const select = useApp((s) => s.select)
+  const e = events[selected]
+  return (
+    <label className="scrub">Timeline{' '}
+      <input type="range" min={0} max={events.length - 1} value={Math.max(selected, 0)} onChange={(ev) => select(Number(ev.target.value))} aria-valuetext={e ? `${fmtTime(e.t, t0)} ${e.summary}` : ''} />
+    </label>
+  )
+}
+
 export function App() {
-  const { text, setText, events, selected, select, kubectl, getPods, running, error, start } = useApp()
+  // App renders when the trace, the texts or the panels change, not per step: what follows every step (the lanes,
+  // the timeline, the step buttons) subscribes on its own below, and the panels follow `shown` at most every PANEL_MS.
+  const text = useApp((s) => s.text)
+  const setText = useApp((s) => s.setText)
+  const events = useApp((s) => s.events)
+  const select = useApp((s) => s.select)
+  const kubectl = useApp((s) => s.kubectl)
+  const getPods = useApp((s) => s.getPods)
+  const running = useApp((s) => s.running)
+  const error = useApp((s) => s.error)
+  const start = useApp((s) => s.start)
   const send = useWorker()
   const [dark, toggleTheme] = useDark()
   const playback = usePlayback()
@@ -475,7 +528,7 @@ export function App() {
   }, [])
   const t0 = events[0]?.t ?? 0
   const atPlayhead = useApp((st) => st.atPlayhead)
-  const shown = useThrottled(selected, PANEL_MS)
+  const shown = useThrottledSelected(PANEL_MS)
   // One snapshot request in flight at a time: while scrubbing or playing fast, the panel follows as fast as the
   // worker answers, and the last position is always asked for.
   const pendingSnapshot = useRef<number | null>(null)
@@ -500,6 +553,7 @@ export function App() {
       if (ev.key === '/' && !ev.ctrlKey && !ev.metaKey) { ev.preventDefault(); document.getElementById('find-step')?.focus(); return }
       if (ev.key === ' ' && target.tagName === 'BUTTON') return
       if (ev.key === ' ') { ev.preventDefault(); if (playback.playing) playback.pause(); else playback.play() }
+      const { selected } = useApp.getState()
       if (ev.key === 'ArrowRight') select(Math.min(selected + 1, events.length - 1))
       if (ev.key === 'ArrowLeft') select(Math.max(selected - 1, 0))
     }
@@ -534,15 +588,10 @@ export function App() {
                 {SPEEDS.map((sp) => <option key={sp} value={String(sp)}>{sp === Infinity ? 'instant' : `${sp}×`}</option>)}
               </select>
             </label>
-            <button type="button" onClick={() => select(Math.max(selected - 1, 0))} disabled={selected <= 0}>Step back</button>
-            <button type="button" onClick={() => select(Math.min(selected + 1, events.length - 1))} disabled={selected >= events.length - 1}>Step forward</button>
+            <StepButtons count={events.length} />
             <SeedInput />
           </div>
-          {events.length > 0 && (
-            <label className="scrub">Timeline{' '}
-              <input type="range" min={0} max={events.length - 1} value={Math.max(selected, 0)} onChange={(e) => select(Number(e.target.value))} aria-valuetext={events[selected] ? `${fmtTime(events[selected].t, t0)} ${events[selected].summary}` : ''} />
-            </label>
-          )}
+          {events.length > 0 && <Timeline events={events} t0={t0} />}
           {events.length > 0 && !running && <button type="button" className="download" onClick={downloadTrace}>Download the trace (JSON)</button>}
           {error && <p className="error" role="alert">{error}</p>}
           {kubectl && (
@@ -554,7 +603,7 @@ export function App() {
 
         </section>
         <section className="lanes" aria-label="Swimlanes">
-          <Swimlanes events={events} selected={selected} select={select} dark={dark} />
+          <LiveSwimlanes events={events} dark={dark} />
           {atPlayhead && events[shown] && <NodesView nodes={atPlayhead.nodes} focus={events[shown].node ?? atPlayhead.podNode} />}
           {events[shown] && <QueueView events={events} index={shown} />}
         </section>
@@ -567,7 +616,7 @@ export function App() {
 
         </div>
       </main>
-      <FindStep events={events} selected={selected} select={select} />
+      <FindStep events={events} selected={shown} select={select} />
       <EventLog events={events} selected={shown} select={select} t0={t0} />
     </div>
   )
