@@ -43,7 +43,15 @@ export function regexError(msg: string, fmt: string, ...examples: string[]): str
 export const maxLenError = (n: number) => `must be no more than ${n} characters`
 
 // Go's len() counts bytes, not UTF-16 units: "rā" is 3 bytes long to the apiserver.
-const byteLength = (s: string) => new TextEncoder().encode(s).length
+const byteLength = (s: string): number => {
+  // The engine has no DOM or Node globals (TextEncoder): count UTF-8 bytes by code point.
+  let n = 0
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4
+  }
+  return n
+}
 
 /** qualifiedNameErrors: upstream's IsQualifiedName (a label key: optional DNS-subdomain prefix, '/', name). */
 export function qualifiedNameErrors(value: string): string[] {
