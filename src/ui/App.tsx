@@ -473,8 +473,10 @@ function useThrottledSelected(ms: number): number {
 function LiveSwimlanes({ events, dark }: { events: TraceEvent[]; dark: boolean }) {
   const selected = useApp((s) => s.selected)
   const select = useApp((s) => s.select)
-  return <Swimlanes events={events} selected={selected} select={select} dark={dark} />
+  const laneSelected = useThrottledSelected(PANEL_MS)
+  return <Swimlanes events={events} selected={selected} select={select} dark={dark} laneSelected={laneSelected} current={currentSelected} />
 }
+const currentSelected = () => useApp.getState().selected
 
 function StepButtons({ count }: { count: number }) {
   const selected = useApp((s) => s.selected)

@@ -12,7 +12,7 @@
 import * as d3 from 'd3'
 import 'd3-transition'
 import { LazyMotion, m, useReducedMotion } from 'motion/react'
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { LANES } from '../engine/events.ts'
 import { fmtTime } from './format.ts'
 import type { Lane, Outcome, TraceEvent } from '../engine/events.ts'
@@ -248,11 +248,15 @@ interface Props {
   events: TraceEvent[]
   selected: number
   select(i: number): void
+  /** The step the lane heads describe (a throttled `selected`, so they need not re-render every frame). */
+  laneSelected?: number
+  /** The selected step right now (the lane buttons jump from it). */
+  current?: () => number
   /** The theme, so the canvas repaints in its colours. */
   dark?: boolean
 }
 
-export const Swimlanes = memo(function Swimlanes({ events, selected, select, dark }: Props) {
+export const Swimlanes = memo(function Swimlanes({ events, selected, select, dark, laneSelected, current: currentProp }: Props) {
   const trackRef = useRef<HTMLDivElement | null>(null)
   const canvasRef = useRef<HTMLCanvasElement | null>(null)
   const axisRef = useRef<SVGGElement | null>(null)
@@ -263,6 +267,10 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
   /** The theme's colours, read when the first paint after a theme change runs (after every effect has set it). */
   const palette = useRef<{ dark?: boolean; colors?: Palette }>({})
   const reduce = useReducedMotion()
+  const selectedRef = useRef(selected)
+  selectedRef.current = selected
+  const fallbackCurrent = useCallback(() => selectedRef.current, [])
+  const current = currentProp ?? fallbackCurrent
   const t0 = events[0]?.t ?? 0
   const height = AXIS_H + LANES.length * LANE_H
 
@@ -456,7 +464,7 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
           ))}
           </LazyMotion>
         </svg>
-        {LANES.map((lane, li) => <LaneHead key={lane} lane={lane} top={AXIS_H + li * LANE_H} list={byLane.get(lane) ?? []} selected={selected} select={select} t0={t0} />)}
+        {LANES.map((lane, li) => <LaneHead key={lane} lane={lane} top={AXIS_H + li * LANE_H} list={byLane.get(lane) ?? []} shown={laneSelected ?? selected} current={current} select={select} t0={t0} />)}
       </div>
     </div>
   )
@@ -466,18 +474,23 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
  * A lane's region: its name, buttons to its previous and next step, and (for screen readers) how many steps it
  * has and which of them is the latest at the playhead.
  */
-const LaneHead = memo(function LaneHead({ lane, top, list, selected, select, t0 }: { lane: Lane; top: number; list: Item[]; selected: number; select(i: number): void; t0: number }) {
-  const k = afterIndex(list, selected)
-  const next = list[k]
-  const atOrBefore = k > 0 ? list[k - 1] : undefined
-  const prev = atOrBefore && atOrBefore.i === selected ? list[k - 2] : atOrBefore
+const LaneHead = memo(function LaneHead({ lane, top, list, shown, current, select, t0 }: { lane: Lane; top: number; list: Item[]; shown: number; current(): number; select(i: number): void; t0: number }) {
+  /** The lane's steps just after and just before step `at`. */
+  const around = (at: number) => {
+    const k = afterIndex(list, at)
+    const atOrBefore = k > 0 ? list[k - 1] : undefined
+    return { next: list[k], atOrBefore, prev: atOrBefore && atOrBefore.i === at ? list[k - 2] : atOrBefore }
+  }
+  // What is shown follows the (throttled) playhead; a click goes from where the playhead is now.
+  const { next, atOrBefore, prev } = around(shown)
+  const go = (which: 'next' | 'prev') => { const target = around(current())[which]; if (target) select(target.i) }
   return (
     <section className="lane" role="region" aria-label={lane} data-steps={list.length} style={{ top, height: LANE_H, width: LABEL_W }}>
       <div className="lane-head" style={{ width: LABEL_W }}>
         <h3 className="lane-name">{lane}</h3>
         <span className="lane-nav">
-          <button type="button" className="lane-next" aria-label={`Previous ${lane} step`} title={`Jump to the previous ${lane} step`} disabled={!prev} onClick={() => { if (prev) select(prev.i) }}>‹</button>
-          <button type="button" className="lane-next" aria-label={`Next ${lane} step`} title={`Jump to the next ${lane} step`} disabled={!next} onClick={() => { if (next) select(next.i) }}>›</button>
+          <button type="button" className="lane-next" aria-label={`Previous ${lane} step`} title={`Jump to the previous ${lane} step`} disabled={!prev} onClick={() => go('prev')}>‹</button>
+          <button type="button" className="lane-next" aria-label={`Next ${lane} step`} title={`Jump to the next ${lane} step`} disabled={!next} onClick={() => go('next')}>›</button>
         </span>
       </div>
       <p className="visually-hidden">{`${list.length} steps`}{atOrBefore ? `; at the playhead: ${fmtTime(atOrBefore.e.t, t0)} ${stepName(atOrBefore.e)}: ${atOrBefore.e.summary}` : ''}</p>
