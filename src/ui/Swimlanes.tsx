@@ -292,6 +292,14 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
     return () => ro.disconnect()
   }, [])
 
+  // Fetch motion's features once the page is idle, so the first arrows of the first playback do not wait for them.
+  useEffect(() => {
+    const w = window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void }
+    if (!w.requestIdleCallback) { const t = setTimeout(() => void loadMotionFeatures(), 2000); return () => clearTimeout(t) }
+    const id = w.requestIdleCallback(() => void loadMotionFeatures(), { timeout: 3000 })
+    return () => w.cancelIdleCallback?.(id)
+  }, [])
+
   // d3-zoom on the track: wheel zooms, drag pans.
   useEffect(() => {
     const el = trackRef.current
