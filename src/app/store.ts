@@ -47,6 +47,18 @@ function previousFromStorage(): { manifest: string; cluster: string; seed: numbe
   return undefined
 }
 
+/** keepScenario saves a whole scenario (manifest, cluster file, seed) and returns it as store state. */
+function keepScenario(sc: AppliedScenario): Pick<AppState, 'text' | 'clusterText' | 'clusterPreset' | 'seed'> {
+  const clusterPreset = CLUSTER_PRESETS.find((p) => presetText(p.id) === sc.cluster)?.id ?? 'custom'
+  store(STORAGE_KEY, sc.manifest)
+  store(CLUSTER_KEY, sc.cluster)
+  store(CLUSTER_PRESET_KEY, clusterPreset)
+  store(SEED_KEY, String(sc.seed))
+  return { text: sc.manifest, clusterText: sc.cluster, clusterPreset, seed: sc.seed }
+}
+
+const forgetPrevious = () => { try { localStorage.removeItem(PREVIOUS_KEY) } catch { /* storage disabled */ } }
+
 export interface AppState {
   text: string
   events: TraceEvent[]
@@ -103,7 +115,7 @@ export const useApp = create<AppState>((set, get) => ({
   running: false,
   ...initialCluster(),
   setText: (text) => {
-    localStorage.setItem(STORAGE_KEY, text)
+    store(STORAGE_KEY, text)
     set({ text })
   },
   setClusterText: (clusterText) => {
@@ -129,31 +141,21 @@ export const useApp = create<AppState>((set, get) => ({
   start: (applied) => set({ running: true, error: undefined, applied }),
   loadScenario: (sc) => {
     const cur = get()
-    const cluster = sc.cluster ?? presetText('default')
+    const next = { manifest: sc.manifest, cluster: sc.cluster ?? presetText('default'), seed: sc.seed }
     const previous = { manifest: cur.text, cluster: cur.clusterText, seed: cur.seed }
-    const differs = previous.manifest !== sc.manifest || previous.cluster !== cluster || previous.seed !== sc.seed
+    const differs = previous.manifest !== next.manifest || previous.cluster !== next.cluster || previous.seed !== next.seed
     if (differs) store(PREVIOUS_KEY, JSON.stringify(previous))
-    const clusterPreset = CLUSTER_PRESETS.find((p) => presetText(p.id) === cluster)?.id ?? 'custom'
-    store(STORAGE_KEY, sc.manifest)
-    store(CLUSTER_KEY, cluster)
-    store(CLUSTER_PRESET_KEY, clusterPreset)
-    store(SEED_KEY, String(sc.seed))
-    set({ text: sc.manifest, clusterText: cluster, clusterPreset, seed: sc.seed, replacedByLink: differs ? previous : undefined })
+    set({ ...keepScenario(next), replacedByLink: differs ? previous : undefined })
   },
   dismissPrevious: () => {
-    try { localStorage.removeItem(PREVIOUS_KEY) } catch { /* storage disabled */ }
+    forgetPrevious()
     set({ replacedByLink: undefined })
   },
   restorePrevious: () => {
     const prev = get().replacedByLink
     if (!prev) return
-    const clusterPreset = CLUSTER_PRESETS.find((p) => presetText(p.id) === prev.cluster)?.id ?? 'custom'
-    store(STORAGE_KEY, prev.manifest)
-    store(CLUSTER_KEY, prev.cluster)
-    store(CLUSTER_PRESET_KEY, clusterPreset)
-    store(SEED_KEY, String(prev.seed))
-    try { localStorage.removeItem(PREVIOUS_KEY) } catch { /* storage disabled */ }
-    set({ text: prev.manifest, clusterText: prev.cluster, clusterPreset, seed: prev.seed, replacedByLink: undefined })
+    forgetPrevious()
+    set({ ...keepScenario(prev), replacedByLink: undefined })
   },
   setSeed: (seed) => {
     store(SEED_KEY, String(seed))

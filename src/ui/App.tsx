@@ -6,6 +6,7 @@ import { Suspense, lazy, memo, useCallback, useEffect, useLayoutEffect, useMemo,
 import type { TraceEvent } from '../engine/events.ts'
 import { Swimlanes } from './Swimlanes.tsx'
 import { fmtTime } from './format.ts'
+import { partitionPoint } from './search.ts'
 import { NodesView } from './NodesView.tsx'
 import { QueueView } from './QueueView.tsx'
 import { EditorTabs } from './EditorTabs.tsx'
@@ -315,30 +316,18 @@ const FindStep = memo(function FindStep({ events, selected, select }: { events: 
     }
     return out
   }, [q, events])
-  // Where the playhead is among the matches: the index of the first match after it.
-  let after = 0
-  for (let lo = 0, hi = matches.length; lo < hi;) {
-    const mid = (lo + hi) >> 1
-    if (matches[mid] <= selected) lo = after = mid + 1
-    else hi = mid
+  /** Where step `at` is among the matches: how many matches are at or before it, and its 1-based position if it is one. */
+  const place = (at: number) => {
+    const after = partitionPoint(matches.length, (k) => matches[k] <= at)
+    return { after, at: matches[after - 1] === at ? after : 0 }
   }
-  const at = matches[after - 1] === selected ? after : 0
+  const { at } = place(selected)
   // The handlers place the playhead from the store (the display may lag a moving playhead by PANEL_MS).
-  const place = () => {
-    const now = useApp.getState().selected
-    let k = 0
-    for (let lo = 0, hi = matches.length; lo < hi;) {
-      const mid = (lo + hi) >> 1
-      if (matches[mid] <= now) lo = k = mid + 1
-      else hi = mid
-    }
-    return { after: k, at: matches[k - 1] === now ? k : 0 }
-  }
-  const next = () => { const { after } = place(); if (matches.length) select(matches[after < matches.length ? after : 0]) }
+  const next = () => { const { after } = place(useApp.getState().selected); if (matches.length) select(matches[after < matches.length ? after : 0]) }
   const prev = () => {
     if (!matches.length) return
-    const { after, at } = place()
-    const k = (at ? at - 1 : after) - 1
+    const p = place(useApp.getState().selected)
+    const k = (p.at ? p.at - 1 : p.after) - 1
     select(matches[k >= 0 ? k : matches.length - 1])
   }
   return (
@@ -390,13 +379,6 @@ const FailedSchedulingBanner = memo(function FailedSchedulingBanner({ events, se
     </div>
   )
 })
-
-/** One object per pod and text, so the memoised inspector re-renders only when what it shows changes. */
-let lastStored: { name: string; yaml: string } | undefined
-function storedPod(name: string, yaml: string): { name: string; yaml: string } {
-  if (lastStored?.name !== name || lastStored.yaml !== yaml) lastStored = { name, yaml }
-  return lastStored
-}
 
 /** Says when the editors or the seed no longer match what the trace on screen came from. */
 function EditedSinceApply() {
@@ -531,6 +513,10 @@ export function App() {
   const t0 = events[0]?.t ?? 0
   const atPlayhead = useApp((st) => st.atPlayhead)
   const shown = useThrottledSelected(PANEL_MS)
+  // The pod as stored at the step shown, once the worker's snapshot is for that step (one object per text, so the
+  // memoised inspector re-renders only when what it shows changes).
+  const storedFor = atPlayhead?.index === shown ? atPlayhead : undefined
+  const stored = useMemo(() => (storedFor?.podName && storedFor.podYaml ? { name: storedFor.podName, yaml: storedFor.podYaml } : undefined), [storedFor?.podName, storedFor?.podYaml])
   // One snapshot request in flight at a time: while scrubbing or playing fast, the panel follows as fast as the
   // worker answers, and the last position is always asked for.
   const pendingSnapshot = useRef<number | null>(null)
@@ -611,7 +597,7 @@ export function App() {
         </section>
         <div className="right">
           <FailedSchedulingBanner events={events} selected={shown} select={select} ask={askWhatIf} tryFix={tryFix} />
-          <Inspector e={events[shown]} t0={t0} dark={dark} stored={atPlayhead?.index === shown && atPlayhead.podName && atPlayhead.podYaml ? storedPod(atPlayhead.podName, atPlayhead.podYaml) : undefined} />
+          <Inspector e={events[shown]} t0={t0} dark={dark} stored={stored} />
           {atPlayhead && events[shown] && (
             <pre className="terminal" aria-label="Cluster at the playhead">{`# at ${fmtTime(events[shown].t, t0)}\n$ kubectl get pods -o wide\n${atPlayhead.getPods}\n\n$ kubectl describe pod\n${atPlayhead.describePod ? `${atPlayhead.describePod}\n` : ''}${atPlayhead.describeEvents}`}</pre>
           )}

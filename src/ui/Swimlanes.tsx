@@ -15,6 +15,7 @@ import { LazyMotion, m, useReducedMotion } from 'motion/react'
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { LANES } from '../engine/events.ts'
 import { fmtTime } from './format.ts'
+import { partitionPoint } from './search.ts'
 import type { Lane, Outcome, TraceEvent } from '../engine/events.ts'
 
 /** Pixels per millisecond of busy time at zoom 1. */
@@ -44,40 +45,11 @@ interface Item { e: TraceEvent; i: number }
 interface Gap { from: number; to: number; x: number }
 
 /** The first index whose t is greater than `t` (events are in time order). */
-function upperIndex(events: TraceEvent[], t: number): number {
-  let lo = 0
-  let hi = events.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (events[mid].t <= t) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
+const upperIndex = (events: TraceEvent[], t: number) => partitionPoint(events.length, (k) => events[k].t <= t)
 /** First index in `arr` (sorted by t) whose t ≥ value. */
-function lowerBound(arr: Item[], value: number): number {
-  let lo = 0
-  let hi = arr.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (arr[mid].e.t < value) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
+const lowerBound = (arr: Item[], value: number) => partitionPoint(arr.length, (k) => arr[k].e.t < value)
 /** First index in `arr` (sorted by trace index) whose trace index is greater than `i`. */
-function afterIndex(arr: Item[], i: number): number {
-  let lo = 0
-  let hi = arr.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (arr[mid].i <= i) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
+const afterIndex = (arr: Item[], i: number) => partitionPoint(arr.length, (k) => arr[k].i <= i)
 
 /** buildScale is a polylinear d3 scale from virtual time (µs) to pixels at zoom 1, with idle gaps compressed. */
 export function buildScale(events: TraceEvent[]): { scale: d3.ScaleLinear<number, number>; gaps: Gap[]; width: number } {

@@ -10,10 +10,10 @@ import { describeEvents, eventsFor } from '../engine/kubectl/printers/events.ts'
 import { describePodStatus } from '../engine/kubectl/printers/describePod.ts'
 import { toKubectlYaml } from '../engine/kubectl/printers/yaml.ts'
 import { bytes, cpuMilli } from '../engine/api/quantity.ts'
-import { podRequests } from '../engine/scheduler/framework/types.ts'
 import type { KEvent, KObject, Node, Pod } from '../engine/api/types.ts'
 import type { Simulation } from '../engine/index.ts'
 import { ObjectTimeline } from './timeline.ts'
+import { boundByNode } from './bound.ts'
 import { suggestFixes } from './whatif.ts'
 import { presetText } from '../protocol/clusters.ts'
 import type { CycleRecord } from '../engine/scheduler/framework/record.ts'
@@ -29,26 +29,14 @@ let last: Simulation | undefined
 let initial = new Map<string, KObject>()
 let timeline = new ObjectTimeline(initial, [])
 
-/** What a pod requests as the scheduler counts it (resource.PodRequests: containers, init containers, overhead). */
-const requestsOf = (p: Pod) => {
-  const r = podRequests(p)
-  return { cpu: r.milliCPU, memory: r.memory }
-}
-
 function nodeRows(objects: Map<string, KObject>): NodeRow[] {
   const nodes = [...objects.entries()].filter(([k]) => k.startsWith('/registry/minions/')).map(([, o]) => o as unknown as Node)
-  const pods = [...objects.entries()].filter(([k]) => k.startsWith('/registry/pods/')).map(([, o]) => o as unknown as Pod)
-    .filter((p) => p.spec?.nodeName && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed')
-  const byNode = new Map<string, Pod[]>()
-  for (const p of pods) {
-    const list = byNode.get(p.spec?.nodeName ?? '')
-    if (list) list.push(p)
-    else byNode.set(p.spec?.nodeName ?? '', [p])
-  }
+  const bound = boundByNode(objects)
   return nodes.map((n) => {
     const name = n.metadata?.name ?? ''
-    const mine = byNode.get(name) ?? []
-    const req = mine.map(requestsOf).reduce((a, b) => ({ cpu: a.cpu + b.cpu, memory: a.memory + b.memory }), { cpu: 0, memory: 0 })
+    const b = bound.get(name)
+    const mine = b?.pods ?? []
+    const req = { cpu: b?.cpu ?? 0, memory: b?.memory ?? 0 }
     const alloc = (n.status?.allocatable ?? {}) as Record<string, string>
     return {
       name, cpuAllocatable: cpuMilli(alloc.cpu), memoryAllocatable: bytes(alloc.memory), podsAllocatable: bytes(alloc.pods ?? '110'),

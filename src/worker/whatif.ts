@@ -9,6 +9,7 @@ import { parseAllDocuments } from 'yaml'
 import type { Document } from 'yaml'
 import { untolerated } from '../engine/api/taints.ts'
 import { podRequests } from '../engine/scheduler/framework/types.ts'
+import { boundByNode } from './bound.ts'
 import { bytes, cpuMilli } from '../engine/api/quantity.ts'
 import type { CycleRecord } from '../engine/scheduler/framework/record.ts'
 import type { KObject, Node, Pod, Taint } from '../engine/api/types.ts'
@@ -94,22 +95,16 @@ export function suggestFixes({ record, pod, objects, manifest, cluster }: WhatIf
   const containers = pod.spec?.containers ?? []
   if (full && containers.length === 1 && !(pod.spec?.initContainers ?? []).length) {
     const want = podRequests(pod)
+    const requested = boundByNode(objects)
     let best: { node: string; cpu: number; memory: number } | undefined
     for (const n of onlyRejectedBy(record, 'NodeResourcesFit')) {
       const reason = record.filter[n].NodeResourcesFit
       if (/Too many pods/.test(reason)) continue
       const nd = node(n)
       const alloc = (nd?.status?.allocatable ?? {}) as Record<string, string>
-      let cpu = cpuMilli(alloc.cpu ?? '0')
-      let memory = bytes(alloc.memory ?? '0')
-      for (const [key, o] of objects) {
-        if (!key.startsWith('/registry/pods/')) continue
-        const p = o as unknown as Pod
-        if (p.spec?.nodeName !== n || p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') continue
-        const r = podRequests(p)
-        cpu -= r.milliCPU
-        memory -= r.memory
-      }
+      const used = requested.get(n)
+      const cpu = cpuMilli(alloc.cpu ?? '0') - (used?.cpu ?? 0)
+      const memory = bytes(alloc.memory ?? '0') - (used?.memory ?? 0)
       // What fits already stays; what does not is lowered to what is free (memory to whole MiB), if anything is.
       const memFree = Math.floor(memory / MiB) * MiB
       if ((want.milliCPU > cpu && cpu <= 0) || (want.memory > memory && memFree <= 0)) continue

@@ -1,6 +1,6 @@
 /** The pod editor: Monaco (lazy-loaded) with the generated Pod schema. */
 import { useEffect, useRef } from 'react'
-import { LEAVE_WHEN, monaco } from './setup.ts'
+import { createYamlEditor, markAt, monaco, replaceText } from './setup.ts'
 
 declare global {
   interface Window { __podbirthEditor?: monaco.editor.IStandaloneCodeEditor; __monaco?: typeof monaco }
@@ -22,19 +22,12 @@ export default function YamlEditor({ value, onChange, onApply, error, dark }: Ya
   apply.current = onApply
   useEffect(() => {
     if (!host.current) return
-    const model = monaco.editor.createModel(value, 'yaml', monaco.Uri.parse('file:///pod.yaml'))
-    const ed = monaco.editor.create(host.current, {
-      model, automaticLayout: true, minimap: { enabled: false }, fontSize: 15, ariaLabel: 'Pod manifest',
-      scrollBeyondLastLine: false, tabSize: 2, theme: dark ? 'vs-dark' : 'vs', renderValidationDecorations: 'on',
-    })
-    ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => apply.current())
-    // Tab indents inside the editor; Escape (with no widget open) hands the keyboard back to the page: the Apply button.
-    ed.addCommand(monaco.KeyCode.Escape, () => document.querySelector<HTMLButtonElement>('.controls button')?.focus(), LEAVE_WHEN)
-    const sub = model.onDidChangeContent(() => onChange(model.getValue()))
+    const ed = createYamlEditor(host.current, { value, uri: 'file:///pod.yaml', ariaLabel: 'Pod manifest', fontSize: 15, dark, onApply: () => apply.current() })
+    const sub = ed.onDidChangeModelContent(() => onChange(ed.getValue()))
     editorRef.current = ed
     window.__podbirthEditor = ed
     window.__monaco = monaco
-    return () => { sub.dispose(); ed.dispose(); model.dispose() }
+    return () => { sub.dispose(); ed.dispose() }
     // The editor is created once; later value changes are synced by the effect below.
   }, [])
   useEffect(() => { monaco.editor.setTheme(dark ? 'vs-dark' : 'vs') }, [dark])
@@ -42,16 +35,8 @@ export default function YamlEditor({ value, onChange, onApply, error, dark }: Ya
   // edit; the user's own typing arrives here already equal and changes nothing.
   useEffect(() => {
     const ed = editorRef.current
-    const model = ed?.getModel()
-    if (!ed || !model || model.getValue() === value) return
-    ed.pushUndoStop()
-    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null)
-    ed.pushUndoStop()
+    if (ed && ed.getValue() !== value) replaceText(ed, value)
   }, [value])
-  useEffect(() => {
-    const model = editorRef.current?.getModel()
-    if (!model) return
-    monaco.editor.setModelMarkers(model, 'kubectl', error ? [{ severity: monaco.MarkerSeverity.Error, message: error.message, startLineNumber: error.line, startColumn: error.column, endLineNumber: error.line, endColumn: error.column + 1 }] : [])
-  }, [error])
+  useEffect(() => { if (editorRef.current) markAt(editorRef.current, 'kubectl', error) }, [error])
   return <div ref={host} className="monaco-host" />
 }

@@ -27,4 +27,36 @@ configureMonacoYaml(monaco, {
 export { monaco }
 
 /** Escape leaves the editor only when it would close nothing (suggestions, find, hover, hints, rename, snippets). */
-export const LEAVE_WHEN = '!suggestWidgetVisible && !findWidgetVisible && !editorHoverVisible && !parameterHintsVisible && !renameInputVisible && !markersNavigationVisible && !inSnippetMode && !inReferenceSearchEditor'
+const LEAVE_WHEN = '!suggestWidgetVisible && !findWidgetVisible && !editorHoverVisible && !parameterHintsVisible && !renameInputVisible && !markersNavigationVisible && !inSnippetMode && !inReferenceSearchEditor'
+
+/**
+ * createYamlEditor: one of the app's YAML editors (the pod manifest, the cluster file), with the keys both share:
+ * Ctrl/Cmd+Enter applies; Tab indents, and Escape (with no widget open) hands the keyboard back to the Apply button.
+ */
+export function createYamlEditor(host: HTMLElement, o: { value: string; uri: string; ariaLabel: string; fontSize: number; dark: boolean; onApply(): void }): monaco.editor.IStandaloneCodeEditor {
+  const model = monaco.editor.createModel(o.value, 'yaml', monaco.Uri.parse(o.uri))
+  const ed = monaco.editor.create(host, {
+    model, automaticLayout: true, minimap: { enabled: false }, fontSize: o.fontSize, ariaLabel: o.ariaLabel,
+    scrollBeyondLastLine: false, tabSize: 2, theme: o.dark ? 'vs-dark' : 'vs', renderValidationDecorations: 'on',
+  })
+  ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => o.onApply())
+  ed.addCommand(monaco.KeyCode.Escape, () => document.querySelector<HTMLButtonElement>('.controls button')?.focus(), LEAVE_WHEN)
+  ed.onDidDispose(() => model.dispose())
+  return ed
+}
+
+/** replaceText replaces the whole text as one undoable edit (text from a preset, a shared link, a restore). */
+export function replaceText(ed: monaco.editor.IStandaloneCodeEditor, text: string): void {
+  const model = ed.getModel()
+  if (!model) return
+  ed.pushUndoStop()
+  model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null)
+  ed.pushUndoStop()
+}
+
+/** markAt shows a refusal (kubectl's, or the cluster file's load error) as one marker at its line and column. */
+export function markAt(ed: monaco.editor.IStandaloneCodeEditor, owner: string, error?: { line: number; column: number; message: string }): void {
+  const model = ed.getModel()
+  if (!model) return
+  monaco.editor.setModelMarkers(model, owner, error ? [{ severity: monaco.MarkerSeverity.Error, message: error.message, startLineNumber: error.line, startColumn: error.column, endLineNumber: error.line, endColumn: error.column + 1 }] : [])
+}
