@@ -9,7 +9,7 @@ const engineForbiddenGlobals = [
 ].map((name) => ({ name, message: 'src/engine is pure: no host globals (time, randomness and I/O are injected).' }))
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-*/**', 'tmp-*.mjs', 'node_modules/**', 'coverage/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'dist-*/**', 'tmp-*.mjs', 'node_modules/**', 'coverage/**', 'test-results/**', 'qa-tmp/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

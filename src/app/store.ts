@@ -100,6 +100,20 @@ export interface AppState {
    */
   choosePreset(id: string): boolean
   select(i: number): void
+  /**
+   * The step the panels show: `selected`, followed at most every PANEL_MS once followSelected runs, so a moving
+   * playhead does not lay them out every frame. The inspector and the cluster follow `shown`; the nodes and the queue
+   * follow one frame later (`shownLanes`), the log and find one more frame later (`shownLog`): each frame lays out
+   * one group, not all of them. When the log shows a step, every panel does.
+   */
+  shown: number
+  shownLanes: number
+  shownLog: number
+  /** Whether the playhead is playing (usePlaybackLoop moves it), and how fast (Infinity: "instant"). */
+  playing: boolean
+  speed: number
+  setPlaying(playing: boolean): void
+  setSpeed(speed: number): void
   receive(m: WorkerMessage): void
   start(applied: AppliedScenario): void
 }
@@ -138,6 +152,13 @@ export const useApp = create<AppState>((set, get) => ({
     return true
   },
   select: (selected) => set({ selected }),
+  shown: -1,
+  shownLanes: -1,
+  shownLog: -1,
+  playing: false,
+  speed: 1,
+  setPlaying: (playing) => set({ playing }),
+  setSpeed: (speed) => set({ speed }),
   start: (applied) => set({ running: true, error: undefined, applied }),
   loadScenario: (sc) => {
     const cur = get()
@@ -172,3 +193,38 @@ export const useApp = create<AppState>((set, get) => ({
     }
   },
 }))
+
+/**
+ * How often the heavier panels follow a moving playhead. A step after a rest shows at once; while the playhead keeps
+ * moving (playing, scrubbing, a held arrow key) they follow 4 times a second. Laying out their text is what a moving
+ * playhead costs: at 10 Hz a 2-core laptop without a GPU dropped frames at 4×.
+ */
+export const PANEL_MS = 250
+
+/**
+ * followSelected keeps `shown` following `selected` at most once per `ms` (the last position always arrives);
+ * returns the unsubscribe function. Mount it once (App does).
+ */
+export function followSelected(ms = PANEL_MS): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let frames: number[] = []
+  let last = Number.NEGATIVE_INFINITY
+  const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now())
+  const nextFrame = (f: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(f) : setTimeout(f, 16) as unknown as number)
+  const cancelFrame = (id: number) => (typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame(id) : clearTimeout(id))
+  const catchUp = () => {
+    timer = undefined
+    last = now()
+    const step = useApp.getState().selected
+    frames.forEach(cancelFrame)
+    useApp.setState({ shown: step })
+    frames = [nextFrame(() => { useApp.setState({ shownLanes: step }); frames = [nextFrame(() => useApp.setState({ shownLog: step }))] })]
+  }
+  const { selected } = useApp.getState()
+  useApp.setState({ shown: selected, shownLanes: selected, shownLog: selected })
+  const unsubscribe = useApp.subscribe((st, prev) => {
+    if (st.selected === prev.selected || timer !== undefined) return
+    timer = setTimeout(catchUp, Math.max(0, last + ms - now()))
+  })
+  return () => { unsubscribe(); if (timer !== undefined) clearTimeout(timer); frames.forEach(cancelFrame) }
+}

@@ -1,6 +1,6 @@
 /**
- * podbirth's first screen: the manifest, the seven swimlanes of the trace, the inspector for the selected step,
- * and kubectl's view of the pod. (Early version: playback animation, Monaco and time travel come next.)
+ * podbirth's screen: the manifest and cluster editors with the playback controls, the seven swimlanes of the trace,
+ * the inspector for the selected step, kubectl's view of the cluster at the playhead, and the log of every step.
  */
 import { Suspense, lazy, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import type { TraceEvent } from '../engine/events.ts'
@@ -10,10 +10,10 @@ import { partitionPoint } from './search.ts'
 import { NodesView } from './NodesView.tsx'
 import { QueueView } from './QueueView.tsx'
 import { EditorTabs } from './EditorTabs.tsx'
-import { useApp, validSeed } from '../app/store.ts'
+import { PANEL_MS, followSelected, useApp, validSeed } from '../app/store.ts'
 import { presetText } from '../protocol/clusters.ts'
 import { ShareButton } from './ShareButton.tsx'
-import { SPEEDS, usePlayback } from '../app/usePlayback.ts'
+import { SPEEDS, pause, play, togglePlay, usePlaybackLoop } from '../app/usePlayback.ts'
 import type { Speed } from '../app/usePlayback.ts'
 import type { Command, Suggestion, WorkerMessage } from '../protocol/messages.ts'
 
@@ -215,9 +215,11 @@ function useSettled(key: unknown, ms: number): boolean {
 }
 
 const Inspector = memo(function Inspector({ e, t0, dark, stored }: { e?: TraceEvent; t0: number; dark: boolean; stored?: { name: string; yaml: string } }) {
+  const playing = useApp((s) => s.playing)
   const settled = useSettled(e?.seq, 250)
-  // The raw details (often whole objects) wait a moment too, so scrubbing does not lay out pages of JSON per frame.
-  const settledFast = useSettled(e?.seq, 60)
+  // The raw details (often whole objects) wait a moment too, so scrubbing does not lay out pages of JSON per frame;
+  // while playing, they wait until the playhead rests longer than the panels' interval (none at 4×, each at 0.25×).
+  const settledFast = useSettled(e?.seq, playing ? PANEL_MS + 50 : 60)
   if (!e) return <aside className="inspector" aria-label="Inspector"><p>Apply the manifest, then choose a step to see what happened and why.</p></aside>
   return (
     <aside className="inspector" aria-label="Inspector">
@@ -250,11 +252,11 @@ const Inspector = memo(function Inspector({ e, t0, dark, stored }: { e?: TraceEv
  * The log of every step, virtualised: rows have a fixed height, so the scrollbar spans the whole trace and only the
  * rows in view (and a few around them) exist. It follows the playhead, and the user can scroll it freely.
  */
-/** How often the heavier panels follow a moving playhead. */
-const PANEL_MS = 100
+/** The lane heads' previous/next buttons and screen-reader lines are cheap: they follow 10 times a second. */
+const LANE_HEAD_MS = 100
 const LOG_ROW_PX = 16
 const LOG_BOX_PX = 144
-const LOG_OVERSCAN = 10
+const LOG_OVERSCAN = 4
 
 const EventLog = memo(function EventLog({ events, selected, select, t0 }: { events: TraceEvent[]; selected: number; select: (i: number) => void; t0: number }) {
   const box = useRef<HTMLElement | null>(null)
@@ -455,10 +457,30 @@ function useThrottledSelected(ms: number): number {
 function LiveSwimlanes({ events, dark }: { events: TraceEvent[]; dark: boolean }) {
   const selected = useApp((s) => s.selected)
   const select = useApp((s) => s.select)
-  const laneSelected = useThrottledSelected(PANEL_MS)
+  const laneSelected = useThrottledSelected(LANE_HEAD_MS)
   return <Swimlanes events={events} selected={selected} select={select} dark={dark} laneSelected={laneSelected} current={currentSelected} />
 }
 const currentSelected = () => useApp.getState().selected
+
+/** Play or Pause, and the speed; runs the playback loop. Playing re-renders these, not the app. */
+function PlayControls({ canPlay }: { canPlay: boolean }) {
+  usePlaybackLoop()
+  const playing = useApp((s) => s.playing)
+  const speed = useApp((s) => s.speed)
+  const setSpeed = useApp((s) => s.setSpeed)
+  return (
+    <>
+      {playing
+        ? <button type="button" onClick={pause}>Pause</button>
+        : <button type="button" onClick={play} disabled={!canPlay}>Play</button>}
+      <label className="speed">Speed{' '}
+        <select value={String(speed)} onChange={(e) => setSpeed(Number(e.target.value) as Speed)}>
+          {SPEEDS.map((sp) => <option key={sp} value={String(sp)}>{sp === Infinity ? 'instant' : `${sp}×`}</option>)}
+        </select>
+      </label>
+    </>
+  )
+}
 
 function StepButtons({ count }: { count: number }) {
   const selected = useApp((s) => s.selected)
@@ -482,9 +504,83 @@ function Timeline({ events, t0 }: { events: TraceEvent[]; t0: number }) {
   )
 }
 
+/**
+ * Asks the worker for the cluster at the panels' step. One request is in flight at a time: while scrubbing or
+ * playing fast the panels follow as fast as the worker answers, and the last position is always asked for.
+ */
+function SnapshotFollower({ send }: { send(cmd: Command): void }) {
+  const shown = useApp((s) => s.shown)
+  const running = useApp((s) => s.running)
+  const count = useApp((s) => s.events.length)
+  const atPlayhead = useApp((s) => s.atPlayhead)
+  const generation = useApp((s) => s.generation)
+  const pending = useRef<number | null>(null)
+  const askedIn = useRef(generation)
+  useEffect(() => {
+    // A new trace or a restarted worker: whatever was asked before will not be answered.
+    if (askedIn.current !== generation) { askedIn.current = generation; pending.current = null }
+    if (shown < 0 || running) return
+    if (pending.current !== null && pending.current !== atPlayhead?.index) return
+    if (atPlayhead?.index === shown && pending.current === shown) return
+    pending.current = shown
+    send({ type: 'snapshot', index: shown })
+  }, [shown, running, count, atPlayhead, generation, send])
+  return null
+}
+
+/** The nodes and the scheduling queue at the panels' step, under the lanes. */
+function LanePanels() {
+  const events = useApp((s) => s.events)
+  const shown = useApp((s) => s.shownLanes)
+  const atPlayhead = useApp((s) => s.atPlayhead)
+  if (!events[shown]) return null
+  return (
+    <>
+      {atPlayhead && <NodesView nodes={atPlayhead.nodes} focus={events[shown].node ?? atPlayhead.podNode} />}
+      <QueueView events={events} index={shown} />
+    </>
+  )
+}
+
+/** The right column: a FailedScheduling banner, the inspector and kubectl's view of the cluster at the panels' step. */
+function RightPanels({ dark, askWhatIf, tryFix }: { dark: boolean; askWhatIf(index: number): void; tryFix(f: Suggestion): void }) {
+  const events = useApp((s) => s.events)
+  const shown = useApp((s) => s.shown)
+  const select = useApp((s) => s.select)
+  const atPlayhead = useApp((s) => s.atPlayhead)
+  const t0 = events[0]?.t ?? 0
+  // The pod as stored at the step shown, once the worker's snapshot is for that step (one object per text, so the
+  // memoised inspector re-renders only when what it shows changes).
+  const storedFor = atPlayhead?.index === shown ? atPlayhead : undefined
+  const stored = useMemo(() => (storedFor?.podName && storedFor.podYaml ? { name: storedFor.podName, yaml: storedFor.podYaml } : undefined), [storedFor?.podName, storedFor?.podYaml])
+  return (
+    <>
+      <FailedSchedulingBanner events={events} selected={shown} select={select} ask={askWhatIf} tryFix={tryFix} />
+      <Inspector e={events[shown]} t0={t0} dark={dark} stored={stored} />
+      {atPlayhead && events[shown] && (
+        <pre className="terminal" aria-label="Cluster at the playhead">{`# at ${fmtTime(events[shown].t, t0)}\n$ kubectl get pods -o wide\n${atPlayhead.getPods}\n\n$ kubectl describe pod\n${atPlayhead.describePod ? `${atPlayhead.describePod}\n` : ''}${atPlayhead.describeEvents}`}</pre>
+      )}
+    </>
+  )
+}
+
+/** Find a step, and the log of every step, following the panels' step. */
+function LogPanels() {
+  const events = useApp((s) => s.events)
+  const shown = useApp((s) => s.shownLog)
+  const select = useApp((s) => s.select)
+  return (
+    <>
+      <FindStep events={events} selected={shown} select={select} />
+      <EventLog events={events} selected={shown} select={select} t0={events[0]?.t ?? 0} />
+    </>
+  )
+}
+
 export function App() {
-  // App renders when the trace, the texts or the panels change, not per step: what follows every step (the lanes,
-  // the timeline, the step buttons) subscribes on its own below, and the panels follow `shown` at most every PANEL_MS.
+  // App renders when the trace or the texts change, not when the playhead moves: what follows every step (the lanes,
+  // the timeline, the step buttons) subscribes on its own below, and so do the panels, which follow the store's
+  // `shown` (at most every PANEL_MS).
   const text = useApp((s) => s.text)
   const setText = useApp((s) => s.setText)
   const events = useApp((s) => s.events)
@@ -496,42 +592,20 @@ export function App() {
   const start = useApp((s) => s.start)
   const send = useWorker()
   const [dark, toggleTheme] = useDark()
-  const playback = usePlayback()
-  const apply = () => {
+  const apply = useCallback(() => {
     const { text: manifest, clusterText, seed } = useApp.getState()
     start({ manifest, cluster: clusterText, seed })
     send({ type: 'apply', text: manifest, seed, cluster: clusterText })
-  }
-  const applyRef = useRef(apply)
-  applyRef.current = apply
+  }, [start, send])
   const askWhatIf = useCallback((index: number) => send({ type: 'whatIf', index }), [send])
   const tryFix = useCallback((f: Suggestion) => {
     if (f.target === 'manifest') useApp.getState().setText(f.text)
     else useApp.getState().setClusterText(f.text)
-    applyRef.current()
-  }, [])
-  const t0 = events[0]?.t ?? 0
-  const atPlayhead = useApp((st) => st.atPlayhead)
-  const shown = useThrottledSelected(PANEL_MS)
-  // The pod as stored at the step shown, once the worker's snapshot is for that step (one object per text, so the
-  // memoised inspector re-renders only when what it shows changes).
-  const storedFor = atPlayhead?.index === shown ? atPlayhead : undefined
-  const stored = useMemo(() => (storedFor?.podName && storedFor.podYaml ? { name: storedFor.podName, yaml: storedFor.podYaml } : undefined), [storedFor?.podName, storedFor?.podYaml])
-  // One snapshot request in flight at a time: while scrubbing or playing fast, the panel follows as fast as the
-  // worker answers, and the last position is always asked for.
-  const pendingSnapshot = useRef<number | null>(null)
-  const generation = useApp((st) => st.generation)
-  const askedIn = useRef(generation)
-  useEffect(() => {
-    // A new trace or a restarted worker: whatever was asked before will not be answered.
-    if (askedIn.current !== generation) { askedIn.current = generation; pendingSnapshot.current = null }
-    if (shown < 0 || running) return
-    const inflight = pendingSnapshot.current !== null && pendingSnapshot.current !== atPlayhead?.index
-    if (inflight) return
-    if (atPlayhead?.index === shown && pendingSnapshot.current === shown) return
-    pendingSnapshot.current = shown
-    send({ type: 'snapshot', index: shown })
-  }, [shown, running, events.length, atPlayhead, generation])
+    apply()
+  }, [apply])
+  useEffect(() => followSelected(PANEL_MS), [])
+  // One object per refusal, so the editor sets its marker when kubectl answers, not whenever App renders.
+  const editorError = useMemo(() => (kubectl?.errorPosition ? { ...kubectl.errorPosition, message: kubectl.stderr.trim() } : undefined), [kubectl])
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
       if ((ev.ctrlKey || ev.metaKey) && ev.key === 'Enter') { ev.preventDefault(); apply() }
@@ -540,7 +614,7 @@ export function App() {
       if (/^(TEXTAREA|INPUT|SELECT)$/.test(target.tagName) || target.isContentEditable || target.closest('.monaco-host, [role="tablist"]')) return
       if (ev.key === '/' && !ev.ctrlKey && !ev.metaKey) { ev.preventDefault(); document.getElementById('find-step')?.focus(); return }
       if (ev.key === ' ' && target.tagName === 'BUTTON') return
-      if (ev.key === ' ') { ev.preventDefault(); if (playback.playing) playback.pause(); else playback.play() }
+      if (ev.key === ' ') { ev.preventDefault(); togglePlay() }
       const { selected } = useApp.getState()
       if (ev.key === 'ArrowRight') select(Math.min(selected + 1, events.length - 1))
       if (ev.key === 'ArrowLeft') select(Math.max(selected - 1, 0))
@@ -562,24 +636,17 @@ export function App() {
         <section className="editor-pane">
           <EditorTabs dark={dark} onApply={apply}>
             <Suspense fallback={<textarea id="manifest" aria-label="Pod manifest (loading the editor…)" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />}>
-              <YamlEditor value={text} onChange={setText} onApply={apply} dark={dark} error={kubectl?.errorPosition ? { ...kubectl.errorPosition, message: kubectl.stderr.trim() } : undefined} />
+              <YamlEditor value={text} onChange={setText} onApply={apply} dark={dark} error={editorError} />
             </Suspense>
           </EditorTabs>
           <div className="controls">
             <button type="button" onClick={apply} disabled={running}>Apply</button>
             <EditedSinceApply />
-            {playback.playing
-              ? <button type="button" onClick={playback.pause}>Pause</button>
-              : <button type="button" onClick={playback.play} disabled={events.length === 0}>Play</button>}
-            <label className="speed">Speed{' '}
-              <select value={String(playback.speed)} onChange={(e) => playback.setSpeed(Number(e.target.value) as Speed)}>
-                {SPEEDS.map((sp) => <option key={sp} value={String(sp)}>{sp === Infinity ? 'instant' : `${sp}×`}</option>)}
-              </select>
-            </label>
+            <PlayControls canPlay={events.length > 0} />
             <StepButtons count={events.length} />
             <SeedInput />
           </div>
-          {events.length > 0 && <Timeline events={events} t0={t0} />}
+          {events.length > 0 && <Timeline events={events} t0={events[0]?.t ?? 0} />}
           {events.length > 0 && !running && <button type="button" className="download" onClick={downloadTrace}>Download the trace (JSON)</button>}
           {error && <p className="error" role="alert">{error}</p>}
           {kubectl && (
@@ -592,20 +659,15 @@ export function App() {
         </section>
         <section className="lanes" aria-label="Swimlanes">
           <LiveSwimlanes events={events} dark={dark} />
-          {atPlayhead && events[shown] && <NodesView nodes={atPlayhead.nodes} focus={events[shown].node ?? atPlayhead.podNode} />}
-          {events[shown] && <QueueView events={events} index={shown} />}
+          <LanePanels />
         </section>
         <div className="right">
-          <FailedSchedulingBanner events={events} selected={shown} select={select} ask={askWhatIf} tryFix={tryFix} />
-          <Inspector e={events[shown]} t0={t0} dark={dark} stored={stored} />
-          {atPlayhead && events[shown] && (
-            <pre className="terminal" aria-label="Cluster at the playhead">{`# at ${fmtTime(events[shown].t, t0)}\n$ kubectl get pods -o wide\n${atPlayhead.getPods}\n\n$ kubectl describe pod\n${atPlayhead.describePod ? `${atPlayhead.describePod}\n` : ''}${atPlayhead.describeEvents}`}</pre>
-          )}
+          <RightPanels dark={dark} askWhatIf={askWhatIf} tryFix={tryFix} />
 
         </div>
       </main>
-      <FindStep events={events} selected={shown} select={select} />
-      <EventLog events={events} selected={shown} select={select} t0={t0} />
+      <LogPanels />
+      <SnapshotFollower send={send} />
     </div>
   )
 }

@@ -4,15 +4,15 @@
  * Long idle stretches (an image pull, a 5-minute requeue) are compressed into a marked break so the busy parts stay
  * readable; the axis can be zoomed (wheel, buttons) and panned (drag).
  *
- * The steps and the arrows already passed are painted on one canvas, and only those in view: a trace of 50,000
- * steps costs the same per frame as one of 500, and scrubbing touches no DOM but a playhead line. The arrows the
- * story has just reached are SVG paths animated by motion over the canvas. Each lane stays a named region with
+ * The axis, the steps, the idle-time marks, the playhead and the arrows already passed are painted on one canvas,
+ * and only what is in view: a trace of 50,000 steps costs the same per frame as one of 500, and a moving playhead
+ * changes no DOM in the lanes. The arrows the story has just reached are SVG paths animated by motion over it. Each lane stays a named region with
  * buttons to its previous and next step; the event log below is the keyboard's list of every step.
  */
 import * as d3 from 'd3'
 import 'd3-transition'
 import { LazyMotion, m, useReducedMotion } from 'motion/react'
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react'
 import { LANES } from '../engine/events.ts'
 import { fmtTime } from './format.ts'
 import { partitionPoint } from './search.ts'
@@ -82,6 +82,22 @@ export function buildScale(events: TraceEvent[]): { scale: d3.ScaleLinear<number
   return { scale: d3.scaleLinear().domain(domain).range(range), gaps, width: Math.max(x, 1) }
 }
 
+/**
+ * Every step's place on the axis at zoom 1, computed once per trace: painting a frame then costs a multiply and an
+ * add per step instead of a call into the polylinear scale (a binary search and an interpolation).
+ */
+export interface Positions { at: Float64Array; arrive: Float64Array }
+export function basePositions(events: TraceEvent[], scale: (t: number) => number): Positions {
+  const at = new Float64Array(events.length)
+  const arrive = new Float64Array(events.length)
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]
+    at[i] = scale(e.t)
+    arrive[i] = e.arrive === undefined ? at[i] : scale(e.arrive)
+  }
+  return { at, arrive }
+}
+
 const fmtDur = (us: number) => (us >= 60_000_000 ? `${(us / 60_000_000).toFixed(1)} min` : us >= 1_000_000 ? `${(us / 1_000_000).toFixed(1)} s` : `${Math.round(us / 1000)} ms`)
 const stepName = (e: TraceEvent) => e.type.split(':')[1]
 const laneY = (l: Lane) => AXIS_H + LANES.indexOf(l) * LANE_H + LANE_H / 2
@@ -106,16 +122,80 @@ interface PaintInput {
   byLane: Map<Lane, Item[]>
   selected: number
   scale: d3.ScaleLinear<number, number>
+  pos: Positions
   view: View
   palette: Palette
   /** Arrows of steps up to this index are painted (later ones are animated SVG, or not reached yet). */
   paintUpTo: number
+  gaps: Gap[]
+  /** The first step's time: axis labels are seconds since it. */
+  t0: number
 }
 
+/**
+ * The axis's ticks in view: per busy stretch (between compressed gaps), d3's nice ticks, as many as the stretch's
+ * width on screen allows.
+ */
+export function axisTicks(scale: d3.ScaleLinear<number, number>, gaps: Gap[], view: View, width: number): number[] {
+  const at = scale.copy().range(scale.range().map((r) => r * view.k + view.x))
+  const dom = scale.domain()
+  const bounds = [dom[0], ...gaps.flatMap((gp) => [gp.from, gp.to]), dom[dom.length - 1]]
+  const ticks: number[] = []
+  for (let i = 0; i + 1 < bounds.length; i += 2) {
+    const a = Math.max(bounds[i], at.invert(0))
+    const b = Math.min(bounds[i + 1], at.invert(Math.max(width, 1)))
+    if (b <= a) continue
+    const px = at(b) - at(a)
+    if (px < 40) { ticks.push(a); continue }
+    ticks.push(...d3.scaleLinear().domain([a, b]).ticks(Math.max(1, Math.floor(px / 90))))
+  }
+  return ticks
+}
+
+/** A gap's mark on screen, if it is in view. */
+const gapX = (gp: Gap, view: View) => gp.x * view.k + view.x
+
 /** paint draws the lanes' steps and the older arrows in view. Cost follows the pixels in view, not the trace. */
-function paint({ ctx, width, height, events, byLane, selected, scale, view, palette, paintUpTo }: PaintInput): void {
+function paint({ ctx, width, height, events, byLane, selected, scale, pos, view, palette, paintUpTo, gaps, t0 }: PaintInput): void {
   ctx.clearRect(0, 0, width, height)
-  const x = (t: number) => scale(t) * view.k + view.x
+  const { k: zk, x: zx } = view
+
+  // The axis: a d3 scale's ticks, labelled in seconds since the first step.
+  const axisY = AXIS_H - 2.5
+  ctx.strokeStyle = palette.line
+  ctx.lineWidth = 1
+  ctx.beginPath()
+  ctx.moveTo(0, axisY)
+  ctx.lineTo(width, axisY)
+  ctx.fillStyle = palette.muted
+  ctx.font = '10px system-ui, sans-serif'
+  ctx.textAlign = 'center'
+  ctx.textBaseline = 'alphabetic'
+  if (events.length > 0) {
+    for (const t of axisTicks(scale, gaps, view, width)) {
+      const tx = Math.round(scale(t) * zk + zx) + 0.5
+      ctx.moveTo(tx, axisY)
+      ctx.lineTo(tx, axisY - 6)
+      ctx.fillText(`${((t - t0) / 1e6).toFixed(3)}s`, tx, axisY - 9)
+    }
+  }
+  ctx.stroke()
+
+  // Idle time compressed into a mark: a dashed line and "≈".
+  ctx.strokeStyle = palette.muted
+  ctx.setLineDash([3, 3])
+  ctx.font = '12px system-ui, sans-serif'
+  ctx.beginPath()
+  for (const gp of gaps) {
+    const gx = Math.round(gapX(gp, view)) + 0.5
+    if (gx < -20 || gx > width + 20) continue
+    ctx.moveTo(gx, AXIS_H)
+    ctx.lineTo(gx, height)
+    ctx.fillText('≈', gx, AXIS_H + 10)
+  }
+  ctx.stroke()
+  ctx.setLineDash([])
+  ctx.textAlign = 'start'
   const tLo = scale.invert((-DOT_R - view.x) / view.k)
   const tHi = scale.invert((width + DOT_R - view.x) / view.k)
 
@@ -141,8 +221,8 @@ function paint({ ctx, width, height, events, byLane, selected, scale, view, pale
     for (let i = hiIndex; i >= loIndex && i >= 0 && drawn < MAX_ARROWS; i--) {
       const e = events[i]
       if (!e.from || !e.to || e.from === e.to || (e.arrive ?? e.t) < tLo || (e.outcome === 'error') !== errors) continue
-      const x1 = x(e.t)
-      const x2 = x(e.arrive ?? e.t)
+      const x1 = pos.at[i] * zk + zx
+      const x2 = pos.arrive[i] * zk + zx
       const y1 = laneY(e.from)
       const y2 = laneY(e.to)
       ctx.moveTo(x1, y1)
@@ -169,7 +249,7 @@ function paint({ ctx, width, height, events, byLane, selected, scale, view, pale
     const end = lowerBound(list, tHi) + 1
     for (let k = Math.max(0, lowerBound(list, tLo) - 1); k < end && k < list.length; k++) {
       const { e, i } = list[k]
-      const cx = x(e.t)
+      const cx = pos.at[i] * zk + zx
       const bucket = Math.floor(cx / DOT_BUCKET)
       if (bucket === lastBucket) continue
       lastBucket = bucket
@@ -187,11 +267,19 @@ function paint({ ctx, width, height, events, byLane, selected, scale, view, pale
   }
   ctx.globalAlpha = 1
 
-  // The selected step: filled, with a halo and its name.
+  // The playhead, and the selected step: filled, with a halo and its name.
   const sel = events[selected]
   if (sel) {
-    const cx = x(sel.t)
+    const cx = pos.at[selected] * zk + zx
     const cy = laneY(sel.lane)
+    ctx.strokeStyle = palette.info
+    ctx.lineWidth = 1
+    ctx.globalAlpha = 0.5
+    ctx.beginPath()
+    ctx.moveTo(Math.round(cx) + 0.5, AXIS_H)
+    ctx.lineTo(Math.round(cx) + 0.5, height)
+    ctx.stroke()
+    ctx.globalAlpha = 1
     if (cx > -20 && cx < width + 20) {
       ctx.fillStyle = palette.info
       ctx.globalAlpha = 0.3
@@ -231,11 +319,17 @@ interface Props {
 export const Swimlanes = memo(function Swimlanes({ events, selected, select, dark, laneSelected, current: currentProp }: Props) {
   const trackRef = useRef<HTMLDivElement | null>(null)
   const canvasRef = useRef<HTMLCanvasElement | null>(null)
-  const axisRef = useRef<SVGGElement | null>(null)
   const zoomRef = useRef<d3.ZoomBehavior<HTMLDivElement, unknown> | null>(null)
   const interacting = useRef(0)
   const [width, setWidth] = useState(600)
-  const [transform, setTransform] = useState<View>({ k: 1, x: 8 })
+  /**
+   * The view (zoom and pan). It lives in a ref so that following the playhead is decided while rendering: a frame
+   * that moves the playhead off screen renders once, already panned, and d3-zoom's own copy is synced without
+   * another render. Wheel, drag and the buttons change it and re-render.
+   */
+  const viewRef = useRef<View>({ k: 1, x: 8 })
+  const [, rerender] = useReducer((n: number) => n + 1, 0)
+  const syncing = useRef(false)
   /** The theme's colours, read when the first paint after a theme change runs (after every effect has set it). */
   const palette = useRef<{ dark?: boolean; colors?: Palette }>({})
   const reduce = useReducedMotion()
@@ -247,11 +341,29 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
   const height = AXIS_H + LANES.length * LANE_H
 
   const { scale, gaps } = useMemo(() => buildScale(events), [events])
+  const pos = useMemo(() => basePositions(events, scale), [events, scale])
   const byLane = useMemo(() => {
     const m = new Map<Lane, Item[]>(LANES.map((l) => [l, []]))
     events.forEach((e, i) => m.get(e.lane)?.push({ e, i }))
     return m
   }, [events])
+
+  // A new trace (or more of it streamed in) starts at zoom 1, at its beginning or, if a step is already selected
+  // beyond the first screen (the end, after an apply), there. Then the selected step is kept in view.
+  const followed = useRef<{ selected: number; events: TraceEvent[] | null }>({ selected: -2, events: null })
+  if (followed.current.events !== events) {
+    const px = events[selected] ? pos.at[selected] : 0
+    viewRef.current = { k: 1, x: events[selected] && px > width - 24 ? width / 2 - px : 8 }
+  }
+  if (followed.current.selected !== selected || followed.current.events !== events) {
+    followed.current = { selected, events }
+    const v = viewRef.current
+    if (events[selected] && interacting.current === 0) {
+      const px = pos.at[selected] * v.k + v.x
+      if (px < 24 || px > width - 24) viewRef.current = { k: v.k, x: width / 2 - pos.at[selected] * v.k }
+    }
+  }
+  const transform = viewRef.current
   const x = (t: number) => scale(t) * transform.k + transform.x
 
   // Track width.
@@ -279,9 +391,9 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
     const zoom = d3.zoom<HTMLDivElement, unknown>()
       .scaleExtent([0.01, 60])
       .filter((ev: MouseEvent) => (!ev.ctrlKey || ev.type === 'wheel') && !ev.button && !(ev.target as Element).closest?.('button'))
-      .on('start', () => { interacting.current++ })
-      .on('zoom', (ev: d3.D3ZoomEvent<HTMLDivElement, unknown>) => setTransform({ k: ev.transform.k, x: ev.transform.x }))
-      .on('end', () => { interacting.current = Math.max(0, interacting.current - 1) })
+      .on('start', () => { if (!syncing.current) interacting.current++ })
+      .on('zoom', (ev: d3.D3ZoomEvent<HTMLDivElement, unknown>) => { if (!syncing.current) { viewRef.current = { k: ev.transform.k, x: ev.transform.x }; rerender() } })
+      .on('end', () => { if (!syncing.current) interacting.current = Math.max(0, interacting.current - 1) })
     // A fixed extent: d3's default reads the element's size (a forced layout) on every transform.
     zoom.extent([[0, 0], [Math.max(el.clientWidth, 1), Math.max(el.clientHeight, 1)]])
     zoomRef.current = zoom
@@ -293,47 +405,18 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
     zoomRef.current?.extent([[0, 0], [Math.max(width + LABEL_W, 1), Math.max(height, 1)]])
   }, [width, height])
 
-  const setView = (k: number, tx: number) => {
+  const setView = (k: number, tx: number) => { viewRef.current = { k: Math.min(60, Math.max(0.01, k)), x: tx }; rerender() }
+
+  // d3-zoom keeps its own copy of the view for the next wheel or drag: keep it equal to ours, without its events.
+  useLayoutEffect(() => {
     const el = trackRef.current
-    if (el && zoomRef.current) d3.select(el).call(zoomRef.current.transform, d3.zoomIdentity.translate(tx, 0).scale(k))
-    else setTransform({ k, x: tx })
-  }
-
-  // A new trace starts at zoom 1, at its beginning or, if a step is already selected (the end, after an apply), there.
-  useEffect(() => {
-    const e = events[selected]
-    const px = e ? scale(e.t) : 0
-    setView(1, e && px > width - 24 ? width / 2 - px : 8)
-  }, [scale])
-
-  // Keep the selected step in view.
-  useEffect(() => {
-    const e = events[selected]
-    if (!e || interacting.current > 0) return
-    const px = scale(e.t) * transform.k + transform.x
-    if (px < 24 || px > width - 24) setView(transform.k, width / 2 - scale(e.t) * transform.k)
-  }, [selected, events])
-
-  // The axis: d3 ticks on the rescaled time scale, labelled in seconds since the first step.
-  useEffect(() => {
-    const g = axisRef.current
-    if (!g) return
-    const view = scale.copy().range(scale.range().map((r) => r * transform.k + transform.x))
-    // Ticks per busy stretch (between compressed gaps), as many as its visible width allows.
-    const dom = scale.domain()
-    const bounds = [dom[0], ...gaps.flatMap((gp) => [gp.from, gp.to]), dom[dom.length - 1]]
-    const ticks: number[] = []
-    for (let i = 0; i + 1 < bounds.length; i += 2) {
-      const a = Math.max(bounds[i], view.invert(0))
-      const b = Math.min(bounds[i + 1], view.invert(Math.max(width, 1)))
-      if (b <= a) continue
-      const px = view(b) - view(a)
-      if (px < 40) { ticks.push(a); continue }
-      ticks.push(...d3.scaleLinear().domain([a, b]).ticks(Math.max(1, Math.floor(px / 90))))
-    }
-    const axis = d3.axisTop<number>(view).tickValues(ticks).tickSizeOuter(0).tickFormat((t) => `${((Number(t) - t0) / 1e6).toFixed(3)}s`)
-    d3.select(g).call(axis)
-  }, [scale, transform, width, gaps, t0])
+    const zoom = zoomRef.current
+    if (!el || !zoom) return
+    const cur = d3.zoomTransform(el)
+    if (cur.k === transform.k && cur.x === transform.x && cur.y === 0) return
+    syncing.current = true
+    try { d3.select(el).call(zoom.transform, d3.zoomIdentity.translate(transform.x, 0).scale(transform.k)) } finally { syncing.current = false }
+  })
 
   // Arrows: while the playhead moves a step or a few at a time, the newest arrows are motion paths that draw
   // themselves as the story reaches them (only the ones just reached animate). After a jump (scrubbing, a click far
@@ -354,7 +437,7 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
   const frame = useRef(0)
   const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1
   useLayoutEffect(() => {
-    paintArgs.current = { width, height, events, byLane, selected, scale, view: transform, paintUpTo, dark }
+    paintArgs.current = { width, height, events, byLane, selected, scale, pos, view: transform, paintUpTo, gaps, t0, dark }
     if (frame.current) return
     frame.current = requestAnimationFrame(() => {
       frame.current = 0
@@ -366,8 +449,11 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
       if (!p.colors || p.dark !== args.dark) { p.colors = readPalette(canvas); p.dark = args.dark }
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
       paint({ ctx, ...args, palette: p.colors })
+      // Where the playhead is drawn, for tests and tools (an attribute no style depends on).
+      const sel = args.events[args.selected]
+      canvas.dataset.playheadX = sel ? String(Math.round(args.pos.at[args.selected] * args.view.k + args.view.x)) : ''
     })
-  }, [width, height, events, byLane, selected, scale, transform, dark, dpr, paintUpTo])
+  }, [width, height, events, byLane, selected, scale, pos, transform, dark, dpr, paintUpTo, gaps, t0])
   useEffect(() => () => cancelAnimationFrame(frame.current), [])
 
   /** The step under the pointer: the nearest dot of the lane at this height, within HIT_PX. */
@@ -398,8 +484,6 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
     if ((e.arrive ?? e.t) < tLo || e.t > tHi) continue
     fresh.push({ e, i })
   }
-  const sel = events[selected]
-  const playheadX = sel ? x(sel.t) : -1
 
   return (
     <div className="swimlanes">
@@ -416,27 +500,16 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
           onMouseMove={(ev) => {
             const h = hit(ev)
             const c = ev.currentTarget
-            const title = h ? `${fmtTime(h.e.t, t0)} ${h.e.lane}: ${h.e.summary}` : ''
+            const px = ev.clientX - c.getBoundingClientRect().left
+            const gap = h ? undefined : gaps.find((gp) => Math.abs(gapX(gp, transform) - px) <= 4)
+            const title = h ? `${fmtTime(h.e.t, t0)} ${h.e.lane}: ${h.e.summary}` : gap ? `${fmtDur(gap.to - gap.from)} with nothing happening, compressed` : ''
             if (c.title !== title) c.title = title
             c.style.cursor = h ? 'pointer' : ''
           }} />
-        <svg className="swimlanes-axis" width={Math.max(width, 1)} height={height} style={{ left: LABEL_W }} aria-hidden="true">
-          <g ref={axisRef} transform={`translate(0, ${AXIS_H - 2})`} />
-          {gaps.map((gp) => {
-            const gx = gp.x * transform.k + transform.x
-            if (gx < -20 || gx > width + 20) return null
-            return (
-              <g key={gp.from} className="gap" transform={`translate(${gx}, 0)`}>
-                <line y1={AXIS_H} y2={height} />
-                <text y={AXIS_H + 10} textAnchor="middle">≈</text>
-                <title>{`${fmtDur(gp.to - gp.from)} with nothing happening, compressed`}</title>
-              </g>
-            )
-          })}
-          {playheadX >= 0 && playheadX <= width && <line className="playhead" x1={playheadX} x2={playheadX} y1={AXIS_H} y2={height} />}
+        <svg className="swimlanes-arrows" width={Math.max(width, 1)} height={height} style={{ left: LABEL_W }} aria-hidden="true">
           <LazyMotion features={loadMotionFeatures} strict>
           {fresh.map(({ e, i }) => (
-            <m.path key={e.seq} d={arrowPath(x(e.t), laneY(e.from as Lane), x(e.arrive ?? e.t), laneY(e.to as Lane))}
+            <m.path key={e.seq} d={arrowPath(pos.at[i] * transform.k + transform.x, laneY(e.from as Lane), pos.arrive[i] * transform.k + transform.x, laneY(e.to as Lane))}
               className={`arrow ${e.outcome}${i === selected ? ' selected' : ''}`}
               initial={i <= st.from ? false : reduce ? { opacity: 0 } : { pathLength: 0, opacity: 0.2 }}
               animate={reduce ? { opacity: 1 } : { pathLength: 1, opacity: 1 }}

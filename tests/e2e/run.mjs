@@ -108,7 +108,8 @@ try {
     const slider = page.getByRole('slider')
     // The log shows a window of steps around the playhead: move through the story until kubectl's step is in it.
     let idx = -1
-    for (let base = 0; idx < 0 && base < 600; base += 25) {
+    const max = Number(await slider.getAttribute('max'))
+    for (let base = 0; idx < 0 && base <= max; base += 8) {
       await slider.fill(String(base))
       await page.waitForFunction((b) => document.querySelector('[role="log"]')?.getAttribute('data-selected') === String(b), base)
       idx = await page.evaluate(() => {
@@ -181,12 +182,12 @@ try {
     // Stepping through the story draws the arrows it reaches (motion paths over the canvas)...
     await slider.fill('0')
     for (let k = 0; k < 12; k++) await page.getByRole('button', { name: 'Step forward', exact: true }).click()
-    assert(await page.locator('.swimlanes-axis path.arrow').count() > 0, 'no arrow drawn between lanes while stepping')
+    assert(await page.locator('.swimlanes-arrows path.arrow').count() > 0, 'no arrow drawn between lanes while stepping')
     // ...and after a jump they are painted on the canvas instead.
     await slider.fill('40')
     await settled()
-    assert(await page.locator('.swimlanes-axis path.arrow').count() === 0, 'arrows animated after a jump')
-    const x = Number(await page.locator('.swimlanes-axis .playhead').getAttribute('x1'))
+    assert(await page.locator('.swimlanes-arrows path.arrow').count() === 0, 'arrows animated after a jump')
+    const x = Number(await page.locator('.swimlanes-canvas').getAttribute('data-playhead-x'))
     const box = await page.locator('.swimlanes-canvas').boundingBox()
     const laneBox = await page.getByRole('region', { name: lane, exact: true }).boundingBox()
     for (let k = 0; k < 5; k++) await page.getByRole('button', { name: 'Step forward', exact: true }).click()
