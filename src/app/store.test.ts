@@ -15,10 +15,11 @@ describe('followSelected: the panels follow a moving playhead a few times a seco
     expect([s.shown, s.shownLanes, s.shownLog]).toEqual([0, 0, 0])
   })
 
-  it('shows a step after a rest at once, then the nodes and the log one frame after another', () => {
+  it('shows a step after a rest at once (when the browser is next idle), then the nodes and the log one idle period after another', () => {
     useApp.getState().select(7)
-    vi.advanceTimersByTime(0)
+    vi.advanceTimersByTime(16)
     expect(useApp.getState().shown).toBe(7)
+    expect(useApp.getState().shownLanes).toBe(0)
     expect(useApp.getState().shownLog).toBe(0)
     vi.advanceTimersByTime(16)
     expect(useApp.getState().shownLanes).toBe(7)

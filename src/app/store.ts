@@ -103,8 +103,8 @@ export interface AppState {
   /**
    * The step the panels show: `selected`, followed at most every PANEL_MS once followSelected runs, so a moving
    * playhead does not lay them out every frame. The inspector and the cluster follow `shown`; the nodes and the queue
-   * follow one frame later (`shownLanes`), the log and find one more frame later (`shownLog`): each frame lays out
-   * one group, not all of them. When the log shows a step, every panel does.
+   * follow in the next idle period (`shownLanes`), the log and find in the one after (`shownLog`): each frame lays
+   * out one group at most, in the time it leaves free. When the log shows a step, every panel does.
    */
   shown: number
   shownLanes: number
@@ -210,15 +210,22 @@ export function followSelected(ms = PANEL_MS): () => void {
   let frames: number[] = []
   let last = Number.NEGATIVE_INFINITY
   const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now())
-  const nextFrame = (f: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(f) : setTimeout(f, 16) as unknown as number)
-  const cancelFrame = (id: number) => (typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame(id) : clearTimeout(id))
+  // Each group is laid out when the browser is idle after a frame (one group per idle period), not on top of a
+  // frame's own work; at the latest 100 ms later.
+  const whenIdle = (f: () => void): number => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 100 }) : setTimeout(f, 16) as unknown as number)
+  const cancelIdle = (id: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(id) : clearTimeout(id))
   const catchUp = () => {
     timer = undefined
     last = now()
     const step = useApp.getState().selected
-    frames.forEach(cancelFrame)
-    useApp.setState({ shown: step })
-    frames = [nextFrame(() => { useApp.setState({ shownLanes: step }); frames = [nextFrame(() => useApp.setState({ shownLog: step }))] })]
+    frames.forEach(cancelIdle)
+    frames = [whenIdle(() => {
+      useApp.setState({ shown: step })
+      frames = [whenIdle(() => {
+        useApp.setState({ shownLanes: step })
+        frames = [whenIdle(() => useApp.setState({ shownLog: step }))]
+      })]
+    })]
   }
   const { selected } = useApp.getState()
   useApp.setState({ shown: selected, shownLanes: selected, shownLog: selected })
@@ -226,5 +233,5 @@ export function followSelected(ms = PANEL_MS): () => void {
     if (st.selected === prev.selected || timer !== undefined) return
     timer = setTimeout(catchUp, Math.max(0, last + ms - now()))
   })
-  return () => { unsubscribe(); if (timer !== undefined) clearTimeout(timer); frames.forEach(cancelFrame) }
+  return () => { unsubscribe(); if (timer !== undefined) clearTimeout(timer); frames.forEach(cancelIdle) }
 }
