@@ -172,11 +172,18 @@ function paint({ ctx, width, height, events, byLane, selected, scale, pos, view,
   ctx.textAlign = 'center'
   ctx.textBaseline = 'alphabetic'
   if (events.length > 0) {
+    // Busy stretches squeezed between idle marks can put ticks a few pixels apart: a label that would overlap the
+    // one before it is left out (its tick stays).
+    let labelEnd = Number.NEGATIVE_INFINITY
     for (const t of axisTicks(scale, gaps, view, width)) {
       const tx = Math.round(scale(t) * zk + zx) + 0.5
       ctx.moveTo(tx, axisY)
       ctx.lineTo(tx, axisY - 6)
-      ctx.fillText(`${((t - t0) / 1e6).toFixed(3)}s`, tx, axisY - 9)
+      const label = `${((t - t0) / 1e6).toFixed(3)}s`
+      const half = ctx.measureText(label).width / 2
+      if (tx - half < labelEnd + 6) continue
+      ctx.fillText(label, tx, axisY - 9)
+      labelEnd = tx + half
     }
   }
   ctx.stroke()
