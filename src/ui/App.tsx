@@ -214,12 +214,32 @@ function useSettled(key: unknown, ms: number): boolean {
   return settledKey === key
 }
 
+/**
+ * usePlayheadRested is true once the playhead (the store's selected step, not the panels' slower copy) has not moved
+ * for `ms`. It re-renders its caller only when that flips, not per step.
+ */
+function usePlayheadRested(ms: number): boolean {
+  const [rested, setRested] = useState(true)
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const unsubscribe = useApp.subscribe((s, prev) => {
+      if (s.selected === prev.selected) return
+      setRested(false)
+      clearTimeout(timer)
+      timer = setTimeout(() => setRested(true), ms)
+    })
+    return () => { unsubscribe(); clearTimeout(timer) }
+  }, [ms])
+  return rested
+}
+
 const Inspector = memo(function Inspector({ e, t0, dark, stored }: { e?: TraceEvent; t0: number; dark: boolean; stored?: { name: string; yaml: string } }) {
-  const playing = useApp((s) => s.playing)
-  const settled = useSettled(e?.seq, 250)
-  // The raw details (often whole objects) wait a moment too, so scrubbing does not lay out pages of JSON per frame;
-  // while playing, they wait until the playhead rests longer than the panels' interval (none at 4×, each at 0.25×).
-  const settledFast = useSettled(e?.seq, playing ? PANEL_MS + 50 : 60)
+  // While the playhead moves (playing, scrubbing) the inspector shows what happened and why; the heavier parts wait
+  // until it rests: the raw details and the HTTP exchange (often whole objects: pages of JSON to lay out) and the
+  // Monaco diff (creating a diff editor is a long task; mounted mid-scrub, it would drop frames).
+  const rested = usePlayheadRested(150)
+  const settled = useSettled(e?.seq, 250) && rested
+  const settledFast = useSettled(e?.seq, 60) && rested
   if (!e) return <aside className="inspector" aria-label="Inspector"><p>Apply the manifest, then choose a step to see what happened and why.</p></aside>
   return (
     <aside className="inspector" aria-label="Inspector">
