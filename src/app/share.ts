@@ -23,13 +23,13 @@ export interface Scenario {
 export const MAX_SEED = 2 ** 31 - 1
 
 /** The fragment parameter that carries a scenario. */
-export const SHARE_PARAM = 's'
+const SHARE_PARAM = 's'
 /** The current format's version prefix. */
-export const SHARE_VERSION = 'v1'
+const SHARE_VERSION = 'v1'
 /** The largest decompressed payload a link may carry: a hostile link cannot make the app inflate more than this. */
 export const MAX_DECOMPRESSED_BYTES = 2 * 1024 * 1024
 /** The largest encoded payload accepted: more base64url than a 2 MB scenario could ever need. */
-export const MAX_ENCODED_CHARS = 3 * 1024 * 1024
+const MAX_ENCODED_CHARS = 3 * 1024 * 1024
 
 interface WireV1 { m: string; c?: string; s: number }
 

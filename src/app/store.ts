@@ -39,7 +39,7 @@ export function validSeed(v: string | number | null | undefined): number | undef
 }
 
 /** What a shared link replaced, if the user has neither restored nor dismissed it yet (it survives reloads). */
-function previousFromStorage(): { manifest: string; cluster: string; seed: number } | undefined {
+function previousFromStorage(): AppliedScenario | undefined {
   try {
     const v = JSON.parse(stored(PREVIOUS_KEY) ?? 'null') as { manifest?: unknown; cluster?: unknown; seed?: unknown } | null
     if (v && typeof v.manifest === 'string' && typeof v.cluster === 'string' && validSeed(v.seed as number) !== undefined) return { manifest: v.manifest, cluster: v.cluster, seed: v.seed as number }
@@ -83,7 +83,7 @@ export interface AppState {
   applied?: AppliedScenario
   setSeed(seed: number): void
   /** Set when a shared link replaced what the user had; restorePrevious brings that back. */
-  replacedByLink?: { manifest: string; cluster: string; seed: number }
+  replacedByLink?: AppliedScenario
   /**
    * loadScenario puts a shared scenario in the editors. What the user had is kept (in memory and in localStorage)
    * when it differs, so restorePrevious can bring it back: opening a link loses nothing.
@@ -119,7 +119,7 @@ export interface AppState {
 }
 
 export const useApp = create<AppState>((set, get) => ({
-  text: (typeof localStorage !== 'undefined' && localStorage.getItem(STORAGE_KEY)) || EXAMPLE_POD,
+  text: stored(STORAGE_KEY) || EXAMPLE_POD,
   events: [],
   selected: -1,
   generation: 0,
@@ -201,37 +201,41 @@ export const useApp = create<AppState>((set, get) => ({
  */
 export const PANEL_MS = 250
 
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now())
+
+/**
+ * throttleSelected calls `onStep` with the selected step when it changes, at most once per `ms`: a change after a
+ * rest goes out at once (in a task of its own), and the last position always arrives. Returns the unsubscribe.
+ */
+export function throttleSelected(ms: number, onStep: (step: number) => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let last = Number.NEGATIVE_INFINITY
+  const unsubscribe = useApp.subscribe((st, prev) => {
+    if (st.selected === prev.selected || timer !== undefined) return
+    timer = setTimeout(() => { timer = undefined; last = now(); onStep(useApp.getState().selected) }, Math.max(0, last + ms - now()))
+  })
+  return () => { unsubscribe(); if (timer !== undefined) clearTimeout(timer) }
+}
+
 /**
  * followSelected keeps `shown` following `selected` at most once per `ms` (the last position always arrives);
  * returns the unsubscribe function. Mount it once (App does).
  */
 export function followSelected(ms = PANEL_MS): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let frames: number[] = []
-  let last = Number.NEGATIVE_INFINITY
-  const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now())
+  /** The pending idle callback of the current catch-up (each group schedules the next). */
+  let idle: number | undefined
   // Each group is laid out when the browser is idle after a frame (one group per idle period), not on top of a
   // frame's own work; at the latest 100 ms later.
   const whenIdle = (f: () => void): number => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 100 }) : setTimeout(f, 16) as unknown as number)
   const cancelIdle = (id: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(id) : clearTimeout(id))
-  const catchUp = () => {
-    timer = undefined
-    last = now()
-    const step = useApp.getState().selected
-    frames.forEach(cancelIdle)
-    frames = [whenIdle(() => {
-      useApp.setState({ shown: step })
-      frames = [whenIdle(() => {
-        useApp.setState({ shownLanes: step })
-        frames = [whenIdle(() => useApp.setState({ shownLog: step }))]
-      })]
-    })]
+  const catchUp = (step: number) => {
+    if (idle !== undefined) cancelIdle(idle)
+    const groups: Partial<AppState>[] = [{ shown: step }, { shownLanes: step }, { shownLog: step }]
+    const next = () => { idle = undefined; useApp.setState(groups.shift() as Partial<AppState>); if (groups.length) idle = whenIdle(next) }
+    idle = whenIdle(next)
   }
   const { selected } = useApp.getState()
   useApp.setState({ shown: selected, shownLanes: selected, shownLog: selected })
-  const unsubscribe = useApp.subscribe((st, prev) => {
-    if (st.selected === prev.selected || timer !== undefined) return
-    timer = setTimeout(catchUp, Math.max(0, last + ms - now()))
-  })
-  return () => { unsubscribe(); if (timer !== undefined) clearTimeout(timer); frames.forEach(cancelIdle) }
+  const unsubscribe = throttleSelected(ms, catchUp)
+  return () => { unsubscribe(); if (idle !== undefined) cancelIdle(idle) }
 }

@@ -49,7 +49,10 @@ const EXAMPLES = `
 #   runPodSandbox: 350
 `
 
-/** A node exactly as src/engine/cluster/defaults.ts makeNode registers it (a kubeadm-joined kubelet). */
+/**
+ * A node exactly as src/engine/cluster/defaults.ts makeNode registers it (a kubeadm-joined kubelet). Its Ready
+ * condition's reason and message are the kubelet's (upstream pkg/kubelet/nodestatus/setters.go ReadyCondition).
+ */
 function kubeadmNode(name: string, index: number, controlPlane: boolean): string {
   const cidr = `10.244.${index}.0/24`
   const images = controlPlane

@@ -10,7 +10,7 @@ import { partitionPoint } from './search.ts'
 import { NodesView } from './NodesView.tsx'
 import { QueueView } from './QueueView.tsx'
 import { EditorTabs } from './EditorTabs.tsx'
-import { PANEL_MS, followSelected, useApp, validSeed } from '../app/store.ts'
+import { PANEL_MS, followSelected, throttleSelected, useApp, validSeed } from '../app/store.ts'
 import { presetText } from '../protocol/clusters.ts'
 import { ShareButton } from './ShareButton.tsx'
 import { SPEEDS, pause, play, togglePlay, usePlaybackLoop } from '../app/usePlayback.ts'
@@ -461,15 +461,7 @@ function ReplacedByLink() {
  */
 function useThrottledSelected(ms: number): number {
   const [shown, setShown] = useState(() => useApp.getState().selected)
-  useEffect(() => {
-    let timer = 0
-    let last = 0
-    const unsubscribe = useApp.subscribe((s, prev) => {
-      if (s.selected === prev.selected || timer) return
-      timer = window.setTimeout(() => { timer = 0; last = performance.now(); setShown(useApp.getState().selected) }, Math.max(0, last + ms - performance.now()))
-    })
-    return () => { unsubscribe(); clearTimeout(timer) }
-  }, [ms])
+  useEffect(() => throttleSelected(ms, setShown), [ms])
   return shown
 }
 

@@ -35,6 +35,8 @@ const MAX_ARROWS = 600
 const ANIMATED_ARROWS = 12
 /** How far back an arrow can start and still land in view (a watch or response arrives within this). */
 const ARROW_REACH_US = 5_000_000
+/** How far the lanes zoom out and in (d3-zoom's scale extent; the buttons keep to it too). */
+const ZOOM_EXTENT: [number, number] = [0.01, 60]
 /** A click this close (px) to a dot selects it. */
 const HIT_PX = 8
 
@@ -371,7 +373,6 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
     }
   }
   const transform = viewRef.current
-  const x = (t: number) => scale(t) * transform.k + transform.x
 
   // Track width.
   useLayoutEffect(() => {
@@ -396,7 +397,7 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
     const el = trackRef.current
     if (!el) return
     const zoom = d3.zoom<HTMLDivElement, unknown>()
-      .scaleExtent([0.01, 60])
+      .scaleExtent(ZOOM_EXTENT)
       .filter((ev: MouseEvent) => (!ev.ctrlKey || ev.type === 'wheel') && !ev.button && !(ev.target as Element).closest?.('button'))
       .on('start', () => { if (!syncing.current) interacting.current++ })
       .on('zoom', (ev: d3.D3ZoomEvent<HTMLDivElement, unknown>) => { if (!syncing.current) { viewRef.current = { k: ev.transform.k, x: ev.transform.x }; rerender() } })
@@ -412,7 +413,7 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
     zoomRef.current?.extent([[0, 0], [Math.max(width + LABEL_W, 1), Math.max(height, 1)]])
   }, [width, height])
 
-  const setView = (k: number, tx: number) => { viewRef.current = { k: Math.min(60, Math.max(0.01, k)), x: tx }; rerender() }
+  const setView = (k: number, tx: number) => { viewRef.current = { k: Math.min(ZOOM_EXTENT[1], Math.max(ZOOM_EXTENT[0], k)), x: tx }; rerender() }
 
   // d3-zoom keeps its own copy of the view for the next wheel or drag: keep it equal to ours, without its events.
   useLayoutEffect(() => {
@@ -474,7 +475,7 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
     let best: Item | undefined
     let bestD = HIT_PX
     for (let j = Math.max(0, k - 3); j < Math.min(list.length, k + 3); j++) {
-      const d = Math.abs(x(list[j].e.t) - px)
+      const d = Math.abs(pos.at[list[j].i] * transform.k + transform.x - px)
       // The selected step wins a tie, then the latest.
       if (d < bestD || (d === bestD && list[j].i === selected)) { best = list[j]; bestD = d }
     }

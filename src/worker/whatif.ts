@@ -15,10 +15,7 @@ import type { CycleRecord } from '../engine/scheduler/framework/record.ts'
 import type { KObject, Node, Pod, Taint } from '../engine/api/types.ts'
 import type { Suggestion } from '../protocol/messages.ts'
 
-export type { Suggestion }
-
-
-export interface WhatIfInput {
+interface WhatIfInput {
   record: CycleRecord
   /** The pod as stored when the cycle ran. */
   pod: Pod
@@ -99,6 +96,8 @@ export function suggestFixes({ record, pod, objects, manifest, cluster }: WhatIf
     let best: { node: string; cpu: number; memory: number } | undefined
     for (const n of onlyRejectedBy(record, 'NodeResourcesFit')) {
       const reason = record.filter[n].NodeResourcesFit
+      // "Too many pods" is NodeResourcesFit's verdict for a full pod count (upstream
+      // pkg/scheduler/framework/plugins/noderesources/fit.go): more cpu or memory would not help there.
       if (/Too many pods/.test(reason)) continue
       const nd = node(n)
       const alloc = (nd?.status?.allocatable ?? {}) as Record<string, string>

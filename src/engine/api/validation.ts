@@ -97,7 +97,7 @@ export function validateLabels(labels: Record<string, string> | undefined, path:
 }
 
 /** validateAnnotations: upstream's ValidateAnnotations key check — a qualified name, case-insensitively. */
-export function validateAnnotations(annotations: Record<string, string> | undefined, path: string): FieldError[] {
+function validateAnnotations(annotations: Record<string, string> | undefined, path: string): FieldError[] {
   const errs: FieldError[] = []
   for (const k of Object.keys(annotations ?? {})) {
     for (const m of qualifiedNameErrors(k.toLowerCase())) errs.push(invalid(path, k, m))

@@ -22,6 +22,7 @@ import { bytes, cpuMilli } from '../api/quantity.ts'
 import { getPodQOS } from '../api/qos.ts'
 import { matchesSelectorMap } from '../api/labels.ts'
 import { untolerated } from '../api/taints.ts'
+import { isSidecar } from '../api/containers.ts'
 import type { Container, ContainerStatus, KObject, Node, Pod, PodCondition } from '../api/types.ts'
 import type { ApiClient } from '../client/apiClient.ts'
 import { EventRecorder } from '../client/eventRecorder.ts'
@@ -789,7 +790,7 @@ export class Kubelet {
       // A sidecar has done its part once it has run; it is stopped with the pod.
       return isSidecar(c) ? Boolean(s?.containerID || s?.lastState?.terminated) : s?.state?.terminated?.exitCode === 0
     })
-    const anyStarted = (w.status.containerStatuses ?? []).some((s) => s.state?.terminated || s.state?.running || s.lastState?.terminated)
+    const anyStarted = anyRegularStarted(w.status.containerStatuses)
     const regular = initDone || anyStarted ? settle(w.status.containerStatuses) : w.status.containerStatuses?.map((s) => ({ ...s, ready: false, started: false }))
     const initStatuses = settle(w.status.initContainerStatuses)
     let phase = w.status.phase
@@ -901,11 +902,6 @@ export function getPhase(pod: Pod, info: ContainerStatus[], podIsTerminal = fals
     return 'Running'
   }
   return 'Pending'
-}
-
-/** isSidecar: an init container with restartPolicy Always. Mirrors: pkg/api/v1/pod/util.go IsRestartableInitContainer. */
-export function isSidecar(c: Container | undefined): boolean {
-  return c?.restartPolicy === 'Always'
 }
 
 /** anyRegularStarted mirrors kubecontainer.HasAnyRegularContainerStarted: a regular container runs or has run. */

@@ -1,14 +1,14 @@
 /**
  * `kubectl get pods -o wide` at a given instant.
  * Mirrors: pkg/printers/internalversion/printers.go printPod (STATUS, READY, RESTARTS) and its column set, with
- * sidecars (init containers with restartPolicy Always: isRestartableInitContainer) counted in READY.
+ * sidecars (init containers with restartPolicy Always: isSidecarInitContainer) counted in READY.
  * Simplified: the restart "(Xm ago)" suffix is not rendered.
  */
-import type { Container, Pod } from '../../api/types.ts'
+import type { Pod } from '../../api/types.ts'
+import { isSidecar } from '../../api/containers.ts'
 import { humanDuration } from './humanDuration.ts'
 import { tabwrite } from './tabwriter.ts'
 
-const isRestartable = (c: Container | undefined) => c?.restartPolicy === 'Always'
 
 /** podColumns computes READY, STATUS and RESTARTS as printPod does. */
 export function podColumns(pod: Pod): { ready: number; total: number; status: string; restarts: number } {
@@ -17,7 +17,7 @@ export function podColumns(pod: Pod): { ready: number; total: number; status: st
   if (st.conditions?.some((c) => c.type === 'PodScheduled' && c.reason === 'SchedulingGated')) reason = 'SchedulingGated'
   const inits = pod.spec?.initContainers ?? []
   const byName = new Map(inits.map((c) => [c.name, c]))
-  const total = (pod.spec?.containers?.length ?? 0) + inits.filter(isRestartable).length
+  const total = (pod.spec?.containers?.length ?? 0) + inits.filter(isSidecar).length
   let ready = 0
   let restarts = 0
   let sidecarRestarts = 0
@@ -26,7 +26,7 @@ export function podColumns(pod: Pod): { ready: number; total: number; status: st
   for (let i = 0; i < initStatuses.length; i++) {
     const c = initStatuses[i]
     restarts += c.restartCount ?? 0
-    const restartable = isRestartable(byName.get(c.name))
+    const restartable = isSidecar(byName.get(c.name))
     if (restartable) sidecarRestarts += c.restartCount ?? 0
     if (c.state?.terminated?.exitCode === 0) continue
     if (restartable && c.started) {
@@ -57,11 +57,6 @@ export function podColumns(pod: Pod): { ready: number; total: number; status: st
   }
   if (pod.metadata?.deletionTimestamp) reason = 'Terminating'
   return { ready, total, status: reason, restarts }
-}
-
-/** podStatusText is the STATUS column. */
-export function podStatusText(pod: Pod): string {
-  return podColumns(pod).status
 }
 
 /** getPodsWide renders the table for the pods at wall-clock instant nowMs (epoch ms). */

@@ -7,6 +7,7 @@
  */
 import { bytes, cpuMilli } from '../../api/quantity.ts'
 import { matchesLabelSelector, matchesRequirement } from '../../api/labels.ts'
+import { isSidecar } from '../../api/containers.ts'
 import type { Container, LabelSelector, Node, Pod } from '../../api/types.ts'
 import type { PodAffinityTerm } from 'kubernetes-types/core/v1'
 
@@ -69,7 +70,6 @@ function containerRequests(c: Container, nonMissing: boolean): Resource {
   return r
 }
 
-const isSidecar = (c: Container) => (c as { restartPolicy?: string }).restartPolicy === 'Always'
 
 /**
  * podRequests is resource.PodRequests: the sum of the containers (and sidecars), or the largest init container
