@@ -4,7 +4,7 @@
  * in `apply`, so the scheduler sees what it would see on a real cluster; the first cycle is recorded in full.
  * The JSON keys follow kube-scheduler-simulator's result annotations (filter, score, finalScore, ...).
  */
-import { LineCounter, parseAllDocuments } from 'yaml'
+import { parseDocuments } from '../engine/yaml.ts'
 import type { KObject } from '../engine/api/types.ts'
 import type { ClusterSpec } from '../engine/cluster/types.ts'
 import { createSimulation } from '../engine/index.ts'
@@ -28,16 +28,9 @@ export type ExplainResult =
 export function explain(input: ExplainInput): ExplainResult {
   const cluster = { ...input.cluster }
   if (input.configText !== undefined) {
-    // prettyErrors: false keeps the message to one line, and then yaml fills no linePos: the LineCounter gives it.
-    const lineCounter = new LineCounter()
-    const docs = parseAllDocuments(input.configText, { prettyErrors: false, lineCounter })
-    const first = (Array.isArray(docs) ? docs : [docs])[0]
-    const err = first?.errors[0]
-    if (err) {
-      const pos = err.linePos?.[0] ?? lineCounter.linePos(err.pos[0])
-      return { kind: 'refused', exitCode: 2, message: `podbirth: ${input.configFile}: YAML error${pos ? ` at line ${pos.line}, column ${pos.col}` : ''}: ${err.message.split('\n')[0]}` }
-    }
-    const obj = first?.toJS() as KObject | null
+    const first = parseDocuments(input.configText)[0]
+    if (first?.error) return { kind: 'refused', exitCode: 2, message: `podbirth: ${input.configFile}: ${first.error}` }
+    const obj = first?.value as KObject | null
     if (!obj || obj.kind !== 'KubeSchedulerConfiguration') return { kind: 'refused', exitCode: 2, message: `podbirth: ${input.configFile}: expected a KubeSchedulerConfiguration (apiVersion kubescheduler.config.k8s.io/v1)` }
     cluster.schedulerConfig = obj
   }

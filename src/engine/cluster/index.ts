@@ -3,7 +3,7 @@
  * or `kind: List`) plus podbirth's own `SimulatorConfig` — into a ClusterSpec. What every cluster has is added
  * unless the file defines an object with the same kind, namespace and name. Without a file: the built-in cluster.
  */
-import { LineCounter, parseAllDocuments } from 'yaml'
+import { parseDocuments } from '../yaml.ts'
 import type { KObject } from '../api/types.ts'
 import type { ApiServerOptions } from '../apiserver/index.ts'
 import { SIM_API_VERSION, SIM_KIND, defaultSimulatorConfig } from '../config.ts'
@@ -25,16 +25,8 @@ const NAMESPACED_KINDS = new Set(['Pod', 'ServiceAccount', 'ResourceQuota', 'Lim
 export function loadCluster(text: string | undefined, filename: string): ClusterSpec | { error: string } {
   const docs: KObject[] = []
   if (text !== undefined) {
-    // prettyErrors: false keeps the message to one line, and then yaml fills no linePos: the LineCounter gives it.
-    const lineCounter = new LineCounter()
-    const parsed = parseAllDocuments(text, { prettyErrors: false, lineCounter })
-    for (const d of Array.isArray(parsed) ? parsed : [parsed]) {
-      const err = d.errors[0]
-      if (err) {
-        const pos = err.linePos?.[0] ?? lineCounter.linePos(err.pos[0])
-        return { error: `${filename}: YAML error${pos ? ` at line ${pos.line}, column ${pos.col}` : ''}: ${err.message.split('\n')[0]}` }
-      }
-      const value = d.toJS() as unknown
+    for (const { value, error } of parseDocuments(text)) {
+      if (error) return { error: `${filename}: ${error}` }
       if (value === null || value === undefined) continue
       if (typeof value !== 'object' || Array.isArray(value)) return { error: `${filename}: every document must be a Kubernetes object (a mapping with apiVersion and kind)` }
       docs.push(...flattenList(value as KObject))
