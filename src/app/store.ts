@@ -184,7 +184,7 @@ export const useApp = create<AppState>((set, get) => ({
   },
   receive: (m) => {
     switch (m.type) {
-      case 'reset': return set((s) => ({ events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined, whatIf: undefined, generation: s.generation + 1 }))
+      case 'reset': return set((s) => ({ running: true, events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined, whatIf: undefined, generation: s.generation + 1 }))
       case 'whatIf': return set({ whatIf: { index: m.index, suggestions: m.suggestions } })
       case 'events': return set((s) => ({ events: s.events.concat(m.events) }))
       case 'done': return set((s) => ({ kubectl: m.kubectl, getPods: m.getPods, running: false, selected: s.events.length - 1 }))

@@ -400,12 +400,14 @@ try {
     await page.waitForFunction(() => /nginx\s+1\/1\s+Running/.test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? ''), null, { timeout: 15000 })
     await page.waitForFunction(() => /Running/.test(document.querySelector('[aria-label="Cluster at the playhead"]')?.textContent ?? ''), null, { timeout: 10000 })
     const steps = await page.getByRole('slider').getAttribute('max')
+    const generation = Number(await page.locator('.app').getAttribute('data-generation'))
     await page.evaluate(() => window.__podbirthCrashWorker())
     const alert = page.locator('p.error[role="alert"]')
     await alert.waitFor({ timeout: 10000 })
     assert((await alert.innerText()).includes('The simulation worker stopped'), `message: ${await alert.innerText()}`)
     // The replayed apply brings the same trace back (same inputs, same seed), and snapshots are answered again.
-    await page.waitForFunction((n) => document.querySelector('input[type=range]')?.getAttribute('max') === n && /pod\/nginx created/.test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? ''), steps, { timeout: 15000 })
+    // The crash and the replay's new trace each start a generation; wait until the replay has finished.
+    await page.waitForFunction(([n, g]) => Number(document.querySelector('.app')?.dataset.generation) >= g + 2 && document.querySelector('.app')?.dataset.running === 'false' && document.querySelector('input[type=range]')?.getAttribute('max') === n && /pod\/nginx created/.test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? ''), [steps, generation], { timeout: 15000 })
     await page.getByRole('slider').fill('5')
     await page.waitForFunction(() => /nginx\s+0\/1\s+Pending/.test(document.querySelector('[aria-label="Cluster at the playhead"]')?.textContent ?? '') || /No resources found/.test(document.querySelector('[aria-label="Cluster at the playhead"]')?.textContent ?? ''), null, { timeout: 10000 })
     assert(await getText() === EXAMPLE, 'the manifest changed')

@@ -1,7 +1,7 @@
-/** The scheduling-queue view (src/ui/queue.ts) replayed over a real trace. */
+/** The scheduling-queue view (src/ui/cluster/queue.ts) replayed over a real trace. */
 import { describe, expect, it } from 'vitest'
 import { applyAndRun } from './helpers.ts'
-import { queueAt, queueSteps } from '../../src/ui/queue.ts'
+import { queueAt, queueSteps } from '../../src/ui/cluster/queue.ts'
 
 const pod = (name: string, cpu: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n    resources:\n      requests:\n        cpu: "${cpu}"\n`
 

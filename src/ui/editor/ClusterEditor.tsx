@@ -4,7 +4,7 @@
  * shown as a marker at the line and column it names.
  */
 import { useEffect, useRef } from 'react'
-import { createYamlEditor, markAt, monaco, replaceText } from './editor/setup.ts'
+import { createYamlEditor, markAt, monaco, replaceText } from './setup.ts'
 
 declare global {
   interface Window { __podbirthClusterEditor?: monaco.editor.IStandaloneCodeEditor }

@@ -5,7 +5,7 @@
 import { memo, useMemo } from 'react'
 import { queueAt, queueSteps } from './queue.ts'
 import type { QueueName } from './queue.ts'
-import type { TraceEvent } from '../engine/events.ts'
+import type { TraceEvent } from '../../engine/events.ts'
 
 const NAMED = 8
 const ROWS: { q: QueueName; label: string; hint: string }[] = [

@@ -4,8 +4,8 @@
  */
 import { Suspense, lazy, useMemo, useRef, useState } from 'react'
 import type { KeyboardEvent, ReactNode } from 'react'
-import { useApp } from '../app/store.ts'
-import { CLUSTER_PRESETS } from '../protocol/clusters.ts'
+import { useApp } from '../../app/store.ts'
+import { CLUSTER_PRESETS } from '../../protocol/clusters.ts'
 
 const ClusterEditor = lazy(() => import('./ClusterEditor.tsx'))
 

@@ -4,7 +4,7 @@
  * a FailedScheduling puts it in backoffQ or among the unschedulable pods, QueueMove moves it, and a successful Bind
  * takes it out for good. Only these steps are read, so the cost follows the scheduler's activity, not the trace.
  */
-import type { TraceEvent } from '../engine/events.ts'
+import type { TraceEvent } from '../../engine/events.ts'
 
 export type QueueName = 'activeQ' | 'backoffQ' | 'unschedulablePods' | 'inCycle'
 

@@ -4,7 +4,7 @@
  */
 import * as d3 from 'd3'
 import { memo } from 'react'
-import type { NodeRow } from '../protocol/messages.ts'
+import type { NodeRow } from '../../protocol/messages.ts'
 
 const GiB = 1024 ** 3
 

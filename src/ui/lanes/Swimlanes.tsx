@@ -13,10 +13,10 @@ import * as d3 from 'd3'
 import 'd3-transition'
 import { LazyMotion, m, useReducedMotion } from 'motion/react'
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react'
-import { LANES } from '../engine/events.ts'
-import { fmtTime } from './format.ts'
-import { partitionPoint } from './search.ts'
-import type { Lane, Outcome, TraceEvent } from '../engine/events.ts'
+import { LANES } from '../../engine/events.ts'
+import { fmtTime } from '../format.ts'
+import { partitionPoint } from '../search.ts'
+import type { Lane, Outcome, TraceEvent } from '../../engine/events.ts'
 
 /** Pixels per millisecond of busy time at zoom 1. */
 const PX_PER_MS = 18

@@ -5,8 +5,8 @@
  * anywhere: the fragment never leaves the browser.
  */
 import { useEffect, useRef, useState } from 'react'
-import { encodeScenario } from '../app/share.ts'
-import type { Scenario } from '../app/share.ts'
+import { encodeScenario } from '../../app/share.ts'
+import type { Scenario } from '../../app/share.ts'
 
 /** Links longer than this may be cut short by chat apps and issue trackers; the status says so. */
 const LONG_LINK = 8000

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { axisTicks, basePositions, buildScale } from './Swimlanes.tsx'
-import type { TraceEvent } from '../engine/events.ts'
+import type { TraceEvent } from '../../engine/events.ts'
 
 const ev = (t: number, arrive?: number): TraceEvent => ({ seq: t, t, lane: 'kubectl', type: 'kubectl:Step', summary: '', explain: '', outcome: 'ok', ...(arrive === undefined ? {} : { arrive }) }) as unknown as TraceEvent
 
