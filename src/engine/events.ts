@@ -12,6 +12,12 @@ import { ETCD_TRACE_TYPES } from './etcd/traceTypes.ts'
 import { SCHEDULER_TRACE_TYPES } from './scheduler/traceTypes.ts'
 import { KUBELET_TRACE_TYPES } from './kubelet/traceTypes.ts'
 import { CLIENT_TRACE_TYPES } from './client/traceTypes.ts'
+import type { ClientTraceDetails } from './client/traceTypes.ts'
+import type { KubectlTraceDetails } from './kubectl/traceTypes.ts'
+import type { ApiserverTraceDetails } from './apiserver/traceTypes.ts'
+import type { EtcdTraceDetails } from './etcd/traceTypes.ts'
+import type { SchedulerTraceDetails } from './scheduler/traceTypes.ts'
+import type { KubeletTraceDetails } from './kubelet/traceTypes.ts'
 
 /** The swimlanes, top to bottom, named exactly as the components are. */
 export const LANES = ['kubectl', 'kube-apiserver', 'etcd', 'kube-scheduler', 'kubelet', 'CRI', 'CNI'] as const
@@ -49,18 +55,24 @@ export interface ObjectChange {
 }
 
 /**
- * TraceEvent is one step. `from`/`to` make it an arrow between lanes (a request, a response, a watch
- * notification, a CRI or CNI call); `arrive` is when the arrow lands. `details` is plain JSON.
- * Conventional detail keys: `request` and `response` (HttpRequest/HttpResponse, credentials redacted),
- * `plugin` (admission or scheduler plugin name), `key`/`revision` (etcd), `cri` / `cni` (call and result).
+ * TraceDetailsMap gives each step type the shape of its `details`: every component declares its own in its
+ * `traceTypes.ts`, so views read typed fields instead of casting. The check below fails to compile if a step type
+ * has no entry or an entry names no step type.
  */
-export interface TraceEvent {
+export interface TraceDetailsMap
+  extends ClientTraceDetails, KubectlTraceDetails, ApiserverTraceDetails, EtcdTraceDetails, SchedulerTraceDetails, KubeletTraceDetails {}
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const detailsCoverTypes: Exact<keyof TraceDetailsMap, TraceType> = true
+void detailsCoverTypes
+
+/** What every step has, whatever its type. */
+export interface TraceEventBase {
   seq: number
   /** Virtual time in microseconds. */
   t: Micros
+  /** When the arrow lands (a request, a response, a watch notification, a CRI or CNI call). */
   arrive?: Micros
   lane: Lane
-  type: TraceType
   from?: Lane
   to?: Lane
   /** The node a kubelet/CRI/CNI step ran on. */
@@ -70,18 +82,45 @@ export interface TraceEvent {
   /** A request id that ties a request to its handling steps and its response. */
   requestId?: number
   outcome: Outcome
-  /** One line, present tense, for the lane and the CLI. */
+  /**
+   * One line, present tense, for the lane, the log and the CLI: written by the step type's narration
+   * (`narration/`) when the step is emitted.
+   */
   summary: string
-  /** Plain words: what happened and why. */
-  explain: string
-  /** A kubernetes.io documentation link for the concept. */
+  /**
+   * Transitional: prose written at the emit call. Step types with an entry in their component's narration table
+   * are told from the table (story and expert depth); this field goes once every component has one.
+   */
+  explain?: string
+  /** Transitional, as `explain`. */
   docs?: string
-  details?: Record<string, unknown>
   change?: ObjectChange
 }
 
-/** TraceEventInput is what a component passes to Trace.emit: the trace stamps seq and t. */
-export type TraceEventInput = Omit<TraceEvent, 'seq' | 't'> & { t?: Micros }
+/**
+ * TraceEvent is one step: a discriminated union on `type`, so `details` has the shape its type declares.
+ * `from`/`to` make it an arrow between lanes.
+ */
+export type TraceEvent = { [K in TraceType]: TraceEventBase & { type: K } & DetailsOf<K> }[TraceType]
+/** A step type whose details may be absent (`undefined` in its shape) may leave them out. */
+type DetailsOf<K extends TraceType> = undefined extends TraceDetailsMap[K] ? { details?: TraceDetailsMap[K] } : { details: TraceDetailsMap[K] }
+
+/**
+ * Untyped marks a step type whose details have not been given their shape yet (transitional): reading one needs a
+ * check, as before. Components replace it with the real shape.
+ */
+export type Untyped = Record<string, unknown> | undefined
+
+/** StepOf is the step of one type. */
+export type StepOf<K extends TraceType> = Extract<TraceEvent, { type: K }>
+
+/**
+ * TraceEventInput is what a component passes to Trace.emit: the trace stamps seq and t and writes the summary
+ * from the narration table (a summary passed here is used only where the table has no entry yet).
+ */
+export type TraceEventInput = TraceEvent extends infer E
+  ? E extends TraceEvent ? Omit<E, 'seq' | 't' | 'summary'> & { t?: Micros; summary?: string } : never
+  : never
 
 /** assertNever ends every switch over a union: unknown input is an error, never silently dropped. */
 export function assertNever(value: never, what = 'value'): never {

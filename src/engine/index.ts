@@ -16,6 +16,7 @@ import { Kubelet } from './kubelet/index.ts'
 import { KubeScheduler } from './scheduler/index.ts'
 import { Sim, ms, US_PER_MS } from './sim/kernel.ts'
 import { Trace } from './sim/trace.ts'
+import { summarize } from './narration/index.ts'
 
 export type { TraceEvent, Lane, ObjectChange, TraceType, Outcome } from './events.ts'
 export { LANES } from './events.ts'
@@ -50,7 +51,7 @@ export class Simulation {
 
   constructor(opts: SimulationOptions) {
     const sim = new Sim(opts.seed ?? 1)
-    const trace = new Trace(sim, opts.retainTrace ?? true)
+    const trace = new Trace(sim, summarize, opts.retainTrace ?? true)
     this.cluster = opts.cluster
     this.ctx = createContext(sim, trace, opts.cluster.simulator)
     this.etcd = new Etcd(this.ctx)

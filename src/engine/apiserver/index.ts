@@ -108,7 +108,7 @@ export class KubeApiServer implements ApiServerEndpoint {
   step(rc: RequestContext, input: Omit<TraceEventInput, 'lane'>, next: () => void, detailOnly = false): void {
     // Components' own writes (events, status) skip the per-stage steps a learner follows for kubectl's request.
     if (!(detailOnly && rc.caller.lane !== 'kubectl' && input.outcome !== 'error')) {
-      this.ctx.trace.emit({ ...input, lane: 'kube-apiserver', requestId: rc.req.id, pod: rc.pod, node: rc.caller.node })
+      this.ctx.trace.emit({ ...input, lane: 'kube-apiserver', requestId: rc.req.id, pod: rc.pod, node: rc.caller.node } as TraceEventInput)
     }
     this.ctx.sim.after(latency(this.ctx, 'apiserverStep'), next)
   }

@@ -141,7 +141,7 @@ export class Kubelet {
   }
 
   private emit(input: Omit<TraceEventInput, 'node'>): void {
-    this.ctx.trace.emit({ ...input, node: this.nodeName })
+    this.ctx.trace.emit({ ...input, node: this.nodeName } as TraceEventInput)
   }
 
   private observe(key: string, pod: Pod): void {

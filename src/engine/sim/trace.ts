@@ -2,6 +2,8 @@ import type { TraceEvent, TraceEventInput } from '../events.ts'
 import type { Sim } from './kernel.ts'
 
 export type TraceListener = (event: TraceEvent) => void
+/** Summarize writes a step's one-line summary from its type and details (the narration tables). */
+export type Summarize = (event: TraceEvent) => string
 
 /**
  * Trace records every step in order. It stamps each event with the next sequence number and the
@@ -13,18 +15,21 @@ export class Trace {
   private seq = 0
   private readonly sim: Sim
   private readonly retain: boolean
+  private readonly summarize: Summarize
   /** While muted (cluster start-up, before the story begins) nothing is recorded or streamed. */
   muted = false
 
-  constructor(sim: Sim, retain = true) {
+  constructor(sim: Sim, summarize: Summarize, retain = true) {
     this.sim = sim
     this.retain = retain
+    this.summarize = summarize
   }
 
   /** emit records one step and returns it. */
   emit(input: TraceEventInput): TraceEvent {
     if (this.muted) return { ...input, seq: -1, t: input.t ?? this.sim.now() } as TraceEvent
     const event = { ...input, seq: this.seq++, t: input.t ?? this.sim.now() } as TraceEvent
+    event.summary = this.summarize(event)
     if (this.retain) this.events.push(event)
     for (const l of this.listeners) l(event)
     return event
