@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './ui/App.tsx'
 import './styles/app.css'
+import './styles/story.css'
 import { decodeScenario } from './app/share.ts'
 import { useApp } from './app/store.ts'
 

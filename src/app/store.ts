@@ -4,6 +4,9 @@ import type { TraceEvent } from '../engine/events.ts'
 import type { NodeRow, Suggestion, WorkerMessage } from '../protocol/messages.ts'
 import { EXAMPLE_POD } from '../protocol/examples.ts'
 import { CLUSTER_PRESETS, isPreset, presetText } from '../protocol/clusters.ts'
+import { readPref, writePref } from './prefs.ts'
+import { createStorySlice, firstBeat } from './slices/story.ts'
+import type { StorySlice } from './slices/story.ts'
 
 export { EXAMPLE_POD }
 
@@ -17,11 +20,8 @@ const PREVIOUS_KEY = 'podbirth.beforeSharedLink'
 /** What an apply ran: the manifest, the cluster file and the seed (same three, same trace). */
 export interface AppliedScenario { manifest: string; cluster: string; seed: number }
 
-const stored = (key: string): string | null => (typeof localStorage !== 'undefined' ? localStorage.getItem(key) : null)
-/** store writes to localStorage; a full quota must not break editing (the text stays in memory). */
-function store(key: string, value: string) {
-  try { localStorage.setItem(key, value) } catch { /* quota exceeded or storage disabled */ }
-}
+const stored = readPref
+const store = writePref
 
 /** The cluster file the app starts with: the one last edited or chosen, else the default preset. */
 function initialCluster(): { clusterText: string; clusterPreset: string } {
@@ -59,7 +59,7 @@ function keepScenario(sc: AppliedScenario): Pick<AppState, 'text' | 'clusterText
 
 const forgetPrevious = () => { try { localStorage.removeItem(PREVIOUS_KEY) } catch { /* storage disabled */ } }
 
-export interface AppState {
+export interface AppState extends StorySlice {
   text: string
   events: TraceEvent[]
   selected: number
@@ -118,7 +118,8 @@ export interface AppState {
   start(applied: AppliedScenario): void
 }
 
-export const useApp = create<AppState>((set, get) => ({
+export const useApp = create<AppState>((set, get, api) => ({
+  ...createStorySlice(set, get, api),
   text: stored(STORAGE_KEY) || EXAMPLE_POD,
   events: [],
   selected: -1,
@@ -184,10 +185,11 @@ export const useApp = create<AppState>((set, get) => ({
   },
   receive: (m) => {
     switch (m.type) {
-      case 'reset': return set((s) => ({ running: true, events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined, whatIf: undefined, generation: s.generation + 1 }))
+      case 'reset': return set((s) => ({ running: true, story: undefined, pausedAtChapter: undefined, events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined, whatIf: undefined, generation: s.generation + 1 }))
       case 'whatIf': return set({ whatIf: { index: m.index, suggestions: m.suggestions } })
       case 'events': return set((s) => ({ events: s.events.concat(m.events) }))
-      case 'done': return set((s) => ({ kubectl: m.kubectl, getPods: m.getPods, running: false, selected: s.events.length - 1 }))
+      // A new story starts at its beginning: its first beat, with the first chapter's narration.
+      case 'done': return set({ kubectl: m.kubectl, getPods: m.getPods, running: false, story: m.story, selected: firstBeat(m.story) })
       case 'snapshot': return set({ atPlayhead: { index: m.index, getPods: m.getPods, describeEvents: m.describeEvents, describePod: m.describePod, podName: m.podName, podNode: m.podNode, podYaml: m.podYaml, nodes: m.nodes } })
       case 'error': return set((s) => ({ error: m.message, running: false, generation: s.generation + 1 }))
     }

@@ -1,43 +1,80 @@
 /**
- * Playback of the trace in virtual time: a requestAnimationFrame loop advances a playhead at the chosen speed and
- * selects the last event at or before it. "Instant" jumps to the end. Whether it plays and how fast live in the
- * store, so starting or pausing re-renders only the controls and what asks for them, not the whole app; the
- * playhead lives in a ref, so only the selected step changes per frame.
+ * Playback: a requestAnimationFrame loop moves the playhead. At the story's pace each beat stays on screen for a
+ * while and plumbing passes quickly; in virtual time the playhead moves with the simulation's clock. With pauses at
+ * chapters on, playback stops where a chapter of the followed pod begins, with its narration shown. Whether it plays
+ * and how fast live in the store, so starting or pausing re-renders only the controls; the clock lives in a ref.
  */
 import { useEffect, useRef } from 'react'
 import { useApp } from './store.ts'
+import { followedPod } from './storyNav.ts'
+import type { Story } from '../engine/story/index.ts'
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, Infinity] as const
 export type Speed = (typeof SPEEDS)[number]
 
-export const play = () => useApp.getState().setPlaying(true)
+/** At 1×, how long a beat and a plumbing step stay on screen at the story's pace (ms). */
+export const BEAT_MS = 1200
+export const PLUMBING_MS = 60
+
+export const play = () => useApp.setState({ playing: true, pausedAtChapter: undefined })
 export const pause = () => useApp.getState().setPlaying(false)
-export const togglePlay = () => useApp.getState().setPlaying(!useApp.getState().playing)
+export const togglePlay = () => (useApp.getState().playing ? pause() : play())
+
+/** chapterStarts marks, per step, where a chapter of `pod` begins (the pauses stop there). */
+function chapterStarts(story: Story | undefined, length: number, pod: string): Uint8Array {
+  const out = new Uint8Array(length)
+  for (const c of story?.chapters ?? []) if (c.pod === pod && c.start < length) out[c.start] = 1
+  return out
+}
 
 /** Runs the playback loop while the store says `playing`; mount it once. */
 export function usePlaybackLoop(): void {
   const playing = useApp((s) => s.playing)
   const speed = useApp((s) => s.speed)
-  const playhead = useRef(0)
+  const pace = useApp((s) => s.pace)
+  const clock = useRef(0)
   useEffect(() => {
     if (!playing) return
-    const { events, selected, select, setPlaying } = useApp.getState()
+    const { events, selected, select, setPlaying, story } = useApp.getState()
     if (events.length === 0) { setPlaying(false); return }
     if (speed === Infinity) { select(events.length - 1); setPlaying(false); return }
-    const start = selected >= events.length - 1 ? 0 : Math.max(selected, 0)
-    if (start === 0) select(0)
-    playhead.current = events[start].t
+    const from = selected >= events.length - 1 ? 0 : Math.max(selected, 0)
+    if (from !== selected) select(from)
+    const starts = chapterStarts(story, events.length, followedPod(story, from))
+    /** Stop at a chapter's start (not the one playback started from), or at the end. */
+    const arrive = (i: number): boolean => {
+      const s = useApp.getState()
+      if (i !== s.selected) s.select(i)
+      if (s.pauseAtChapters && i !== from && starts[i]) { useApp.setState({ playing: false, pausedAtChapter: story?.chapterOf[i] }); return true }
+      if (i >= s.events.length - 1) { s.setPlaying(false); return true }
+      return false
+    }
+    clock.current = pace === 'time' ? events[from].t : 0
     let last = performance.now()
     let frame = requestAnimationFrame(function tick(now) {
       const s = useApp.getState()
-      playhead.current += (now - last) * 1000 * speed
+      const dt = (now - last) * speed
       last = now
       let i = Math.max(s.selected, 0)
-      while (i + 1 < s.events.length && s.events[i + 1].t <= playhead.current) i++
-      if (i !== s.selected) s.select(i)
-      if (i >= s.events.length - 1) { s.setPlaying(false); return }
+      if (pace === 'time') {
+        clock.current += dt * 1000
+        while (i + 1 < s.events.length && s.events[i + 1].t <= clock.current) {
+          i++
+          if (starts[i] && s.pauseAtChapters) break
+        }
+      } else {
+        // The story's pace: the step on screen keeps it for its dwell, then the next one comes.
+        clock.current += dt
+        const dwell = (k: number) => (s.story?.beat[k] ? BEAT_MS : PLUMBING_MS)
+        while (i + 1 < s.events.length && clock.current >= dwell(i)) {
+          clock.current -= dwell(i)
+          i++
+          if (starts[i] && s.pauseAtChapters) break
+        }
+      }
+      if (arrive(i)) return
       frame = requestAnimationFrame(tick)
     })
     return () => cancelAnimationFrame(frame)
-  }, [playing, speed])
+  }, [playing, speed, pace])
 }

@@ -10,6 +10,8 @@ import { getPodsWide } from '../engine/kubectl/printers/getPods.ts'
 import { USAGE, parseArgs } from './args.ts'
 import type { ApplyArgs, ExplainArgs } from './args.ts'
 import { explain, toJson, toText } from './explain.ts'
+import { traceLines } from './traceText.ts'
+import { buildStory } from '../engine/story/index.ts'
 
 interface Io {
   out(s: string): void
@@ -24,10 +26,6 @@ function readInput(path: string, what: string): string | { error: string } {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message)
     return { error: `podbirth: cannot read ${what} "${path}": ${why}` }
   }
-}
-
-function formatTime(us: number): string {
-  return `${(us / 1_000_000).toFixed(3).padStart(8)}s`
 }
 
 /** runApply executes `podbirth apply` and returns the exit code. */
@@ -63,13 +61,12 @@ export function runApply(a: ApplyArgs, io: Io): number {
     io.out(`${JSON.stringify(doc, null, 2)}\n`)
     return result.exitCode === 0 ? 0 : 1
   }
-  const start = sim.trace[0]?.t ?? 0
   const lines: string[] = []
   lines.push('$ kubectl apply ' + a.files.map((f) => `-f ${f}`).join(' ') + (a.user ? ` --user ${a.user}` : '') + (a.namespace ? ` -n ${a.namespace}` : ''))
   if (result.stdout) lines.push(result.stdout.trimEnd())
   if (result.stderr) lines.push(result.stderr.trimEnd())
   lines.push('', `--- trace (${sim.trace.length} steps, virtual time since the apply) ---`)
-  for (const e of sim.trace) lines.push(`${formatTime(e.t - start)}  ${e.lane.padEnd(14)}  ${e.node ? `[${e.node}] ` : ''}${e.summary}`)
+  lines.push(...traceLines(sim.trace, buildStory(sim.trace)))
   lines.push('', '$ kubectl get pods -o wide', getPodsWide(pods.filter((p) => touched(p)), nowWall))
   for (const p of pods.filter((x) => touched(x))) {
     lines.push('', `$ kubectl describe pod ${p.metadata?.name}${p.metadata?.namespace !== 'default' ? ` -n ${p.metadata?.namespace}` : ''}   # Events`)

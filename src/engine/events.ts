@@ -87,13 +87,6 @@ export interface TraceEventBase {
    * (`narration/`) when the step is emitted.
    */
   summary: string
-  /**
-   * Transitional: prose written at the emit call. Step types with an entry in their component's narration table
-   * are told from the table (story and expert depth); this field goes once every component has one.
-   */
-  explain?: string
-  /** Transitional, as `explain`. */
-  docs?: string
   change?: ObjectChange
 }
 
@@ -105,21 +98,16 @@ export type TraceEvent = { [K in TraceType]: TraceEventBase & { type: K } & Deta
 /** A step type whose details may be absent (`undefined` in its shape) may leave them out. */
 type DetailsOf<K extends TraceType> = undefined extends TraceDetailsMap[K] ? { details?: TraceDetailsMap[K] } : { details: TraceDetailsMap[K] }
 
-/**
- * Untyped marks a step type whose details have not been given their shape yet (transitional): reading one needs a
- * check, as before. Components replace it with the real shape.
- */
-export type Untyped = Record<string, unknown> | undefined
 
 /** StepOf is the step of one type. */
 export type StepOf<K extends TraceType> = Extract<TraceEvent, { type: K }>
 
 /**
- * TraceEventInput is what a component passes to Trace.emit: the trace stamps seq and t and writes the summary
- * from the narration table (a summary passed here is used only where the table has no entry yet).
+ * TraceEventInput is what a component passes to Trace.emit: data only. The trace stamps seq and t and writes the
+ * summary from the step type's narration.
  */
 export type TraceEventInput = TraceEvent extends infer E
-  ? E extends TraceEvent ? Omit<E, 'seq' | 't' | 'summary'> & { t?: Micros; summary?: string } : never
+  ? E extends TraceEvent ? Omit<E, 'seq' | 't' | 'summary'> & { t?: Micros } : never
   : never
 
 /** assertNever ends every switch over a union: unknown input is an error, never silently dropped. */

@@ -1,5 +1,6 @@
 /** The worker protocol: commands from the UI, messages from the worker. Types only from the engine. */
 import type { TraceEvent } from '../engine/events.ts'
+import type { Story } from '../engine/story/index.ts'
 
 export interface ApplyCommand {
   type: 'apply'
@@ -64,7 +65,8 @@ export interface NodeRow {
 export type WorkerMessage =
   | { type: 'reset' }
   | { type: 'events'; events: TraceEvent[] }
-  | { type: 'done'; kubectl: { stdout: string; stderr: string; exitCode: number; errorPosition?: { line: number; column: number } }; getPods: string; pods: PodRow[] }
+  /** story: the trace in stages and chapters, beats and plumbing (engine/story), computed once in the worker. */
+  | { type: 'done'; kubectl: { stdout: string; stderr: string; exitCode: number; errorPosition?: { line: number; column: number } }; getPods: string; pods: PodRow[]; story: Story }
   /** podYaml: `kubectl get pod -o yaml` of the pod described (the one the step is about), as stored at that step. */
   | { type: 'snapshot'; index: number; getPods: string; describeEvents: string; describePod: string; podName?: string; podNode?: string; podYaml?: string; nodes: NodeRow[] }
   /** fatal: the engine itself failed (a bug), and the worker must be restarted; otherwise the input was refused. */

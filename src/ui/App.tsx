@@ -2,17 +2,18 @@
  * podbirth's screen: the manifest and cluster editors with the playback controls, the seven swimlanes of the trace,
  * the inspector for the selected step, kubectl's view of the cluster at the playhead, and the log of every step.
  */
-import { Suspense, lazy, useCallback, useEffect, useMemo } from 'react'
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react'
 import { PANEL_MS, followSelected, useApp } from '../app/store.ts'
-import { togglePlay } from '../app/usePlayback.ts'
+import { play, togglePlay } from '../app/usePlayback.ts'
+import { goNextChapter, goPreviousChapter, goStart } from '../app/storyNav.ts'
 import { useDark } from '../app/useDark.ts'
 import { useWorker } from '../app/useWorker.ts'
 import { presetText } from '../protocol/clusters.ts'
 import type { Suggestion } from '../protocol/messages.ts'
-import { FailedSchedulingBanner } from './banners/FailedSchedulingBanner.tsx'
+import { OutcomeBanner } from './banners/OutcomeBanner.tsx'
 import { LanePanels } from './cluster/LanePanels.tsx'
 import { SnapshotFollower } from './cluster/SnapshotFollower.tsx'
-import { PlayControls, StepButtons, Timeline } from './controls/Playback.tsx'
+import { PlayButton, SpeedSelect, StepButtons, Timeline } from './controls/Playback.tsx'
 import { EditedSinceApply, SeedInput } from './controls/Seed.tsx'
 import { downloadTrace } from './controls/downloadTrace.ts'
 import { EditorTabs } from './editor/EditorTabs.tsx'
@@ -21,6 +22,9 @@ import { LiveSwimlanes } from './lanes/LiveSwimlanes.tsx'
 import { LogPanels } from './log/LogPanels.tsx'
 import { ReplacedByLink } from './share/ReplacedByLink.tsx'
 import { ShareButton } from './share/ShareButton.tsx'
+import { ChapterBar } from './story/ChapterBar.tsx'
+import { ChapterCard } from './story/ChapterCard.tsx'
+import { ChapterButtons, DepthSwitch, PaceSelect, PauseSwitch, PresenterToggle } from './story/StoryControls.tsx'
 import { fmtTime } from './format.ts'
 
 const YamlEditor = lazy(() => import('./editor/YamlEditor.tsx'))
@@ -31,6 +35,7 @@ function RightPanels({ dark, askWhatIf, tryFix }: { dark: boolean; askWhatIf(ind
   const shown = useApp((s) => s.shown)
   const select = useApp((s) => s.select)
   const atPlayhead = useApp((s) => s.atPlayhead)
+  const depth = useApp((s) => s.depth)
   const t0 = events[0]?.t ?? 0
   // The pod as stored at the step shown, once the worker's snapshot is for that step (one object per text, so the
   // memoised inspector re-renders only when what it shows changes).
@@ -38,8 +43,9 @@ function RightPanels({ dark, askWhatIf, tryFix }: { dark: boolean; askWhatIf(ind
   const stored = useMemo(() => (storedFor?.podName && storedFor.podYaml ? { name: storedFor.podName, yaml: storedFor.podYaml } : undefined), [storedFor?.podName, storedFor?.podYaml])
   return (
     <>
-      <FailedSchedulingBanner events={events} selected={shown} select={select} ask={askWhatIf} tryFix={tryFix} />
-      <Inspector e={events[shown]} t0={t0} dark={dark} stored={stored} />
+      <OutcomeBanner selected={shown} select={select} ask={askWhatIf} tryFix={tryFix} />
+      <ChapterCard />
+      <Inspector e={events[shown]} t0={t0} dark={dark} stored={stored} depth={depth} />
       {atPlayhead && events[shown] && (
         <pre className="terminal" aria-label="Cluster at the playhead">{`# at ${fmtTime(events[shown].t, t0)}\n$ kubectl get pods -o wide\n${atPlayhead.getPods}\n\n$ kubectl describe pod\n${atPlayhead.describePod ? `${atPlayhead.describePod}\n` : ''}${atPlayhead.describeEvents}`}</pre>
       )}
@@ -85,26 +91,47 @@ export function App() {
       if (/^(TEXTAREA|INPUT|SELECT)$/.test(target.tagName) || target.isContentEditable || target.closest('.monaco-host, [role="tablist"]')) return
       if (ev.key === '/' && !ev.ctrlKey && !ev.metaKey) { ev.preventDefault(); document.getElementById('find-step')?.focus(); return }
       if (ev.key === ' ' && target.tagName === 'BUTTON') return
-      if (ev.key === ' ') { ev.preventDefault(); togglePlay() }
-      const { selected } = useApp.getState()
-      if (ev.key === 'ArrowRight') select(Math.min(selected + 1, events.length - 1))
-      if (ev.key === 'ArrowLeft') select(Math.max(selected - 1, 0))
+      const st = useApp.getState()
+      const last = st.events.length - 1
+      // Where playback paused at a chapter, the keys a presenter reaches for (Space, →, a clicker's PageDown) go on.
+      const carryOn = st.pausedAtChapter !== undefined && !st.playing
+      if (ev.key === ' ') { ev.preventDefault(); togglePlay(); return }
+      if (ev.key === 'ArrowRight') { if (carryOn) play(); else select(Math.min(st.selected + 1, last)); return }
+      if (ev.key === 'ArrowLeft') { select(Math.max(st.selected - 1, 0)); return }
+      if (ev.key === 'PageDown') { ev.preventDefault(); if (st.pauseAtChapters) play(); else goNextChapter(); return }
+      if (ev.key === 'PageUp' || ev.key === '[') { ev.preventDefault(); goPreviousChapter(); return }
+      if (ev.key === ']') { ev.preventDefault(); goNextChapter(); return }
+      if (ev.key === 'Home') { ev.preventDefault(); goStart(); return }
+      if (ev.key === 'End' && last >= 0) { ev.preventDefault(); select(last); return }
+      if (ev.key === 'P' && ev.shiftKey) { st.setPresenter(!st.presenter); return }
+      if (ev.key === 'Escape' && st.presenter) st.setPresenter(false)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   })
+  const presenter = useApp((s) => s.presenter)
+  // In presenter mode the editor, the details and the log stay hidden until asked for.
+  const [shown, setShown] = useState({ editor: false, details: false, log: false })
+  const show = (k: keyof typeof shown) => setShown((v) => ({ ...v, [k]: !v[k] }))
+  const hidden = (k: keyof typeof shown) => presenter && !shown[k]
   return (
-    <div className="app" data-running={running} data-generation={generation}>
+    <div className="app" data-running={running} data-generation={generation} data-presenter={presenter}>
       <header>
         <h1>podbirth <span>the birth of a Kubernetes pod, simulated (v1.35)</span></h1>
         <span className="header-tools">
+          <DepthSwitch />
+          <PresenterToggle />
+          {presenter && (['editor', 'details', 'log'] as const).map((k) => (
+            <button key={k} type="button" className="show-panel" aria-pressed={shown[k]} onClick={() => show(k)}>{k === 'editor' ? 'Editor' : k === 'details' ? 'Details' : 'Log'}</button>
+          ))}
           <ShareButton defaultCluster={presetText('default')} getScenario={() => { const st = useApp.getState(); return { manifest: st.text, cluster: st.clusterText, seed: st.seed } }} />
           <button type="button" className="theme" onClick={toggleTheme}>{dark ? 'Light theme' : 'Dark theme'}</button>
         </span>
       </header>
       <ReplacedByLink />
-      <main>
-        <section className="editor-pane">
+      <ChapterBar />
+      <main data-editor={!hidden('editor')} data-details={!hidden('details')}>
+        <section className="editor-pane" hidden={hidden('editor')}>
           <EditorTabs dark={dark} onApply={apply}>
             <Suspense fallback={<textarea id="manifest" aria-label="Pod manifest (loading the editor…)" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />}>
               <YamlEditor value={text} onChange={setText} onApply={apply} dark={dark} error={editorError} />
@@ -113,31 +140,36 @@ export function App() {
           <div className="controls">
             <button type="button" onClick={apply} disabled={running}>Apply</button>
             <EditedSinceApply />
-            <PlayControls canPlay={events.length > 0} />
-            <StepButtons count={events.length} />
             <SeedInput />
           </div>
-          {events.length > 0 && <Timeline events={events} t0={events[0]?.t ?? 0} />}
-          {events.length > 0 && !running && <button type="button" className="download" onClick={downloadTrace}>Download the trace (JSON)</button>}
           {error && <p className="error" role="alert">{error}</p>}
           {kubectl && (
-            <pre className={`terminal${kubectl.exitCode ? ' failed' : ''}`} aria-label="kubectl output">{`$ kubectl apply -f pod.yaml\n${kubectl.stdout}${kubectl.stderr}${getPods ? `\n$ kubectl get pods -o wide   # at the end\n${getPods}` : ''}`}</pre>
+            <pre className={`terminal kubectl-output${kubectl.exitCode ? ' failed' : ''}`} aria-label="kubectl output">{`$ kubectl apply -f pod.yaml\n${kubectl.stdout}${kubectl.stderr}${getPods ? `\n$ kubectl get pods -o wide   # at the end\n${getPods}` : ''}`}</pre>
           )}
           {kubectl && /no matches for kind "(Deployment|ReplicaSet|DaemonSet|StatefulSet|Job|CronJob)"/.test(kubectl.stderr) && (
             <p className="note" role="note">podbirth simulates the birth of pods: its cluster has no controller-manager, so it serves no workload controllers (Deployment, ReplicaSet, Job, …) and kubectl gets this answer. Apply the Pod your controller would create (its <code>spec.template</code>) instead.</p>
           )}
-
+          {events.length > 0 && !running && <button type="button" className="download" onClick={downloadTrace}>Download the trace (JSON)</button>}
         </section>
         <section className="lanes" aria-label="Swimlanes">
+          <div className="transport" role="group" aria-label="Playback">
+            <PlayButton canPlay={events.length > 0} />
+            <StepButtons count={events.length} />
+            <ChapterButtons />
+            <PauseSwitch />
+            <SpeedSelect />
+            <PaceSelect />
+            {events.length > 0 && <Timeline events={events} t0={events[0]?.t ?? 0} />}
+          </div>
           <LiveSwimlanes events={events} dark={dark} />
-          <LanePanels />
+          {presenter && <ChapterCard caption />}
+          {!presenter && <LanePanels />}
         </section>
-        <div className="right">
+        <div className="right" hidden={hidden('details')}>
           <RightPanels dark={dark} askWhatIf={askWhatIf} tryFix={tryFix} />
-
         </div>
       </main>
-      <LogPanels />
+      {!hidden('log') && <LogPanels />}
       <SnapshotFollower send={send} />
     </div>
   )

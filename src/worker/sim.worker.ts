@@ -16,7 +16,7 @@ import { ObjectTimeline } from './timeline.ts'
 import { boundByNode } from './bound.ts'
 import { suggestFixes } from './whatif.ts'
 import { presetText } from '../protocol/clusters.ts'
-import type { CycleRecord } from '../engine/scheduler/framework/record.ts'
+import { buildStory } from '../engine/story/index.ts'
 import type { Command, NodeRow, WorkerMessage } from '../protocol/messages.ts'
 
 const post = (m: WorkerMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m)
@@ -77,8 +77,9 @@ let applied: { manifest: string; cluster: string } | undefined
 /** whatIf: suggestions for the pod of the FailedScheduling at step `index` (none for any other step). */
 function whatIf(index: number) {
   const e = last?.trace[index]
-  const record = e?.details?.cycle as CycleRecord | undefined
-  if (!e || e.type !== 'scheduler:Unschedulable' || !record || !e.pod || !applied) return []
+  if (!e || e.type !== 'scheduler:Unschedulable' || e.details.phase === 'startup') return []
+  const record = e.details.cycle
+  if (!record || !e.pod || !applied) return []
   const objects = timeline.at(index)
   const pod = objects.get(`/registry/pods/${e.pod}`) as Pod | undefined
   if (!pod) return []
@@ -115,6 +116,7 @@ self.onmessage = (ev: MessageEvent<Command>) => {
       kubectl: { stdout: k.stdout, stderr: k.stderr, exitCode: k.exitCode, errorPosition: k.errorPosition },
       getPods: getPodsWide(pods, sim.ctx.sim.wallMs()),
       pods: pods.map((p) => ({ name: p.metadata?.name ?? '', namespace: p.metadata?.namespace ?? '', phase: p.status?.phase ?? '', node: p.spec?.nodeName ?? '', ip: p.status?.podIP ?? '' })),
+      story: buildStory(trace),
     })
   } catch (e) {
     last = undefined

@@ -8,6 +8,7 @@ import { presetText } from '../protocol/clusters.ts'
 import { suggestFixes } from './whatif.ts'
 import type { Suggestion } from '../protocol/messages.ts'
 import type { CycleRecord } from '../engine/scheduler/framework/record.ts'
+import type { StepOf } from '../engine/events.ts'
 import type { KObject, Pod } from '../engine/api/types.ts'
 import type { Simulation } from '../engine/index.ts'
 
@@ -30,14 +31,15 @@ ${spec}  containers:
 /** Runs the scenario and returns the suggestions for its last FailedScheduling. */
 function suggest(manifest: string, cluster = DEFAULT): { sim: Simulation; fixes: Suggestion[] } {
   const sim = applyAndRun({ manifests: manifest, clusterText: cluster })
-  const fail = [...sim.trace].reverse().find((e) => e.type === 'scheduler:Unschedulable' && e.pod === 'default/app')
+  const fail = [...sim.trace].reverse().find((e): e is StepOf<'scheduler:Unschedulable'> => e.type === 'scheduler:Unschedulable' && e.pod === 'default/app')
+  const record = fail && fail.details.phase !== 'startup' ? fail.details.cycle : undefined
   expect(fail, 'the pod was expected not to fit').toBeDefined()
   const objects = new Map<string, KObject>([
     ...sim.etcd.range('/registry/pods/').map((kv) => [kv.key, kv.value as unknown as KObject] as const),
     ...sim.etcd.range('/registry/minions/').map((kv) => [kv.key, kv.value as unknown as KObject] as const),
   ])
   const p = objects.get('/registry/pods/default/app') as unknown as Pod
-  return { sim, fixes: suggestFixes({ record: fail?.details?.cycle as CycleRecord, pod: p, objects, manifest, cluster }) }
+  return { sim, fixes: suggestFixes({ record: record as CycleRecord, pod: p, objects, manifest, cluster }) }
 }
 
 /** The node the pod runs on after applying the suggestion, or undefined. */

@@ -4,7 +4,8 @@
 //   cold load to the first swimlane drawn, JavaScript (gzipped) needed before Monaco loads,
 //   playback of a 100-pod apply at 4× (fps from Play until the end and the panels have caught up, longest
 //   main-thread task; the first play and the median of four more), and a ~50,000-step trace (370 pods on the
-//   600-node preset) while scrubbing and zooming (fps, longest task).
+//   600-node preset) while scrubbing and zooming (fps, longest task), and presenter mode playing the happy path at the
+//   story's pace with the chapter pauses off (fps, longest task).
 import { startPreview } from '../e2e/preview.mjs'
 import { existsSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
@@ -16,6 +17,8 @@ const root = new URL('../..', import.meta.url).pathname
 if (!existsSync(`${root}dist/index.html`)) { console.error('bench:ui: no production build; run `npm run build` first'); process.exit(2) }
 
 const pods = (n) => Array.from({ length: n }, (_, i) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-${i}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n`).join('---\n')
+
+const EXAMPLE = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.27\n    resources:\n      requests: {cpu: 100m, memory: 128Mi}\n'
 
 const { server, ready } = startPreview(root, PORT)
 let browser
@@ -110,6 +113,8 @@ try {
 
   await applyText(pods(100), '100-pod apply')
   await page.getByLabel('Speed').selectOption('4')
+  // These plays follow the simulation's clock (virtual time), as before the story's pace existed.
+  await page.getByLabel('Pace').selectOption('time')
   // The whole apply spans about 2 s of virtual time, so a play at 4× lasts about half a second: each play is measured
   // from Play until the playhead reaches the end, plus the 0.5 s the panels take to catch up and settle.
   const playOnce = async () => {
@@ -128,7 +133,7 @@ try {
           frames++
           if (!endAt && slider.value === slider.max) endAt = now
           if (endAt && now >= endAt + 500) resolve()
-          else if (now - start > 10000) resolve()
+          else if (now - start > 30000) resolve()
           else requestAnimationFrame(tick)
         }
         requestAnimationFrame(tick)
@@ -145,6 +150,18 @@ try {
   const median = (fpsMore[1] + fpsMore[2]) / 2
   console.log(`playback of the 100-pod apply at 4× (${(first.playMs / 1000).toFixed(2)} s of playback, measured with the 0.5 s after it), first play: ${first.fps.toFixed(1)} fps, longest main-thread task ${Math.round(first.longest)} ms (${first.over50} over 50 ms)`)
   console.log(`playback of the 100-pod apply at 4×, four more plays: median ${median.toFixed(1)} fps (${fpsMore[0].toFixed(1)}–${fpsMore[3].toFixed(1)}), longest main-thread task ${Math.round(Math.max(...more.map((p) => p.longest)))} ms (${more.reduce((n, p) => n + p.over50, 0)} over 50 ms)`)
+
+  // Presenter mode telling the one-pod happy path at the story's pace (beats on screen, plumbing passing), no pauses.
+  await applyText(EXAMPLE, 'happy path (one pod)')
+  await page.getByRole('button', { name: 'Presenter mode' }).click()
+  await page.getByLabel('Pace').selectOption('story')
+  await page.getByLabel('Speed').selectOption('16')
+  const pauses = page.getByRole('checkbox', { name: 'Pause at each chapter' })
+  if (await pauses.isChecked()) await pauses.uncheck()
+  const presenter = await playOnce()
+  console.log(`presenter mode, the happy path at the story's pace (16×, no pauses; ${(presenter.playMs / 1000).toFixed(1)} s of playback): ${presenter.fps.toFixed(1)} fps, longest main-thread task ${Math.round(presenter.longest)} ms (${presenter.over50} over 50 ms)`)
+  await page.getByRole('button', { name: 'Presenter mode' }).click()
+  await page.getByLabel('Pace').selectOption('time')
 
   // A trace of about 50,000 steps: the "huge" cluster preset (600 nodes) and 370 pods.
   await page.getByRole('tab', { name: 'Cluster' }).click()

@@ -3,10 +3,11 @@
 // Chromium with playwright-core. Any request to anything but the local server fails the run.
 // Prints `N passed, N failed` and exits non-zero on failure. Screenshots go to test-results/ (git-ignored).
 import { startPreview } from './preview.mjs'
+import { storyTests } from './story.mjs'
 import { mkdirSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 
-const PORT = 4179
+const PORT = Number(process.env.E2E_PORT ?? 4179)
 const ORIGIN = `http://127.0.0.1:${PORT}`
 const root = new URL('../..', import.meta.url).pathname
 mkdirSync(`${root}test-results`, { recursive: true })
@@ -56,6 +57,10 @@ try {
     const out = await page.getByLabel('kubectl output').innerText()
     assert(out.includes('pod/nginx created'), `kubectl output: ${out}`)
     assert(/nginx\s+1\/1\s+Running/.test(out), `not Running: ${out}`)
+    // The story starts at its beginning; End goes to its last step, where the pod is Running.
+    assert(await page.getByRole('slider').inputValue() === '0', 'a new story does not start at its first step')
+    await page.keyboard.press('End')
+    await page.waitForFunction(() => document.querySelector('input[type=range]')?.value === document.querySelector('input[type=range]')?.max)
     for (const lane of ['kubectl', 'kube-apiserver', 'etcd', 'kube-scheduler', 'kubelet', 'CRI', 'CNI']) {
       const n = Number(await page.getByRole('region', { name: lane, exact: true }).getAttribute('data-steps'))
       assert(n > 0, `no steps in lane ${lane}`)
@@ -245,7 +250,7 @@ try {
     const log = await page.getByRole('log').innerText()
     assert(log.includes('0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu.'), 'FailedScheduling message missing from the log')
     await page.getByRole('log').getByRole('button', { name: /kube-scheduler: 0\/3 nodes are available/ }).first().click()
-    const banner = page.getByRole('status', { name: 'FailedScheduling' })
+    const banner = page.getByRole('alert', { name: 'FailedScheduling' })
     await banner.waitFor({ timeout: 5000 })
     assert((await banner.innerText()).includes('2 Insufficient cpu. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.'), 'FailedScheduling banner without the message')
     await banner.getByRole('button', { name: 'Show the filter results per node' }).click()
@@ -398,6 +403,7 @@ try {
     await page.evaluate(() => window.__podbirthEditor.focus())
     await page.keyboard.press('Control+Enter')
     await page.waitForFunction(() => /nginx\s+1\/1\s+Running/.test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? ''), null, { timeout: 15000 })
+    await page.getByRole('slider').fill(await page.getByRole('slider').getAttribute('max'))
     await page.waitForFunction(() => /Running/.test(document.querySelector('[aria-label="Cluster at the playhead"]')?.textContent ?? ''), null, { timeout: 10000 })
     const steps = await page.getByRole('slider').getAttribute('max')
     const generation = Number(await page.locator('.app').getAttribute('data-generation'))
@@ -491,6 +497,108 @@ try {
     assert(alert.startsWith('This shared link could not be opened:'), `message: ${alert}`)
     assert(await getText() === EXAMPLE, 'a broken link changed the manifest')
   })
+
+  // Pages of their own report off-site requests and console errors to the same lists.
+  const watch = (p) => {
+    p.on('request', (r) => { const u = r.url(); if (!u.startsWith(ORIGIN) && !u.startsWith('data:') && !u.startsWith('blob:')) offsite.push(u) })
+    p.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()) })
+    p.on('pageerror', (e) => consoleErrors.push(String(e)))
+  }
+  await storyTests({ browser, ORIGIN, root, test, assert, watch })
+
+  // Outcome banners: every failure is an alert naming it, with the exact message, why, what would fix it, and a button
+  // to the step that decided it.
+  const toEnd = async () => {
+    const slider = page.getByRole('slider')
+    await slider.fill(await slider.getAttribute('max'))
+    await settled()
+  }
+  /** goToDecidingStep clicks the banner's button and checks that the playhead, the log and the inspector are there. */
+  const goToDecidingStep = async (banner, lane) => {
+    const step = await banner.getAttribute('data-step')
+    await banner.getByRole('button', { name: 'Go to the step that decided it' }).click()
+    await page.waitForFunction((s) => document.querySelector('input[type=range]')?.value === s, step, { timeout: 5000 })
+    await settled()
+    assert(await page.getByRole('log').getAttribute('data-selected') === step, `the log is not on step ${step}`)
+    const meta = await page.getByRole('complementary', { name: 'Inspector' }).locator('.meta').innerText()
+    assert(meta.includes(lane), `the inspector is not on a ${lane} step: ${meta}`)
+    return Number(step)
+  }
+  const bannerShots = async (banner, name) => {
+    await banner.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `${root}test-results/outcome-${name}.png` })
+    await page.getByRole('button', { name: /theme$/ }).click()
+    await page.screenshot({ path: `${root}test-results/outcome-${name}-${await page.evaluate(() => document.documentElement.dataset.theme)}.png` })
+    await page.getByRole('button', { name: /theme$/ }).click()
+  }
+  const applyAndWait = async (pattern) => {
+    await page.getByRole('button', { name: 'Apply', exact: true }).click()
+    await page.waitForFunction((p) => new RegExp(p).test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? '') && document.querySelector('.app')?.dataset.running === 'false', pattern, { timeout: 20000 })
+  }
+
+  await test('a 403 (kubectl as alice) gets a Forbidden banner: who, which verb, the Role and RoleBinding; its button goes to the authorizer', async () => {
+    await showClusterTab()
+    await setCluster('# alice has a token but no RBAC rights\napiVersion: v1\nkind: Config\ncurrent-context: alice@kubernetes\nclusters: [{name: kubernetes, cluster: {server: "https://192.168.49.2:6443"}}]\ncontexts: [{name: alice@kubernetes, context: {cluster: kubernetes, user: alice, namespace: default}}]\nusers: [{name: alice, user: {token: alice-token-7f3a9c}}]\n')
+    await page.getByRole('tab', { name: 'Pod manifest', exact: true }).click()
+    await setText(EXAMPLE)
+    await applyAndWait('Error from server \\(Forbidden\\)')
+    await toEnd()
+    const banner = page.getByRole('alert', { name: 'Forbidden (403)' })
+    await banner.waitFor({ timeout: 5000 })
+    const text = await banner.innerText()
+    assert(text.includes('pods "nginx" is forbidden: User "alice" cannot get resource "pods" in API group "" in the namespace "default"'), `banner message: ${text}`)
+    assert(text.includes('kubectl create rolebinding alice-pods-applier --role=pods-applier --user=alice -n default'), `banner fix: ${text}`)
+    await bannerShots(banner, 'forbidden')
+    await goToDecidingStep(banner, 'kube-apiserver')
+    const inspector = page.getByRole('complementary', { name: 'Inspector' })
+    await page.waitForFunction(() => /"decision"/.test(document.querySelector('[aria-label="Inspector"]')?.textContent ?? ''), null, { timeout: 5000 })
+    assert((await inspector.innerText()).includes('"user": "alice"'), 'the inspector does not show the authorizer\'s decision about alice')
+    // Before the step that decided it, it does not hold.
+    await page.getByRole('button', { name: 'Step back', exact: true }).click()
+    await settled()
+    assert(await page.getByRole('alert', { name: 'Forbidden (403)' }).count() === 0, 'the Forbidden banner shows before the authorizer decided')
+  })
+
+  await test('an image typo gets an ErrImagePull banner with the registry\'s reason; its button goes to the failed pull', async () => {
+    await showClusterTab()
+    page.once('dialog', (d) => { void d.accept() })
+    await page.getByRole('combobox', { name: 'Cluster preset' }).selectOption('default')
+    await page.waitForFunction(() => window.__podbirthClusterEditor.getValue().includes('name: control-plane'), null, { timeout: 5000 })
+    await page.getByRole('tab', { name: 'Pod manifest', exact: true }).click()
+    const { readFile } = await import('node:fs/promises')
+    await setText(await readFile(`${root}tests/fixtures/image-typo.yaml`, 'utf8'))
+    await applyAndWait('pod/typo created')
+    await toEnd()
+    // At the end the kubelet is between pulls (ImagePullBackOff) or has just failed one (ErrImagePull); either way the
+    // step that decided it is a failed pull, where ErrImagePull holds.
+    const last = page.getByRole('alert', { name: /^(ErrImagePull|ImagePullBackOff)$/ })
+    await last.waitFor({ timeout: 5000 })
+    await last.getByRole('button', { name: 'Go to the step that decided it' }).click()
+    await settled()
+    const banner = page.getByRole('alert', { name: 'ErrImagePull' })
+    await banner.waitFor({ timeout: 5000 })
+    const text = await banner.innerText()
+    assert(text.includes('Failed to pull image "nginx:1.99": rpc error: code = NotFound'), `banner message: ${text}`)
+    assert(text.includes('no tag 1.99') && text.includes('container app'), `banner cause and fix: ${text}`)
+    await bannerShots(banner, 'err-image-pull')
+    const step = await goToDecidingStep(banner, 'CRI')
+    assert(await page.getByRole('alert', { name: 'ErrImagePull' }).getAttribute('data-step') === String(step), 'the ErrImagePull banner is not about this step')
+  })
+
+  await test('a container that exits 1 gets a CrashLoopBackOff banner with the exit code and the back-off; its button goes to the kubelet\'s back-off', async () => {
+    await setText('apiVersion: v1\nkind: Pod\nmetadata:\n  name: crash\nspec:\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sh, -c, "echo starting; exit 1"]\n')
+    await applyAndWait('pod/crash created')
+    await toEnd()
+    const banner = page.getByRole('alert', { name: 'CrashLoopBackOff' })
+    await banner.waitFor({ timeout: 5000 })
+    const text = await banner.innerText()
+    assert(/Back-off restarting failed container app in pod crash_default\([0-9a-f-]+\)/.test(text), `banner message: ${text}`)
+    assert(text.includes('exited with code 1 (Error)') && /this time \d+ s/.test(text), `banner cause: ${text}`)
+    await bannerShots(banner, 'crash-loop-backoff')
+    await goToDecidingStep(banner, 'kubelet')
+    await setText(EXAMPLE)
+  })
+
 
   await test('no request left the local server, no console errors', async () => {
     assert(offsite.length === 0, `off-site requests: ${offsite.join(', ')}`)

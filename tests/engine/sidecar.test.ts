@@ -3,7 +3,10 @@ import { ApiClient } from '../../src/engine/client/apiClient.ts'
 import type { Simulation } from '../../src/engine/index.ts'
 import { getPodsWide } from '../../src/engine/kubectl/printers/getPods.ts'
 import { describePodStatus } from '../../src/engine/kubectl/printers/describePod.ts'
+import type { StepOf } from '../../src/engine/events.ts'
 import { applyAndRun } from './helpers.ts'
+
+const isStatus = (e: { type: string }): e is StepOf<'kubelet:StatusUpdate'> => e.type === 'kubelet:StatusUpdate'
 
 // Native sidecars: init containers with restartPolicy Always (SidecarContainers, GA in v1.33).
 
@@ -82,7 +85,7 @@ describe('a pod with a sidecar and an app container (the QA repro)', () => {
   })
 
   it('shows Init:0/1 while the sidecar has not started yet, then Initialized once it has', () => {
-    const statuses = sim.trace.filter((e) => e.type === 'kubelet:StatusUpdate' && e.pod === 'default/web').map((e) => e.details?.status as NonNullable<typeof p>['status'])
+    const statuses = sim.trace.filter(isStatus).filter((e) => e.pod === 'default/web').map((e) => e.details.status)
     const first = statuses[0]
     expect(getPodsWide([{ ...p, status: first }], sim.ctx.sim.wallMs()).split('\n')[1]).toMatch(/0\/2\s+Init:0\/1/)
     const sidecarUp = statuses.find((s) => s?.initContainerStatuses?.[0].started)
@@ -101,7 +104,7 @@ describe('a plain init container, then a sidecar, then the app', () => {
   const p = pod(sim)
 
   it('runs them in order and ends Running 2/2', () => {
-    const setupDone = sim.trace.findIndex((e) => e.type === 'kubelet:StatusUpdate' && (e.details?.status as NonNullable<typeof p>['status'])?.initContainerStatuses?.[0].state?.terminated?.exitCode === 0)
+    const setupDone = sim.trace.findIndex((e) => isStatus(e) && e.details.status.initContainerStatuses?.[0].state?.terminated?.exitCode === 0)
     expect(setupDone).toBeGreaterThan(-1)
     expect(started(sim, 'log-shipper')).toBeGreaterThan(setupDone)
     expect(started(sim, 'nginx')).toBeGreaterThan(started(sim, 'log-shipper'))
@@ -111,8 +114,8 @@ describe('a plain init container, then a sidecar, then the app', () => {
   })
 
   it('shows Init:0/2, Init:1/2 while the sidecar starts, then PodInitializing and Running', () => {
-    const texts = sim.trace.filter((e) => e.type === 'kubelet:StatusUpdate' && e.pod === 'default/web')
-      .map((e) => row({ ...sim, pods: () => [{ ...p, status: e.details?.status as NonNullable<typeof p>['status'] }] } as Simulation)[2])
+    const texts = sim.trace.filter(isStatus).filter((e) => e.pod === 'default/web')
+      .map((e) => row({ ...sim, pods: () => [{ ...p, status: e.details.status }] } as Simulation)[2])
     const distinct = texts.filter((t, i) => t !== texts[i - 1])
     expect(distinct).toEqual(['Init:0/2', 'Init:1/2', 'PodInitializing', 'ContainerCreating', 'Running'])
   })
@@ -130,7 +133,7 @@ describe('a sidecar that exits with code 1', () => {
       expect(p?.status?.containerStatuses?.[0].state?.running).toBeTruthy()
       expect(p?.status?.containerStatuses?.[0].restartCount).toBe(0)
       // Every status the kubelet reported after the app started kept the pod Running.
-      const phases = sim.trace.filter((e) => e.type === 'kubelet:StatusUpdate' && e.pod === 'default/web').map((e) => (e.details?.status as { phase?: string }).phase)
+      const phases = sim.trace.filter(isStatus).filter((e) => e.pod === 'default/web').map((e) => e.details.status.phase)
       expect(phases.slice(phases.indexOf('Running'))).not.toContain('Pending')
       expect(phases).not.toContain('Failed')
       expect(sim.events().some((e) => e.reason === 'BackOff' && e.message?.startsWith('Back-off restarting failed container log-shipper'))).toBe(true)
@@ -159,8 +162,8 @@ describe('deleting a pod with a sidecar', () => {
     const evs = sim.events().filter((e) => e.involvedObject.name === 'web' && e.reason === 'Killing').map((e) => e.message)
     expect(evs).toEqual(expect.arrayContaining(['Stopping container nginx', 'Stopping container log-shipper']))
     expect(pod(sim)).toBeUndefined()
-    const last = sim.trace.filter((e) => e.type === 'kubelet:StatusUpdate' && e.pod === 'default/web').at(-1)?.details?.status as { phase?: string }
-    expect(last.phase).toBe('Succeeded')
+    const last = sim.trace.filter(isStatus).filter((e) => e.pod === 'default/web').at(-1)?.details.status
+    expect(last?.phase).toBe('Succeeded')
   })
 })
 

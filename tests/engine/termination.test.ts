@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiClient } from '../../src/engine/client/apiClient.ts'
 import type { Simulation } from '../../src/engine/index.ts'
+import type { StepOf } from '../../src/engine/events.ts'
 import { NGINX, applyAndRun } from './helpers.ts'
 
 const BUSYBOX = `apiVersion: v1
@@ -32,7 +33,7 @@ const events = (sim: Simulation, name: string) =>
 
 /** The final status the kubelet reported before deleting the pod (the last status PATCH body). */
 const lastStatus = (sim: Simulation, name: string) =>
-  sim.trace.filter((e) => e.type === 'kubelet:StatusUpdate' && e.pod === `default/${name}`).at(-1)?.details?.status as { phase?: string; containerStatuses?: { state?: { terminated?: { exitCode: number; reason: string } } }[]; conditions?: { type: string; status: string; reason?: string }[] } | undefined
+  sim.trace.filter((e): e is StepOf<'kubelet:StatusUpdate'> => e.type === 'kubelet:StatusUpdate' && e.pod === `default/${name}`).at(-1)?.details.status as { phase?: string; containerStatuses?: { state?: { terminated?: { exitCode: number; reason: string } } }[]; conditions?: { type: string; status: string; reason?: string }[] } | undefined
 
 describe('graceful deletion of a running nginx pod', () => {
   const sim = applyAndRun({ manifests: NGINX })
@@ -71,8 +72,8 @@ describe('graceful deletion of a running nginx pod', () => {
     expect(st?.conditions?.map((c) => `${c.type}=${c.status}${c.reason ? `/${c.reason}` : ''}`)).toEqual([
       'PodReadyToStartContainers=False', 'Initialized=True/PodCompleted', 'Ready=False/PodCompleted', 'ContainersReady=False/PodCompleted', 'PodScheduled=True',
     ])
-    const del = sim.trace.find((e) => e.type === 'http:Request' && e.lane === 'kubelet' && e.summary.startsWith('DELETE /api/v1/namespaces/default/pods/nginx'))
-    expect((del?.details?.request as { body?: unknown })?.body).toMatchObject({ gracePeriodSeconds: 0, preconditions: { uid: before?.metadata?.uid } })
+    const del = sim.trace.find((e): e is StepOf<'http:Request'> => e.type === 'http:Request' && e.lane === 'kubelet' && e.summary.startsWith('DELETE /api/v1/namespaces/default/pods/nginx'))
+    expect(del?.details.request.body).toMatchObject({ gracePeriodSeconds: 0, preconditions: { uid: before?.metadata?.uid } })
   })
 
   it('the pod is gone from etcd and its IP is free again in the node IPAM', () => {

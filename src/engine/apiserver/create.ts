@@ -29,21 +29,14 @@ export function handleCreate(api: KubeApiServer, rc: RequestContext, def: Resour
   const strictErrors = rc.req.query.fieldValidation === 'Ignore' && !typeError ? [] : decoded
   api.step(rc, {
     type: 'apiserver:Decode', outcome: strictErrors.length ? 'error' : 'ok',
-    summary: strictErrors.length ? `strict decoding failed: ${strictErrors.join(', ')}` : `decoded ${def.kind} ${body.apiVersion}`,
-    explain: strictErrors.length
-      ? typeError ? `A value has the wrong JSON type for its field (${strictErrors[0]}), so the body cannot be decoded into a ${def.kind} at all: 400 Bad Request.` : `kubectl asked for strict field validation (fieldValidation=Strict), and the body has fields the ${def.kind} schema does not know. The request is refused with 400 Bad Request instead of silently dropping them.`
-      : `The JSON body is decoded into the ${def.kind} type${rc.req.query.fieldValidation === 'Strict' ? ' with strict field validation: any unknown field would be an error' : ''}.`,
-    docs: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
-    details: { fieldValidation: rc.req.query.fieldValidation ?? 'Warn', errors: strictErrors },
+    details: { kind: def.kind, apiVersion: body.apiVersion, fieldValidation: rc.req.query.fieldValidation ?? 'Warn', errors: strictErrors, typeError },
   }, () => {
     if (strictErrors.length && (typeError || rc.req.query.fieldValidation === 'Strict')) return api.reply(rc, { code: 400, body: newBadRequest(api.hooks.strictDecodeMessage(body, strictErrors)) })
     const defaulted = def.kind === 'Pod' ? api.hooks.applyDefaults(body) : body
     const withNs: KObject = def.namespaced ? { ...defaulted, metadata: { ...defaulted.metadata, namespace: rc.info.namespace } } : defaulted
     api.step(rc, {
-      type: 'apiserver:Default', outcome: 'ok', summary: `applied ${def.kind} defaults`,
-      explain: `Defaulting fills what the manifest left out, exactly as the API's defaulting functions do: for a pod, restartPolicy Always, dnsPolicy ClusterFirst, schedulerName default-scheduler, terminationGracePeriodSeconds 30, imagePullPolicy from the image tag, and more.`,
-      docs: 'https://kubernetes.io/docs/reference/using-api/api-concepts/',
-      details: { before: body, after: withNs },
+      type: 'apiserver:Default', outcome: 'ok',
+      details: { kind: def.kind, before: body, after: withNs },
     }, () => runAdmission(api, rc, def, withNs, 'mutating', (mutated) => beforeCreate(api, rc, def, mutated)), true)
   }, true)
 }
@@ -77,7 +70,8 @@ function runAdmission(api: KubeApiServer, rc: RequestContext, def: ResourceDef, 
         let left = res.writes.length
         for (const w of res.writes) {
           const prev = api.etcd.get(w.key)?.modRevision ?? 0
-          api.etcd.txn([{ key: w.key, modRevision: prev }], [{ type: 'put', key: w.key, value: w.value }], () => { if (--left === 0) next(i + 1, annotated) }, { pod: rc.pod, requestId: rc.req.id, explain: `${p.name} records the new usage in the ResourceQuota's status before the pod is stored, so two concurrent creates cannot both slip under the limit.` })
+          const purpose = { kind: 'quota-usage' as const, plugin: p.name, quota: w.value.metadata?.name ?? w.key }
+          api.etcd.txn([{ key: w.key, modRevision: prev }], [{ type: 'put', key: w.key, value: w.value }], () => { if (--left === 0) next(i + 1, annotated) }, { pod: rc.pod, requestId: rc.req.id, purpose })
         }
         return
       }
@@ -91,10 +85,10 @@ function admissionStep(api: KubeApiServer, rc: RequestContext, p: AdmissionPlugi
   api.ctx.trace.emit({
     type: 'apiserver:Admit', lane: 'kube-apiserver', requestId: rc.req.id, pod: rc.pod, node: rc.caller.node,
     outcome: r.error ? 'error' : r.warnings?.length ? 'warning' : r.acted ? 'ok' : 'info',
-    summary: `${phase} admission ${p.name}: ${r.error ? `rejected: ${r.error.message}` : r.note}`,
-    explain: `${phase === 'mutating' ? 'Mutating' : 'Validating'} admission plugin ${p.name}. ${r.note}${r.error ? ` It rejects the request: ${r.error.message}` : ''}${r.warnings?.length ? ` Warning returned to the client: ${r.warnings.join('; ')}` : ''}`,
-    docs: p.docs,
-    details: { plugin: p.name, phase, acted: r.acted, note: r.note, error: r.error, warnings: r.warnings, annotations: r.annotations, before, after: r.object },
+    details: {
+      plugin: p.name, phase, acted: r.acted, note: r.note, error: r.error, warnings: r.warnings, annotations: r.annotations,
+      ...(r.writes?.length ? { writes: r.writes.map((w) => w.key) } : {}), docs: p.docs, before, after: r.object,
+    },
   })
   api.ctx.sim.after(latency(api.ctx, 'admissionPlugin'), next)
 }
@@ -111,12 +105,7 @@ function beforeCreate(api: KubeApiServer, rc: RequestContext, def: ResourceDef, 
   if (rc.pod === undefined && def.kind === 'Pod') rc.pod = `${rc.info.namespace}/${meta.name}`
   api.step(rc, {
     type: 'apiserver:Validate', outcome: errs.length ? 'error' : 'ok',
-    summary: errs.length ? `invalid: ${errs.map((e) => `${e.field}: ${e.message}`).join(', ')}` : `valid; uid ${meta.uid}${obj.metadata?.generateName && !obj.metadata?.name ? `, name ${meta.name} generated` : ''}`,
-    explain: errs.length
-      ? `The registry's BeforeCreate validates the object against the API rules and finds ${errs.length} problem${errs.length > 1 ? 's' : ''}; the answer is 422 Unprocessable Entity with every field error.`
-      : `BeforeCreate gives the ${def.kind} its uid (${meta.uid}) and creationTimestamp${obj.metadata?.generateName && !obj.metadata?.name ? `, turns generateName into the name ${meta.name}` : ''}, and validates it (names, images, resources, enums): all fine.`,
-    docs: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/',
-    details: { errors: errs, uid: meta.uid, name: meta.name },
+    details: { kind: def.kind, errors: errs, uid: meta.uid, name: meta.name, generated: !!obj.metadata?.generateName && !obj.metadata?.name },
   }, () => {
     if (errs.length) return api.reply(rc, { code: 422, body: newInvalid(def.kind, meta.name ?? '', errs, def.group) })
     runAdmission(api, rc, def, prepared, 'validating', (final) => persist(api, rc, def, final))
@@ -125,12 +114,10 @@ function beforeCreate(api: KubeApiServer, rc: RequestContext, def: ResourceDef, 
 
 function persist(api: KubeApiServer, rc: RequestContext, def: ResourceDef, obj: KObject): void {
   const key = keyFor(def, rc.info.namespace, obj.metadata?.name ?? '')
-  api.write(rc, def, key, 0, obj, 201, `The ${def.kind} passed every check, so the kube-apiserver stores it at ${key} with a create-if-absent transaction (compare mod_revision = 0).`, false, (stored) => {
+  api.write(rc, def, key, 0, obj, 201, { kind: 'create', objectKind: def.kind }, false, (stored) => {
     api.step(rc, {
-      type: 'apiserver:Respond', outcome: 'ok', summary: `201 Created ${def.kind} ${obj.metadata?.name} (resourceVersion ${stored.metadata?.resourceVersion})`,
-      explain: `The object is durable in etcd. The apiserver answers 201 Created with the stored object; its watch cache will now tell every watcher — the scheduler first of all — about it.`,
-      docs: 'https://kubernetes.io/docs/reference/using-api/api-concepts/',
-      details: { resourceVersion: stored.metadata?.resourceVersion, uid: stored.metadata?.uid },
+      type: 'apiserver:Respond', outcome: 'ok',
+      details: { code: 201, kind: def.kind, name: obj.metadata?.name, resourceVersion: stored.metadata?.resourceVersion, uid: stored.metadata?.uid },
     }, () => api.reply(rc, { code: 201, body: stored, warnings: rc.warnings }), true)
   })
 }

@@ -9,7 +9,7 @@ import type { KObject, Status } from '../api/types.ts'
 import type { ApiServerEndpoint, HttpRequest, HttpResponse, WatchSink } from '../client/http.ts'
 import type { EngineContext } from '../context.ts'
 import { latency } from '../context.ts'
-import type { Lane, TraceEventInput } from '../events.ts'
+import type { Lane, Outcome, TraceDetailsMap } from '../events.ts'
 import type { Etcd } from '../etcd/etcd.ts'
 import type { UserInfo } from './admission/types.ts'
 import { authenticate } from './authn.ts'
@@ -25,6 +25,8 @@ import { keyFor, resourceByKind, resourceByName } from './resources.ts'
 import type { ResourceDef } from './resources.ts'
 import { matchesFields, matchesLabelString, parseFieldSelector } from './selectors.ts'
 import { WatchCache } from './watchCache.ts'
+import type { ApiserverTraceType } from './traceTypes.ts'
+import type { WritePurpose } from '../etcd/traceTypes.ts'
 
 /** A static token as in --token-auth-file (token,user,uid,"group1,group2"). */
 export interface StaticToken {
@@ -44,6 +46,11 @@ export interface ApiServerOptions {
   disableAdmissionPlugins?: string[]
   hooks?: ApiHooks
 }
+
+/** ChainStep is one step of the handler chain as passed to `step`, which adds the lane and the request. */
+export type ChainStep = {
+  [K in ApiserverTraceType]: { type: K; outcome: Outcome; details: TraceDetailsMap[K] }
+}[ApiserverTraceType]
 
 /** RequestContext is one request in flight through the chain. */
 export interface RequestContext {
@@ -105,10 +112,10 @@ export class KubeApiServer implements ApiServerEndpoint {
   }
 
   /** step emits one chain step in the kube-apiserver lane and continues after the step latency. */
-  step(rc: RequestContext, input: Omit<TraceEventInput, 'lane'>, next: () => void, detailOnly = false): void {
+  step(rc: RequestContext, input: ChainStep, next: () => void, detailOnly = false): void {
     // Components' own writes (events, status) skip the per-stage steps a learner follows for kubectl's request.
     if (!(detailOnly && rc.caller.lane !== 'kubectl' && input.outcome !== 'error')) {
-      this.ctx.trace.emit({ ...input, lane: 'kube-apiserver', requestId: rc.req.id, pod: rc.pod, node: rc.caller.node } as TraceEventInput)
+      this.ctx.trace.emit({ ...input, lane: 'kube-apiserver', requestId: rc.req.id, pod: rc.pod, node: rc.caller.node })
     }
     this.ctx.sim.after(latency(this.ctx, 'apiserverStep'), next)
   }
@@ -121,9 +128,6 @@ export class KubeApiServer implements ApiServerEndpoint {
     if (!verbose) return afterInfo()
     this.step(rc, {
       type: 'apiserver:RequestInfo', outcome: 'info',
-      summary: `${info.verb} ${info.resource || info.path}${info.subresource ? `/${info.subresource}` : ''}${info.namespace ? ` in namespace ${info.namespace}` : ''}`,
-      explain: `The request arrives over TLS at the kube-apiserver's secure port. Its filters first work out what it is about from the path and method: verb "${info.verb}", resource "${info.resource}"${info.apiGroup ? ` in API group ${info.apiGroup}` : ' in the core API group'}${info.namespace ? `, namespace "${info.namespace}"` : ''}. Authentication, audit, impersonation, priority-and-fairness and authorization filters run next, in that order.`,
-      docs: 'https://kubernetes.io/docs/concepts/security/controlling-access/',
       details: { requestInfo: info },
     }, afterInfo)
   }
@@ -137,12 +141,7 @@ export class KubeApiServer implements ApiServerEndpoint {
     const ok = !r.error
     this.step(rc, {
       type: 'apiserver:Authenticate', outcome: ok ? 'ok' : 'error',
-      summary: ok ? `authenticated as "${r.user?.username}" (${r.authenticator})` : `authentication failed: ${r.error} → 401`,
-      explain: ok
-        ? `Authentication asks each authenticator in turn — client certificate, bearer token, service-account token — and the first that recognises the credentials wins. Here: ${r.steps.join('; ')}. The user is "${r.user?.username}" with groups [${r.user?.groups.join(', ')}].`
-        : `The request carried credentials that no authenticator accepts (${r.steps.join('; ')}), so it is rejected with 401 Unauthorized before authorization is even asked.`,
-      docs: 'https://kubernetes.io/docs/reference/access-authn-authz/authentication/',
-      details: { authenticator: r.authenticator, user: r.user, steps: r.steps },
+      details: { authenticator: r.authenticator, user: r.user, steps: r.steps, ...(r.error ? { error: r.error } : {}) },
     }, () => {
       if (!ok || !r.user) return this.reply(rc, { code: 401, body: newUnauthorized() })
       rc.user = r.user
@@ -157,12 +156,11 @@ export class KubeApiServer implements ApiServerEndpoint {
     const message = allowed ? '' : forbiddenMessage(rc.user, rc.info) + (r.decision === 'Deny' && r.reason ? `: ${r.reason}` : '')
     this.step(rc, {
       type: 'apiserver:Authorize', outcome: allowed ? 'ok' : 'error',
-      summary: allowed ? `authorized: ${r.reason}` : `forbidden: ${message}`,
-      explain: allowed
-        ? `Authorization asks the configured authorizers (${this.opts.authorizationModes.join(', ')}) in order; the first Allow or Deny decides. ${r.steps.join('; ')}.`
-        : `No authorizer allowed "${rc.info.verb}" on "${rc.info.resource}${rc.info.subresource ? `/${rc.info.subresource}` : ''}" for "${rc.user.username}" (${r.steps.join('; ')}). RBAC only ever grants, so without a matching Role or ClusterRole binding the answer is 403 Forbidden.`,
-      docs: allowed ? 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/' : 'https://kubernetes.io/docs/reference/access-authn-authz/authorization/',
-      details: { decision: r.decision, steps: r.steps, user: rc.user.username, verb: rc.info.verb, resource: rc.info.resource, subresource: rc.info.subresource, namespace: rc.info.namespace },
+      details: {
+        decision: r.decision, steps: r.steps, reason: r.reason, ...(allowed ? {} : { message }),
+        modes: this.opts.authorizationModes, user: rc.user.username, verb: rc.info.verb, resource: rc.info.resource,
+        subresource: rc.info.subresource, namespace: rc.info.namespace,
+      },
     }, () => {
       if (!allowed) return this.reply(rc, { code: 403, body: newForbidden(rc.info.subresource ? `${rc.info.resource}/${rc.info.subresource}` : rc.info.resource, rc.info.name, message, rc.info.apiGroup) })
       next()
@@ -204,11 +202,11 @@ export class KubeApiServer implements ApiServerEndpoint {
   }
 
   /** write persists one object with optimistic concurrency and answers with the stored object. */
-  write(rc: RequestContext, def: ResourceDef, key: string, prevRev: number, value: KObject, code: number, explain: string, reply = true, done?: (stored: KObject) => void, recompute?: () => { value: KObject; prevRev: number } | undefined, attempt = 0): void {
+  write(rc: RequestContext, def: ResourceDef, key: string, prevRev: number, value: KObject, code: number, purpose: WritePurpose, reply = true, done?: (stored: KObject) => void, recompute?: () => { value: KObject; prevRev: number } | undefined, attempt = 0): void {
     this.etcd.txn([{ key, modRevision: prevRev }], [{ type: 'put', key, value }], (r) => {
       const again = !r.succeeded && recompute && attempt < 5 ? recompute() : undefined
       // GuaranteedUpdate (staging/src/k8s.io/apiserver/pkg/storage/etcd3/store.go) re-reads and retries a lost compare.
-      if (again) return this.write(rc, def, key, again.prevRev, again.value, code, explain, reply, done, recompute, attempt + 1)
+      if (again) return this.write(rc, def, key, again.prevRev, again.value, code, purpose, reply, done, recompute, attempt + 1)
       if (!r.succeeded) {
         const status = prevRev === 0 ? { code: 409, body: { ...newConflict(def.resource, value.metadata?.name ?? '', 'the object has been modified; please apply your changes to the latest version and try again', def.group), reason: 'AlreadyExists' } as Status } : { code: 409, body: newConflict(def.resource, value.metadata?.name ?? '', 'the object has been modified; please apply your changes to the latest version and try again', def.group) }
         return this.reply(rc, status as HttpResponse)
@@ -216,7 +214,7 @@ export class KubeApiServer implements ApiServerEndpoint {
       const stored = this.etcd.get(key)?.value as KObject
       done?.(stored)
       if (reply) this.reply(rc, { code, body: stored })
-    }, { pod: rc.pod, requestId: rc.req.id, explain })
+    }, { pod: rc.pod, requestId: rc.req.id, purpose })
   }
 
   private bind(rc: RequestContext, def: ResourceDef): void {
@@ -234,7 +232,8 @@ export class KubeApiServer implements ApiServerEndpoint {
     const nominated = (status as { nominatedNodeName?: string }).nominatedNodeName
     delete status.nominatedNodeName
     const value = { ...pod, spec: { ...pod.spec, nodeName: target }, status }
-    this.write(rc, def, key, kv.modRevision, value, 201, `The binding subresource sets spec.nodeName to "${target}" and the condition PodScheduled=True in one write${nominated ? `, and clears status.nominatedNodeName (${nominated})` : ''}. This write is what the kubelet on ${target} will see.`, false, () =>
+    const purpose: WritePurpose = { kind: 'binding', node: target, ...(nominated ? { clearedNomination: nominated } : {}) }
+    this.write(rc, def, key, kv.modRevision, value, 201, purpose, false, () =>
       this.reply(rc, { code: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } }))
   }
 
@@ -259,9 +258,8 @@ export class KubeApiServer implements ApiServerEndpoint {
       const patch = rc.info.subresource === 'status' ? { status: (body as { status?: unknown }).status } : body
       return { value: mergePatch(cur.value, patch, strategic) as KObject, prevRev: cur.modRevision }
     } : undefined
-    this.write(rc, def, key, kv.modRevision, value, 200, rc.info.subresource === 'status'
-      ? `The status subresource replaces only .status: ${rc.caller.lane} reports what it observed, and spec cannot change through this path.`
-      : `The patch is merged into the stored ${def.kind} and written back with a compare on its revision.`, true, undefined, recompute)
+    const purpose: WritePurpose = rc.info.subresource === 'status' ? { kind: 'status', by: rc.caller.lane } : { kind: 'patch', objectKind: def.kind }
+    this.write(rc, def, key, kv.modRevision, value, 200, purpose, true, undefined, recompute)
   }
 
   private delete(rc: RequestContext, def: ResourceDef): void {
@@ -275,10 +273,10 @@ export class KubeApiServer implements ApiServerEndpoint {
     if (def.kind === 'Pod' && pod.spec?.nodeName && grace > 0 && !pod.metadata?.deletionTimestamp) {
       const when = this.ctx.sim.rfc3339(this.ctx.sim.now() + grace * 1_000_000)
       const value = { ...pod, metadata: { ...pod.metadata, deletionTimestamp: when, deletionGracePeriodSeconds: grace } }
-      return this.write(rc, def, key, kv.modRevision, value, 200, `Graceful deletion: the pod is bound to ${pod.spec.nodeName}, so the apiserver only marks it with deletionTimestamp (${grace}s grace). The kubelet stops its containers and then deletes it for good.`)
+      return this.write(rc, def, key, kv.modRevision, value, 200, { kind: 'graceful-delete', node: pod.spec.nodeName, graceSeconds: grace })
     }
     this.etcd.txn([{ key, modRevision: kv.modRevision }], [{ type: 'delete', key }], () =>
-      this.reply(rc, { code: 200, body: kv.value }), { pod: rc.pod, requestId: rc.req.id, explain: `The ${def.kind} is removed from etcd; watchers receive DELETED.` })
+      this.reply(rc, { code: 200, body: kv.value }), { pod: rc.pod, requestId: rc.req.id, purpose: { kind: 'delete', objectKind: def.kind } })
   }
 
   serveWatch(req: HttpRequest, sink: WatchSink): void {
@@ -294,7 +292,7 @@ export class KubeApiServer implements ApiServerEndpoint {
     const w = { id: this.ctx.nextId('watch'), prefix, kind: def.kind, fields: parseFieldSelector(req.query.fieldSelector), labels: req.query.labelSelector, sink, path: pathOf(req) }
     const rv = req.query.resourceVersion
     if (!rv || rv === '0') {
-      for (const kv of this.etcd.range(prefix)) if (this.watchCache.matches(w, kv.value)) this.watchCache.deliver(w, { type: 'ADDED', object: kv.value }, kv.modRevision)
+      for (const kv of this.etcd.range(prefix)) if (this.watchCache.matches(w, kv.value)) this.watchCache.deliver(w, { type: 'ADDED', object: kv.value }, kv.modRevision, 'initial')
     }
     this.watchCache.add(w)
   }

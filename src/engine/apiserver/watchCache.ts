@@ -5,6 +5,7 @@
  */
 import type { KObject } from '../api/types.ts'
 import type { WatchEvent, WatchSink } from '../client/http.ts'
+import type { NotifyCause } from '../client/traceTypes.ts'
 import type { EngineContext } from '../context.ts'
 import { latency } from '../context.ts'
 import type { EtcdWatchEvent } from '../etcd/store.ts'
@@ -44,30 +45,39 @@ export class WatchCache {
       const after = e.type === 'PUT' ? e.kv.value : undefined
       const was = this.matches(w, before)
       const is = this.matches(w, after)
-      let type: WatchEvent['type'] | undefined
+      let type: NotifyType | undefined
       if (is) type = was ? 'MODIFIED' : 'ADDED'
       else if (was) type = 'DELETED'
       if (!type) continue
       const object = (type === 'DELETED' ? (after ?? before) : after) as KObject
-      this.deliver(w, { type, object }, e.revision)
+      this.deliver(w, { type, object }, e.revision, causeOf(type, !!before, !!after))
     }
   }
 
   /** deliver sends one notification after the dispatch latency, as a watch:Notify step. */
-  deliver(w: Watcher, ev: WatchEvent, revision: number): void {
+  deliver(w: Watcher, ev: WatchEvent & { type: NotifyType }, revision: number, cause: NotifyCause): void {
     const { sim, trace } = this.ctx
     sim.after(latency(this.ctx, 'watchDispatch'), () => {
       const m = ev.object.metadata ?? {}
-      const who = w.sink.subscriber === 'kubelet' ? `the kubelet on ${w.sink.node}` : w.sink.subscriber
       trace.emit({
         type: 'watch:Notify', lane: 'kube-apiserver', from: 'kube-apiserver', to: w.sink.subscriber, arrive: sim.now() + latency(this.ctx, 'network'),
         node: w.sink.node, pod: w.kind === 'Pod' ? `${m.namespace}/${m.name}` : undefined, outcome: 'info',
-        summary: `watch → ${w.sink.subscriber}${w.sink.node ? ` (${w.sink.node})` : ''}: ${ev.type} ${w.kind} ${m.namespace ? `${m.namespace}/` : ''}${m.name} rv=${m.resourceVersion ?? revision}`,
-        explain: `${who} has a watch open on ${w.path}. The change at etcd revision ${revision} matches it, so the kube-apiserver pushes a ${ev.type} notification with the object — nobody polls.`,
-        docs: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#efficient-detection-of-changes',
-        details: { watch: w.path, type: ev.type, revision, resourceVersion: m.resourceVersion },
+        details: {
+          watch: w.path, type: ev.type, revision, resourceVersion: m.resourceVersion, cause, kind: w.kind,
+          name: m.name ?? '', ...(m.namespace ? { namespace: m.namespace } : {}), subscriber: w.sink.subscriber,
+        },
       })
       w.sink.onEvent(ev)
     })
   }
+}
+
+/** The watch event types a change can produce (BOOKMARK and ERROR are not sent by the cache here). */
+export type NotifyType = 'ADDED' | 'MODIFIED' | 'DELETED'
+
+/** causeOf tells a selector transition (an update that makes an object start or stop matching) from a plain change. */
+function causeOf(type: NotifyType, existed: boolean, exists: boolean): NotifyCause {
+  if (type === 'MODIFIED') return 'updated'
+  if (type === 'ADDED') return existed ? 'entered-selector' : 'created'
+  return exists ? 'left-selector' : 'deleted'
 }

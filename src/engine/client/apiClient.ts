@@ -1,9 +1,10 @@
-import type { KObject, Status } from '../api/types.ts'
+import type { KObject } from '../api/types.ts'
 import type { EngineContext } from '../context.ts'
 import { latency } from '../context.ts'
 import type { Lane } from '../events.ts'
 import type { ApiServerEndpoint, ClientCertificate, HttpRequest, HttpResponse, Verb, WatchEvent } from './http.ts'
-import { STATUS_TEXT, redactHeaders } from './http.ts'
+import { redactHeaders } from './http.ts'
+import type { RequestPurpose, ShownRequest } from './traceTypes.ts'
 
 /** Credentials a client presents: a client certificate, a bearer token, or nothing. */
 export interface Credentials {
@@ -31,8 +32,8 @@ export interface RequestSpec {
 /** RequestNote lets the caller say what the request is for, in the trace. */
 export interface RequestNote {
   pod?: string
-  explain?: string
-  docs?: string
+  /** Why the request is sent; without it the purpose is worked out from the verb, path and caller (inferPurpose). */
+  purpose?: RequestPurpose
 }
 
 /**
@@ -75,25 +76,22 @@ export class ApiClient {
     const { sim, trace } = this.ctx
     const hop = latency(this.ctx, 'network')
     const caller = { lane: this.opts.lane, node: this.opts.node }
+    const request = displayRequest(req)
+    const purpose = note.purpose ?? inferPurpose(req, this.opts.lane)
     trace.emit({
       type: 'http:Request', lane: this.opts.lane, from: this.opts.lane, to: 'kube-apiserver', arrive: sim.now() + hop,
       node: this.opts.node, pod: note.pod, requestId: req.id, outcome: 'info',
-      summary: `${req.verb} ${pathWithQuery(req)}`,
-      explain: note.explain ?? `${this.opts.lane} sends an HTTPS request to the kube-apiserver.`,
-      docs: note.docs ?? 'https://kubernetes.io/docs/reference/using-api/api-concepts/',
-      details: { request: displayRequest(req) },
+      details: { request, purpose },
     })
     sim.after(hop, () =>
       this.endpoint.serve(req, (res) => {
+        // apply's lookup expects a 404 on every first apply: it is the answer "create it", not a failure.
+        const expected404 = purpose === 'apply-lookup' && res.code === 404
         trace.emit({
           type: 'http:Response', lane: 'kube-apiserver', from: 'kube-apiserver', to: this.opts.lane,
           arrive: sim.now() + hop, node: this.opts.node, pod: note.pod, requestId: req.id,
-          outcome: res.code < 400 ? 'ok' : 'error',
-          summary: `${res.code} ${STATUS_TEXT[res.code] ?? ''}`.trim() + (res.code >= 400 ? `: ${(res.body as Status).message ?? ''}` : ''),
-          explain: res.code < 400
-            ? `The kube-apiserver answers ${res.code} ${STATUS_TEXT[res.code] ?? ''} to ${req.verb} ${req.path}.`
-            : `The kube-apiserver refuses ${req.verb} ${req.path} with ${res.code} ${STATUS_TEXT[res.code] ?? ''}: ${(res.body as Status).message ?? ''}`,
-          details: { request: displayRequest(req), response: res },
+          outcome: res.code < 400 ? 'ok' : expected404 ? 'info' : 'error',
+          details: { request, response: res, purpose },
         })
         sim.after(hop, () => cb(res))
       }, caller),
@@ -112,9 +110,6 @@ export class ApiClient {
     trace.emit({
       type: 'watch:Start', lane: this.opts.lane, from: this.opts.lane, to: 'kube-apiserver', arrive: sim.now() + hop,
       node: this.opts.node, requestId: req.id, outcome: 'info',
-      summary: `WATCH ${pathWithQuery(req)}`,
-      explain: `${this.opts.lane} opens a long-running watch: the kube-apiserver will push every change to matching objects instead of being polled.`,
-      docs: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#efficient-detection-of-changes',
       details: { request: displayRequest(req) },
     })
     sim.after(hop, () =>
@@ -136,12 +131,25 @@ export function pathWithQuery(req: Pick<HttpRequest, 'path' | 'query'>): string 
 }
 
 /** displayRequest is the request as shown to people: credentials masked, certificate summarised. */
-export function displayRequest(req: HttpRequest): Record<string, unknown> {
-  const out: Record<string, unknown> = { verb: req.verb, path: req.path, query: req.query, headers: redactHeaders(req.headers) }
+export function displayRequest(req: HttpRequest): ShownRequest {
+  const out: ShownRequest = { verb: req.verb, path: req.path, query: req.query, headers: redactHeaders(req.headers) }
   if (req.tls?.clientCertificate) {
     const c = req.tls.clientCertificate
     out.clientCertificate = { subject: `CN=${c.commonName}${c.organizations.map((o) => `,O=${o}`).join('')}`, issuer: `CN=${c.issuer}` }
   }
   if (req.body) out.body = req.body
   return out
+}
+
+/**
+ * inferPurpose reads a request's purpose from its verb, path and caller, for callers that do not name one. Requests
+ * that only the caller can tell apart (the scheduler's three kinds of status patch) need the caller's `purpose`.
+ */
+export function inferPurpose(req: Pick<HttpRequest, 'verb' | 'path'>, lane: Lane): RequestPurpose {
+  const { verb, path } = req
+  if (/\/events(\/|$)/.test(path)) return verb === 'POST' ? 'event-create' : verb === 'PATCH' ? 'event-patch' : 'other'
+  if (verb === 'POST' && path.endsWith('/binding')) return 'binding'
+  if (verb === 'PATCH' && path.endsWith('/status')) return lane === 'kubelet' ? 'pod-status' : lane === 'kube-scheduler' ? 'unschedulable-status' : 'other'
+  if (verb === 'DELETE' && /\/pods\/[^/]+$/.test(path)) return lane === 'kubelet' ? 'pod-delete' : lane === 'kube-scheduler' ? 'preemption-delete' : 'other'
+  return 'other'
 }

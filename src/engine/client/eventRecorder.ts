@@ -39,16 +39,16 @@ export class EventRecorder {
     const { sim, trace } = this.ctx
     const namespace = ref.namespace ?? 'default'
     const pod = `${namespace}/${ref.name ?? ''}`
+    const key = [this.source.component, this.source.host ?? '', ref.kind, namespace, ref.name, ref.uid, ref.fieldPath ?? '', type, reason, message].join('\u0000')
+    const prior = this.seen.get(key)
     trace.emit({
       type: 'event:Record', lane: laneOf(this.source.component), node: this.source.host, pod,
       outcome: type === 'Warning' ? 'warning' : 'info',
-      summary: `Event ${type} ${reason}: ${message}`,
-      explain: `${this.source.component} records a Kubernetes Event (${type}, reason ${reason}) on ${ref.kind} ${ref.name}. Events are ordinary API objects; \`kubectl describe\` lists them under "Events".`,
-      docs: 'https://kubernetes.io/docs/reference/kubernetes-api/cluster-resources/event-v1/',
-      details: { type, reason, message, action, involvedObject: ref },
+      details: {
+        type, reason, message, action, involvedObject: ref, component: this.source.component, api: this.source.api,
+        count: (prior?.count ?? 0) + 1,
+      },
     })
-    const key = [this.source.component, this.source.host ?? '', ref.kind, namespace, ref.name, ref.uid, ref.fieldPath ?? '', type, reason, message].join('\u0000')
-    const prior = this.seen.get(key)
     const nowMicro = sim.rfc3339Micro()
     const now = sim.rfc3339()
     if (prior) {
@@ -59,7 +59,7 @@ export class EventRecorder {
       this.client.request({
         verb: 'PATCH', path: `/api/v1/namespaces/${prior.namespace}/events/${prior.name}`,
         headers: { 'Content-Type': 'application/strategic-merge-patch+json' }, body: patch,
-      }, () => {}, { pod, explain: `${this.source.component} sees the same event again, so it patches the existing Event's count instead of creating a new one.` })
+      }, () => {}, { pod, purpose: 'event-patch' })
       return
     }
     // Two events in the same virtual microsecond still get distinct names, as distinct UnixNano values would.
@@ -82,8 +82,7 @@ export class EventRecorder {
         : { eventTime: nowMicro, action }),
     }
     this.client.request({ verb: 'POST', path: `/api/v1/namespaces/${namespace}/events`, body: ev as never }, () => {}, {
-      pod, explain: `${this.source.component} creates the Event object through the kube-apiserver, like any other API object.`,
-      docs: 'https://kubernetes.io/docs/reference/kubernetes-api/cluster-resources/event-v1/',
+      pod, purpose: 'event-create',
     })
   }
 }

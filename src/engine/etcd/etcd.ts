@@ -4,12 +4,13 @@ import { latency } from '../context.ts'
 import type { ObjectChange } from '../events.ts'
 import type { Compare, EtcdWatchEvent, KV, Op, TxnResult } from './store.ts'
 import { EtcdStore } from './store.ts'
+import type { WritePurpose } from './traceTypes.ts'
 
-/** TxnNote says, for the trace, which request a transaction serves. */
+/** TxnNote says, for the trace, which request a transaction serves and why it writes. */
 export interface TxnNote {
   pod?: string
   requestId?: number
-  explain?: string
+  purpose: WritePurpose
 }
 
 /**
@@ -26,17 +27,13 @@ export class Etcd {
   }
 
   /** txn commits after the write latency and calls cb with the result (and the changes). */
-  txn(compares: Compare[], ops: Op[], cb: (r: TxnResult) => void, note: TxnNote = {}): void {
+  txn(compares: Compare[], ops: Op[], cb: (r: TxnResult) => void, note: TxnNote): void {
     const { sim, trace } = this.ctx
     const half = latency(this.ctx, 'etcdWrite') / 2
-    const first = ops[0]
     trace.emit({
       type: 'etcd:Txn', lane: 'kube-apiserver', from: 'kube-apiserver', to: 'etcd', arrive: sim.now() + half,
       pod: note.pod, requestId: note.requestId, outcome: 'info',
-      summary: `Txn ${first ? `${first.type === 'put' ? 'PUT' : 'DELETE'} ${first.key}` : 'compare-only'}${compares.length ? ` if mod_revision=${compares[0].modRevision}` : ''}`,
-      explain: note.explain ?? 'The kube-apiserver sends a transaction to etcd: compare the key\'s revision, then write. This is optimistic concurrency: a concurrent writer makes the compare fail instead of overwriting.',
-      docs: 'https://kubernetes.io/docs/tasks/administer-cluster/configure-upgrade-etcd/',
-      details: { compares, ops: ops.map((o) => ({ type: o.type, key: o.key })) },
+      details: { phase: 'request', compares, ops: ops.map((o) => ({ type: o.type, key: o.key })), purpose: note.purpose },
     })
     sim.after(half, () => {
       const result = this.store.txn(compares, ops, stampResourceVersion)
@@ -44,10 +41,10 @@ export class Etcd {
         trace.emit({
           type: 'etcd:Txn', lane: 'etcd', from: 'etcd', to: 'kube-apiserver', arrive: sim.now() + half,
           pod: note.pod, requestId: note.requestId, outcome: 'ok',
-          summary: `${e.type} ${e.kv.key} → revision ${e.revision}`,
-          explain: `etcd commits the write through raft and fsyncs it. The cluster-wide revision becomes ${e.revision}; the kube-apiserver reports it to clients as metadata.resourceVersion "${e.revision}".`,
-          docs: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-versions',
-          details: { key: e.kv.key, revision: e.revision, createRevision: e.kv.createRevision, version: e.kv.version },
+          details: {
+            phase: 'commit', op: e.type, key: e.kv.key, revision: e.revision, createRevision: e.kv.createRevision,
+            version: e.kv.version, purpose: note.purpose,
+          },
           change: toChange(e),
         })
       }
@@ -55,9 +52,7 @@ export class Etcd {
         trace.emit({
           type: 'etcd:Txn', lane: 'etcd', from: 'etcd', to: 'kube-apiserver', arrive: sim.now() + half,
           pod: note.pod, requestId: note.requestId, outcome: 'warning',
-          summary: `compare failed at revision ${result.revision}`,
-          explain: 'The key changed since the kube-apiserver read it, so etcd refuses the write; the apiserver reports a conflict or retries.',
-          details: { compares },
+          details: { phase: 'conflict', compares, revision: result.revision, purpose: note.purpose },
         })
       }
       sim.after(half, () => cb(result))

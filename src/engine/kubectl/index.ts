@@ -17,6 +17,8 @@ import { RESOURCES, resourceByKind } from '../apiserver/resources.ts'
 import type { ResourceDef } from '../apiserver/resources.ts'
 import { decodeFile, missingTypeFields } from './decode.ts'
 import { selectUser } from './kubeconfig.ts'
+import type { TraceDetailsMap } from '../events.ts'
+import type { KubectlTraceType } from './traceTypes.ts'
 
 export interface KubectlResult {
   stdout: string
@@ -34,36 +36,48 @@ export interface KubectlApplyInput {
 }
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
-const DOCS = 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_apply/'
+
+/** KubectlStep is one of kubectl's own steps, as `step` emits it in the kubectl lane. */
+type KubectlStep = {
+  [K in KubectlTraceType]: { type: K; outcome: 'ok' | 'error' | 'info'; details: TraceDetailsMap[K]; pod?: string }
+}[KubectlTraceType]
 
 /** kubectlApply runs one `kubectl apply -f ...` and calls done when kubectl would exit. */
 export function kubectlApply(ctx: EngineContext, endpoint: ApiServerEndpoint, input: KubectlApplyInput, done: (r: KubectlResult) => void): void {
   const out: string[] = []
   const err: string[] = []
-  const step = (type: 'kubectl:Read' | 'kubectl:Decode' | 'kubectl:Validate' | 'kubectl:Kubeconfig' | 'kubectl:BuildRequest' | 'kubectl:Output', outcome: 'ok' | 'error' | 'info', summary: string, explain: string, details?: Record<string, unknown>, pod?: string) =>
-    ctx.trace.emit({ type, lane: 'kubectl', outcome, summary, explain, docs: DOCS, details, pod })
+  const step = (s: KubectlStep) => ctx.trace.emit({ ...s, lane: 'kubectl' })
   const finish = (exitCode: number, pos?: KubectlResult['errorPosition']) => {
     const r: KubectlResult = { stdout: out.map((l) => `${l}\n`).join(''), stderr: err.map((l) => `${l}\n`).join(''), exitCode, ...(pos ? { errorPosition: pos } : {}) }
-    step('kubectl:Output', exitCode === 0 ? 'ok' : 'error', exitCode === 0 ? out.join(' · ') || '(no output)' : (err[err.length - 1] ?? 'failed'), `kubectl prints what happened and exits with code ${exitCode}.`, { stdout: r.stdout, stderr: r.stderr, exitCode })
+    step({
+      type: 'kubectl:Output', outcome: exitCode === 0 ? 'ok' : 'error',
+      details: { stdout: r.stdout, stderr: r.stderr, exitCode, stdoutLines: [...out], stderrLines: [...err] },
+    })
     done(r)
   }
 
   // 1. Read and decode every file, client-side.
   const objects: { obj: KObject; file: string }[] = []
   for (const f of input.files) {
-    step('kubectl:Read', 'info', `read ${f.name} (${f.text.split('\n').length} lines)`, `kubectl reads the manifest file given with -f.`, { file: f.name, bytes: f.text.length })
+    step({ type: 'kubectl:Read', outcome: 'info', details: { file: f.name, bytes: f.text.length, lines: f.text.split('\n').length } })
     const d = decodeFile(f.name, f.text)
     if ('error' in d) {
-      step('kubectl:Decode', 'error', d.error.message, `kubectl converts YAML to JSON before anything is sent. This file is not valid YAML at line ${d.error.line}, column ${d.error.column}, so nothing reaches the cluster.`, { line: d.error.line, column: d.error.column })
+      step({
+        type: 'kubectl:Decode', outcome: 'error',
+        details: { result: 'error', file: f.name, message: d.error.message, line: d.error.line, column: d.error.column },
+      })
       err.push(d.error.message)
       return finish(1, { file: f.name, line: d.error.line, column: d.error.column })
     }
-    step('kubectl:Decode', 'ok', `decoded ${d.docs.length} object${d.docs.length === 1 ? '' : 's'}: ${d.docs.map((x) => `${x.object.kind}/${x.object.metadata?.name ?? '?'}`).join(', ')}`, `The YAML documents are converted to JSON objects, one per document (a kind: List is unpacked).`, { objects: d.docs.map((x) => ({ kind: x.object.kind, name: x.object.metadata?.name, line: x.line })) })
+    step({
+      type: 'kubectl:Decode', outcome: 'ok',
+      details: { result: 'decoded', file: f.name, objects: d.docs.map((x) => ({ kind: x.object.kind, name: x.object.metadata?.name, line: x.line })) },
+    })
     for (const doc of d.docs) {
       const missing = missingTypeFields(doc.object)
       if (missing.length) {
         const msg = `error: error validating "${f.name}": error validating data: [${missing.join(', ')}]; if you choose to ignore these errors, turn validation off with --validate=false`
-        step('kubectl:Validate', 'error', msg, 'Every Kubernetes object must say which API it belongs to (apiVersion) and what it is (kind); without them kubectl cannot even choose the URL to send it to.', { missing })
+        step({ type: 'kubectl:Validate', outcome: 'error', details: { check: 'type-fields', file: f.name, missing, message: msg } })
         err.push(msg)
         return finish(1, { file: f.name, line: doc.line, column: 1 })
       }
@@ -78,11 +92,18 @@ export function kubectlApply(ctx: EngineContext, endpoint: ApiServerEndpoint, in
   // 2. Kubeconfig: which user, which credentials.
   const user = selectUser(input.kubeconfig, input.user)
   if ('error' in user) {
-    step('kubectl:Kubeconfig', 'error', user.error, `kubectl looks up the user in the kubeconfig (${input.user ? `--user ${input.user}` : 'from the current context'}); there is no such user entry, so it stops before contacting the cluster.`)
+    step({ type: 'kubectl:Kubeconfig', outcome: 'error', details: { result: 'error', error: user.error, ...(input.user ? { userFlag: input.user } : {}) } })
     err.push(user.error)
     return finish(1)
   }
-  step('kubectl:Kubeconfig', 'ok', `user "${user.name}"`, `kubectl reads the kubeconfig: ${user.notes.join('; ')}.`, { user: user.name, context: user.context })
+  step({
+    type: 'kubectl:Kubeconfig', outcome: 'ok',
+    details: {
+      result: 'ok', user: user.name, context: user.context, namespace: user.namespace,
+      ...(user.userFlag ? { userFlag: user.userFlag } : {}),
+      credentials: { token: !!user.credentials.token, ...(user.credentials.clientCertificate ? { clientCertificate: user.credentials.clientCertificate } : {}) },
+    },
+  })
   const client = new ApiClient(ctx, endpoint, { lane: 'kubectl', userAgent: 'kubectl/v1.35.0 (linux/amd64) kubernetes/v1.35.0', credentials: user.credentials })
 
   let failed = false
@@ -95,7 +116,10 @@ export function kubectlApply(ctx: EngineContext, endpoint: ApiServerEndpoint, in
     const def = resourceByKind(obj.apiVersion, obj.kind)
     if (!def) {
       const msg = `error: resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "${obj.metadata?.namespace ?? ''}" from "${file}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`
-      step('kubectl:Validate', 'error', `no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`, `kubectl maps each kind to a REST resource using the API server's discovery information. The cluster serves no kind "${obj.kind}" in "${obj.apiVersion}" (known here: ${RESOURCES.map((r) => r.kind).join(', ')}).`, { kind: obj.kind, apiVersion: obj.apiVersion })
+      step({
+        type: 'kubectl:Validate', outcome: 'error',
+        details: { check: 'resource-mapping', file, kind: obj.kind, apiVersion: obj.apiVersion, name: obj.metadata?.name ?? '', known: RESOURCES.map((r) => r.kind) },
+      })
       err.push(msg)
       failed = true
       return cont()
@@ -111,16 +135,23 @@ export function kubectlApply(ctx: EngineContext, endpoint: ApiServerEndpoint, in
     const base = `/${def.group ? `apis/${def.group}` : 'api'}/${def.version}${def.namespaced ? `/namespaces/${ns}` : ''}/${def.resource}`
     const applied = lastApplied(obj, def, ns)
     const body: KObject = { ...obj, metadata: { ...obj.metadata, ...(def.namespaced ? { namespace: ns } : {}), annotations: { ...obj.metadata?.annotations, [LAST_APPLIED]: applied } } }
-    step('kubectl:BuildRequest', 'info', `build GET ${base}/${name}`, `Client-side apply first asks whether ${def.kind} "${name}" already exists${def.namespaced ? ` in namespace "${ns}"` : ''}: if it does, kubectl patches it; if not, it creates it.`, { method: 'GET', path: `${base}/${name}` }, pod)
+    const where = def.namespaced ? { namespace: ns } : {}
+    step({
+      type: 'kubectl:BuildRequest', outcome: 'info', pod,
+      details: { method: 'GET', path: `${base}/${name}`, purpose: 'apply-lookup', kind: def.kind, name, ...where },
+    })
     client.request({ verb: 'GET', path: `${base}/${name}` }, (res) => {
       if (res.code === 404) {
-        step('kubectl:BuildRequest', 'info', `build POST ${base} with the last-applied annotation`, `Not found, so kubectl creates it: POST to the collection with the manifest as JSON, plus the annotation ${LAST_APPLIED} holding what you applied (the next apply diffs against it). fieldValidation=Strict asks the server to reject unknown fields.`, { method: 'POST', path: base, body }, pod)
+        step({
+          type: 'kubectl:BuildRequest', outcome: 'info', pod,
+          details: { method: 'POST', path: base, purpose: 'apply-create', kind: def.kind, name, ...where, body, annotation: LAST_APPLIED },
+        })
         return client.request({ verb: 'POST', path: base, query: { fieldManager: 'kubectl-client-side-apply', fieldValidation: 'Strict' }, body }, (cres) => {
           warn(cres)
           if (cres.code === 201) out.push(`${def.resource.replace(/s$/, '')}/${name} created`)
           else { err.push(errorLine(cres.body as Status, `creating "${file}"`)); failed = true }
           cont()
-        }, { pod, explain: `kubectl sends the ${def.kind} to the kube-apiserver: POST ${base}.` })
+        }, { pod, purpose: 'apply-create' })
       }
       if (res.code !== 200) {
         err.push(getErrorLine(res.body as Status, def, ns, name, file))
@@ -137,8 +168,8 @@ export function kubectlApply(ctx: EngineContext, endpoint: ApiServerEndpoint, in
         if (pres.code === 200) out.push(`${def.resource.replace(/s$/, '')}/${name} configured`)
         else { err.push(errorLine(pres.body as Status, `patching "${file}"`)); failed = true }
         cont()
-      }, { pod })
-    }, { pod, explain: `kubectl asks the kube-apiserver whether ${def.kind} "${name}" exists.` })
+      }, { pod, purpose: 'apply-patch' })
+    }, { pod, purpose: 'apply-lookup' })
   }
 
   const warn = (res: HttpResponse) => {

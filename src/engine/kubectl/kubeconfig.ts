@@ -13,8 +13,8 @@ export interface SelectedUser {
   namespace: string
   context: string
   credentials: Credentials
-  /** What kubectl found, for the trace. */
-  notes: string[]
+  /** The --user flag, when given. */
+  userFlag?: string
 }
 
 type Named<T> = { name: string } & T
@@ -31,20 +31,16 @@ export function selectUser(kubeconfig: KObject, userFlag?: string): SelectedUser
   const entry = users.find((u) => u.name === userName)
   if (!entry) return { error: `error: auth info "${userName}" does not exist` }
   const u = entry.user ?? {}
-  const notes = [`context "${ctx?.name ?? '(none)'}"${userFlag ? `, user overridden by --user=${userFlag}` : ''} → user "${userName}"`]
   const credentials: Credentials = {}
-  if (u.token) {
-    credentials.token = u.token
-    notes.push('credentials: a bearer token, sent as "Authorization: Bearer …"')
-  }
+  if (u.token) credentials.token = u.token
   if (u['client-certificate-data']) {
     const cert = readCertificate(u['client-certificate-data'])
     if (!cert) return { error: `error: unable to load client certificate for user "${userName}": data does not contain any valid RSA or ECDSA certificates` }
     credentials.clientCertificate = cert
-    notes.push(`credentials: a client certificate (CN=${cert.commonName}${cert.organizations.map((o) => `, O=${o}`).join('')}, issued by ${cert.issuer}), presented in the TLS handshake`)
   }
-  if (!u.token && !u['client-certificate-data']) notes.push('credentials: none — the request will be anonymous')
-  return { name: userName, namespace: ctx?.context?.namespace ?? 'default', context: ctx?.name ?? '', credentials, notes }
+  const selected: SelectedUser = { name: userName, namespace: ctx?.context?.namespace ?? 'default', context: ctx?.name ?? '', credentials }
+  if (userFlag) selected.userFlag = userFlag
+  return selected
 }
 
 function readCertificate(data: string): Credentials['clientCertificate'] | undefined {

@@ -1,4 +1,5 @@
-import type { Untyped } from '../events.ts'
+import type { KObject } from '../api/types.ts'
+import type { ClientCertificate } from '../client/http.ts'
 
 /** Trace event types of the simulated kubectl. */
 export const KUBECTL_TRACE_TYPES = [
@@ -12,12 +13,54 @@ export const KUBECTL_TRACE_TYPES = [
 
 export type KubectlTraceType = (typeof KUBECTL_TRACE_TYPES)[number]
 
-/** The shape of each step type's details (Untyped until given one). */
+export interface KubectlReadDetails {
+  file: string
+  bytes: number
+  lines: number
+}
+
+export type KubectlDecodeDetails =
+  | { result: 'decoded'; file: string; objects: { kind?: string; name?: string; line: number }[] }
+  /** `message` is kubectl's exact error line. */
+  | { result: 'error'; file: string; message: string; line: number; column: number }
+
+export type KubectlValidateDetails =
+  /** apiVersion or kind is missing; `message` is kubectl's exact error line. */
+  | { check: 'type-fields'; file: string; missing: string[]; message: string }
+  /** No REST resource serves this kind (discovery); `known` lists the kinds the cluster serves. */
+  | { check: 'resource-mapping'; file: string; kind?: string; apiVersion?: string; name: string; known: string[] }
+
+export type KubectlKubeconfigDetails =
+  | {
+    result: 'ok'; user: string; context: string; namespace: string
+    /** The --user flag, when it overrode the context's user. */
+    userFlag?: string
+    credentials: { token: boolean; clientCertificate?: ClientCertificate }
+  }
+  | { result: 'error'; error: string; userFlag?: string }
+
+export type KubectlBuildRequestDetails =
+  | { method: 'GET'; path: string; purpose: 'apply-lookup'; kind: string; name: string; namespace?: string }
+  | {
+    method: 'POST'; path: string; purpose: 'apply-create'; kind: string; name: string; namespace?: string
+    body: KObject; annotation: string
+  }
+
+export interface KubectlOutputDetails {
+  stdout: string
+  stderr: string
+  exitCode: number
+  /** The lines kubectl printed, as it printed them (a line may hold a newline: kubectl's multi-line errors). */
+  stdoutLines: string[]
+  stderrLines: string[]
+}
+
+/** The shape of each step type's details. */
 export interface KubectlTraceDetails {
-  'kubectl:Read': Untyped
-  'kubectl:Decode': Untyped
-  'kubectl:Validate': Untyped
-  'kubectl:Kubeconfig': Untyped
-  'kubectl:BuildRequest': Untyped
-  'kubectl:Output': Untyped
+  'kubectl:Read': KubectlReadDetails
+  'kubectl:Decode': KubectlDecodeDetails
+  'kubectl:Validate': KubectlValidateDetails
+  'kubectl:Kubeconfig': KubectlKubeconfigDetails
+  'kubectl:BuildRequest': KubectlBuildRequestDetails
+  'kubectl:Output': KubectlOutputDetails
 }

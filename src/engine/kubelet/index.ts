@@ -28,7 +28,7 @@ import type { ApiClient } from '../client/apiClient.ts'
 import { EventRecorder } from '../client/eventRecorder.ts'
 import type { EngineContext } from '../context.ts'
 import { latency } from '../context.ts'
-import type { TraceEventInput } from '../events.ts'
+import type { Lane, Outcome as StepOutcome, TraceDetailsMap, TraceEventInput } from '../events.ts'
 import { ms, sec } from '../sim/kernel.ts'
 import type { Micros } from '../sim/kernel.ts'
 import { HostLocal, parseRange } from './cni/hostLocal.ts'
@@ -36,6 +36,7 @@ import { goDuration } from './goDuration.ts'
 import { ImageStore, digestOf, resolve } from './runtime.ts'
 import { containerArgv, onSigterm, outcomeOf } from './process.ts'
 import type { Outcome } from './process.ts'
+import type { CniConfig, CniResult, KubeletTraceType, StatusCause } from './traceTypes.ts'
 
 const MAX_IMAGE_BACKOFF_S = 300
 const IMAGE_BACKOFF_S = 10
@@ -88,7 +89,6 @@ const CONTAINER_GC_PERIOD_S = 60
 const STOP_SANDBOX_MS = 40
 const CNI_DEL_MS = 20
 const REMOVE_MS = 15
-const TERMINATION_DOCS = 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination'
 
 const MAX_CONTAINER_BACKOFF_S = 300
 
@@ -140,8 +140,9 @@ export class Kubelet {
     })
   }
 
-  private emit(input: Omit<TraceEventInput, 'node'>): void {
-    this.ctx.trace.emit({ ...input, node: this.nodeName } as TraceEventInput)
+  private emit<K extends KubeletTraceType>(input: KubeletStep<K>): void {
+    // TypeScript cannot tie a generic K to the member of the TraceEventInput union it selects; KubeletStep checks it.
+    this.ctx.trace.emit({ ...input, node: this.nodeName } as unknown as TraceEventInput)
   }
 
   private observe(key: string, pod: Pod): void {
@@ -166,9 +167,7 @@ export class Kubelet {
     }
     this.emit({
       type: 'kubelet:PodObserved', lane: 'kubelet', pod: key, outcome: 'info',
-      summary: `pod ${key} assigned to this node`,
-      explain: `The kubelet on ${this.nodeName} watches pods whose spec.nodeName is ${this.nodeName}. The binding just made this pod one of them, so the kubelet hands it to a pod worker of its own.`,
-      docs: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/',
+      details: { namespace: pod.metadata?.namespace ?? '', name: pod.metadata?.name ?? '', nodeName: this.nodeName },
     })
     this.ctx.sim.after(latency(this.ctx, 'kubeletDispatch'), () => this.admit(w))
   }
@@ -193,14 +192,12 @@ export class Kubelet {
     else if (myPorts.some((p) => usedPorts.has(p))) { reason = 'NodePorts'; message = "Predicate NodePorts failed: node(s) didn't have free ports for the requested pod ports" }
     else if (!matchesSelectorMap(w.pod.spec?.nodeSelector, node?.metadata?.labels)) { reason = 'NodeAffinity'; message = "Predicate NodeAffinity failed: node(s) didn't match Pod's node affinity/selector" }
     else if (untolerated(node?.spec?.taints, w.pod.spec?.tolerations, ['NoExecute']).length) { reason = 'TaintToleration'; message = 'Predicate TaintToleration failed: node(s) had untolerated taint(s)' }
+    const allocatable = alloc as Record<string, string>
     this.emit({
       type: 'kubelet:Admit', lane: 'kubelet', pod: w.key, outcome: reason ? 'error' : 'ok',
-      summary: reason ? `rejected: ${reason}: ${message}` : `admitted (requests cpu ${mine.cpu}m, memory ${mine.memory}; node has cpu ${cpuMilli(alloc.cpu) - used.cpu}m, memory ${bytes(alloc.memory) - used.memory} free)`,
-      explain: reason
-        ? `Before running a pod the kubelet checks it still fits on the node. This pod does not (${message}). A pod created with spec.nodeName set never passed the scheduler's checks, so the kubelet is the first to say no: the pod fails with reason ${reason}.`
-        : 'Before running a pod the kubelet checks that the node can hold it: pod count, and cpu and memory requests against the node\'s allocatable minus what its admitted pods request. It fits.',
-      docs: 'https://kubernetes.io/docs/concepts/scheduling-eviction/node-pressure-eviction/',
-      details: { requested: mine, used, allocatable: alloc },
+      details: reason
+        ? { verdict: 'reject', requested: mine, used, allocatable, reason, message }
+        : { verdict: 'admit', requested: mine, used, allocatable, free: { cpu: cpuMilli(alloc.cpu) - used.cpu, memory: bytes(alloc.memory) - used.memory } },
     })
     if (reason) return this.reject(w, reason, message)
     this.syncPod(w)
@@ -208,9 +205,10 @@ export class Kubelet {
 
   /** reject mirrors kubelet.rejectPod: a Warning event and a Failed status with "Pod was rejected: ...". */
   private reject(w: Worker, reason: string, message: string): void {
+    this.emit({ type: 'kubelet:Reject', lane: 'kubelet', pod: w.key, outcome: 'error', details: { reason, message } })
     this.recorder.event(ref(w.pod), 'Warning', reason, message)
     w.status = { phase: 'Failed', reason, message: `Pod was rejected: ${message}`, qosClass: getPodQOS(w.pod), startTime: this.ctx.sim.rfc3339() }
-    this.patchStatus(w, `The pod is rejected: phase Failed, reason ${reason}. It will never run on this node; nothing reschedules a bare pod.`)
+    this.patchStatus(w, { kind: 'rejected', reason })
   }
 
   private syncPod(w: Worker): void {
@@ -222,8 +220,9 @@ export class Kubelet {
       containerStatuses: (w.pod.spec?.containers ?? []).map((c) => waiting(c, w.pod.spec?.initContainers?.length ? 'PodInitializing' : 'ContainerCreating')),
       ...(w.pod.spec?.initContainers?.length ? { initContainerStatuses: w.pod.spec.initContainers.map((c) => waiting(c, 'PodInitializing')) } : {}),
     }
-    this.emit({ type: 'kubelet:SyncPod', lane: 'kubelet', pod: w.key, outcome: 'info', summary: 'SyncPod: create the sandbox, then start containers', explain: 'The pod worker runs SyncPod: compute what is missing (here, everything), create the pod sandbox, then pull images and create and start each container. First it reports what it knows: the pod is Pending, its containers are waiting in ContainerCreating.', docs: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/' })
-    this.patchStatus(w, 'The kubelet\'s status manager reports the first status: phase Pending, hostIP, startTime, QoS class, the five conditions, and each container waiting in ContainerCreating.')
+    const names = (list: Container[] | undefined) => (list ?? []).map((c) => c.name)
+    this.emit({ type: 'kubelet:SyncPod', lane: 'kubelet', pod: w.key, outcome: 'info', details: { initContainers: names(w.pod.spec?.initContainers), containers: names(w.pod.spec?.containers), qosClass: w.status.qosClass ?? '' } })
+    this.patchStatus(w, { kind: 'initial' })
     this.ctx.sim.after(ms(1), () => this.runPodSandbox(w))
   }
 
@@ -261,14 +260,13 @@ export class Kubelet {
   }
 
   /** cri emits a CRI call (kubelet → CRI) and, after `took`, its response (CRI → kubelet). */
-  private cri(w: Worker, name: 'RunPodSandbox' | 'PodSandboxStatus' | 'ImageStatus' | 'PullImage' | 'CreateContainer' | 'StartContainer', request: Record<string, unknown>, took: number, explain: string, respond: () => { summary: string; response: Record<string, unknown>; outcome?: 'ok' | 'error'; explain?: string }, cont: () => void, abandoned?: () => void): void {
-    const type = `cri:${name}` as const
+  private cri<K extends SyncCri>(w: Worker, type: K, request: PhaseOf<K, 'request'>, took: number, respond: () => { outcome?: 'ok' | 'error'; details: PhaseOf<K, 'response'> }, cont: () => void, abandoned?: () => void): void {
     const { sim } = this.ctx
     w.inflight++
-    this.emit({ type, lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', summary: `${name}(${summarize(request)})`, explain, docs: 'https://kubernetes.io/docs/concepts/architecture/cri/', details: { cri: { method: `runtime.v1.${name.includes('Image') ? 'ImageService' : 'RuntimeService'}/${name}`, request } } })
+    this.emit<K>({ type, lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', details: request })
     sim.after(took, () => {
       const r = respond()
-      this.emit({ type, lane: 'CRI', from: 'CRI', to: 'kubelet', arrive: sim.now() + ms(0.2), pod: w.key, outcome: r.outcome ?? 'ok', summary: r.summary, explain: r.explain ?? explain, docs: 'https://kubernetes.io/docs/concepts/architecture/cri/', details: { cri: { method: name, request, response: r.response } } })
+      this.emit<K>({ type, lane: 'CRI', from: 'CRI', to: 'kubelet', arrive: sim.now() + ms(0.2), pod: w.key, outcome: r.outcome ?? 'ok', details: r.details })
       sim.after(ms(0.2), () => {
         w.inflight--
         // SyncPod's context is cancelled once the pod is terminating: the call returned, but nothing follows it.
@@ -300,7 +298,8 @@ export class Kubelet {
       this.idle(w)
       return true
     }
-    this.emit({ type: 'cri:RunPodSandbox', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', summary: `RunPodSandbox(${meta.namespace}/${meta.name})`, explain: 'The kubelet asks the container runtime (containerd, over the CRI gRPC socket) for a pod sandbox: the shared Linux namespaces every container of the pod will join, held open by a tiny "pause" container. The runtime must hand back a sandbox that is ready, networking included.', docs: 'https://kubernetes.io/docs/concepts/architecture/cri/', details: { cri: { method: 'runtime.v1.RuntimeService/RunPodSandbox', request } } })
+    const pauseImage = this.ctx.config.pauseImage
+    this.emit({ type: 'cri:RunPodSandbox', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', details: { phase: 'request', cri: { method: rpc('RunPodSandbox'), request }, netns, pauseImage } })
     sim.after(half, () => {
       const ipam = this.ipam
       const alloc = !ipam ? { error: 'no podCIDR set for node' } : 'error' in ipam ? ipam : ipam.allocate()
@@ -309,11 +308,12 @@ export class Kubelet {
       const range = ipam && !('error' in ipam) ? ipam.range : undefined
       const fault = this.ctx.config.faults.find((f) => f.type === 'IPAMExhausted' && f.node === this.nodeName)
       const err = typeof alloc === 'object' ? alloc.error : fault ? `no IP addresses available in range set: ${range ? `${range.gateway}` : ''}` : undefined
-      const cniConf = { cniVersion: '1.0.0', name: 'cbr0', type: 'bridge', bridge: 'cni0', isGateway: true, ipMasq: true, ipam: { type: 'host-local', ranges: [[{ subnet: range?.subnet ?? this.node?.spec?.podCIDR }]], routes: [{ dst: '0.0.0.0/0' }] } }
-      this.emit({ type: 'cni:ADD', lane: 'CRI', from: 'CRI', to: 'CNI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', summary: `CNI ADD ${netns} (bridge cni0, host-local ${range?.subnet ?? '?'})`, explain: 'With the network namespace created, containerd runs the CNI plugin named in /etc/cni/net.d: ADD, with the container id, the netns path and the interface name eth0.', docs: 'https://kubernetes.io/docs/concepts/extend-kubernetes/compute-storage-net/network-plugins/', details: { cni: { command: 'ADD', containerID: sandboxId, netns, ifName: 'eth0', config: cniConf } } })
+      const cniConf: CniConfig = { cniVersion: '1.0.0', name: 'cbr0', type: 'bridge', bridge: 'cni0', isGateway: true, ipMasq: true, ipam: { type: 'host-local', ranges: [[{ subnet: range?.subnet ?? this.node?.spec?.podCIDR }]], routes: [{ dst: '0.0.0.0/0' }] } }
+      const subnet = range?.subnet
+      this.emit({ type: 'cni:ADD', lane: 'CRI', from: 'CRI', to: 'CNI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', details: { phase: 'request', cni: { command: 'ADD', containerID: sandboxId, netns, ifName: 'eth0', config: cniConf }, subnet } })
       sim.after(latency(this.ctx, 'cniAdd'), () => {
         if (err) {
-          this.emit({ type: 'cni:ADD', lane: 'CNI', from: 'CNI', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'error', summary: `ADD failed: ${err}`, explain: 'host-local IPAM has no free address left in this node\'s pod CIDR, so the pod cannot get a network and its sandbox cannot be created.', docs: 'https://www.cni.dev/plugins/current/ipam/host-local/', details: { cni: { error: err } } })
+          this.emit({ type: 'cni:ADD', lane: 'CNI', from: 'CNI', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'error', details: { phase: 'error', cni: { error: err }, subnet } })
           const msg = `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "${sandboxId}": plugin type="bridge" failed (add): failed to allocate for range 0: ${err}`
           this.recorder.event(ref(w.pod), 'Warning', 'FailedCreatePodSandBox', msg)
           settled()
@@ -322,22 +322,20 @@ export class Kubelet {
         const ip = alloc as string
         w.ip = ip
         const clusterCidr = clusterCidrOf(range?.subnet)
-        const result = { cniVersion: '1.0.0', interfaces: [{ name: 'cni0', mac: mac() }, { name: veth, mac: mac() }, { name: 'eth0', mac: mac(), sandbox: netns }], ips: [{ interface: 2, address: `${ip}/${range?.prefix}`, gateway: range?.gateway }], routes: [{ dst: '0.0.0.0/0', gw: range?.gateway }, ...(clusterCidr ? [{ dst: clusterCidr, gw: range?.gateway }] : [])], dns: {} }
-        this.emit({ type: 'cni:ADD', lane: 'CNI', from: 'CNI', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'ok', summary: `eth0 ${ip}/${range?.prefix} via ${range?.gateway} (veth pair ${veth} ↔ eth0 on bridge cni0)`, explain: `The bridge plugin makes sure the bridge cni0 exists on the node with the gateway address ${range?.gateway}, creates a veth pair — ${veth} stays on the node and is attached to cni0, its peer moves into the pod's network namespace as eth0 — and asks host-local IPAM for an address from the node's pod CIDR ${range?.subnet}: ${ip} (the gateway takes .1, pods start at .2). Pods on other nodes are reached through the routes to their nodes' pod CIDRs.`, docs: 'https://www.cni.dev/plugins/current/main/bridge/', details: { cni: { result } } })
+        const result: CniResult = { cniVersion: '1.0.0', interfaces: [{ name: 'cni0', mac: mac() }, { name: veth, mac: mac() }, { name: 'eth0', mac: mac(), sandbox: netns }], ips: [{ interface: 2, address: `${ip}/${range?.prefix}`, gateway: range?.gateway }], routes: [{ dst: '0.0.0.0/0', gw: range?.gateway }, ...(clusterCidr ? [{ dst: clusterCidr, gw: range?.gateway }] : [])], dns: {} }
+        this.emit({ type: 'cni:ADD', lane: 'CNI', from: 'CNI', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'ok', details: { phase: 'result', cni: { result }, ip, prefix: range?.prefix, gateway: range?.gateway, veth, subnet } })
         if (clusterCidr) this.emit({
           type: 'cni:ADD', lane: 'CNI', outcome: 'info', pod: w.key,
-          summary: `route ${clusterCidr} via ${range?.gateway} (other nodes' pod CIDRs over the overlay)`,
-          explain: `Inside the pod, everything — including the cluster's pod network ${clusterCidr} — goes to the gateway ${range?.gateway} on cni0. On the node, the network add-on (flannel-style, VXLAN) holds one route per other node's pod CIDR (each node owns one /24 of ${clusterCidr}), so a packet for a pod on another node is encapsulated and sent to that node's InternalIP, where its cni0 delivers it. No NAT between pods.`,
-          docs: 'https://kubernetes.io/docs/concepts/cluster-administration/networking/',
-          details: { podRoutes: result.routes, clusterCidr, nodePodCIDR: range?.subnet },
+          details: { phase: 'routes', podRoutes: result.routes, clusterCidr, nodePodCIDR: range?.subnet, gateway: range?.gateway },
         })
         sim.after(half, () => {
-          this.emit({ type: 'cri:RunPodSandbox', lane: 'CRI', from: 'CRI', to: 'kubelet', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'ok', summary: `sandbox ${sandboxId.slice(0, 13)} ready (pause container ${this.ctx.config.pauseImage})`, explain: `containerd starts the pause container (${this.ctx.config.pauseImage}) that holds the namespaces open, and reports the sandbox ready.`, docs: 'https://kubernetes.io/docs/concepts/architecture/cri/', details: { cri: { method: 'RunPodSandbox', response: { podSandboxId: sandboxId } } } })
+          this.emit({ type: 'cri:RunPodSandbox', lane: 'CRI', from: 'CRI', to: 'kubelet', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'ok', details: { phase: 'response', cri: { method: 'RunPodSandbox', response: { podSandboxId: sandboxId } }, netns, pauseImage } })
           w.sandboxId = sandboxId
           if (settled()) return
-          this.cri(w, 'PodSandboxStatus', { podSandboxId: sandboxId }, ms(1), 'The kubelet reads the sandbox\'s status back from the runtime to learn the pod\'s IP address.', () => ({ summary: `SANDBOX_READY, ip ${ip}`, response: { status: { id: sandboxId, state: 'SANDBOX_READY', network: { ip } } } }), () => {
+          const statusReq = { podSandboxId: sandboxId }
+          this.cri(w, 'cri:PodSandboxStatus', { phase: 'request', cri: { method: rpc('PodSandboxStatus'), request: statusReq } }, ms(1), () => ({ details: { phase: 'response', cri: { method: 'PodSandboxStatus', request: statusReq, response: { status: { id: sandboxId, state: 'SANDBOX_READY', network: { ip } } } } } }), () => {
             w.status = { ...w.status, podIP: ip, podIPs: [{ ip }], conditions: this.conditions(w, true, false) }
-            this.patchStatus(w, `The sandbox is ready, so PodReadyToStartContainers becomes True and the pod gets its IP ${ip} in status.podIP.`)
+            this.patchStatus(w, { kind: 'sandboxReady', ip })
             w.sandboxId = sandboxId
             this.startInit(w, sandboxId, 0)
           })
@@ -356,7 +354,7 @@ export class Kubelet {
     if (i >= inits.length) {
       if (inits.length) {
         w.status = { ...w.status, containerStatuses: (w.status.containerStatuses ?? []).map((s) => ({ ...s, state: { waiting: { reason: 'ContainerCreating' } } })) }
-        this.refresh(w, inits.some(isSidecar) ? 'Every init container has finished with exit code 0 or, for a sidecar, has started, so the pod is Initialized and its regular containers start; the sidecars keep running beside them.' : 'Every init container finished with exit code 0, so the pod is Initialized and its regular containers start.')
+        this.refresh(w, { kind: 'initialized', withSidecars: inits.some(isSidecar) })
       }
       return this.startContainers(w, sandboxId, 0)
     }
@@ -390,7 +388,12 @@ export class Kubelet {
     const policy = c.imagePullPolicy ?? 'IfNotPresent'
     const ref = 'ref' in plan ? plan.ref : undefined
     const presentSize = ref ? this.images?.status(ref) : undefined
-    this.cri(w, 'ImageStatus', { image: { image: ref?.normalized ?? c.image } }, latency(this.ctx, 'imageStatus'), `Is ${c.image} already on this node? The kubelet asks the runtime before deciding whether to pull (imagePullPolicy ${policy}).`, () => (presentSize !== undefined ? { summary: `present (${presentSize} bytes)`, response: { image: { id: digestOf(ref?.normalized ?? ''), size: presentSize } } } : { summary: 'not present', response: { image: null } }), () => {
+    const request = { image: { image: ref?.normalized ?? c.image } }
+    const about = { container: c.name, imagePullPolicy: policy }
+    const decision = presentSize !== undefined && policy !== 'Always' ? 'present' : policy === 'Never' ? 'neverPull' : 'pull'
+    this.cri(w, 'cri:ImageStatus', { phase: 'request', cri: { method: rpc('ImageStatus'), request }, ...about }, latency(this.ctx, 'imageStatus'), () => ({
+      details: { phase: 'response', cri: { method: 'ImageStatus', request, response: { image: presentSize !== undefined ? { id: digestOf(ref?.normalized ?? ''), size: presentSize } : null } }, ...about, decision },
+    }), () => {
       if (presentSize !== undefined && policy !== 'Always') {
         this.recorder.event(ref_(w.pod, c), 'Normal', 'Pulled', `Container image "${c.image}" already present on machine and can be accessed by the pod`)
         return cont()
@@ -412,9 +415,12 @@ export class Kubelet {
     const startAt = Math.max(sim.now(), this.pullerFreeAt)
     const pullTime = 'size' in plan ? latency(this.ctx, 'pullSetup') + sec(plan.size / this.ctx.config.pullBandwidth) : latency(this.ctx, 'pullSetup')
     this.pullerFreeAt = startAt + pullTime
-    sim.at(startAt, () => w.terminating ? undefined : this.cri(w, 'PullImage', { image: { image: 'ref' in plan ? plan.ref.normalized : c.image } }, pullTime, `The image is pulled from its registry: resolve the tag to a manifest, then download and unpack the layers. Time = setup + size ÷ bandwidth (${Math.round(this.ctx.config.pullBandwidth / 1048576)} MiB/s); pulls on a node run one at a time.`, () => ('error' in plan
-      ? { summary: `failed: ${plan.error}`, outcome: 'error', response: { error: plan.error } }
-      : { summary: `pulled ${plan.ref.normalized} (${plan.size} bytes) in ${goDuration((sim.now() - startAt) / 1000)}`, response: { imageRef: digestOf(plan.ref.normalized) } }), () => {
+    const request = { image: { image: 'ref' in plan ? plan.ref.normalized : c.image } }
+    const about = { container: c.name, image: c.image, bandwidth: this.ctx.config.pullBandwidth, size: 'size' in plan ? plan.size : undefined, queuedMs: (startAt - queuedAt) / 1000 }
+    sim.at(startAt, () => w.terminating ? undefined : this.cri(w, 'cri:PullImage', { phase: 'request', cri: { method: rpc('PullImage'), request }, ...about }, pullTime, () => ({
+      outcome: 'error' in plan ? 'error' : 'ok',
+      details: { phase: 'response', cri: { method: 'PullImage', request, response: 'error' in plan ? { error: plan.error } : { imageRef: digestOf(plan.ref.normalized) } }, ...about, tookMs: (sim.now() - startAt) / 1000 },
+    }), () => {
       if ('error' in plan) return this.pullFailed(w, c, plan.error, cont)
       this.images?.add(plan.ref, plan.size)
       const took = goDuration((sim.now() - startAt) / 1000)
@@ -431,7 +437,7 @@ export class Kubelet {
     this.setWaiting(w, c, 'ErrImagePull', error)
     w.backoffS = w.backoffS === 0 ? IMAGE_BACKOFF_S : Math.min(w.backoffS * 2, MAX_IMAGE_BACKOFF_S)
     const backoff = w.backoffS
-    this.emit({ type: 'kubelet:Backoff', lane: 'kubelet', pod: w.key, outcome: 'warning', summary: `image pull back-off ${backoff}s for ${c.image}`, explain: `The pull failed, so the kubelet backs off before trying again: 10 s, doubling after each failure, at most 300 s. Until then the container waits in ImagePullBackOff.`, docs: 'https://kubernetes.io/docs/concepts/containers/images/#imagepullbackoff', details: { backoffSeconds: backoff } })
+    this.emit({ type: 'kubelet:Backoff', lane: 'kubelet', pod: w.key, outcome: 'warning', details: { kind: 'imagePull', backoffSeconds: backoff, container: c.name, image: c.image, error } })
     this.ctx.sim.after(sec(1), () => {
       if (w.terminating) return
       this.recorder.event(ref_(w.pod, c), 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`)
@@ -444,13 +450,14 @@ export class Kubelet {
   private setWaiting(w: Worker, c: Container, reason: string, message: string): void {
     if (w.terminating) return
     this.setState(w, c, { state: { waiting: { reason, message }, running: null, terminated: null } as unknown as ContainerStatus['state'] })
-    this.patchStatus(w, `The container ${c.name} waits with reason ${reason}; the pod stays Pending.`)
+    this.patchStatus(w, { kind: 'waiting', container: c.name, reason })
   }
 
   private createAndStart(w: Worker, sandboxId: string, c: Container, cont: () => void): void {
     const id = this.rng.hex(64)
     w.ids.push(id)
-    this.cri(w, 'CreateContainer', { podSandboxId: sandboxId, config: { metadata: { name: c.name, attempt: 0 }, image: { image: c.image }, command: c.command, args: c.args, envs: c.env, mounts: c.volumeMounts, logPath: `${c.name}/0.log` } }, latency(this.ctx, 'createContainer'), `The kubelet builds the container's configuration (image, command, environment, mounts, resources as cgroup limits) and asks the runtime to create it inside the sandbox.`, () => ({ summary: `container ${id.slice(0, 13)} created`, response: { containerId: id } }), () => {
+    const create = { podSandboxId: sandboxId, config: { metadata: { name: c.name, attempt: 0 }, image: { image: c.image }, command: c.command, args: c.args, envs: c.env, mounts: c.volumeMounts, logPath: `${c.name}/0.log` } }
+    this.cri(w, 'cri:CreateContainer', { phase: 'request', cri: { method: rpc('CreateContainer'), request: create }, container: c.name }, latency(this.ctx, 'createContainer'), () => ({ details: { phase: 'response', cri: { method: 'CreateContainer', request: create, response: { containerId: id } }, container: c.name } }), () => {
       this.recorder.event(ref_(w.pod, c), 'Normal', 'Created', `Created container: ${c.name}`)
       const o = outcomeOf(containerArgv(c), this.imageOf(c))
       const startErr = o.run === 'notFound' ? `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${o.binary}": executable file not found in $PATH: unknown` : ''
@@ -463,7 +470,11 @@ export class Kubelet {
         this.setState(w, c, { containerID: `containerd://${id}`, image: normalized?.normalized ?? c.image ?? '', imageID: normalized ? `${normalized.repository}@${digestOf(normalized.normalized)}` : '', started: true, ready: !init || isSidecar(c), state: { running: { startedAt: this.ctx.sim.rfc3339() }, waiting: null, terminated: null } as unknown as ContainerStatus['state'] })
         return init
       }
-      this.cri(w, 'StartContainer', { containerId: id }, latency(this.ctx, 'startContainer'), 'The runtime starts the container\'s process in the pod\'s namespaces.', () => (startErr ? { summary: `failed: ${startErr}`, outcome: 'error', response: { error: startErr } } : { summary: `container ${c.name} running`, response: {} }), () => {
+      const start = { containerId: id }
+      this.cri(w, 'cri:StartContainer', { phase: 'request', cri: { method: rpc('StartContainer'), request: start }, container: c.name }, latency(this.ctx, 'startContainer'), () => ({
+        outcome: startErr ? 'error' : 'ok',
+        details: { phase: 'response', cri: { method: 'StartContainer', request: start, response: startErr ? { error: startErr } : {} }, container: c.name },
+      }), () => {
         if (startErr) {
           this.recorder.event(ref_(w.pod, c), 'Warning', 'Failed', `Error: ${startErr}`)
           this.exited(w, c, id, 128, 'StartError')
@@ -471,7 +482,7 @@ export class Kubelet {
         }
         this.recorder.event(ref_(w.pod, c), 'Normal', 'Started', `Started container ${c.name}`)
         const init = running()
-        if (init) this.refresh(w, isSidecar(c) ? `Sidecar ${c.name} (an init container with restartPolicy Always) is running: it is started and, without a readiness probe, ready. The kubelet does not wait for it to exit; it goes on with the next container and keeps this one running beside the others.` : `Init container ${c.name} is running; the pod stays Pending (STATUS Init:…) until it exits 0.`)
+        if (init) this.refresh(w, { kind: 'initRunning', container: c.name, sidecar: isSidecar(c) })
         this.afterStart(w, c, id)
         cont()
       }, () => {
@@ -483,18 +494,18 @@ export class Kubelet {
 
   private reportRunning(w: Worker): void {
     // The PLEG notices the started containers on its next relist (every second).
-    this.ctx.sim.after(latency(this.ctx, 'plegRelist') / 2, () => w.terminating ? undefined : this.refresh(w, 'The PLEG relist sees the containers running. Each running container counts as ready (no readiness probe), so ContainersReady and Ready become True; the phase follows from the container states.'))
+    this.ctx.sim.after(latency(this.ctx, 'plegRelist') / 2, () => w.terminating ? undefined : this.refresh(w, { kind: 'running' }))
   }
 
   /** refresh recomputes phase and conditions from the container states and reports them. */
-  private refresh(w: Worker, explain: string): void {
+  private refresh(w: Worker, cause: StatusCause): void {
     if (w.terminating) return
     const statuses = w.status.containerStatuses ?? []
     const sidecars = (w.pod.spec?.initContainers ?? []).filter(isSidecar).map((c) => (w.status.initContainerStatuses ?? []).find((s) => s.name === c.name))
     const allReady = statuses.length > 0 && [...statuses, ...sidecars].every((s) => s?.ready && s.state?.running)
     const initialized = w.status.conditions?.some((c) => c.type === 'Initialized' && c.status === 'True') || anyRegularStarted(statuses)
     w.status = { ...w.status, phase: getPhase(w.pod, [...(w.status.initContainerStatuses ?? []), ...statuses], false, initialized), conditions: this.conditions(w, true, allReady) }
-    this.patchStatus(w, explain)
+    this.patchStatus(w, cause)
   }
 
   private setState(w: Worker, c: Container, patch: Partial<ContainerStatus>): void {
@@ -511,17 +522,35 @@ export class Kubelet {
     const h = runHandler(c, hook, w.ip ?? '', image)
     const error = h.error
     const what = h.kind === 'sleep' ? 'sleep' : h.what
+    const answer = this.execSync(w, c, id, 'postStart', h)
     w.inflight++
     this.ctx.sim.after(latency(this.ctx, 'postStartHook'), () => {
       w.inflight--
+      answer()
       if (w.terminating) return this.idle(w)
-      this.emit({ type: 'kubelet:PostStartHook', lane: 'kubelet', pod: w.key, outcome: error ? 'error' : 'ok', summary: `postStart ${what}: ${error ? `failed: ${error}` : 'succeeded'}`, explain: error ? 'The postStart hook runs right after the container starts, and the kubelet waits for it. It failed, so the kubelet kills the container; the restart policy and back-off decide what happens next.' : 'The postStart hook runs right after the container starts; the container is not reported running until it returns. It succeeded.', docs: 'https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/', details: { hook, error } })
+      this.emit({ type: 'kubelet:PostStartHook', lane: 'kubelet', pod: w.key, outcome: error ? 'error' : 'ok', details: { container: c.name, hook, handler: h.kind, what, error } })
       if (!error) return proceed()
       // Mirrors: pkg/kubelet/kuberuntime/kuberuntime_container.go startContainer (the event hides the hook's output).
       this.recorder.event(ref_(w.pod, c), 'Warning', 'FailedPostStartHook', 'PostStartHook failed')
       this.recorder.event(ref_(w.pod, c), 'Normal', 'Killing', 'FailedPostStartHook')
       this.exited(w, c, id, 137, 'Error')
     })
+  }
+
+  /**
+   * execSync emits an exec hook's CRI ExecSync request and returns what emits its answer (nothing for other handlers).
+   * Mirrors: pkg/kubelet/lifecycle/handlers.go (RunInContainer with timeout 0).
+   */
+  private execSync(w: Worker, c: Container, id: string, hook: 'postStart' | 'preStop', h: ReturnType<typeof runHandler>): () => void {
+    const command = (hook === 'postStart' ? c.lifecycle?.postStart : c.lifecycle?.preStop)?.exec?.command
+    if (h.kind !== 'exec' || !command) return () => {}
+    const { sim } = this.ctx
+    const request = { containerId: id, cmd: command, timeout: 0 }
+    this.emit({ type: 'cri:ExecSync', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', details: { phase: 'request', cri: { method: rpc('ExecSync'), request }, container: c.name, hook } })
+    return () => {
+      const response = h.exec?.run === 'notFound' ? { error: h.error } : { exitCode: h.exec?.run === 'exit' ? h.exec.code : 0, stderr: '' }
+      this.emit({ type: 'cri:ExecSync', lane: 'CRI', from: 'CRI', to: 'kubelet', arrive: sim.now() + ms(0.2), pod: w.key, outcome: h.error ? 'error' : 'ok', details: { phase: 'response', cri: { method: 'ExecSync', request, response }, container: c.name, hook } })
+    }
   }
 
   private imageOf(c: Container) {
@@ -543,13 +572,13 @@ export class Kubelet {
     this.setState(w, c, { ready: false, started: false, state: { terminated, waiting: null, running: null } as unknown as ContainerStatus['state'] })
     const init = listOf(w.pod, c) === 'initContainerStatuses'
     const sidecar = isSidecar(c) && init
-    this.refresh(w, sidecar ? `The sidecar ${c.name} ended with exit code ${exitCode} (${reason}). As an init container with restartPolicy Always it is restarted, with the usual back-off, whatever the pod's restartPolicy (${w.pod.spec?.restartPolicy ?? 'Always'}). The pod's phase follows its regular containers only; only readiness drops while the sidecar is down.` : `The ${init ? 'init ' : ''}container ${c.name} ended with exit code ${exitCode} (${reason}).`)
+    this.refresh(w, { kind: 'exited', container: c.name, exitCode, reason, init, sidecar, restartPolicy: w.pod.spec?.restartPolicy ?? 'Always' })
     // A sidecar restarts whatever the pod's restartPolicy, and whatever its exit code.
     const policy = sidecar ? 'Always' : w.pod.spec?.restartPolicy ?? 'Always'
     if (init && !sidecar && exitCode === 0) return w.initNext?.()
     if (init && !sidecar && policy === 'Never') {
       w.status = { ...w.status, phase: 'Failed' }
-      return this.patchStatus(w, `Init container ${c.name} failed and restartPolicy is Never, so the pod fails.`)
+      return this.patchStatus(w, { kind: 'initFailed', container: c.name })
     }
     if (!init && (policy === 'Never' || (policy === 'OnFailure' && exitCode === 0))) return this.stopSidecarsIfDone(w)
     const backoff = w.crash[c.name] ?? 10
@@ -561,8 +590,8 @@ export class Kubelet {
       // Mirrors: pkg/kubelet/kuberuntime/kuberuntime_manager.go (doBackOff).
       this.recorder.event(ref_(w.pod, c), 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podDesc}`)
       this.setState(w, c, { lastState: { terminated }, state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${backoff}s restarting failed container=${c.name} pod=${podDesc}` }, terminated: null, running: null } as unknown as ContainerStatus['state'] })
-      this.emit({ type: 'kubelet:Backoff', lane: 'kubelet', pod: w.key, outcome: 'warning', summary: `CrashLoopBackOff: restart ${c.name} in ${backoff}s`, explain: `restartPolicy ${policy} says the container must run again, but a container that keeps failing is restarted with an exponential back-off: 10 s, 20 s, 40 s … at most 5 minutes. \`kubectl get pods\` shows CrashLoopBackOff meanwhile.`, docs: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-restarts', details: { backoffSeconds: backoff } })
-      this.refresh(w, `The container ${c.name} waits in CrashLoopBackOff for ${backoff}s before its next start.`)
+      this.emit({ type: 'kubelet:Backoff', lane: 'kubelet', pod: w.key, outcome: 'warning', details: { kind: 'crashLoop', backoffSeconds: backoff, container: c.name, restartPolicy: policy, podDesc } })
+      this.refresh(w, { kind: 'crashLoop', container: c.name, backoffSeconds: backoff })
       this.ctx.sim.after(sec(backoff - 1), () => {
         if (w.terminating || w.completed) return
         this.setState(w, c, { restartCount: (cur?.restartCount ?? 0) + 1 })
@@ -589,21 +618,20 @@ export class Kubelet {
     const sidecars = [...w.procs.values()].filter((p) => isSidecar(p.c) && listOf(w.pod, p.c) === 'initContainerStatuses')
     if (!sidecars.length) return
     const grace = gracePeriodOf(w.pod)
-    this.emit({ type: 'kubelet:KillContainer', lane: 'kubelet', pod: w.key, outcome: 'info', summary: `every regular container has completed: stop the sidecars ${sidecars.map((p) => p.c.name).join(', ')}`, explain: `With restartPolicy ${policy}, none of the regular containers will run again, so the sidecars have nothing left to serve and must not keep the pod alive: the kubelet stops them, the last started first, each with its grace period of ${grace}s. The pod then ends Succeeded or Failed, by its regular containers only.`, docs: 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#sidecar-containers-and-pod-lifecycle' })
+    this.emit({ type: 'kubelet:KillContainer', lane: 'kubelet', pod: w.key, outcome: 'info', details: { phase: 'stopSidecars', sidecars: sidecars.map((p) => p.c.name), restartPolicy: policy, gracePeriodSeconds: grace } })
     // A deletion arriving meanwhile waits for these kills, like any operation of the pod worker in flight.
     w.inflight++
     this.killAll(w, sidecars, grace, () => {
       w.inflight--
       if (w.terminating) return this.idle(w)
-      this.refresh(w, 'The sidecars have stopped. Terminated sidecars do not count for the phase, which now follows the regular containers alone.')
+      this.refresh(w, { kind: 'sidecarsStopped' })
     })
   }
 
-  private patchStatus(w: Worker, explain: string, done?: (ok: boolean) => void): void {
+  private patchStatus(w: Worker, cause: StatusCause, done?: (ok: boolean) => void): void {
     const [namespace, name] = w.key.split('/')
-    const state = (s: ContainerStatus) => (s.state?.running ? 'running' : s.state?.terminated ? `terminated (${s.state.terminated.reason}, exit ${s.state.terminated.exitCode})` : s.state?.waiting?.reason ?? 'waiting')
-    this.emit({ type: 'kubelet:StatusUpdate', lane: 'kubelet', pod: w.key, outcome: w.status.phase === 'Failed' ? 'error' : 'info', summary: `status: ${w.status.phase}${w.status.podIP ? `, IP ${w.status.podIP}` : ''}${(w.status.containerStatuses ?? []).map((s) => `, ${s.name} ${state(s)}`).join('')}`, explain, docs: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-phase', details: { status: w.status } })
-    this.client.request({ verb: 'PATCH', path: `/api/v1/namespaces/${namespace}/pods/${name}/status`, headers: { 'Content-Type': 'application/strategic-merge-patch+json' }, body: { metadata: { uid: w.pod.metadata?.uid }, status: w.status } as KObject }, (res) => done?.(res.code < 400), { pod: w.key, explain: 'The kubelet\'s status manager patches the pod\'s status subresource.' })
+    this.emit({ type: 'kubelet:StatusUpdate', lane: 'kubelet', pod: w.key, outcome: w.status.phase === 'Failed' ? 'error' : 'info', details: { status: w.status, cause } })
+    this.client.request({ verb: 'PATCH', path: `/api/v1/namespaces/${namespace}/pods/${name}/status`, headers: { 'Content-Type': 'application/strategic-merge-patch+json' }, body: { metadata: { uid: w.pod.metadata?.uid }, status: w.status } as KObject }, (res) => done?.(res.code < 400), { pod: w.key, purpose: 'pod-status' })
   }
 
   /**
@@ -616,9 +644,7 @@ export class Kubelet {
     const grace = gracePeriodOf(w.pod)
     this.emit({
       type: 'kubelet:SyncTerminatingPod', lane: 'kubelet', pod: w.key, outcome: 'info',
-      summary: `pod marked for deletion (grace ${grace}s): stop its containers, then its sandbox`,
-      explain: `The pod now has a deletionTimestamp. The kubelet's pod worker stops syncing it towards running and terminates it instead: each running container gets its preStop hook and SIGTERM, and is killed if it is still running when the grace period of ${grace}s is over. Then the sandbox goes, and only after that may the pod object be deleted.`,
-      docs: TERMINATION_DOCS, details: { deletionTimestamp: w.pod.metadata?.deletionTimestamp, gracePeriodSeconds: grace },
+      details: { deletionTimestamp: w.pod.metadata?.deletionTimestamp, gracePeriodSeconds: grace },
     })
     this.ctx.sim.after(latency(this.ctx, 'kubeletDispatch'), () => {
       w.onIdle = () => this.killPod(w, grace)
@@ -684,13 +710,13 @@ export class Kubelet {
   private killContainer(w: Worker, p: Proc, grace: number, done: () => void, ordering?: Ordering): void {
     const { c } = p
     this.recorder.event(ref_(w.pod, c), 'Normal', 'Killing', `Stopping container ${c.name}`)
-    this.emit({ type: 'kubelet:KillContainer', lane: 'kubelet', pod: w.key, outcome: 'info', summary: `kill ${c.name} (grace ${grace}s${c.lifecycle?.preStop ? ', preStop first' : ''})`, explain: `The kubelet records the event Killing "Stopping container ${c.name}". ${c.lifecycle?.preStop ? 'The container has a preStop hook: it runs first, and the time it takes comes out of the grace period.' : 'The container has no preStop hook, so the runtime is asked to stop it at once.'}`, docs: TERMINATION_DOCS, details: { container: c.name, gracePeriodSeconds: grace } })
+    this.emit({ type: 'kubelet:KillContainer', lane: 'kubelet', pod: w.key, outcome: 'info', details: { phase: 'kill', container: c.name, gracePeriodSeconds: grace, preStop: Boolean(c.lifecycle?.preStop) } })
     const stop = (elapsedS: number) => {
       const left = grace - elapsedS
       // Always give containers a minimal shutdown window to avoid unnecessary SIGKILLs.
       const stopNow = (waitedS: number) => this.stopContainer(w, p, Math.max(left - waitedS, MINIMUM_GRACE_PERIOD_S), done)
       if (!ordering || left <= 0 || ordering.clear()) return stopNow(0)
-      this.emit({ type: 'kubelet:KillContainer', lane: 'kubelet', pod: w.key, outcome: 'info', summary: `sidecar ${c.name} waits for ${ordering.deps.join(', ')} to stop (at most ${left}s)`, explain: `${c.name} is a sidecar: it must outlive the containers that may use it. The kubelet sends it no signal until the regular containers, and the sidecars started after it, have exited, or until its ${left}s of grace period are used up; the time it waits is taken from its grace period.`, docs: 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#sidecar-containers-and-pod-lifecycle', details: { waitsFor: ordering.deps } })
+      this.emit({ type: 'kubelet:KillContainer', lane: 'kubelet', pod: w.key, outcome: 'info', details: { phase: 'waitForTurn', container: c.name, waitsFor: ordering.deps, leftSeconds: left } })
       this.waitForTurn(ordering, left, stopNow)
     }
     const hook = c.lifecycle?.preStop
@@ -703,7 +729,9 @@ export class Kubelet {
     const { c } = p
     const hook = c.lifecycle?.preStop ?? {}
     const image = this.imageOf(c)
-    const { what, error, exec, kind, sleepS } = runHandler(c, hook, w.ip ?? '', image)
+    const run = runHandler(c, hook, w.ip ?? '', image)
+    const { what, error, exec, kind, sleepS } = run
+    const answer = this.execSync(w, c, p.id, 'preStop', run)
     let took = ms(10)
     if (kind === 'httpGet') took = latency(this.ctx, 'postStartHook')
     else if (kind === 'sleep') took = sec(sleepS)
@@ -713,7 +741,9 @@ export class Kubelet {
     took = Math.min(took, sec(grace))
     this.ctx.sim.after(took, () => {
       const elapsedS = Math.floor(took / 1_000_000)
-      this.emit({ type: 'kubelet:PreStopHook', lane: 'kubelet', pod: w.key, outcome: error ? 'error' : timedOut ? 'warning' : 'ok', summary: `preStop ${what}: ${error ? `failed: ${error}` : timedOut ? `still running after the grace period (${grace}s); the kubelet stops waiting` : 'succeeded'} (${goDuration(took / 1000)})`, explain: `The preStop hook runs before the container gets any signal, and the kubelet waits for it, at most for the grace period. The ${elapsedS}s it took are subtracted from the grace period left for the container's own shutdown (never less than 2 s).${error ? ' It failed: the kubelet records FailedPreStopHook and stops the container anyway.' : ''}`, docs: 'https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/', details: { hook, error, elapsedSeconds: elapsedS } })
+      // A hook still running when the grace period ends has no answer yet: the kubelet stops waiting for it.
+      if (!timedOut) answer()
+      this.emit({ type: 'kubelet:PreStopHook', lane: 'kubelet', pod: w.key, outcome: error ? 'error' : timedOut ? 'warning' : 'ok', details: { container: c.name, hook, handler: kind, what, error, elapsedSeconds: elapsedS, tookMs: took / 1000, timedOut, gracePeriodSeconds: grace } })
       if (error) this.recorder.event(ref_(w.pod, c), 'Warning', 'FailedPreStopHook', 'PreStopHook failed')
       cont(elapsedS)
     })
@@ -733,21 +763,20 @@ export class Kubelet {
     const killAt = now + sec(timeoutS)
     const end = Math.min(natural, byTerm, killAt)
     const code = end === natural && p.outcome.run === 'exit' ? p.outcome.code : end === byTerm && behaviour.on === 'exit' ? behaviour.code : 137
-    const how = end === natural ? 'its process ended on its own' : end === byTerm ? 'SIGTERM' : 'SIGKILL'
+    const how = end === natural ? 'exited' : end === byTerm ? 'SIGTERM' : 'SIGKILL'
     const reason = code === 0 ? 'Completed' : 'Error'
-    const docs = 'https://kubernetes.io/docs/concepts/architecture/cri/'
-    this.emit({ type: 'cri:StopContainer', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: now + ms(0.2), pod: w.key, outcome: 'info', summary: `StopContainer(${id.slice(0, 13)}, timeout=${timeoutS}s)`, explain: `The kubelet asks the runtime to stop ${c.name}, allowing ${timeoutS}s for a clean exit.`, docs, details: { cri: { method: 'runtime.v1.RuntimeService/StopContainer', request: { containerId: id, timeout: timeoutS } } } })
+    this.emit({ type: 'cri:StopContainer', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: now + ms(0.2), pod: w.key, outcome: 'info', details: { phase: 'request', cri: { method: rpc('StopContainer'), request: { containerId: id, timeout: timeoutS } }, container: c.name } })
     sim.after(ms(0.2), () => {
-      this.emit({ type: 'cri:StopContainer', lane: 'CRI', pod: w.key, outcome: 'info', summary: `SIGTERM → PID 1 of ${c.name}: ${behaviour.on === 'exit' ? 'it shuts down' : 'ignored'}`, explain: `containerd sends SIGTERM to the container's main process. Here ${behaviour.why}.`, docs: TERMINATION_DOCS, details: { signal: 'SIGTERM', behaviour } })
+      this.emit({ type: 'cri:StopContainer', lane: 'CRI', pod: w.key, outcome: 'info', details: { phase: 'signal', signal: 'SIGTERM', behaviour, container: c.name } })
     })
     if (how === 'SIGKILL') sim.at(killAt, () => {
-      this.emit({ type: 'cri:StopContainer', lane: 'CRI', pod: w.key, outcome: 'warning', summary: `${c.name} still running after ${timeoutS}s: SIGKILL`, explain: `The grace period is over and the process has not exited, so containerd sends SIGKILL, which cannot be caught or ignored. The exit code is 128 + 9 = 137.`, docs: TERMINATION_DOCS, details: { signal: 'SIGKILL' } })
+      this.emit({ type: 'cri:StopContainer', lane: 'CRI', pod: w.key, outcome: 'warning', details: { phase: 'signal', signal: 'SIGKILL', container: c.name, timeoutSeconds: timeoutS } })
     })
     sim.at(end + ms(1), () => {
       const terminated = { exitCode: code, reason, startedAt: (w.status[listOf(w.pod, c)] ?? []).find((s) => s.name === c.name)?.state?.running?.startedAt ?? sim.rfc3339(p.startedAt), finishedAt: sim.rfc3339(end), containerID: `containerd://${id}` }
       w.procs.delete(c.name)
       this.setState(w, c, { ready: false, started: false, state: { terminated, waiting: null, running: null } as unknown as ContainerStatus['state'] })
-      this.emit({ type: 'cri:StopContainer', lane: 'CRI', from: 'CRI', to: 'kubelet', arrive: sim.now() + ms(0.2), pod: w.key, outcome: code === 0 ? 'ok' : 'warning', summary: `${c.name} exited with code ${code} (${reason}) after ${goDuration((end - now) / 1000)}: ${how}`, explain: code === 137 && how === 'SIGKILL' ? `${c.name} ignored SIGTERM, so it ran until the grace period ended and was killed: exit code 137, reason Error.` : `${c.name} exited with code ${code}, so its terminated state has reason ${reason}.`, docs, details: { cri: { method: 'StopContainer', response: {} }, exitCode: code, reason } })
+      this.emit({ type: 'cri:StopContainer', lane: 'CRI', from: 'CRI', to: 'kubelet', arrive: sim.now() + ms(0.2), pod: w.key, outcome: code === 0 ? 'ok' : 'warning', details: { phase: 'response', cri: { method: 'StopContainer', response: {} }, container: c.name, exitCode: code, reason, tookMs: (end - now) / 1000, how } })
       sim.after(ms(0.2), done)
     })
   }
@@ -757,18 +786,17 @@ export class Kubelet {
     const { sim } = this.ctx
     const sandboxId = w.sandboxId
     if (!sandboxId) return this.finish(w)
-    const docs = 'https://kubernetes.io/docs/concepts/architecture/cri/'
-    this.emit({ type: 'cri:StopPodSandbox', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', summary: `StopPodSandbox(${sandboxId.slice(0, 13)})`, explain: 'Every container is stopped, so the kubelet asks the runtime to stop the pod sandbox: its network is torn down and the pause container is killed. The sandbox itself stays until the container garbage collector removes it.', docs, details: { cri: { method: 'runtime.v1.RuntimeService/StopPodSandbox', request: { podSandboxId: sandboxId } } } })
+    this.emit({ type: 'cri:StopPodSandbox', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', details: { phase: 'request', cri: { method: rpc('StopPodSandbox'), request: { podSandboxId: sandboxId } } } })
     sim.after(ms(STOP_SANDBOX_MS / 2), () => {
       const ipam = this.ipam
       const range = ipam && !('error' in ipam) ? ipam.range : undefined
-      this.emit({ type: 'cni:DEL', lane: 'CRI', from: 'CRI', to: 'CNI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', summary: `CNI DEL ${sandboxId.slice(0, 13)} (bridge cni0, host-local ${range?.subnet ?? '?'})`, explain: 'containerd runs the CNI plugin again, with DEL: remove eth0 and its veth peer from the bridge, and give the address back to IPAM.', docs: 'https://www.cni.dev/docs/spec/#del-remove-container-from-network-or-un-apply-modifications', details: { cni: { command: 'DEL', containerID: sandboxId, ifName: 'eth0' } } })
+      this.emit({ type: 'cni:DEL', lane: 'CRI', from: 'CRI', to: 'CNI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', details: { phase: 'request', cni: { command: 'DEL', containerID: sandboxId, ifName: 'eth0' }, subnet: range?.subnet } })
       sim.after(ms(CNI_DEL_MS), () => {
         const ip = w.ip
         if (ip && ipam && !('error' in ipam)) ipam.release(ip)
-        this.emit({ type: 'cni:DEL', lane: 'CNI', from: 'CNI', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'ok', summary: ip ? `released ${ip}; veth pair removed` : 'nothing to release', explain: ip ? `host-local frees ${ip} in the node's pod CIDR. It will not hand it out again at once: it continues after the last address it reserved.` : 'The pod never got an address.', docs: 'https://www.cni.dev/plugins/current/ipam/host-local/', details: { cni: { released: ip } } })
+        this.emit({ type: 'cni:DEL', lane: 'CNI', from: 'CNI', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'ok', details: { phase: 'result', cni: { released: ip } } })
         sim.after(ms(STOP_SANDBOX_MS / 2), () => {
-          this.emit({ type: 'cri:StopPodSandbox', lane: 'CRI', from: 'CRI', to: 'kubelet', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'ok', summary: `sandbox ${sandboxId.slice(0, 13)} stopped (SANDBOX_NOTREADY)`, explain: 'The pause container is gone and the network namespace is removed; the sandbox is NOTREADY.', docs, details: { cri: { method: 'StopPodSandbox', response: {} } } })
+          this.emit({ type: 'cri:StopPodSandbox', lane: 'CRI', from: 'CRI', to: 'kubelet', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'ok', details: { phase: 'response', cri: { method: 'StopPodSandbox', response: {} }, podSandboxId: sandboxId } })
           sim.after(ms(0.2), () => this.finish(w))
         })
       })
@@ -814,15 +842,15 @@ export class Kubelet {
       // Mirrors: pkg/kubelet/status/generate.go (generateContainersReadyConditionForTerminalPhase).
       w.status = { ...w.status, conditions: [make('PodReadyToStartContainers', false), initialized, make('Ready', false, terminalReason), make('ContainersReady', false, terminalReason), ...prev.filter((c) => c.type === 'PodScheduled')] }
     }
-    this.patchStatus(w, `Every container has stopped and the sandbox is down, so the status manager reports the pod's final status: phase ${phase} (a deleted pod ends in a terminal phase whatever its restartPolicy), each container terminated, Ready and ContainersReady False.`, (ok) => (ok ? this.deletePod(w) : undefined))
+    this.patchStatus(w, { kind: 'terminal', phase: phase ?? '' }, (ok) => (ok ? this.deletePod(w) : undefined))
   }
 
   /** deletePod is the status manager's final DELETE, once the pod is terminal and nothing of it can still run. */
   private deletePod(w: Worker): void {
     const [namespace, name] = w.key.split('/')
     const uid = w.pod.metadata?.uid
-    this.emit({ type: 'kubelet:DeletePod', lane: 'kubelet', pod: w.key, outcome: 'info', summary: `pod fully terminated: DELETE with gracePeriodSeconds 0 (precondition uid ${uid})`, explain: 'The pod has a deletionTimestamp, its phase is terminal and none of its containers can still be running, so the kubelet\'s status manager deletes the object for good: grace period 0, and the pod\'s UID as a precondition so that a new pod with the same name is never deleted by mistake.', docs: TERMINATION_DOCS })
-    this.client.request({ verb: 'DELETE', path: `/api/v1/namespaces/${namespace}/pods/${name}`, body: { kind: 'DeleteOptions', apiVersion: 'v1', gracePeriodSeconds: 0, preconditions: { uid } } as unknown as KObject }, () => {}, { pod: w.key, explain: 'The kubelet\'s status manager deletes the terminated pod (grace period 0, UID precondition); watchers receive DELETED.', docs: TERMINATION_DOCS })
+    this.emit({ type: 'kubelet:DeletePod', lane: 'kubelet', pod: w.key, outcome: 'info', details: { uid } })
+    this.client.request({ verb: 'DELETE', path: `/api/v1/namespaces/${namespace}/pods/${name}`, body: { kind: 'DeleteOptions', apiVersion: 'v1', gracePeriodSeconds: 0, preconditions: { uid } } as unknown as KObject }, () => {}, { pod: w.key, purpose: 'pod-delete' })
   }
 
   /**
@@ -836,15 +864,14 @@ export class Kubelet {
     const { sim } = this.ctx
     const period = sec(CONTAINER_GC_PERIOD_S)
     const next = (Math.floor(sim.now() / period) + 1) * period
-    const docs = 'https://kubernetes.io/docs/concepts/architecture/garbage-collection/#containers-images'
     sim.at(next, () => {
-      this.emit({ type: 'kubelet:ContainerGC', lane: 'kubelet', pod: w.key, outcome: 'info', summary: `container GC: remove ${w.ids.length} container(s)${sandboxId ? ' and the sandbox' : ''} of the deleted pod`, explain: 'Once a minute the kubelet\'s container garbage collector removes what deleted pods left behind in the runtime: their exited containers, then their sandboxes that are not ready and hold no containers.', docs })
+      this.emit({ type: 'kubelet:ContainerGC', lane: 'kubelet', pod: w.key, outcome: 'info', details: { containerIds: [...w.ids], sandboxId } })
       let t = 0
       for (const id of w.ids) {
         t += ms(REMOVE_MS)
-        sim.after(t, () => this.emit({ type: 'cri:RemoveContainer', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', summary: `RemoveContainer(${id.slice(0, 13)})`, explain: 'The stopped container and its writable layer are deleted.', docs, details: { cri: { method: 'runtime.v1.RuntimeService/RemoveContainer', request: { containerId: id } } } }))
+        sim.after(t, () => this.emit({ type: 'cri:RemoveContainer', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', details: { phase: 'request', cri: { method: rpc('RemoveContainer'), request: { containerId: id } } } }))
       }
-      if (sandboxId) sim.after(t + ms(REMOVE_MS), () => this.emit({ type: 'cri:RemovePodSandbox', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', summary: `RemovePodSandbox(${sandboxId.slice(0, 13)})`, explain: 'The stopped sandbox, which holds no containers any more, is removed: nothing of the pod is left on the node.', docs, details: { cri: { method: 'runtime.v1.RuntimeService/RemovePodSandbox', request: { podSandboxId: sandboxId } } } }))
+      if (sandboxId) sim.after(t + ms(REMOVE_MS), () => this.emit({ type: 'cri:RemovePodSandbox', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', details: { phase: 'request', cri: { method: rpc('RemovePodSandbox'), request: { podSandboxId: sandboxId } } } }))
     })
   }
 }
@@ -947,10 +974,25 @@ function ref_(pod: Pod, c: Container) {
   return { ...ref(pod), fieldPath: `spec.containers{${c.name}}` }
 }
 
-function summarize(req: Record<string, unknown>): string {
-  const s = JSON.stringify(req)
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s
+/** rpc is a CRI method's full gRPC name, as the request step shows it. */
+function rpc(name: string): string {
+  return `runtime.v1.${name.includes('Image') ? 'ImageService' : 'RuntimeService'}/${name}`
 }
+
+/** What the kubelet passes to emit for one step of its types: data only, the narration table tells it. */
+interface KubeletStep<K extends KubeletTraceType> {
+  type: K
+  lane: Lane
+  from?: Lane
+  to?: Lane
+  arrive?: Micros
+  pod?: string
+  outcome: StepOutcome
+  details: TraceDetailsMap[K]
+}
+/** The CRI calls of the pod's sync, made through Kubelet.cri (a request, then its response). */
+type SyncCri = 'cri:PodSandboxStatus' | 'cri:ImageStatus' | 'cri:PullImage' | 'cri:CreateContainer' | 'cri:StartContainer'
+type PhaseOf<K extends KubeletTraceType, P extends string> = Extract<TraceDetailsMap[K], { phase: P }>
 
 /**
  * runHandler decides what a lifecycle hook's handler does in the simulation: an exec runs the simulated command (a

@@ -23,34 +23,13 @@ import { PodInfo } from './framework/types.ts'
 import { FLUSH_PERIOD_US, SchedulingQueue } from './queue.ts'
 import type { QueueMove } from './queue.ts'
 import { SchedulerCore } from './scheduleOne.ts'
+import type { SchedulerTraceType, UnschedulableDetails } from './traceTypes.ts'
 
-const DOCS = {
-  scheduler: 'https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/',
-  framework: 'https://kubernetes.io/docs/concepts/scheduling-eviction/scheduling-framework/',
-  queue: 'https://kubernetes.io/docs/concepts/scheduling-eviction/scheduling-framework/#scheduling-queue',
-  filter: 'https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/#kube-scheduler-implementation',
-  score: 'https://kubernetes.io/docs/concepts/scheduling-eviction/scheduling-framework/#scoring',
-  preemption: 'https://kubernetes.io/docs/concepts/scheduling-eviction/pod-priority-preemption/',
-  binding: 'https://kubernetes.io/docs/concepts/scheduling-eviction/scheduling-framework/#binding-cycle',
-  gates: 'https://kubernetes.io/docs/concepts/scheduling-eviction/pod-scheduling-readiness/',
-  config: 'https://kubernetes.io/docs/reference/scheduling/config/',
-}
-
-const EVENT_WHY: Record<string, string> = {
-  NodeAdd: 'a node was added',
-  NodeDelete: 'a node was deleted',
-  NodeLabelChange: "a node's labels changed",
-  NodeTaintChange: "a node's taints changed",
-  NodeAllocatableChange: "a node's allocatable resources changed",
-  NodeConditionChange: "a node's conditions changed",
-  NodeSpecUnschedulableChange: 'a node was cordoned or uncordoned',
-  AssignedPodAdd: 'a pod was assigned to a node',
-  AssignedPodUpdate: 'a pod on a node changed',
-  AssignedPodDelete: 'a pod on a node was deleted',
-  UnscheduledPodUpdate: 'the pod itself was updated',
-  UnschedulableTimeout: 'it has waited 5 minutes among the unschedulable pods',
-  BackoffComplete: 'its backoff time is over',
-}
+/** What the scheduler passes for one step: data only (the narration table writes summary and prose). */
+type SchedulerStepInput = {
+  [K in SchedulerTraceType]: Omit<Extract<TraceEventInput, { type: K }>, 'lane' | 'summary' | 'explain' | 'docs'>
+}[SchedulerTraceType]
+type UnschedulableQueue = Exclude<UnschedulableDetails, { phase: 'startup' }>['queue']
 
 export interface KubeSchedulerOptions {
   /** Recording detail of scheduling cycles (default auto: full up to 100 nodes). */
@@ -108,8 +87,9 @@ export class KubeScheduler {
     this.queue = new SchedulingQueue((a, b) => first.queueSort.less(a, b), events, loaded.settings.podInitialBackoffSeconds, loaded.settings.podMaxBackoffSeconds)
   }
 
-  private emit(input: Omit<TraceEventInput, 'lane'>): void {
-    this.ctx.trace.emit({ lane: 'kube-scheduler', ...input } as TraceEventInput)
+  /** emit records one of the scheduler's steps: data only, its narration table writes the words. */
+  private emit(input: SchedulerStepInput): void {
+    this.ctx.trace.emit({ lane: 'kube-scheduler', ...input })
   }
 
   start(): void {
@@ -137,7 +117,7 @@ export class KubeScheduler {
   /** reportStartup puts a start-up failure in the trace (called once the story's trace is recording). */
   reportStartup(): void {
     if (this.configError === null) return
-    this.emit({ type: 'scheduler:Unschedulable', outcome: 'error', summary: `kube-scheduler failed to start: ${this.configError}`, explain: 'The KubeSchedulerConfiguration is invalid, so kube-scheduler exits at start-up with this error and no pod gets scheduled. Fix the configuration.', docs: DOCS.config, details: { error: this.configError } })
+    this.emit({ type: 'scheduler:Unschedulable', outcome: 'error', details: { phase: 'startup', error: this.configError } })
   }
 
   /**
@@ -254,17 +234,15 @@ export class KubeScheduler {
       q.gatedBy = gate.plugin ?? ''
       queue.addGated(q)
       this.emit({
-        type: 'scheduler:Enqueue', pod: pi.key, outcome: 'warning', summary: `${gate.plugin}: ${gate.message()} — held among the unschedulable pods`,
-        explain: `The pod has spec.schedulingGates, so the ${gate.plugin} PreEnqueue plugin keeps it out of the active queue. Nothing tries to schedule it until every gate is removed from the pod.`,
-        docs: DOCS.gates, details: { plugin: gate.plugin, status: gate.codeName, message: gate.message(), queue: 'unschedulablePods' },
+        type: 'scheduler:Enqueue', pod: pi.key, outcome: 'warning',
+        details: { queue: 'unschedulablePods', plugin: q.gatedBy, status: gate.codeName, message: gate.message(), priority: pi.priority },
       })
       return
     }
     queue.addActive(q)
     this.emit({
-      type: 'scheduler:Enqueue', pod: pi.key, outcome: 'info', summary: `activeQ ← ${pi.key} (priority ${pi.priority})`,
-      explain: `The scheduler's informer saw a new pod with no spec.nodeName whose schedulerName (${pi.pod.spec?.schedulerName ?? 'default-scheduler'}) is one of its profiles. PreEnqueue plugins let it in, so it joins activeQ, ordered by PrioritySort: higher priority first, then first come.`,
-      docs: DOCS.queue, details: { queue: 'activeQ', priority: pi.priority },
+      type: 'scheduler:Enqueue', pod: pi.key, outcome: 'info',
+      details: { queue: 'activeQ', priority: pi.priority, schedulerName: pi.pod.spec?.schedulerName ?? 'default-scheduler' },
     })
     this.kick()
   }
@@ -278,9 +256,8 @@ export class KubeScheduler {
   private traceMoves(moves: QueueMove[]): void {
     for (const m of moves) {
       this.emit({
-        type: 'scheduler:QueueMove', pod: m.pod, outcome: 'info', summary: `${m.from} → ${m.to}: ${m.pod} (${m.event})`,
-        explain: `Pods wait among the unschedulable pods until a cluster event that one of the plugins that rejected them cares about happens. Now ${EVENT_WHY[m.event] ?? m.event}, so the pod moves to ${m.to}${m.to === 'backoffQ' ? ' and waits out its backoff (1 s, doubling per attempt up to 10 s) before it is tried again' : ' and will be tried again'}.`,
-        docs: DOCS.queue, details: { from: m.from, to: m.to, event: m.event },
+        type: 'scheduler:QueueMove', pod: m.pod, outcome: 'info',
+        details: { from: m.from, to: m.to, event: m.event, attempts: m.attempts, backoffSeconds: m.backoffUs / 1_000_000, hintedBy: m.hintedBy },
       })
     }
     if (moves.length) this.kick()
@@ -341,9 +318,11 @@ export class KubeScheduler {
     q.podInfo = new PodInfo(pod)
     const pi = q.podInfo
     this.emit({
-      type: 'scheduler:Pop', pod: key, outcome: 'info', summary: `scheduling cycle for ${key} (attempt ${q.attempts}${fromBackoff ? ', popped from backoffQ' : ''})`,
-      explain: `The scheduler takes the pod at the head of activeQ${fromBackoff ? ' (activeQ was empty, so it took the pod whose backoff ends first: SchedulerPopFromBackoffQ)' : ''} and runs one scheduling cycle for it: PreFilter, Filter on the nodes, PostFilter if none fits, then PreScore, Score, and the choice of a node. Cycles run one pod at a time.`,
-      docs: DOCS.framework, details: { attempts: q.attempts, queue: { activeQ: queue.activeLength, backoffQ: queue.backoffLength, unschedulablePods: queue.unschedulableLength } },
+      type: 'scheduler:Pop', pod: key, outcome: 'info',
+      details: {
+        attempts: q.attempts, queue: { activeQ: queue.activeLength, backoffQ: queue.backoffLength, unschedulablePods: queue.unschedulableLength },
+        fromBackoff, priority: pi.priority, schedulerName: pi.pod.spec?.schedulerName ?? 'default-scheduler',
+      },
     })
     if (pod.metadata?.deletionTimestamp) {
       queue.done(key)
@@ -359,8 +338,8 @@ export class KubeScheduler {
     for (const f of this.pendingPreemptions.splice(0)) f()
     if (rec && this.keepCycles) this.cycles.push(rec)
     if (result.kind !== 'scheduled') {
-      if (result.kind === 'unschedulable') this.handleFailure(q, newStatus(Code.Unschedulable, result.message), result.message, result.diagnosis.unschedulablePlugins, result.postFilterResult, rec)
-      else this.handleFailure(q, result.status, result.message, new Set(), null, rec)
+      if (result.kind === 'unschedulable') this.handleFailure(q, 'scheduling', newStatus(Code.Unschedulable, result.message), result.message, result.diagnosis.unschedulablePlugins, result.postFilterResult, rec)
+      else this.handleFailure(q, 'scheduling', result.status, result.message, new Set(), null, rec)
       return
     }
     this.assumeAndBind(q, fwk, state, result.node, rec)
@@ -373,47 +352,55 @@ export class KubeScheduler {
     const key = pi.key
     const tied = rec?.tiedNodes ?? 0
     const total = rec?.totalScore[node]
+    const runnerUp = Object.entries(rec?.totalScore ?? {}).filter(([n]) => n !== node).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]
     this.emit({
-      type: 'scheduler:Select', pod: key, outcome: 'ok', summary: `selected ${node}${total !== undefined ? ` (total score ${total})` : ''}${tied > 1 ? `, ${tied} nodes tied` : ''}`,
-      explain: rec?.scoringNote ?? `The node with the highest total score wins${tied > 1 ? `; ${tied} nodes shared the best total, and the tie is broken at random (seeded, so the same seed picks the same node)` : ''}. The scheduler now assumes the pod is on ${node} in its own cache, so the next cycle already counts it, before the binding is confirmed.`,
-      docs: DOCS.score, details: { selectedNode: node, cycle: rec },
+      type: 'scheduler:Select', pod: key, outcome: 'ok',
+      details: {
+        selectedNode: node, cycle: rec, ...(total !== undefined ? { totalScore: total } : {}),
+        ...(runnerUp ? { runnerUp: { node: runnerUp[0], score: runnerUp[1] } } : {}),
+        tiedNodes: tied, scoringNote: rec?.scoringNote ?? null, seed: this.ctx.sim.rng.seed,
+      },
     })
     core.cache.assumePod(pi, node)
     core.deleteNominatedPod(key)
-    const fail = (s: Status, phase: string) => {
+    const fail = (s: Status, phase: string, cycle: 'scheduling' | 'binding') => {
       fwk.runReservePluginsUnreserve(state, pi, node)
       core.cache.forgetPod(key)
-      this.handleFailure(q, s, `${phase}: ${s.message()}`, new Set(s.plugin ? [s.plugin] : []), null, null)
+      this.handleFailure(q, cycle, s, `${phase}: ${s.message()}`, new Set(s.plugin ? [s.plugin] : []), null, null)
     }
+    const point = (plugins: { name: string }[], s: MaybeStatus) => ({
+      node, plugins: plugins.map((p) => p.name), status: s ? s.codeName : 'Success',
+      ...(s && !isSuccess(s) ? { ...(s.plugin ? { failedPlugin: s.plugin } : {}), message: s.message() } : {}),
+    })
     const rs = fwk.runReservePluginsReserve(state, pi, node)
-    this.emit({ type: 'scheduler:Reserve', pod: key, outcome: isSuccess(rs) ? 'ok' : 'error', summary: `Reserve on ${node}${fwk.reserve.length ? `: ${fwk.reserve.map((p) => p.name).join(', ')}` : ': no Reserve plugins to run'}`, explain: 'Reserve plugins set aside what the pod needs on the chosen node (volumes, devices) before the binding, so a concurrent decision cannot take it. The default plugins with Reserve work (VolumeBinding, DynamicResources) have nothing to reserve for this pod.', docs: DOCS.framework })
-    if (!isSuccess(rs)) return fail(rs as Status, 'running Reserve plugin')
+    this.emit({ type: 'scheduler:Reserve', pod: key, outcome: isSuccess(rs) ? 'ok' : 'error', details: point(fwk.reserve, rs) })
+    if (!isSuccess(rs)) return fail(rs as Status, 'running Reserve plugin', 'scheduling')
     const ps = fwk.runPermitPlugins(state, pi, node)
-    this.emit({ type: 'scheduler:Permit', pod: key, outcome: isSuccess(ps) ? 'ok' : 'error', summary: `Permit: ${fwk.permit.length ? fwk.permit.map((p) => p.name).join(', ') : 'allowed (no Permit plugins)'}`, explain: 'Permit plugins can approve, deny or hold the pod before it is bound (gang scheduling uses this). The default profile has none, so the pod goes straight to the binding cycle, which runs asynchronously while the next pod is scheduled.', docs: DOCS.framework })
-    if (!isSuccess(ps)) return fail(ps as Status, 'running Permit plugin')
+    this.emit({ type: 'scheduler:Permit', pod: key, outcome: isSuccess(ps) ? 'ok' : 'error', details: point(fwk.permit, ps) })
+    if (!isSuccess(ps)) return fail(ps as Status, 'running Permit plugin', 'scheduling')
     queue.done(key)
     // The binding cycle runs on its own; the scheduling loop moves on.
     const pb = fwk.runPreBindPlugins(state, pi, node)
-    this.emit({ type: 'scheduler:PreBind', pod: key, outcome: isSuccess(pb) ? 'ok' : 'error', summary: `PreBind${fwk.preBind.length ? '' : ': nothing to do'}`, explain: 'PreBind plugins do work that must happen before binding, such as provisioning volumes. This pod needs none.', docs: DOCS.binding })
-    if (!isSuccess(pb)) return fail(pb as Status, 'running PreBind plugin')
+    this.emit({ type: 'scheduler:PreBind', pod: key, outcome: isSuccess(pb) ? 'ok' : 'error', details: point(fwk.preBind, pb) })
+    if (!isSuccess(pb)) return fail(pb as Status, 'running PreBind plugin', 'binding')
     fwk.runBindPlugins(state, pi, node, (s, plugin) => {
       if (!isSuccess(s)) {
-        this.emit({ type: 'scheduler:Bind', pod: key, outcome: 'error', summary: `binding rejected: ${(s as Status).message()}`, explain: 'The apiserver refused the binding, so the scheduler forgets the assumed pod and puts it back in the queue with backoff.', docs: DOCS.binding })
+        this.emit({ type: 'scheduler:Bind', pod: key, outcome: 'error', details: { result: 'rejected', node, message: (s as Status).message() } })
         fwk.runReservePluginsUnreserve(state, pi, node)
         core.cache.forgetPod(key)
-        this.handleFailure(q, s as Status, `binding rejected: ${(s as Status).message()}`, new Set(), null, null)
+        this.handleFailure(q, 'binding', s as Status, `binding rejected: ${(s as Status).message()}`, new Set(), null, null)
         return
       }
-      this.emit({ type: 'scheduler:Bind', pod: key, outcome: 'ok', summary: `${plugin}: bound ${key} to ${node}`, explain: `The binding was accepted: the apiserver set spec.nodeName to ${node} and PodScheduled=True. The kubelet on ${node} is watching for exactly this change.`, docs: DOCS.binding, details: { plugin } })
+      this.emit({ type: 'scheduler:Bind', pod: key, outcome: 'ok', details: { result: 'bound', plugin, node } })
       // Mirrors: schedule_one.go finishBinding.
       this.recorder.event(ref(pi.pod), 'Normal', 'Scheduled', `Successfully assigned ${key} to ${node}`, 'Binding')
       fwk.runPostBindPlugins(state, pi, node)
-      this.emit({ type: 'scheduler:PostBind', pod: key, outcome: 'info', summary: 'PostBind: done', explain: 'PostBind plugins are told the pod is bound, to clean up. The scheduler is done with this pod.', docs: DOCS.binding })
+      this.emit({ type: 'scheduler:PostBind', pod: key, outcome: 'info', details: { node, plugins: fwk.postBind.map((p) => p.name) } })
     })
   }
 
   /** handleSchedulingFailure (schedule_one.go): requeue, FailedScheduling event, PodScheduled=False (and the nomination) on the pod. */
-  private handleFailure(q: QueuedPodInfo, status: Status, message: string, plugins: Set<string>, pf: PostFilterResult | null, rec: CycleRecord | null): void {
+  private handleFailure(q: QueuedPodInfo, phase: 'scheduling' | 'binding', status: Status, message: string, plugins: Set<string>, pf: PostFilterResult | null, rec: CycleRecord | null): void {
     const core = this.core as SchedulerCore
     const queue = this.queue as SchedulingQueue
     const pi = q.podInfo
@@ -421,18 +408,19 @@ export class KubeScheduler {
     const reason = isRejected(status) ? 'Unschedulable' : 'SchedulerError'
     q.unschedulablePlugins = isRejected(status) ? plugins : new Set()
     const pod = this.pods.get(key)
-    let where = 'none (the pod is gone or bound)'
+    let where: UnschedulableQueue = 'none (the pod is gone or bound)'
     if (pod && !pod.spec?.nodeName) where = queue.addUnschedulable(q, this.ctx.sim.now())
     else queue.done(key)
     if (pf) core.addNominatedPod(pi, pf.nominatedNodeName)
     const rejectors = [...q.unschedulablePlugins].sort()
     this.emit({
-      type: 'scheduler:Unschedulable', pod: key, outcome: 'error', summary: message,
-      explain: reason === 'Unschedulable'
-        ? `No node can take the pod now. The message counts, for every node, the reason of the filter that rejected it (a node stops at its first failing filter) and ends with what preemption found. The pod goes to ${where}; it is tried again when ${rejectors.length ? `an event that ${rejectors.join(', ')} cares about happens` : 'its backoff ends'} (or after 5 minutes).`
-        : `The scheduling cycle failed with an error (not a fit problem), so the pod goes to ${where} and is retried after its backoff.`,
-      docs: DOCS.scheduler,
-      details: { reason, message, queue: where, unschedulablePlugins: rejectors, ...(pf ? { nominatedNodeName: pf.nominatedNodeName } : {}), ...(rec ? { cycle: rec } : {}) },
+      type: 'scheduler:Unschedulable', pod: key, outcome: 'error',
+      details: {
+        phase, reason, message, queue: where, unschedulablePlugins: rejectors,
+        hints: rejectors.map((p) => ({ plugin: p, events: queue.eventsOf(p) })),
+        attempts: q.attempts, backoffSeconds: queue.backoffDuration(q) / 1_000_000,
+        ...(pf ? { nominatedNodeName: pf.nominatedNodeName } : {}), ...(rec ? { cycle: rec } : {}),
+      },
     })
     if (!pod) return
     this.recorder.event(ref(pod), 'Warning', 'FailedScheduling', truncateMessage(message), 'Scheduling')
@@ -445,7 +433,7 @@ export class KubeScheduler {
       conditions: [{ type: 'PodScheduled', status: 'False', reason, message, lastProbeTime: null, lastTransitionTime: cur && cur.status === 'False' ? cur.lastTransitionTime : this.ctx.sim.rfc3339() }],
     }
     if (nnnChange) statusPatch.nominatedNodeName = pf?.nominatedNodeName ? pf.nominatedNodeName : null
-    this.client.request({ verb: 'PATCH', path: `/api/v1/namespaces/${namespace}/pods/${name}/status`, headers: { 'Content-Type': 'application/strategic-merge-patch+json' }, body: { metadata: { uid: pod.metadata?.uid }, status: statusPatch } as KObject }, () => {}, { pod: key, explain: `The scheduler records why the pod cannot be scheduled in its PodScheduled condition${nnnChange && pf?.nominatedNodeName ? ` and nominates ${pf.nominatedNodeName} in status.nominatedNodeName` : ''}; \`kubectl describe pod\` shows it.` })
+    this.client.request({ verb: 'PATCH', path: `/api/v1/namespaces/${namespace}/pods/${name}/status`, headers: { 'Content-Type': 'application/strategic-merge-patch+json' }, body: { metadata: { uid: pod.metadata?.uid }, status: statusPatch } as KObject }, () => {}, { pod: key, purpose: 'unschedulable-status' })
   }
 
   // ---- API actions ----
@@ -454,7 +442,7 @@ export class KubeScheduler {
     this.client.request({ verb: 'POST', path: `/api/v1/namespaces/${namespace}/pods/${name}/binding`, body: { apiVersion: 'v1', kind: 'Binding', metadata: { name, namespace, uid: pi.pod.metadata?.uid }, target: { apiVersion: 'v1', kind: 'Node', name: node } } }, (res) => {
       if (res.code >= 300) done(newStatus(Code.Error, String((res.body as { message?: string } | undefined)?.message ?? `binding failed with ${res.code}`)))
       else done(null)
-    }, { pod: pi.key, explain: `The binding cycle: DefaultBinder asks the apiserver to bind the pod to ${node} (POST pods/${name}/binding). The scheduler never writes spec.nodeName itself.` })
+    }, { pod: pi.key, purpose: 'binding' })
   }
 
   /** prepareCandidate: DisruptionTarget condition and DELETE for each victim, Preempted events, lower nominations cleared. */
@@ -465,9 +453,8 @@ export class KubeScheduler {
   private prepareCandidate(preemptor: PodInfo, node: string, victims: PodInfo[]): void {
     const core = this.core as SchedulerCore
     this.emit({
-      type: 'scheduler:Preempt', pod: preemptor.key, outcome: 'warning', summary: `preempting ${victims.map((v) => v.key).join(', ')} on ${node}`,
-      explain: `No node fits, but on ${node} removing ${victims.length} pod(s) of lower priority (${victims.map((v) => `${v.key} priority ${v.priority}`).join(', ')}) makes room. DefaultPreemption picked this node (fewest and lowest-priority victims), nominates it for the pod and asks the apiserver to delete the victims gracefully. The pod waits until they are gone.`,
-      docs: DOCS.preemption, details: { node, victims: victims.map((v) => ({ pod: v.key, priority: v.priority })) },
+      type: 'scheduler:Preempt', pod: preemptor.key, outcome: 'warning',
+      details: { node, victims: victims.map((v) => ({ pod: v.key, priority: v.priority })), preemptorPriority: preemptor.priority },
     })
     for (const v of victims) {
       const [namespace, name] = v.key.split('/')
@@ -477,15 +464,15 @@ export class KubeScheduler {
         this.client.request({ verb: 'DELETE', path: `/api/v1/namespaces/${namespace}/pods/${name}` }, (res) => {
           if (res.code >= 300 && res.code !== 404) return
           this.recorder.event(ref(v.pod), 'Normal', 'Preempted', `Preempted by pod ${preemptor.pod.metadata?.uid} on node ${node}`, 'Preempting')
-        }, { pod: v.key, explain: `The victim is deleted with its normal grace period: the kubelet on ${node} stops its containers, then the pod is removed.` })
-      }, { pod: v.key, explain: 'Before deleting a victim the scheduler marks it with the DisruptionTarget condition (reason PreemptionByScheduler), so its owner can tell why it went away.' })
+        }, { pod: v.key, purpose: 'preemption-delete' })
+      }, { pod: v.key, purpose: 'disruption-target' })
     }
     // Pods of lower priority nominated to the same node lose their nomination.
     for (const np of core.nominatedPodsForNode(node)) {
       if (np.priority >= preemptor.priority || np.key === preemptor.key) continue
       core.deleteNominatedPod(np.key)
       const [namespace, name] = np.key.split('/')
-      this.client.request({ verb: 'PATCH', path: `/api/v1/namespaces/${namespace}/pods/${name}/status`, headers: { 'Content-Type': 'application/strategic-merge-patch+json' }, body: { metadata: { uid: np.pod.metadata?.uid }, status: { nominatedNodeName: null } } as KObject }, () => {}, { pod: np.key, explain: 'A pod of lower priority was nominated to the same node; its nomination is cleared.' })
+      this.client.request({ verb: 'PATCH', path: `/api/v1/namespaces/${namespace}/pods/${name}/status`, headers: { 'Content-Type': 'application/strategic-merge-patch+json' }, body: { metadata: { uid: np.pod.metadata?.uid }, status: { nominatedNodeName: null } } as KObject }, () => {}, { pod: np.key, purpose: 'clear-nomination' })
     }
   }
 
@@ -497,41 +484,31 @@ export class KubeScheduler {
     const pre = rec.preFilter
     this.emit({
       type: 'scheduler:PreFilter', pod: key, outcome: pre.some((p) => p.status !== 'Success' && p.status !== 'Skip') ? 'error' : 'ok',
-      summary: `PreFilter: ${pre.map((p) => `${p.plugin} ${p.status}`).join(', ')}`,
-      explain: `Each PreFilter plugin computes what its Filter needs once per cycle. Skip means the plugin has nothing to check for this pod (no nodeSelector, no host ports, no spread constraints, ...) and its Filter will not run.${pre.some((p) => p.message === 'volumes are not simulated by podbirth') ? ' The volume plugins pass through: podbirth does not simulate volumes.' : ''}`,
-      docs: DOCS.framework, details: { preFilter: pre },
+      details: { preFilter: pre, numAllNodes: rec.numAllNodes },
     })
-    const rejected = Object.entries(rec.rejectedBy).map(([p, r]) => `${p} rejected ${r.nodes}`)
-    const notEvaluated = rec.numAllNodes - rec.numEvaluated - (rec.rejectedBy.PreFilter?.nodes ?? 0)
     this.emit({
       type: 'scheduler:Filter', pod: key, outcome: rec.numFeasible > 0 ? 'ok' : 'error',
-      summary: `Filter: ${rec.numFeasible}/${rec.numAllNodes} nodes feasible${rejected.length ? ` (${rejected.join(', ')})` : ''}`,
-      explain: `Filter plugins run in profile order on each node; a node stops at its first failing plugin, so later plugins are "not evaluated" there. ${rec.numFeasibleNodesToFind < rec.numAllNodes ? `With ${rec.numAllNodes} nodes the scheduler stops after finding ${rec.numFeasibleNodesToFind} feasible ones (percentageOfNodesToScore), starting where the last cycle stopped (node index ${rec.startIndex}); ${Math.max(0, notEvaluated)} nodes were not examined.` : 'Every node is examined.'} ${rec.numFeasible} node(s) can run the pod.`,
-      docs: DOCS.filter,
-      details: { filter: rec.detail === 'full' ? rec.filter : undefined, rejectedBy: rec.rejectedBy, filterPlugins: rec.filterPlugins, numFeasibleNodesToFind: rec.numFeasibleNodesToFind, detail: rec.detail },
+      details: {
+        filter: rec.detail === 'full' ? rec.filter : undefined, rejectedBy: rec.rejectedBy, filterPlugins: rec.filterPlugins,
+        numFeasibleNodesToFind: rec.numFeasibleNodesToFind, detail: rec.detail, numAllNodes: rec.numAllNodes,
+        numEvaluated: rec.numEvaluated, numFeasible: rec.numFeasible, startIndex: rec.startIndex, nominatedNode: rec.nominatedNode,
+      },
     })
     if (rec.postFilter.length > 0) {
       const nominated = rec.postFilter.find((p) => p.nominatedNodeName)?.nominatedNodeName
       this.emit({
         type: 'scheduler:PostFilter', pod: key, outcome: nominated ? 'warning' : 'error',
-        summary: `PostFilter: ${rec.postFilter.map((p) => `${p.plugin} ${p.status}${p.message ? `: ${p.message}` : ''}`).join('; ')}`,
-        explain: nominated ? `No node fits, so PostFilter plugins run. DefaultPreemption found that evicting lower-priority pods on ${nominated} makes room.` : 'No node fits, so PostFilter plugins run. DefaultPreemption looks for nodes where evicting lower-priority pods would help; only nodes rejected as Unschedulable (not UnschedulableAndUnresolvable) are candidates.',
-        docs: DOCS.preemption, details: { postFilter: rec.postFilter },
+        details: { postFilter: rec.postFilter, numAllNodes: rec.numAllNodes },
       })
     }
     if (kind === 'scheduled' && rec.scorePlugins.length > 0) {
-      this.emit({
-        type: 'scheduler:PreScore', pod: key, outcome: 'ok', summary: `PreScore: ${rec.preScore.map((p) => `${p.plugin} ${p.status}`).join(', ')}`,
-        explain: 'PreScore plugins prepare the scoring. A plugin that returns Skip has nothing to score for this pod (no preferred affinity, no soft spread constraints, a best-effort pod for BalancedAllocation) and adds 0 to every node.',
-        docs: DOCS.score, details: { preScore: rec.preScore },
-      })
-      const ranked = Object.entries(rec.totalScore).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      this.emit({ type: 'scheduler:PreScore', pod: key, outcome: 'ok', details: { preScore: rec.preScore } })
       this.emit({
         type: 'scheduler:Score', pod: key, outcome: 'ok',
-        summary: `Score: ${ranked.slice(0, 5).map(([n, s]) => `${n}=${s}`).join(', ')}${ranked.length > 5 ? ', …' : ''}`,
-        explain: `Each Score plugin gives every feasible node a raw score, normalizes it to 0–100 and multiplies it by its weight (${rec.scorePlugins.map((p) => `${p.plugin}×${p.weight}`).join(', ')}); the node's total is the sum.${rec.detail === 'compact' ? ` Only the top ${ranked.length} nodes are kept in this record.` : ''}`,
-        docs: DOCS.score,
-        details: { scorePlugins: rec.scorePlugins, score: rec.score, normalizedScore: rec.normalizedScore, finalScore: rec.finalScore, totalScore: rec.totalScore },
+        details: {
+          scorePlugins: rec.scorePlugins, score: rec.score, normalizedScore: rec.normalizedScore, finalScore: rec.finalScore,
+          totalScore: rec.totalScore, detail: rec.detail, numFeasible: rec.numFeasible,
+        },
       })
     }
   }

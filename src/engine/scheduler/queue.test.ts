@@ -36,7 +36,7 @@ describe('SchedulingQueue', () => {
     expect(queue.addUnschedulable(popped, 0)).toBe('unschedulablePods')
     expect(queue.onEvent('AssignedPodDelete', 5 * S)).toEqual([])
     // The event comes after the 1 s backoff: straight to activeQ.
-    expect(queue.onEvent('NodeTaintChange', 5 * S)).toEqual([{ pod: 'default/p', from: 'unschedulablePods', to: 'activeQ', event: 'NodeTaintChange' }])
+    expect(queue.onEvent('NodeTaintChange', 5 * S)).toEqual([{ pod: 'default/p', from: 'unschedulablePods', to: 'activeQ', event: 'NodeTaintChange', attempts: 1, backoffUs: 1 * S, hintedBy: ['TaintToleration'] }])
   })
 
   it('an event during the pod\'s cycle sends it to backoffQ; PopFromBackoffQ takes it when activeQ is empty', () => {
@@ -59,6 +59,6 @@ describe('SchedulingQueue', () => {
     popped.unschedulablePlugins = new Set(['TaintToleration'])
     queue.addUnschedulable(popped, 0)
     expect(queue.flushLeftover(UNSCHEDULABLE_MAX_US)).toEqual([])
-    expect(queue.flushLeftover(UNSCHEDULABLE_MAX_US + 1)).toEqual([{ pod: 'default/p', from: 'unschedulablePods', to: 'activeQ', event: 'UnschedulableTimeout' }])
+    expect(queue.flushLeftover(UNSCHEDULABLE_MAX_US + 1)).toEqual([{ pod: 'default/p', from: 'unschedulablePods', to: 'activeQ', event: 'UnschedulableTimeout', attempts: 1, backoffUs: 1 * S, hintedBy: [] }])
   })
 })

@@ -78,6 +78,11 @@ export interface QueueMove {
   from: QueueName
   to: QueueName
   event: ClusterEvent | 'BackoffComplete' | 'PopFromBackoffQ'
+  attempts: number
+  /** The pod's backoff for its attempts (µs). */
+  backoffUs: number
+  /** The rejecting plugins that registered the event (the queueing hints that let it move). */
+  hintedBy: string[]
 }
 
 export class SchedulingQueue {
@@ -230,9 +235,19 @@ export class SchedulingQueue {
         } else continue
       } else if (!this.isWorthRequeuing(q, event)) continue
       this.unschedulable.delete(key)
-      moves.push({ pod: key, from: 'unschedulablePods', to: this.requeue(q, now), event })
+      moves.push(this.move(q, 'unschedulablePods', this.requeue(q, now), event))
     }
     return moves
+  }
+
+  private move(q: QueuedPodInfo, from: QueueName, to: QueueName, event: QueueMove['event']): QueueMove {
+    const hintedBy = [...q.unschedulablePlugins].filter((p) => (this.events.get(p) ?? []).some((e) => e === event)).sort()
+    return { pod: q.podInfo.key, from, to, event, attempts: q.attempts, backoffUs: this.backoffDuration(q), hintedBy }
+  }
+
+  /** The cluster events a plugin registered (EventsToRegister), for the trace's queueing hints. */
+  eventsOf(plugin: string): ClusterEvent[] {
+    return this.events.get(plugin) ?? []
   }
 
   private requeue(q: QueuedPodInfo, now: number): QueueName {
@@ -255,7 +270,7 @@ export class SchedulingQueue {
       this.backoffQ.pop()
       this.activeQ.push(q)
       this.place(q, 'activeQ')
-      moves.push({ pod: q.podInfo.key, from: 'backoffQ', to: 'activeQ', event: 'BackoffComplete' })
+      moves.push(this.move(q, 'backoffQ', 'activeQ', 'BackoffComplete'))
     }
     return moves
   }
@@ -271,7 +286,7 @@ export class SchedulingQueue {
     for (const [key, q] of [...this.unschedulable]) {
       if (q.gatedBy !== null || now - q.timestamp <= UNSCHEDULABLE_MAX_US) continue
       this.unschedulable.delete(key)
-      moves.push({ pod: key, from: 'unschedulablePods', to: this.requeue(q, now), event: 'UnschedulableTimeout' })
+      moves.push(this.move(q, 'unschedulablePods', this.requeue(q, now), 'UnschedulableTimeout'))
     }
     return moves
   }

@@ -34,16 +34,17 @@ export function queueAt(events: readonly TraceEvent[], steps: readonly number[],
     if (i > index) break
     const e = events[i]
     const pod = e.pod as string
-    const d = (e.details ?? {}) as Record<string, unknown>
     // Delete first, so a pod that moves goes to the end of its new queue.
     const put = (q: QueueName) => { where.delete(pod); where.set(pod, q) }
     switch (e.type) {
-      case 'scheduler:Enqueue': if (isQueue(d.queue)) put(d.queue); break
+      case 'scheduler:Enqueue': put(e.details.queue); break
       case 'scheduler:Pop': put('inCycle'); break
-      case 'scheduler:Unschedulable':
-        if (isQueue(d.queue)) { put(d.queue); rejectedBy[pod] = (d.unschedulablePlugins as string[] | undefined) ?? [] } else where.delete(pod)
+      case 'scheduler:Unschedulable': {
+        const d = e.details
+        if (d.phase !== 'startup' && isQueue(d.queue)) { put(d.queue); rejectedBy[pod] = d.unschedulablePlugins } else where.delete(pod)
         break
-      case 'scheduler:QueueMove': if (isQueue(d.to)) put(d.to); break
+      }
+      case 'scheduler:QueueMove': put(e.details.to); break
       case 'scheduler:Bind': if (e.outcome === 'ok') where.delete(pod); break
     }
   }

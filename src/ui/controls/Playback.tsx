@@ -5,17 +5,20 @@ import { SPEEDS, pause, play, usePlaybackLoop } from '../../app/usePlayback.ts'
 import type { Speed } from '../../app/usePlayback.ts'
 import { fmtTime } from '../format.ts'
 
-/** Play or Pause, and the speed; runs the playback loop. Playing re-renders these, not the app. */
-export function PlayControls({ canPlay }: { canPlay: boolean }) {
+/** Play or Pause; runs the playback loop. Playing re-renders this, not the app. */
+export function PlayButton({ canPlay }: { canPlay: boolean }) {
   usePlaybackLoop()
   const playing = useApp((s) => s.playing)
+  return playing
+    ? <button type="button" className="play" onClick={pause} aria-keyshortcuts="Space">Pause</button>
+    : <button type="button" className="play" onClick={play} disabled={!canPlay} aria-keyshortcuts="Space">Play</button>
+}
+
+export function SpeedSelect() {
   const speed = useApp((s) => s.speed)
   const setSpeed = useApp((s) => s.setSpeed)
   return (
     <>
-      {playing
-        ? <button type="button" onClick={pause}>Pause</button>
-        : <button type="button" onClick={play} disabled={!canPlay}>Play</button>}
       <label className="speed">Speed{' '}
         <select value={String(speed)} onChange={(e) => setSpeed(Number(e.target.value) as Speed)}>
           {SPEEDS.map((sp) => <option key={sp} value={String(sp)}>{sp === Infinity ? 'instant' : `${sp}×`}</option>)}
@@ -30,8 +33,8 @@ export function StepButtons({ count }: { count: number }) {
   const select = useApp((s) => s.select)
   return (
     <>
-      <button type="button" onClick={() => select(Math.max(useApp.getState().selected - 1, 0))} disabled={selected <= 0}>Step back</button>
-      <button type="button" onClick={() => select(Math.min(useApp.getState().selected + 1, count - 1))} disabled={selected >= count - 1}>Step forward</button>
+      <button type="button" aria-label="Step back" title="Step back (←)" aria-keyshortcuts="ArrowLeft" onClick={() => select(Math.max(useApp.getState().selected - 1, 0))} disabled={selected <= 0}>◀</button>
+      <button type="button" aria-label="Step forward" title="Step forward (→)" aria-keyshortcuts="ArrowRight" onClick={() => select(Math.min(useApp.getState().selected + 1, count - 1))} disabled={selected >= count - 1}>▶</button>
     </>
   )
 }

@@ -2,7 +2,8 @@
  * The editor pane's two tabs: the pod manifest and the cluster file (ARIA tabs, arrow keys move between them).
  * Both panels stay mounted once shown — the inactive one is hidden — so each editor keeps its text and undo.
  */
-import { Suspense, lazy, useMemo, useRef, useState } from 'react'
+import { Suspense, lazy, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { editorMode } from './editorMode.ts'
 import type { KeyboardEvent, ReactNode } from 'react'
 import { useApp } from '../../app/store.ts'
 import { CLUSTER_PRESETS } from '../../protocol/clusters.ts'
@@ -84,7 +85,16 @@ export function EditorTabs({ dark, onApply, children }: { dark: boolean; onApply
       <div className="editor-tabpanel" role="tabpanel" id="editor-panel-cluster" aria-labelledby="editor-tab-cluster" hidden={active !== 'cluster'}>
         {clusterShown && <ClusterPanel dark={dark} onApply={onApply} />}
       </div>
-      <p className="editor-hint">Tab indents · Esc leaves the editor · Ctrl/⌘+Enter applies</p>
+      <EditorHint />
     </>
   )
+}
+
+/** Says how the editor holds the keyboard right now (see EditorMode). */
+function EditorHint() {
+  const mode = useSyncExternalStore(editorMode.subscribe, editorMode.get)
+  const text = mode === 'editing' ? 'Editing: Tab indents · Esc leaves the editor · Ctrl/⌘+Enter applies'
+    : mode === 'focused' ? 'Press Enter to edit · Tab moves on · Ctrl/⌘+Enter applies'
+      : 'Click or press Enter in the editor to edit · Ctrl/⌘+Enter applies'
+  return <p className="editor-hint" aria-live="polite">{text}</p>
 }

@@ -8,9 +8,13 @@ import * as monaco from 'monaco-editor/esm/vs/editor/editor.api'
 import 'monaco-editor/esm/vs/editor/edcore.main'
 import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution'
 import { configureMonacoYaml } from 'monaco-yaml'
+// Monaco's Tab key follows this one global switch (the `editorTabMovesFocus` context key), not the editor option.
+import { TabFocus } from 'monaco-editor/esm/vs/editor/browser/config/tabFocus.js'
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker'
 import YamlWorker from './yaml.worker.ts?worker'
 import podSchema from './pod.schema.json'
+import { editorMode, setEditorMode as setMode } from './editorMode.ts'
+import type { EditorMode } from './editorMode.ts'
 
 self.MonacoEnvironment = {
   getWorker: (_id: string, label: string) => (label === 'yaml' ? new YamlWorker() : new EditorWorker()),
@@ -31,7 +35,8 @@ const LEAVE_WHEN = '!suggestWidgetVisible && !findWidgetVisible && !editorHoverV
 
 /**
  * createYamlEditor: one of the app's YAML editors (the pod manifest, the cluster file), with the keys both share:
- * Ctrl/Cmd+Enter applies; Tab indents, and Escape (with no widget open) hands the keyboard back to the Apply button.
+ * Ctrl/Cmd+Enter applies; once entered, Tab indents, and Escape (with no widget open) hands the keyboard back to the
+ * Apply button.
  */
 export function createYamlEditor(host: HTMLElement, o: { value: string; uri: string; ariaLabel: string; fontSize: number; dark: boolean; onApply(): void }): monaco.editor.IStandaloneCodeEditor {
   const model = monaco.editor.createModel(o.value, 'yaml', monaco.Uri.parse(o.uri))
@@ -39,8 +44,19 @@ export function createYamlEditor(host: HTMLElement, o: { value: string; uri: str
     model, automaticLayout: true, minimap: { enabled: false }, fontSize: o.fontSize, ariaLabel: o.ariaLabel,
     scrollBeyondLastLine: false, tabSize: 2, theme: o.dark ? 'vs-dark' : 'vs', renderValidationDecorations: 'on',
   })
+  const enter = () => { TabFocus.setTabFocusMode(false); setMode('editing') }
+  const leave = (next: EditorMode) => { TabFocus.setTabFocusMode(true); setMode(next) }
+  ed.onDidFocusEditorText(() => { if (editorMode.get() !== 'editing') leave('focused') })
+  ed.onDidBlurEditorText(() => leave('idle'))
+  ed.onMouseDown(() => enter())
+  ed.onKeyDown((k) => {
+    if (editorMode.get() === 'editing' || k.ctrlKey || k.metaKey || k.altKey) return
+    // Enter enters the editor without typing a new line; any other key that edits enters it and types.
+    if (k.keyCode === monaco.KeyCode.Enter) { k.preventDefault(); k.stopPropagation(); enter(); return }
+    if (k.browserEvent.key.length === 1 || k.keyCode === monaco.KeyCode.Backspace || k.keyCode === monaco.KeyCode.Delete) enter()
+  })
   ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => o.onApply())
-  ed.addCommand(monaco.KeyCode.Escape, () => document.querySelector<HTMLButtonElement>('.controls button')?.focus(), LEAVE_WHEN)
+  ed.addCommand(monaco.KeyCode.Escape, () => { leave('idle'); document.querySelector<HTMLButtonElement>('.controls button')?.focus() }, LEAVE_WHEN)
   ed.onDidDispose(() => model.dispose())
   return ed
 }

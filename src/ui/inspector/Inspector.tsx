@@ -1,6 +1,8 @@
 /** The inspector: what the step at the playhead did and why, its HTTP exchange, its etcd write as a diff, the stored pod. */
 import { Suspense, lazy, memo } from 'react'
 import type { TraceEvent } from '../../engine/events.ts'
+import { narrate } from '../../engine/narration/index.ts'
+import type { Depth } from '../../engine/narration/index.ts'
 import { usePlayheadRested, useSettled } from '../../app/usePlayhead.ts'
 import { fmtTime } from '../format.ts'
 import { HttpExchange } from './HttpExchange.tsx'
@@ -9,7 +11,24 @@ import { SchedulerDetails } from './SchedulerTables.tsx'
 
 const DiffView = lazy(() => import('../editor/DiffView.tsx'))
 
-export const Inspector = memo(function Inspector({ e, t0, dark, stored }: { e?: TraceEvent; t0: number; dark: boolean; stored?: { name: string; yaml: string } }) {
+/** What the step did and why, at the chosen depth, with the docs and the upstream file that does it. */
+function StepNarration({ e, depth }: { e: TraceEvent; depth: Depth }) {
+  const told = narrate(e, depth)
+  return (
+    <>
+      <p className="step-text">{told.text}</p>
+      {(told.docs || told.source) && (
+        <p className="step-links">
+          {told.docs && <a href={told.docs} target="_blank" rel="noreferrer noopener">Kubernetes documentation</a>}
+          {told.docs && told.source && ' · '}
+          {told.source && <a href={told.source} target="_blank" rel="noreferrer noopener">upstream source</a>}
+        </p>
+      )}
+    </>
+  )
+}
+
+export const Inspector = memo(function Inspector({ e, t0, dark, stored, depth }: { e?: TraceEvent; t0: number; dark: boolean; stored?: { name: string; yaml: string }; depth: Depth }) {
   // While the playhead moves (playing, scrubbing) the inspector shows what happened and why; the heavier parts wait
   // until it rests: the raw details and the HTTP exchange (often whole objects: pages of JSON to lay out) and the
   // Monaco diff (creating a diff editor is a long task; mounted mid-scrub, it would drop frames).
@@ -17,15 +36,17 @@ export const Inspector = memo(function Inspector({ e, t0, dark, stored }: { e?: 
   const settled = useSettled(e?.seq, 250) && rested
   const settledFast = useSettled(e?.seq, 60) && rested
   if (!e) return <aside className="inspector" aria-label="Inspector"><p>Apply the manifest, then choose a step to see what happened and why.</p></aside>
+  const http: { request?: ShownRequest; response?: ShownResponse } | undefined = e.type === 'http:Response'
+    ? { request: e.details.request, response: e.details.response }
+    : e.type === 'http:Request' || e.type === 'watch:Start' ? { request: e.details.request } : undefined
   return (
     <aside className="inspector" aria-label="Inspector">
       <p className="meta">{fmtTime(e.t, t0)} · {e.lane}{e.from && e.to ? ` · ${e.from} → ${e.to}` : ''}{e.node ? ` · ${e.node}` : ''}</p>
       <h2>{e.summary}</h2>
-      <p>{e.explain}</p>
-      {e.docs && <p><a href={e.docs} target="_blank" rel="noreferrer noopener">Kubernetes documentation</a></p>}
+      <StepNarration e={e} depth={depth} />
       <SchedulerDetails e={e} />
-      {settledFast && (e.details?.request || e.details?.response) ? <HttpExchange request={e.details.request as ShownRequest | undefined} response={e.details.response as ShownResponse | undefined} /> : null}
-      {e.details && <details open={!e.type.startsWith('scheduler:') && !e.change && !e.details.request && !e.details.response}><summary>Details</summary>{settledFast ? <pre>{JSON.stringify(e.details, null, 2)}</pre> : <p className="muted">…</p>}</details>}
+      {settledFast && http ? <HttpExchange request={http.request} response={http.response} /> : null}
+      {e.details && <details open={!e.type.startsWith('scheduler:') && !e.change && !http}><summary>Details</summary>{settledFast ? <pre>{JSON.stringify(e.details, null, 2)}</pre> : <p className="muted">…</p>}</details>}
       {e.change && (
         <details open>
           <summary>What this write changed: {e.change.type} {e.change.kind} {e.change.namespace ? `${e.change.namespace}/` : ''}{e.change.name} (revision {e.change.revision})</summary>

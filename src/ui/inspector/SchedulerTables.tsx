@@ -1,8 +1,8 @@
 /** The scheduler's cycle as tables: Filter verdicts per node and plugin, the rejection counts of a large cluster, the scores. */
 import type { TraceEvent } from '../../engine/events.ts'
+import type { FilterDetails, ScoreDetails } from '../../engine/scheduler/traceTypes.ts'
 
-type FilterTable = Record<string, Record<string, string>>
-type ScoreTable = Record<string, Record<string, number>>
+type FilterTable = NonNullable<FilterDetails['filter']>
 
 /** The scheduler's per-node Filter verdicts: ✓ passed, ✗ rejected (with the reason), · not evaluated. */
 function FilterResults({ filter, plugins }: { filter: FilterTable; plugins: string[] }) {
@@ -31,7 +31,7 @@ function FilterResults({ filter, plugins }: { filter: FilterTable; plugins: stri
  * Above 100 nodes a cycle record keeps counts, not a row per node (`podbirth explain` recomputes any cycle in full):
  * how many nodes each plugin rejected, and for which reasons.
  */
-function RejectionSummary({ rejectedBy }: { rejectedBy: Record<string, { nodes: number; reasons: Record<string, number> }> }) {
+function RejectionSummary({ rejectedBy }: { rejectedBy: FilterDetails['rejectedBy'] }) {
   const rows = Object.entries(rejectedBy)
   if (rows.length === 0) return <p className="muted">No node was rejected.</p>
   return (
@@ -48,7 +48,7 @@ function RejectionSummary({ rejectedBy }: { rejectedBy: Record<string, { nodes: 
 }
 
 /** The scores per node and plugin: raw → normalized = weighted, and the total. */
-function ScoreResults({ d }: { d: { scorePlugins: { plugin: string; weight: number }[]; score: ScoreTable; normalizedScore: ScoreTable; finalScore: ScoreTable; totalScore: Record<string, number> } }) {
+function ScoreResults({ d }: { d: ScoreDetails }) {
   const nodes = Object.keys(d.totalScore).sort((a, b) => d.totalScore[b] - d.totalScore[a] || (a < b ? -1 : 1))
   return (
     <table className="sched-table" aria-label="Scores per node">
@@ -67,10 +67,10 @@ function ScoreResults({ d }: { d: { scorePlugins: { plugin: string; weight: numb
 }
 
 export function SchedulerDetails({ e }: { e: TraceEvent }) {
-  const d = e.details as Record<string, unknown> | undefined
-  if (!d) return null
-  if (e.type === 'scheduler:Filter' && d.filter) return <FilterResults filter={d.filter as FilterTable} plugins={d.filterPlugins as string[]} />
-  if (e.type === 'scheduler:Filter' && d.rejectedBy) return <RejectionSummary rejectedBy={d.rejectedBy as Record<string, { nodes: number; reasons: Record<string, number> }>} />
-  if (e.type === 'scheduler:Score' && d.totalScore) return <ScoreResults d={d as never} />
+  if (e.type === 'scheduler:Filter') {
+    const d = e.details
+    return d.filter ? <FilterResults filter={d.filter} plugins={d.filterPlugins} /> : <RejectionSummary rejectedBy={d.rejectedBy} />
+  }
+  if (e.type === 'scheduler:Score') return <ScoreResults d={e.details} />
   return null
 }

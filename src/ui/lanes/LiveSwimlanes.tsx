@@ -1,4 +1,6 @@
+import { useMemo } from 'react'
 import type { TraceEvent } from '../../engine/events.ts'
+import { findWaits } from '../../engine/story/index.ts'
 import { useApp } from '../../app/store.ts'
 import { useThrottledSelected } from '../../app/usePlayhead.ts'
 import { Swimlanes } from './Swimlanes.tsx'
@@ -6,11 +8,18 @@ import { Swimlanes } from './Swimlanes.tsx'
 /** The lane heads' previous/next buttons and screen-reader lines are cheap: they follow 10 times a second. */
 const LANE_HEAD_MS = 100
 
-/** The lanes follow every step. */
-export function LiveSwimlanes({ events, dark }: { events: TraceEvent[]; dark: boolean }) {
+/**
+ * The lanes follow every step. What they wait for is found once per trace. Beats and presenter mode come from the
+ * props when given, else from the store (the story's beats, once it is told for this trace; presenter mode).
+ */
+export function LiveSwimlanes({ events, dark, beat, presenter }: { events: TraceEvent[]; dark: boolean; beat?: Uint8Array; presenter?: boolean }) {
   const selected = useApp((s) => s.selected)
   const select = useApp((s) => s.select)
+  const storyBeat = useApp((s) => s.story?.beat)
+  const storePresenter = useApp((s) => s.presenter)
   const laneSelected = useThrottledSelected(LANE_HEAD_MS)
-  return <Swimlanes events={events} selected={selected} select={select} dark={dark} laneSelected={laneSelected} current={currentSelected} />
+  const waits = useMemo(() => findWaits(events), [events])
+  const beats = beat ?? (storyBeat && storyBeat.length === events.length ? storyBeat : undefined)
+  return <Swimlanes events={events} selected={selected} select={select} dark={dark} laneSelected={laneSelected} current={currentSelected} waits={waits} beat={beats} presenter={presenter ?? storePresenter} />
 }
 const currentSelected = () => useApp.getState().selected

@@ -1,4 +1,5 @@
 import { memo, useMemo, useState } from 'react'
+import type { ReactNode } from 'react'
 import type { TraceEvent } from '../../engine/events.ts'
 import { useApp } from '../../app/store.ts'
 import { partitionPoint } from '../search.ts'
@@ -8,7 +9,7 @@ import { partitionPoint } from '../search.ts'
  * after the playhead, Shift+Enter to the previous one; "/" anywhere focuses the box. In a trace of 50,000 steps this
  * is how one gets to "FailedScheduling" or "Preempted" at once.
  */
-export const FindStep = memo(function FindStep({ events, selected, select }: { events: TraceEvent[]; selected: number; select: (i: number) => void }) {
+export const FindStep = memo(function FindStep({ events, selected, select, children }: { events: TraceEvent[]; selected: number; select: (i: number) => void; children?: ReactNode }) {
   const [query, setQuery] = useState('')
   const q = query.trim().toLowerCase()
   const matches = useMemo(() => {
@@ -42,6 +43,7 @@ export const FindStep = memo(function FindStep({ events, selected, select }: { e
         onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); if (e.shiftKey) prev(); else next() } if (e.key === 'Escape') setQuery('') }} />
       <button type="button" onClick={prev} disabled={!matches.length} aria-label="Previous match">‹</button>
       <button type="button" onClick={next} disabled={!matches.length} aria-label="Next match">›</button>
+      {children}
       <span className="find-count" role="status">{q ? (matches.length ? `${at ? `${at} of ` : ''}${matches.length.toLocaleString('en-US')} matching steps` : 'no step matches') : ''}</span>
     </div>
   )

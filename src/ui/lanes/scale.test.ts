@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { axisTicks, basePositions, buildScale } from './Swimlanes.tsx'
+import { axisTicks, basePositions, buildScale, tickDigits } from './scale.ts'
 import type { TraceEvent } from '../../engine/events.ts'
 
 const ev = (t: number, arrive?: number): TraceEvent => ({ seq: t, t, lane: 'kubectl', type: 'kubectl:Step', summary: '', explain: '', outcome: 'ok', ...(arrive === undefined ? {} : { arrive }) }) as unknown as TraceEvent
@@ -37,5 +37,13 @@ describe('the lanes\' time axis', () => {
     const zoomed = axisTicks(scale, gaps, { k: 8, x: 0 }, width)
     expect(zoomed.every((t) => t <= 20_000)).toBe(true)
     expect(zoomed.length).toBeGreaterThan(ticks.filter((t) => t <= 20_000).length)
+  })
+
+  it('labels ticks with enough decimals that neighbours differ', () => {
+    expect(tickDigits([0, 1000, 2000])).toBe(3)
+    expect(tickDigits([0, 200, 400])).toBe(4)
+    expect(tickDigits([0, 20, 40])).toBe(5)
+    expect(tickDigits([0, 1])).toBe(6)
+    expect(tickDigits([5])).toBe(3)
   })
 })

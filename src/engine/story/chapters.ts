@@ -1,0 +1,171 @@
+/**
+ * buildStory groups every step of a trace into the five stages and their chapters, per pod, and marks each step a
+ * beat or plumbing. One pass over the trace in order; the rules, in the order they apply:
+ *
+ * 1. Each step is placed by classify(): a kind of chapter, the chapter of the request it serves, the pod's current
+ *    chapter, or (kubectl's output) the chapter of the last answer kubectl got.
+ * 2. A step of a kind opens a new chapter when its pod's story moves on to that kind — unless its stage is behind
+ *    the story (a late answer, the scheduler's Bind after the kubelet has already seen the pod), then it joins the
+ *    latest chapter of its kind, so stages never run backwards.
+ * 3. Within one visit to a stage a kind has one chapter: apply's lookup GET and its create POST are authenticated in
+ *    the same "authentication" chapter. A failure or a loop (a back-off, a FailedScheduling) ends the visit, so a
+ *    retry is told as new chapters: attempt 2, restart 3 ...
+ *
+ * Steps about no pod (kubectl reading the file) belong to the first pod kubectl then sends, so a single pod's story
+ * starts with its manifest. Properties (tests): every step is in exactly one chapter; chapters are sorted by their
+ * first step; within each pod, chapters start in non-decreasing stage order.
+ */
+import type { Lane, TraceEvent } from '../events.ts'
+import { classify } from './classify.ts'
+import type { Placement } from './classify.ts'
+import { stageOf } from './catalog.ts'
+import type { Chapter, ChapterKind, StageId, Story } from './types.ts'
+
+interface Track {
+  current?: Chapter
+  /** Chapters of the current visit to a stage, by kind. */
+  visit: Map<ChapterKind, Chapter>
+  /** The latest chapter of each kind. */
+  latest: Map<ChapterKind, Chapter>
+  occurrences: Map<ChapterKind, number>
+  /** The chapter holding the last answer kubectl got. */
+  answered?: Chapter
+}
+
+/** buildStory tells a trace in chapters. */
+export function buildStory(events: readonly TraceEvent[]): Story {
+  const podOf = attributePods(events)
+  const requesters = new Map<number, { lane: Lane; verb: string }>()
+  const requestChapter = new Map<number, Chapter>()
+  const requestLast = new Map<number, Chapter>()
+  const tracks = new Map<string, Track>()
+  const chapters: Chapter[] = []
+  const chapterOf = new Int32Array(events.length).fill(-1)
+  const beat = new Uint8Array(events.length)
+  const pods: string[] = []
+
+  const track = (pod: string): Track => {
+    let t = tracks.get(pod)
+    if (!t) {
+      t = { visit: new Map(), latest: new Map(), occurrences: new Map() }
+      tracks.set(pod, t)
+      if (pod) pods.push(pod)
+    }
+    return t
+  }
+  const open = (t: Track, pod: string, kind: ChapterKind, i: number): Chapter => {
+    const stage = stageOf(kind)
+    if (t.current && stage > t.current.stage) t.visit.clear()
+    const occurrence = (t.occurrences.get(kind) ?? 0) + 1
+    t.occurrences.set(kind, occurrence)
+    const c: Chapter = { id: chapters.length, pod, stage, kind, occurrence, steps: [], start: i, end: i, beats: [], outcome: 'ok' }
+    chapters.push(c)
+    t.current = c
+    t.visit.set(kind, c)
+    t.latest.set(kind, c)
+    return c
+  }
+  const place = (t: Track, pod: string, p: Placement, e: TraceEvent, i: number): Chapter => {
+    switch (p.how) {
+      case 'request': {
+        // kubectl's answers belong where the request's handling ended (a 403 in authorization, a 201 in persist);
+        // anything else that serves a request belongs with the step that sent it.
+        const home = e.type === 'http:Response' && e.to === 'kubectl' ? requestLast.get(p.requestId) : requestChapter.get(p.requestId)
+        return home ?? t.current ?? open(t, pod, fallbackKind(e), i)
+      }
+      case 'current': return t.current ?? open(t, pod, fallbackKind(e), i)
+      case 'answer': return t.answered ?? t.current ?? open(t, pod, 'manifest', i)
+      case 'kind': {
+        // A chapter that failed is over: the same kind again (a retried pull) opens the next one.
+        if (t.current?.kind === p.kind && t.current.outcome !== 'error') return t.current
+        const stage = stageOf(p.kind)
+        if (t.current && stage < t.current.stage) return t.latest.get(p.kind) ?? t.current
+        return t.visit.get(p.kind) ?? open(t, pod, p.kind, i)
+      }
+    }
+  }
+
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]
+    if (e.type === 'http:Request' && e.requestId !== undefined) requesters.set(e.requestId, { lane: e.from ?? e.lane, verb: e.details.request.verb })
+    const c = classify(e, (id) => requesters.get(id))
+    const pod = podOf[i]
+    const t = track(pod)
+    // A loop (a back-off, a FailedScheduling) starts a fresh visit: it and what follows are new chapters.
+    if (c.loop && t.current && (c.placement.how !== 'kind' || t.current.kind !== c.placement.kind)) t.visit.clear()
+    const chapter = place(t, pod, lookupAnswer(e) ? { how: 'kind', kind: 'request' } : c.placement, e, i)
+    chapter.steps.push(i)
+    chapter.end = i
+    chapterOf[i] = chapter.id
+    if (c.role === 'beat') { beat[i] = 1; chapter.beats.push(i) }
+    if (e.requestId !== undefined) {
+      if (!requestChapter.has(e.requestId)) requestChapter.set(e.requestId, chapter)
+      requestLast.set(e.requestId, chapter)
+    }
+    if (e.type === 'http:Response' && e.to === 'kubectl') t.answered = chapter
+    if (e.outcome === 'error' && beat[i] && chapter.outcome !== 'error' && !lookupAnswer(e)) {
+      chapter.outcome = 'error'
+      chapter.decidedBy = i
+      // A failure ends the visit: whatever comes next (a retry, a back-off) is told as new chapters.
+      t.visit.clear()
+    } else if (e.outcome === 'warning' && beat[i] && chapter.outcome === 'ok') {
+      chapter.outcome = 'warning'
+      chapter.decidedBy = i
+    }
+  }
+  return { chapters, chapterOf, beat, pods }
+}
+
+/** lookupAnswer: the 404 that answers `kubectl apply`'s lookup GET is the reason kubectl goes on to create. */
+function lookupAnswer(e: TraceEvent): boolean {
+  if (e.type !== 'http:Response' || e.to !== 'kubectl') return false
+  const d = e.details as { request?: { verb?: string }; response?: { code?: number } } | undefined
+  return d?.request?.verb === 'GET' && d.response?.code === 404
+}
+
+/** A step that has no chapter to join yet opens one of the kind its lane suggests. */
+function fallbackKind(e: TraceEvent): ChapterKind {
+  switch (e.lane) {
+    case 'kubectl': return 'request'
+    case 'kube-apiserver':
+    case 'etcd': return 'persist'
+    case 'kube-scheduler': return 'queue'
+    case 'kubelet':
+    case 'CRI':
+    case 'CNI': return e.type.startsWith('kubelet:') ? 'kubelet-sync' : 'sandbox'
+  }
+}
+
+/**
+ * attributePods gives every step the pod whose story it is part of: its own `pod`, else (kubectl's steps before it
+ * names an object) the next pod kubectl sends a request about, else (kubectl's output) the last one it sent.
+ */
+function attributePods(events: readonly TraceEvent[]): string[] {
+  const out = events.map((e) => e.pod ?? '')
+  let next = ''
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]
+    if (e.lane === 'kubectl' && e.pod) next = e.pod
+    if (e.type === 'kubectl:Read') { if (!out[i]) out[i] = next; next = '' } else if (e.lane === 'kubectl' && !out[i] && e.type !== 'kubectl:Output') out[i] = next
+  }
+  let last = ''
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]
+    if (e.type === 'kubectl:Read') last = ''
+    if (e.lane === 'kubectl' && e.pod) last = e.pod
+    if (e.type === 'kubectl:Output' && !out[i]) out[i] = last || firstPodAfterRead(out, events, i)
+  }
+  return out
+}
+
+/** kubectl refused before sending anything: its output joins the story its file started. */
+function firstPodAfterRead(out: string[], events: readonly TraceEvent[], i: number): string {
+  for (let k = i; k >= 0; k--) if (events[k].type === 'kubectl:Read') return out[k]
+  return ''
+}
+
+/** stageAt is the stage of the chapter a step belongs to. */
+export function stageAt(story: Story, index: number): StageId | undefined {
+  const id = story.chapterOf[index]
+  return id >= 0 ? story.chapters[id].stage : undefined
+}

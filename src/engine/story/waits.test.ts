@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { ApiClient } from '../client/apiClient.ts'
+import type { Simulation } from '../index.ts'
+import { NGINX, applyAndRun } from '../../../tests/engine/helpers.ts'
+import { MIN_WAIT_US, durationIn, findWaits, imageOf } from './waits.ts'
+import type { Wait } from './waits.ts'
+
+/** kubectl delete pod as the cluster admin, then virtual time runs to quiescence. */
+function deletePod(sim: Simulation, name: string): void {
+  const admin = new ApiClient(sim.ctx, sim.apiserver, {
+    lane: 'kubectl', userAgent: 'kubectl/v1.35.0 (linux/amd64) kubernetes/test',
+    credentials: { clientCertificate: { commonName: 'kubernetes-admin', organizations: ['kubeadm:cluster-admins'], issuer: 'kubernetes' } },
+  })
+  admin.request({ verb: 'DELETE', path: `/api/v1/namespaces/default/pods/${name}` }, () => {})
+  sim.run(sim.nowMs() + 10 * 60 * 1000)
+}
+
+const of = (waits: Wait[], kind: Wait['kind']) => waits.filter((w) => w.kind === kind)
+
+describe('waits in the birth of the example nginx pod', () => {
+  const sim = applyAndRun({ manifests: NGINX })
+  const events = sim.trace
+  const waits = findWaits(events)
+
+  it('finds the sandbox, the network setup and the container create and start, each in the lane doing the work', () => {
+    const sandbox = of(waits, 'sandbox')
+    expect(sandbox).toHaveLength(1)
+    expect(sandbox[0]).toMatchObject({ lane: 'CRI', pod: 'default/nginx', label: 'sandbox and pause container' })
+    expect(events[sandbox[0].step].type).toBe('cri:RunPodSandbox')
+    expect(events[sandbox[0].step].from).toBe('kubelet')
+    // It ends when the answer comes back to the kubelet.
+    const answer = events.find((e) => e.type === 'cri:RunPodSandbox' && e.from === 'CRI' && e.to === 'kubelet')
+    expect(sandbox[0].to).toBe(answer?.t)
+    expect(waits.find((w) => w.label.startsWith('CNI ADD'))).toMatchObject({ lane: 'CNI', kind: 'call' })
+    // Labels come from the steps' summaries: the container's name when the answer names it.
+    expect(of(waits, 'container').map((w) => w.label)).toEqual(['creating the container', expect.stringMatching(/^starting (nginx|the container)$/)])
+  })
+
+  it('leaves out waits shorter than 20 ms and pulls of an image already present', () => {
+    expect(waits.every((w) => w.to - w.from >= MIN_WAIT_US)).toBe(true)
+    expect(of(waits, 'image-pull')).toHaveLength(0)
+    expect(waits.some((w) => events[w.step].type === 'cri:ImageStatus')).toBe(false)
+  })
+
+  it('is sorted by start, and every wait starts at its step', () => {
+    for (let k = 1; k < waits.length; k++) expect(waits[k].from).toBeGreaterThanOrEqual(waits[k - 1].from)
+    for (const w of waits) {
+      expect(events[w.step].t).toBe(w.from)
+      expect(w.to).toBeGreaterThan(w.from)
+    }
+  })
+})
+
+describe('an image that is not on the node', () => {
+  it('is waited for while it is pulled, and the label names it', () => {
+    const sim = applyAndRun({ manifests: NGINX.replace(/image: nginx:1\.27/, 'image: nginx:1.29') })
+    const pulls = of(findWaits(sim.trace), 'image-pull')
+    expect(pulls).toHaveLength(1)
+    expect(pulls[0]).toMatchObject({ lane: 'CRI', label: expect.stringMatching(/^pulling ((docker\.io\/library\/)?nginx:1\.29|the image)$/) })
+    expect((pulls[0].to - pulls[0].from) / 1e6).toBeGreaterThan(1)
+  })
+})
+
+describe('an image that does not exist', () => {
+  const sim = applyAndRun({ manifests: readFileSync('tests/fixtures/image-typo.yaml', 'utf8') })
+  const events = sim.trace
+  const waits = findWaits(events)
+
+  it('shows each failed pull and each back-off, doubling, up to the kubelet\'s next attempt', () => {
+    const backoffs = of(waits, 'backoff')
+    // The back-off as the kubelet wrote it or, if its summary does not say, as measured to the next attempt.
+    expect(backoffs.map((w) => w.label).slice(0, 3)).toEqual(['image pull back-off 10s', 'image pull back-off 20s', 'image pull back-off 40s'])
+    for (const b of backoffs) expect(b).toMatchObject({ lane: 'kubelet', pod: 'default/typo' })
+    // The first back-off lasts until the next PullImage call, about 10 s later.
+    const next = events.find((e, i) => i > backoffs[0].step && e.type === 'cri:PullImage' && e.from === 'kubelet')
+    expect(backoffs[0].to).toBe(next?.t)
+    expect((backoffs[0].to - backoffs[0].from) / 1e6).toBeCloseTo(10, 0)
+    expect(of(waits, 'image-pull').length).toBeGreaterThanOrEqual(backoffs.length)
+  })
+
+  it('a back-off still running when the trace ends lasts until its end', () => {
+    const last = of(waits, 'backoff').at(-1)
+    const end = Math.max(...events.map((e) => e.arrive ?? e.t))
+    expect(last?.to).toBe(end)
+  })
+})
+
+describe('a crash-looping container', () => {
+  it('waits out each restart back-off', () => {
+    const m = 'apiVersion: v1\nkind: Pod\nmetadata: {name: crash}\nspec:\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sh, -c, "echo starting; exit 1"]\n'
+    const waits = findWaits(applyAndRun({ manifests: m, untilMs: 120_000 }).trace)
+    const labels = of(waits, 'backoff').map((w) => w.label).slice(0, 3)
+    // As written by the kubelet (10s, 20s, 40s) or as measured from its Backoff step to the next attempt (9s, 19s, 39s:
+    // the back-off counts from the container's exit).
+    expect(labels).toHaveLength(3)
+    labels.forEach((l, k) => expect(l).toMatch(new RegExp(`^back-off (${10 * 2 ** k}|${10 * 2 ** k - 1})s, then restart$`)))
+  })
+})
+
+describe('termination', () => {
+  it('a container that ignores SIGTERM: the grace period runs from KillContainer to the StopContainer answer', () => {
+    const sim = applyAndRun({ manifests: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: sleeper\nspec:\n  terminationGracePeriodSeconds: 5\n  containers:\n  - name: sleeper\n    image: busybox:1.36\n    command: ["sleep", "3600"]\n' })
+    deletePod(sim, 'sleeper')
+    const events = sim.trace
+    const waits = findWaits(events)
+    const grace = of(waits, 'grace-period')
+    expect(grace).toHaveLength(1)
+    expect(grace[0]).toMatchObject({ lane: 'kubelet', label: expect.stringMatching(/^grace period( 5s)?$/) })
+    expect(events[grace[0].step].type).toBe('kubelet:KillContainer')
+    const answer = events.find((e) => e.type === 'cri:StopContainer' && e.from === 'CRI' && e.to === 'kubelet')
+    expect(grace[0].to).toBe(answer?.t)
+    expect((grace[0].to - grace[0].from) / 1e6).toBeCloseTo(5, 0)
+    // The StopContainer call is told once, as the grace period.
+    expect(waits.some((w) => events[w.step].type === 'cri:StopContainer')).toBe(false)
+    expect(waits.some((w) => w.label.startsWith('CNI DEL'))).toBe(true)
+  })
+})
+
+describe('the label helpers', () => {
+  it('read the image from a call or its answer, and a duration as written', () => {
+    expect(imageOf('PullImage({"image":{"image":"nginx:1.99"}})')).toBe('nginx:1.99')
+    expect(imageOf('no image here', 'pulled docker.io/library/nginx:1.29 (206569472 bytes) in 5.325s')).toBe('docker.io/library/nginx:1.29')
+    expect(durationIn('image pull back-off 10s for nginx:1.99')).toBe('10s')
+    expect(durationIn('CrashLoopBackOff: restart app in 5m0s')).toBe('5m0s')
+    expect(durationIn('no time')).toBeUndefined()
+  })
+})

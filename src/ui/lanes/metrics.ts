@@ -1,0 +1,73 @@
+/**
+ * The lanes' sizes (normal and presenter) and colours (read from the theme's CSS custom properties).
+ */
+import { LANES } from '../../engine/events.ts'
+import type { Lane, Outcome } from '../../engine/events.ts'
+
+/** Sizes in CSS pixels. The presenter's are read from the back of a room: names and labels ≥ 20 px. */
+export interface Metrics {
+  presenter: boolean
+  laneH: number
+  axisH: number
+  /** The lane heads' column: the map strip, the names and the ‹ › buttons. */
+  labelW: number
+  /** The map strip (where each component runs) at the left of the lane heads. */
+  mapW: number
+  dotR: number
+  /** A plumbing step's dot (when beats are given). */
+  dotRSmall: number
+  /** Dots closer than this many pixels are painted as one. */
+  dotBucket: number
+  arrowW: number
+  arrowWThin: number
+  headLen: number
+  headHalf: number
+  /** Step and bar labels, and the axis. */
+  labelFont: string
+  labelPx: number
+  axisFont: string
+  selFont: string
+  selPx: number
+  barH: number
+  /** A click this close (px) to a dot selects it. */
+  hitPx: number
+}
+
+export const NORMAL: Metrics = {
+  presenter: false, laneH: 40, axisH: 22, labelW: 174, mapW: 26, dotR: 5, dotRSmall: 3, dotBucket: 4,
+  arrowW: 1.25, arrowWThin: 0.75, headLen: 6, headHalf: 3.5,
+  labelFont: '10px system-ui, sans-serif', labelPx: 10, axisFont: '10px system-ui, sans-serif',
+  selFont: '600 11px system-ui, sans-serif', selPx: 11, barH: 11, hitPx: 8,
+}
+
+export const PRESENTER: Metrics = {
+  presenter: true, laneH: 68, axisH: 30, labelW: 268, mapW: 36, dotR: 8, dotRSmall: 5, dotBucket: 6,
+  arrowW: 2.5, arrowWThin: 1.5, headLen: 11, headHalf: 6,
+  labelFont: '20px system-ui, sans-serif', labelPx: 20, axisFont: '16px system-ui, sans-serif',
+  selFont: '700 20px system-ui, sans-serif', selPx: 20, barH: 22, hitPx: 12,
+}
+
+export const metricsFor = (presenter: boolean | undefined): Metrics => (presenter ? PRESENTER : NORMAL)
+
+/** The vertical centre of a lane (its dots and where its arrows land). */
+export const laneY = (m: Metrics, l: Lane) => m.axisH + LANES.indexOf(l) * m.laneH + m.laneH / 2
+export const laneIndexY = (m: Metrics, li: number) => m.axisH + li * m.laneH + m.laneH / 2
+
+/** The theme's colours, read from the CSS custom properties once per theme. */
+export interface Palette { fg: string; muted: string; line: string; panel: string; ok: string; error: string; warning: string; info: string; neutral: string; text: string }
+export function readPalette(el: Element, presenter: boolean): Palette {
+  const s = getComputedStyle(el)
+  const v = (name: string, fallback: string) => s.getPropertyValue(name).trim() || fallback
+  const fg = v('--fg', '#1c1d21')
+  const muted = v('--muted', '#5d6170')
+  return {
+    fg, muted, line: v('--line', '#d9dbe0'), panel: v('--panel', '#fff'), ok: v('--ok', '#1f7a4d'), error: v('--error', '#b3261e'),
+    warning: v('--warning', '#9a6700'), info: v('--info', '#2d5bd7'),
+    // Expected outcomes and arrows: neutral (neither red nor green); the presenter's is the text colour itself.
+    neutral: presenter ? fg : muted,
+    text: presenter ? fg : muted,
+  }
+}
+
+/** A step's colour: ok green, error red, warning amber, info (an observation, or an expected answer such as apply's 404) neutral. */
+export const outcomeColor = (p: Palette, o: Outcome) => (o === 'ok' ? p.ok : o === 'error' ? p.error : o === 'warning' ? p.warning : p.neutral)
