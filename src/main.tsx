@@ -3,11 +3,21 @@ import { createRoot } from 'react-dom/client'
 import { App } from './ui/App.tsx'
 import './styles/app.css'
 import './styles/story.css'
+import './styles/glossary.css'
 import { decodeScenario } from './app/share.ts'
 import { useApp } from './app/store.ts'
 
-/** openLink loads a shared scenario (#s=…) into the editors and drops the fragment, so a reload keeps later edits. */
+/** openLink loads a shared scenario (#s=…) or a gallery scenario (#scenario=<id>) and drops the fragment. */
 async function openLink(): Promise<void> {
+  const named = /^#scenario=([a-z0-9-]+)$/.exec(location.hash)?.[1]
+  if (named) {
+    const { findScenario, openScenario } = await import('./ui/scenarios/ScenariosDialog.tsx')
+    const s = findScenario(named)
+    if (s) openScenario(s)
+    else useApp.setState({ error: `There is no scenario "${named}" in this version of podbirth.` })
+    history.replaceState(null, '', location.pathname + location.search)
+    return
+  }
   const shared = await decodeScenario(location.hash)
   if (!shared) return
   if ('error' in shared) useApp.setState({ error: `This shared link could not be opened: ${shared.error}` })

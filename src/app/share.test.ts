@@ -40,6 +40,12 @@ describe('share links', () => {
     expect(back).toEqual({ manifest: EXAMPLE_POD, cluster, seed: MAX_SEED })
   })
 
+  it('round-trips the user kubectl runs as, and refuses a user that is not a name', async () => {
+    const { back } = await roundTrip({ manifest: EXAMPLE_POD, seed: 1, user: 'alice' })
+    expect(back).toEqual({ manifest: EXAMPLE_POD, seed: 1, user: 'alice' })
+    expectError(await decodeScenario(linkOf(JSON.stringify({ m: 'x', s: 1, u: 7 }))), /its user is not a name/)
+  })
+
   it('round-trips unicode, control characters and empty text', async () => {
     const manifest = 'metadata:\n  name: "ünïcödé — 日本語 🚀"\n  note: "tab\there, nul\u0000, lone \\ud800"\r\n'
     expect((await roundTrip({ manifest, cluster: '', seed: 0 })).back).toEqual({ manifest, cluster: '', seed: 0 })

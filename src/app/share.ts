@@ -3,7 +3,7 @@
  * scenario offline. The fragment never reaches a server and nothing here touches the network.
  *
  * Format v1: `#s=v1.<payload>`, where payload is base64url (no padding) of the deflate (zlib, RFC 1950) compression of
- * the UTF-8 JSON `{"m": manifest, "c"?: cluster, "s": seed}`. A later format gets a new version prefix (`v2.`), so an
+ * the UTF-8 JSON `{"m": manifest, "c"?: cluster, "s": seed, "u"?: user}`. A later format gets a new version prefix (`v2.`), so an
  * old build can say "made by a newer podbirth" instead of misreading it.
  *
  * Pure: only CompressionStream/DecompressionStream, TextEncoder/TextDecoder, btoa/atob and URLSearchParams (browsers
@@ -17,6 +17,8 @@ export interface Scenario {
   cluster?: string
   /** The simulation seed: a whole number from 0 to MAX_SEED. */
   seed: number
+  /** The kubeconfig user kubectl runs as (--user); undefined means the current context's. */
+  user?: string
 }
 
 /** The largest seed a link may carry: what the engine's generator takes (store.ts validSeed agrees). */
@@ -31,7 +33,7 @@ export const MAX_DECOMPRESSED_BYTES = 2 * 1024 * 1024
 /** The largest encoded payload accepted: more base64url than a 2 MB scenario could ever need. */
 const MAX_ENCODED_CHARS = 3 * 1024 * 1024
 
-interface WireV1 { m: string; c?: string; s: number }
+interface WireV1 { m: string; c?: string; s: number; u?: string }
 
 /**
  * encodeScenario returns the URL fragment (with its leading '#') for a scenario. The cluster is left out when it is
@@ -40,6 +42,7 @@ interface WireV1 { m: string; c?: string; s: number }
 export async function encodeScenario(s: Scenario, defaultCluster?: string): Promise<string> {
   const wire: WireV1 = { m: s.manifest, s: s.seed }
   if (s.cluster !== undefined && s.cluster !== defaultCluster) wire.c = s.cluster
+  if (s.user) wire.u = s.user
   const json = new TextEncoder().encode(JSON.stringify(wire))
   const packed = await collect(byteStream(json).pipeThrough(new CompressionStream('deflate')), Infinity)
   return `#${SHARE_PARAM}=${SHARE_VERSION}.${toBase64Url(packed.bytes)}`
@@ -84,8 +87,10 @@ function validate(value: unknown): Scenario | { error: string } {
   if (typeof w.m !== 'string') return { error: 'This scenario link is damaged: its pod manifest is missing or not text.' }
   if (w.c !== undefined && typeof w.c !== 'string') return { error: 'This scenario link is damaged: its cluster file is not text.' }
   if (typeof w.s !== 'number' || !Number.isInteger(w.s) || w.s < 0 || w.s > MAX_SEED) return { error: `This scenario link is damaged: its seed is not a whole number from 0 to ${MAX_SEED}.` }
+  if (w.u !== undefined && (typeof w.u !== 'string' || w.u.length > 253)) return { error: 'This scenario link is damaged: its user is not a name.' }
   const s: Scenario = { manifest: w.m, seed: w.s }
   if (typeof w.c === 'string') s.cluster = w.c
+  if (typeof w.u === 'string' && w.u) s.user = w.u
   return s
 }
 

@@ -7,6 +7,8 @@ import { CLUSTER_PRESETS, isPreset, presetText } from '../protocol/clusters.ts'
 import { readPref, writePref } from './prefs.ts'
 import { createStorySlice, firstBeat } from './slices/story.ts'
 import type { StorySlice } from './slices/story.ts'
+import { createScenarioSlice } from './slices/scenario.ts'
+import type { ScenarioSlice } from './slices/scenario.ts'
 
 export { EXAMPLE_POD }
 
@@ -14,11 +16,12 @@ const STORAGE_KEY = 'podbirth.manifest'
 const CLUSTER_KEY = 'podbirth.cluster'
 const CLUSTER_PRESET_KEY = 'podbirth.clusterPreset'
 const SEED_KEY = 'podbirth.seed'
+const USER_KEY = 'podbirth.user'
 /** What the user had before a shared link replaced it, so it can be restored. */
 const PREVIOUS_KEY = 'podbirth.beforeSharedLink'
 
-/** What an apply ran: the manifest, the cluster file and the seed (same three, same trace). */
-export interface AppliedScenario { manifest: string; cluster: string; seed: number }
+/** What an apply ran: the manifest, the cluster file, the seed and the user (the same four, the same trace). */
+export interface AppliedScenario { manifest: string; cluster: string; seed: number; user?: string }
 
 const stored = readPref
 const store = writePref
@@ -41,25 +44,26 @@ export function validSeed(v: string | number | null | undefined): number | undef
 /** What a shared link replaced, if the user has neither restored nor dismissed it yet (it survives reloads). */
 function previousFromStorage(): AppliedScenario | undefined {
   try {
-    const v = JSON.parse(stored(PREVIOUS_KEY) ?? 'null') as { manifest?: unknown; cluster?: unknown; seed?: unknown } | null
-    if (v && typeof v.manifest === 'string' && typeof v.cluster === 'string' && validSeed(v.seed as number) !== undefined) return { manifest: v.manifest, cluster: v.cluster, seed: v.seed as number }
+    const v = JSON.parse(stored(PREVIOUS_KEY) ?? 'null') as { manifest?: unknown; cluster?: unknown; seed?: unknown; user?: unknown } | null
+    if (v && typeof v.manifest === 'string' && typeof v.cluster === 'string' && validSeed(v.seed as number) !== undefined) return { manifest: v.manifest, cluster: v.cluster, seed: v.seed as number, user: typeof v.user === 'string' ? v.user : undefined }
   } catch { /* not ours */ }
   return undefined
 }
 
-/** keepScenario saves a whole scenario (manifest, cluster file, seed) and returns it as store state. */
-function keepScenario(sc: AppliedScenario): Pick<AppState, 'text' | 'clusterText' | 'clusterPreset' | 'seed'> {
+/** keepScenario saves a whole scenario (manifest, cluster file, seed, user) and returns it as store state. */
+function keepScenario(sc: AppliedScenario): Pick<AppState, 'text' | 'clusterText' | 'clusterPreset' | 'seed' | 'user'> {
   const clusterPreset = CLUSTER_PRESETS.find((p) => presetText(p.id) === sc.cluster)?.id ?? 'custom'
   store(STORAGE_KEY, sc.manifest)
   store(CLUSTER_KEY, sc.cluster)
   store(CLUSTER_PRESET_KEY, clusterPreset)
   store(SEED_KEY, String(sc.seed))
-  return { text: sc.manifest, clusterText: sc.cluster, clusterPreset, seed: sc.seed }
+  store(USER_KEY, sc.user ?? '')
+  return { text: sc.manifest, clusterText: sc.cluster, clusterPreset, seed: sc.seed, user: sc.user ?? '' }
 }
 
 const forgetPrevious = () => { try { localStorage.removeItem(PREVIOUS_KEY) } catch { /* storage disabled */ } }
 
-export interface AppState extends StorySlice {
+export interface AppState extends StorySlice, ScenarioSlice {
   text: string
   events: TraceEvent[]
   selected: number
@@ -82,13 +86,19 @@ export interface AppState extends StorySlice {
   /** What the trace on screen came from (the editors may have changed since). */
   applied?: AppliedScenario
   setSeed(seed: number): void
+  /** The kubeconfig user kubectl runs as ('' for the current context's); kept across reloads. */
+  user: string
+  /** The cluster file's kubeconfig users, and its current context's user (from the worker). */
+  users: string[]
+  currentUser?: string
+  setUser(user: string): void
   /** Set when a shared link replaced what the user had; restorePrevious brings that back. */
   replacedByLink?: AppliedScenario
   /**
    * loadScenario puts a shared scenario in the editors. What the user had is kept (in memory and in localStorage)
    * when it differs, so restorePrevious can bring it back: opening a link loses nothing.
    */
-  loadScenario(s: { manifest: string; cluster?: string; seed: number }): void
+  loadScenario(s: { manifest: string; cluster?: string; seed: number; user?: string }): void
   restorePrevious(): void
   /** Forget what a shared link replaced. */
   dismissPrevious(): void
@@ -120,11 +130,16 @@ export interface AppState extends StorySlice {
 
 export const useApp = create<AppState>((set, get, api) => ({
   ...createStorySlice(set, get, api),
+  ...createScenarioSlice(set, get, api),
   text: stored(STORAGE_KEY) || EXAMPLE_POD,
   events: [],
   selected: -1,
   generation: 0,
   seed: validSeed(stored(SEED_KEY)) ?? 1,
+  user: stored(USER_KEY) ?? '',
+  users: ['kubernetes-admin', 'alice'],
+  currentUser: 'kubernetes-admin',
+  setUser: (user) => { store(USER_KEY, user); set({ user }) },
   replacedByLink: previousFromStorage(),
   getPods: '',
   running: false,
@@ -163,9 +178,9 @@ export const useApp = create<AppState>((set, get, api) => ({
   start: (applied) => set({ running: true, error: undefined, applied }),
   loadScenario: (sc) => {
     const cur = get()
-    const next = { manifest: sc.manifest, cluster: sc.cluster ?? presetText('default'), seed: sc.seed }
-    const previous = { manifest: cur.text, cluster: cur.clusterText, seed: cur.seed }
-    const differs = previous.manifest !== next.manifest || previous.cluster !== next.cluster || previous.seed !== next.seed
+    const next = { manifest: sc.manifest, cluster: sc.cluster ?? presetText('default'), seed: sc.seed, user: sc.user ?? '' }
+    const previous = { manifest: cur.text, cluster: cur.clusterText, seed: cur.seed, user: cur.user }
+    const differs = previous.manifest !== next.manifest || previous.cluster !== next.cluster || previous.seed !== next.seed || previous.user !== next.user
     if (differs) store(PREVIOUS_KEY, JSON.stringify(previous))
     set({ ...keepScenario(next), replacedByLink: differs ? previous : undefined })
   },
@@ -185,11 +200,12 @@ export const useApp = create<AppState>((set, get, api) => ({
   },
   receive: (m) => {
     switch (m.type) {
-      case 'reset': return set((s) => ({ running: true, story: undefined, pausedAtChapter: undefined, events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined, whatIf: undefined, generation: s.generation + 1 }))
+      case 'reset': return set((s) => ({ running: true, story: undefined, outcomes: [], pausedAtChapter: undefined, events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined, whatIf: undefined, generation: s.generation + 1 }))
       case 'whatIf': return set({ whatIf: { index: m.index, suggestions: m.suggestions } })
+      case 'users': return set({ users: m.users, currentUser: m.current })
       case 'events': return set((s) => ({ events: s.events.concat(m.events) }))
       // A new story starts at its beginning: its first beat, with the first chapter's narration.
-      case 'done': return set({ kubectl: m.kubectl, getPods: m.getPods, running: false, story: m.story, selected: firstBeat(m.story) })
+      case 'done': return set({ kubectl: m.kubectl, getPods: m.getPods, running: false, story: m.story, outcomes: m.outcomes, selected: firstBeat(m.story) })
       case 'snapshot': return set({ atPlayhead: { index: m.index, getPods: m.getPods, describeEvents: m.describeEvents, describePod: m.describePod, podName: m.podName, podNode: m.podNode, podYaml: m.podYaml, nodes: m.nodes } })
       case 'error': return set((s) => ({ error: m.message, running: false, generation: s.generation + 1 }))
     }

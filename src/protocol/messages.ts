@@ -1,12 +1,20 @@
 /** The worker protocol: commands from the UI, messages from the worker. Types only from the engine. */
 import type { TraceEvent } from '../engine/events.ts'
-import type { Story } from '../engine/story/index.ts'
+import type { Outcome, Story } from '../engine/story/index.ts'
 
 export interface ApplyCommand {
   type: 'apply'
   text: string
   seed: number
   /** The cluster file's text (the Cluster tab, loaded as cluster.yaml); undefined means the built-in cluster. */
+  cluster?: string
+  /** The kubeconfig user kubectl runs as (`--user`); undefined means the current context's. */
+  user?: string
+}
+
+/** UsersCommand asks which users a cluster file's kubeconfig has (for the user picker). */
+export interface UsersCommand {
+  type: 'users'
   cluster?: string
 }
 
@@ -39,7 +47,7 @@ export interface CrashCommand {
   type: 'crash'
 }
 
-export type Command = ApplyCommand | SnapshotCommand | WhatIfCommand | CrashCommand
+export type Command = ApplyCommand | SnapshotCommand | WhatIfCommand | CrashCommand | UsersCommand
 
 export interface PodRow {
   name: string
@@ -65,10 +73,15 @@ export interface NodeRow {
 export type WorkerMessage =
   | { type: 'reset' }
   | { type: 'events'; events: TraceEvent[] }
-  /** story: the trace in stages and chapters, beats and plumbing (engine/story), computed once in the worker. */
-  | { type: 'done'; kubectl: { stdout: string; stderr: string; exitCode: number; errorPosition?: { line: number; column: number } }; getPods: string; pods: PodRow[]; story: Story }
+  /**
+   * story: the trace in stages and chapters, beats and plumbing; outcomes: every failure with its deciding step and
+   * fix (engine/story). Both are computed once, in the worker.
+   */
+  | { type: 'done'; kubectl: { stdout: string; stderr: string; exitCode: number; errorPosition?: { line: number; column: number } }; getPods: string; pods: PodRow[]; story: Story; outcomes: Outcome[] }
   /** podYaml: `kubectl get pod -o yaml` of the pod described (the one the step is about), as stored at that step. */
   | { type: 'snapshot'; index: number; getPods: string; describeEvents: string; describePod: string; podName?: string; podNode?: string; podYaml?: string; nodes: NodeRow[] }
   /** fatal: the engine itself failed (a bug), and the worker must be restarted; otherwise the input was refused. */
   | { type: 'error'; message: string; fatal?: boolean }
   | { type: 'whatIf'; index: number; suggestions: Suggestion[] }
+  /** The kubeconfig's users, and the one its current context uses. */
+  | { type: 'users'; users: string[]; current?: string }

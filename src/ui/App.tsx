@@ -15,6 +15,7 @@ import { LanePanels } from './cluster/LanePanels.tsx'
 import { SnapshotFollower } from './cluster/SnapshotFollower.tsx'
 import { PlayButton, SpeedSelect, StepButtons, Timeline } from './controls/Playback.tsx'
 import { EditedSinceApply, SeedInput } from './controls/Seed.tsx'
+import { UserPicker, UsersFollower } from './controls/UserPicker.tsx'
 import { downloadTrace } from './controls/downloadTrace.ts'
 import { EditorTabs } from './editor/EditorTabs.tsx'
 import { Inspector } from './inspector/Inspector.tsx'
@@ -22,6 +23,7 @@ import { LiveSwimlanes } from './lanes/LiveSwimlanes.tsx'
 import { LogPanels } from './log/LogPanels.tsx'
 import { ReplacedByLink } from './share/ReplacedByLink.tsx'
 import { ShareButton } from './share/ShareButton.tsx'
+import { ScenarioStrip, ScenariosButton } from './scenarios/ScenarioStrip.tsx'
 import { ChapterBar } from './story/ChapterBar.tsx'
 import { ChapterCard } from './story/ChapterCard.tsx'
 import { ChapterButtons, DepthSwitch, PaceSelect, PauseSwitch, PresenterToggle } from './story/StoryControls.tsx'
@@ -29,7 +31,7 @@ import { fmtTime } from './format.ts'
 
 const YamlEditor = lazy(() => import('./editor/YamlEditor.tsx'))
 
-/** The right column: a FailedScheduling banner, the inspector and kubectl's view of the cluster at the panels' step. */
+/** The right column: the outcome banners, the current chapter, the inspector and kubectl's view of the cluster at the panels' step. */
 function RightPanels({ dark, askWhatIf, tryFix }: { dark: boolean; askWhatIf(index: number): void; tryFix(f: Suggestion): void }) {
   const events = useApp((s) => s.events)
   const shown = useApp((s) => s.shown)
@@ -53,6 +55,13 @@ function RightPanels({ dark, askWhatIf, tryFix }: { dark: boolean; askWhatIf(ind
   )
 }
 
+/** In presenter mode, with the details hidden, a failure's banner shows under the lanes. */
+function PresenterOutcomes({ askWhatIf, tryFix }: { askWhatIf(index: number): void; tryFix(f: Suggestion): void }) {
+  const shown = useApp((s) => s.shown)
+  const select = useApp((s) => s.select)
+  return <OutcomeBanner selected={shown} select={select} ask={askWhatIf} tryFix={tryFix} />
+}
+
 export function App() {
   // App renders when the trace or the texts change, not when the playhead moves: what follows every step (the lanes,
   // the timeline, the step buttons) subscribes on its own below, and so do the panels, which follow the store's
@@ -62,6 +71,7 @@ export function App() {
   const events = useApp((s) => s.events)
   const select = useApp((s) => s.select)
   const kubectl = useApp((s) => s.kubectl)
+  const applied = useApp((s) => s.applied)
   const getPods = useApp((s) => s.getPods)
   const running = useApp((s) => s.running)
   const generation = useApp((s) => s.generation)
@@ -70,9 +80,9 @@ export function App() {
   const send = useWorker()
   const [dark, toggleTheme] = useDark()
   const apply = useCallback(() => {
-    const { text: manifest, clusterText, seed } = useApp.getState()
-    start({ manifest, cluster: clusterText, seed })
-    send({ type: 'apply', text: manifest, seed, cluster: clusterText })
+    const { text: manifest, clusterText, seed, user } = useApp.getState()
+    start({ manifest, cluster: clusterText, seed, user: user || undefined })
+    send({ type: 'apply', text: manifest, seed, cluster: clusterText, user: user || undefined })
   }, [start, send])
   const askWhatIf = useCallback((index: number) => send({ type: 'whatIf', index }), [send])
   const tryFix = useCallback((f: Suggestion) => {
@@ -81,6 +91,9 @@ export function App() {
     apply()
   }, [apply])
   useEffect(() => followSelected(PANEL_MS), [])
+  // A scenario chosen in the gallery or opened from a #scenario= link asks for an apply.
+  const applyRequests = useApp((s) => s.applyRequests)
+  useEffect(() => { if (applyRequests > 0) apply() }, [applyRequests, apply])
   // One object per refusal, so the editor sets its marker when kubectl answers, not whenever App renders.
   const editorError = useMemo(() => (kubectl?.errorPosition ? { ...kubectl.errorPosition, message: kubectl.stderr.trim() } : undefined), [kubectl])
   useEffect(() => {
@@ -119,16 +132,18 @@ export function App() {
       <header>
         <h1>podbirth <span>the birth of a Kubernetes pod, simulated (v1.35)</span></h1>
         <span className="header-tools">
+          <ScenariosButton />
           <DepthSwitch />
           <PresenterToggle />
           {presenter && (['editor', 'details', 'log'] as const).map((k) => (
             <button key={k} type="button" className="show-panel" aria-pressed={shown[k]} onClick={() => show(k)}>{k === 'editor' ? 'Editor' : k === 'details' ? 'Details' : 'Log'}</button>
           ))}
-          <ShareButton defaultCluster={presetText('default')} getScenario={() => { const st = useApp.getState(); return { manifest: st.text, cluster: st.clusterText, seed: st.seed } }} />
+          <ShareButton defaultCluster={presetText('default')} getScenario={() => { const st = useApp.getState(); return { manifest: st.text, cluster: st.clusterText, seed: st.seed, user: st.user || undefined } }} />
           <button type="button" className="theme" onClick={toggleTheme}>{dark ? 'Light theme' : 'Dark theme'}</button>
         </span>
       </header>
       <ReplacedByLink />
+      <ScenarioStrip />
       <ChapterBar />
       <main data-editor={!hidden('editor')} data-details={!hidden('details')}>
         <section className="editor-pane" hidden={hidden('editor')}>
@@ -141,10 +156,11 @@ export function App() {
             <button type="button" onClick={apply} disabled={running}>Apply</button>
             <EditedSinceApply />
             <SeedInput />
+            <UserPicker />
           </div>
           {error && <p className="error" role="alert">{error}</p>}
           {kubectl && (
-            <pre className={`terminal kubectl-output${kubectl.exitCode ? ' failed' : ''}`} aria-label="kubectl output">{`$ kubectl apply -f pod.yaml\n${kubectl.stdout}${kubectl.stderr}${getPods ? `\n$ kubectl get pods -o wide   # at the end\n${getPods}` : ''}`}</pre>
+            <pre className={`terminal kubectl-output${kubectl.exitCode ? ' failed' : ''}`} aria-label="kubectl output">{`$ kubectl apply -f pod.yaml${applied?.user ? ` --user ${applied.user}` : ''}\n${kubectl.stdout}${kubectl.stderr}${getPods ? `\n$ kubectl get pods -o wide   # at the end\n${getPods}` : ''}`}</pre>
           )}
           {kubectl && /no matches for kind "(Deployment|ReplicaSet|DaemonSet|StatefulSet|Job|CronJob)"/.test(kubectl.stderr) && (
             <p className="note" role="note">podbirth simulates the birth of pods: its cluster has no controller-manager, so it serves no workload controllers (Deployment, ReplicaSet, Job, …) and kubectl gets this answer. Apply the Pod your controller would create (its <code>spec.template</code>) instead.</p>
@@ -162,6 +178,7 @@ export function App() {
             {events.length > 0 && <Timeline events={events} t0={events[0]?.t ?? 0} />}
           </div>
           <LiveSwimlanes events={events} dark={dark} />
+          {presenter && hidden('details') && <PresenterOutcomes askWhatIf={askWhatIf} tryFix={tryFix} />}
           {presenter && <ChapterCard caption />}
           {!presenter && <LanePanels />}
         </section>
@@ -171,6 +188,7 @@ export function App() {
       </main>
       {!hidden('log') && <LogPanels />}
       <SnapshotFollower send={send} />
+      <UsersFollower send={send} />
     </div>
   )
 }

@@ -16,7 +16,7 @@ import { ObjectTimeline } from './timeline.ts'
 import { boundByNode } from './bound.ts'
 import { suggestFixes } from './whatif.ts'
 import { presetText } from '../protocol/clusters.ts'
-import { buildStory } from '../engine/story/index.ts'
+import { buildStory, findOutcomes } from '../engine/story/index.ts'
 import type { Command, NodeRow, WorkerMessage } from '../protocol/messages.ts'
 
 const post = (m: WorkerMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m)
@@ -86,11 +86,22 @@ function whatIf(index: number) {
   return suggestFixes({ record, pod, objects, manifest: applied.manifest, cluster: applied.cluster })
 }
 
+/** users lists the kubeconfig's users of a cluster file (none when the file does not load). */
+function users(clusterText: string | undefined): WorkerMessage {
+  const cluster = loadCluster(clusterText, 'cluster.yaml')
+  if ('error' in cluster) return { type: 'users', users: [] }
+  const kc = cluster.kubeconfig as { users?: { name?: unknown }[]; contexts?: { name?: unknown; context?: { user?: unknown } }[]; 'current-context'?: unknown }
+  const names = (kc.users ?? []).map((u) => u?.name).filter((n): n is string => typeof n === 'string')
+  const current = (kc.contexts ?? []).find((c) => c?.name === kc['current-context'])?.context?.user
+  return { type: 'users', users: names, current: typeof current === 'string' ? current : undefined }
+}
+
 self.onmessage = (ev: MessageEvent<Command>) => {
   const cmd = ev.data
   if (cmd.type === 'snapshot') { post(snapshot(cmd.index)); return }
   if (cmd.type === 'crash') throw new Error('the worker was asked to crash')
   if (cmd.type === 'whatIf') { post({ type: 'whatIf', index: cmd.index, suggestions: whatIf(cmd.index) }); return }
+  if (cmd.type === 'users') { post(users(cmd.cluster)); return }
   try {
     const cluster = loadCluster(cmd.cluster, 'cluster.yaml')
     // A broken cluster file is the user's to fix: say where (loadCluster names cluster.yaml, line and column) and run nothing.
@@ -104,7 +115,7 @@ self.onmessage = (ev: MessageEvent<Command>) => {
       ...sim.etcd.range('/registry/minions/').map((kv) => [kv.key, kv.value as unknown as KObject] as const),
     ])
     post({ type: 'reset' })
-    sim.apply({ files: [{ name: 'pod.yaml', text: cmd.text }] })
+    sim.apply({ files: [{ name: 'pod.yaml', text: cmd.text }], user: cmd.user })
     sim.run()
     timeline = new ObjectTimeline(initial, sim.trace)
     const trace = sim.trace
@@ -117,6 +128,7 @@ self.onmessage = (ev: MessageEvent<Command>) => {
       getPods: getPodsWide(pods, sim.ctx.sim.wallMs()),
       pods: pods.map((p) => ({ name: p.metadata?.name ?? '', namespace: p.metadata?.namespace ?? '', phase: p.status?.phase ?? '', node: p.spec?.nodeName ?? '', ip: p.status?.podIP ?? '' })),
       story: buildStory(trace),
+      outcomes: findOutcomes(trace, k),
     })
   } catch (e) {
     last = undefined

@@ -4,6 +4,7 @@
 // Prints `N passed, N failed` and exits non-zero on failure. Screenshots go to test-results/ (git-ignored).
 import { startPreview } from './preview.mjs'
 import { storyTests } from './story.mjs'
+import { scenarioTests } from './scenarios.mjs'
 import { mkdirSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 
@@ -505,6 +506,7 @@ try {
     p.on('pageerror', (e) => consoleErrors.push(String(e)))
   }
   await storyTests({ browser, ORIGIN, root, test, assert, watch })
+  await scenarioTests({ browser, ORIGIN, root, test, assert, watch })
 
   // Outcome banners: every failure is an alert naming it, with the exact message, why, what would fix it, and a button
   // to the step that decided it.

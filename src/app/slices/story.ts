@@ -3,7 +3,7 @@
  * chapters) and presenter mode. Preferences persist across reloads.
  */
 import type { StateCreator } from 'zustand'
-import type { Story } from '../../engine/story/index.ts'
+import type { Outcome, Story } from '../../engine/story/index.ts'
 import type { Depth } from '../../engine/narration/index.ts'
 import { readPref, writePref } from '../prefs.ts'
 
@@ -12,6 +12,8 @@ export type Pace = 'story' | 'time'
 
 export interface StorySlice {
   story?: Story
+  /** Every failure of the trace, with the step that decided it (for the banners). */
+  outcomes: Outcome[]
   depth: Depth
   pace: Pace
   /** Stop at the start of every chapter while playing (on in presenter mode). */
@@ -34,6 +36,7 @@ export const createStorySlice: StateCreator<StorySlice, [], [], StorySlice> = (s
   pace: readPref(PACE_KEY) === 'time' ? 'time' : 'story',
   pauseAtChapters: readPref(PAUSES_KEY) === 'true',
   presenter: false,
+  outcomes: [],
   setDepth: (depth) => { writePref(DEPTH_KEY, depth); set({ depth }) },
   setPace: (pace) => { writePref(PACE_KEY, pace); set({ pace }) },
   setPauseAtChapters: (on) => { writePref(PAUSES_KEY, String(on)); set({ pauseAtChapters: on }) },

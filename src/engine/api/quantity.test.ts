@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bytes, canonical, cpuMilli } from './quantity.ts'
+import { QUANTITY_FORMAT_WRONG, QUANTITY_NUMERIC, QUANTITY_SUFFIX, bytes, canonical, cpuMilli, quantityError } from './quantity.ts'
 
 describe('quantity', () => {
   it.each([
@@ -11,4 +11,15 @@ describe('quantity', () => {
   it.each([
     ['1000m', '1'], ['0.5', '500m'], ['1.5Gi', '1536Mi'], ['2000', '2k'], ['1024Mi', '1Gi'], ['100m', '100m'], ['2', '2'], ['512', '512'],
   ])('canonical(%s) = %s', (s, want) => expect(canonical(s)).toBe(want))
+})
+
+describe('quantityError: what resource.ParseQuantity says through Quantity.UnmarshalJSON', () => {
+  it.each([
+    ['1', undefined], [0.5, undefined], ['500m', undefined], [' 1Gi ', undefined], [null, undefined],
+    ['512MB', QUANTITY_FORMAT_WRONG], ['100 millicores', QUANTITY_FORMAT_WRONG], ['1 GB', QUANTITY_FORMAT_WRONG],
+    [true, QUANTITY_FORMAT_WRONG], [[1], QUANTITY_FORMAT_WRONG], [{ a: 1 }, QUANTITY_FORMAT_WRONG], ['', QUANTITY_FORMAT_WRONG],
+    ['5Mm', QUANTITY_SUFFIX], ['512Gu', QUANTITY_SUFFIX], ['1.2.3', QUANTITY_NUMERIC],
+  ])('%j → %s', (value, want) => {
+    expect(quantityError(value)).toBe(want)
+  })
 })

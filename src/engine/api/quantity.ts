@@ -23,6 +23,30 @@ const BINARY: Record<string, bigint> = {
 /** The regular expression upstream documents for quantities (sign, digits, fraction, suffix). */
 const QUANTITY_RE = /^([+-]?)(\d*)(?:\.(\d*))?(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/
 
+/**
+ * The errors resource.ParseQuantity returns (staging/src/k8s.io/apimachinery/pkg/api/resource/quantity.go:
+ * ErrFormatWrong, ErrNumeric, ErrSuffix), as Quantity.UnmarshalJSON hands them to the decoder.
+ */
+export const QUANTITY_FORMAT_WRONG = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
+export const QUANTITY_NUMERIC = 'unable to parse numeric part of quantity'
+export const QUANTITY_SUFFIX = "unable to parse quantity's suffix"
+const SPLIT_RE = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/
+
+/**
+ * quantityError says why a JSON value cannot be decoded as a resource.Quantity, or undefined when it can. As
+ * Quantity.UnmarshalJSON: null is the zero quantity; a number or a string is parsed (surrounding spaces trimmed);
+ * anything else is handed to the parser as its JSON text, which never matches.
+ */
+export function quantityError(value: unknown): string | undefined {
+  if (value === null) return undefined
+  if (typeof value !== 'string' && typeof value !== 'number') return QUANTITY_FORMAT_WRONG
+  const s = String(value).trim()
+  if (parseQuantity(s)) return undefined
+  const m = SPLIT_RE.exec(s)
+  if (!m) return QUANTITY_FORMAT_WRONG
+  return (m[1].match(/\./g)?.length ?? 0) > 1 ? QUANTITY_NUMERIC : QUANTITY_SUFFIX
+}
+
 const cache = new Map<string, ParsedQuantity | null>()
 
 /** parseQuantity parses "500m", "1Gi", "2", "1e3"; it returns null for anything else (ErrFormatWrong). Results are shared: do not mutate. */

@@ -7,6 +7,7 @@
 import { newBadRequest, newInvalid } from '../api/errors.ts'
 import type { KObject, Pod, Status } from '../api/types.ts'
 import { getPodQOS } from '../api/qos.ts'
+import { isTypeError } from '../api/schema/index.ts'
 import type { AdmissionAttributes, AdmissionPlugin, AdmissionResult, AdmissionStore } from './admission/types.ts'
 import type { KubeApiServer, RequestContext } from './index.ts'
 import { keyFor } from './resources.ts'
@@ -25,7 +26,7 @@ export function handleCreate(api: KubeApiServer, rc: RequestContext, def: Resour
     return api.reply(rc, { code: 400, body: newBadRequest('the namespace of the provided object does not match the namespace sent on the request') })
   }
   const decoded = api.hooks.strictDecode(body)
-  const typeError = decoded.length === 1 && decoded[0].startsWith('json: ')
+  const typeError = isTypeError(decoded)
   const strictErrors = rc.req.query.fieldValidation === 'Ignore' && !typeError ? [] : decoded
   api.step(rc, {
     type: 'apiserver:Decode', outcome: strictErrors.length ? 'error' : 'ok',

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { ApiClient } from '../client/apiClient.ts'
 import type { Simulation } from '../index.ts'
 import { NGINX, applyAndRun } from '../../../tests/engine/helpers.ts'
-import { MIN_WAIT_US, durationIn, findWaits, imageOf } from './waits.ts'
+import { MIN_WAIT_US, durationIn, durationUs, findWaits, imageOf } from './waits.ts'
 import type { Wait } from './waits.ts'
 
 /** kubectl delete pod as the cluster admin, then virtual time runs to quiescence. */
@@ -79,16 +79,28 @@ describe('an image that does not exist', () => {
     expect(of(waits, 'image-pull').length).toBeGreaterThanOrEqual(backoffs.length)
   })
 
-  it('a back-off still running when the trace ends lasts until its end', () => {
+  it('a back-off still running when the trace ends lasts as long as the kubelet said, past the end', () => {
     const last = of(waits, 'backoff').at(-1)
     const end = Math.max(...events.map((e) => e.arrive ?? e.t))
-    expect(last?.to).toBe(end)
+    expect(last).toBeDefined()
+    const said = /(\d+)s/.exec(last?.label ?? '')?.[1]
+    // As long as the label says (the summary gave the back-off), else to the end of the trace.
+    expect(last?.to).toBe(said ? Math.max(end, (last?.from ?? 0) + Number(said) * 1e6) : end)
+    expect(last?.to).toBeGreaterThanOrEqual(end)
   })
 })
 
 describe('a crash-looping container', () => {
+  const m = 'apiVersion: v1\nkind: Pod\nmetadata: {name: crash}\nspec:\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sh, -c, "echo starting; exit 1"]\n'
+  it('at the end of the trace, the pod is waiting out its last back-off', () => {
+    const events = applyAndRun({ manifests: m }).trace
+    const end = Math.max(...events.map((e) => e.arrive ?? e.t))
+    const last = of(findWaits(events), 'backoff').at(-1)
+    expect(last?.from).toBeLessThan(end)
+    expect(last?.to).toBeGreaterThan(end)
+  })
+
   it('waits out each restart back-off', () => {
-    const m = 'apiVersion: v1\nkind: Pod\nmetadata: {name: crash}\nspec:\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: [sh, -c, "echo starting; exit 1"]\n'
     const waits = findWaits(applyAndRun({ manifests: m, untilMs: 120_000 }).trace)
     const labels = of(waits, 'backoff').map((w) => w.label).slice(0, 3)
     // As written by the kubelet (10s, 20s, 40s) or as measured from its Backoff step to the next attempt (9s, 19s, 39s:
@@ -124,5 +136,8 @@ describe('the label helpers', () => {
     expect(durationIn('image pull back-off 10s for nginx:1.99')).toBe('10s')
     expect(durationIn('CrashLoopBackOff: restart app in 5m0s')).toBe('5m0s')
     expect(durationIn('no time')).toBeUndefined()
+    expect(durationUs('1m30s')).toBe(90e6)
+    expect(durationUs('300ms')).toBe(300e3)
+    expect(durationUs('')).toBeNaN()
   })
 })

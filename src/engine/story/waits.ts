@@ -55,6 +55,18 @@ export function durationIn(summary: string): string | undefined {
   return /\b(\d+(?:\.\d+)?(?:h|m(?!s)|s|ms)(?:\d+(?:\.\d+)?(?:m(?!s)|s|ms))*)\b/.exec(summary)?.[1]
 }
 
+/** A duration as written ("1m30s", "300ms") in µs; NaN if none. */
+export function durationUs(text: string): number {
+  let total = 0
+  let seen = false
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)) {
+    seen = true
+    const n = Number(m[1])
+    total += m[2] === 'h' ? n * 3600e6 : m[2] === 'm' ? n * 60e6 : m[2] === 's' ? n * 1e6 : n * 1e3
+  }
+  return seen ? total : Number.NaN
+}
+
 /** What a call's wait is called: its kind and a few words from the call's and the answer's summaries. */
 function describeCall(call: TraceEvent, answer: TraceEvent): { kind: WaitKind; label: string } {
   const name = call.type.slice(call.type.indexOf(':') + 1)
@@ -155,8 +167,13 @@ export function findWaits(events: TraceEvent[]): Wait[] {
     const { kind, label } = describeCall(call, e)
     push({ lane: call.to as Lane, node: call.node, pod: call.pod, from: call.t, to: e.t, kind, label, step: c })
   }
-  // Back-offs still running when the trace ends last until its end: that is what the pod is waiting for.
-  for (const [pn, b] of pendingBackoff) push(backoffWait(events[b], b, end, failedPull.get(pn) === true, false))
+  // A back-off still running when the trace ends is what the pod is waiting for: it lasts as long as the kubelet said
+  // (past the trace's end), or to the end of the trace when its summary does not say.
+  for (const [pn, b] of pendingBackoff) {
+    const e = events[b]
+    const said = durationUs(durationIn(e.summary) ?? '')
+    push(backoffWait(e, b, Number.isFinite(said) ? Math.max(end, e.t + said) : end, failedPull.get(pn) === true, false))
+  }
   return waits.sort((a, b) => a.from - b.from || a.step - b.step)
 }
 

@@ -1,11 +1,7 @@
-import { useMemo } from 'react'
 import { useApp } from '../../app/store.ts'
-import { findOutcomes } from '../../engine/story/index.ts'
 import type { Outcome } from '../../engine/story/index.ts'
 
-/** useOutcomes: every failure of the trace on screen, computed once per trace (and kubectl's answer). */
+/** useOutcomes: every failure of the trace on screen (the worker finds them once per trace, with its story). */
 export function useOutcomes(): Outcome[] {
-  const events = useApp((s) => s.events)
-  const kubectl = useApp((s) => s.kubectl)
-  return useMemo(() => findOutcomes(events, kubectl), [events, kubectl])
+  return useApp((s) => s.outcomes)
 }

@@ -3,7 +3,7 @@ import { useApp, validSeed } from '../../app/store.ts'
 
 /** Says when the editors or the seed no longer match what the trace on screen came from. */
 export function EditedSinceApply() {
-  const edited = useApp((s) => !!s.applied && (s.text !== s.applied.manifest || s.clusterText !== s.applied.cluster || s.seed !== s.applied.seed))
+  const edited = useApp((s) => !!s.applied && (s.text !== s.applied.manifest || s.clusterText !== s.applied.cluster || s.seed !== s.applied.seed || s.user !== (s.applied.user ?? '')))
   return <span className="edited" role="status">{edited ? 'edited since the last Apply' : ''}</span>
 }
 

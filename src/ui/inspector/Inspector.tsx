@@ -1,7 +1,7 @@
 /** The inspector: what the step at the playhead did and why, its HTTP exchange, its etcd write as a diff, the stored pod. */
 import { Suspense, lazy, memo } from 'react'
 import type { TraceEvent } from '../../engine/events.ts'
-import { narrate } from '../../engine/narration/index.ts'
+import { useNarrate } from './useNarrate.ts'
 import type { Depth } from '../../engine/narration/index.ts'
 import { usePlayheadRested, useSettled } from '../../app/usePlayhead.ts'
 import { fmtTime } from '../format.ts'
@@ -13,6 +13,8 @@ const DiffView = lazy(() => import('../editor/DiffView.tsx'))
 
 /** What the step did and why, at the chosen depth, with the docs and the upstream file that does it. */
 function StepNarration({ e, depth }: { e: TraceEvent; depth: Depth }) {
+  const narrate = useNarrate()
+  if (!narrate) return <p className="step-text muted">…</p>
   const told = narrate(e, depth)
   return (
     <>

@@ -2,7 +2,7 @@
  * What the lanes' marks mean: the colours of an outcome, a dot, an arrow, a bar, a faint step. A list with a
  * heading, in a <details> that can be folded away.
  */
-import { useState } from 'react'
+import { memo, useId, useState } from 'react'
 import { readPref, writePref } from '../../app/prefs.ts'
 
 const OPEN_KEY = 'podbirth.lanesLegend'
@@ -11,13 +11,15 @@ const Dot = ({ cls }: { cls: string }) => (
   <svg className="legend-swatch" viewBox="0 0 16 16" aria-hidden="true"><circle className={`legend-dot ${cls}`} cx="8" cy="8" r="5" /></svg>
 )
 
-export function Legend({ plumbing }: { plumbing: boolean }) {
+/** The legend does not change with the playhead: it renders once (and when plumbing starts or stops being shown). */
+export const Legend = memo(function Legend({ plumbing }: { plumbing: boolean }) {
   // Open the first time; folded away for good once the reader folds it.
   const [open, setOpen] = useState(() => readPref(OPEN_KEY) !== 'closed')
+  const title = useId()
   return (
     <details className="lanes-legend" open={open} onToggle={(ev) => { const now = ev.currentTarget.open; if (now !== open) { setOpen(now); writePref(OPEN_KEY, now ? 'open' : 'closed') } }}>
-      <summary><h3 id="lanes-legend-title">Legend</h3></summary>
-      <ul aria-labelledby="lanes-legend-title">
+      <summary><h3 id={title}>Legend</h3></summary>
+      <ul aria-labelledby={title}>
         <li><Dot cls="ok" /> ok</li>
         <li><Dot cls="error" /> refused or failed</li>
         <li><Dot cls="warning" /> warning</li>
@@ -33,4 +35,4 @@ export function Legend({ plumbing }: { plumbing: boolean }) {
       </ul>
     </details>
   )
-}
+})

@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import type { TraceEvent } from '../../engine/events.ts'
 import { findWaits } from '../../engine/story/index.ts'
+import type { Wait } from '../../engine/story/index.ts'
 import { useApp } from '../../app/store.ts'
 import { useThrottledSelected } from '../../app/usePlayhead.ts'
 import { Swimlanes } from './Swimlanes.tsx'
@@ -15,11 +16,15 @@ const LANE_HEAD_MS = 100
 export function LiveSwimlanes({ events, dark, beat, presenter }: { events: TraceEvent[]; dark: boolean; beat?: Uint8Array; presenter?: boolean }) {
   const selected = useApp((s) => s.selected)
   const select = useApp((s) => s.select)
-  const storyBeat = useApp((s) => s.story?.beat)
+  const story = useApp((s) => s.story)
+  const storyBeat = story?.beat
   const storePresenter = useApp((s) => s.presenter)
   const laneSelected = useThrottledSelected(LANE_HEAD_MS)
-  const waits = useMemo(() => findWaits(events), [events])
+  // While a trace streams in, each chunk is a new array: the waits are found once, when it is complete.
+  const running = useApp((s) => s.running)
+  const waits = useMemo(() => (running ? NO_WAITS : findWaits(events)), [events, running])
   const beats = beat ?? (storyBeat && storyBeat.length === events.length ? storyBeat : undefined)
-  return <Swimlanes events={events} selected={selected} select={select} dark={dark} laneSelected={laneSelected} current={currentSelected} waits={waits} beat={beats} presenter={presenter ?? storePresenter} />
+  return <Swimlanes events={events} selected={selected} select={select} dark={dark} laneSelected={laneSelected} current={currentSelected} waits={waits} beat={beats} presenter={presenter ?? storePresenter} fitKey={story} />
 }
 const currentSelected = () => useApp.getState().selected
+const NO_WAITS: Wait[] = []

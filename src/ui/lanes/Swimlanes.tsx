@@ -27,7 +27,7 @@ import { metricsFor, readPalette } from './metrics.ts'
 import type { Palette } from './metrics.ts'
 import { paint } from './paint.ts'
 import type { PaintInput } from './paint.ts'
-import { waitGeometry } from './paintWaits.ts'
+import { waitGeometry, waitUnder } from './paintWaits.ts'
 import { basePositions, buildScale, fmtDur, gapX, lowerBound } from './scale.ts'
 import type { Item, View } from './scale.ts'
 
@@ -51,12 +51,20 @@ interface Props {
   waits?: Wait[]
   /** 1 = beat, 0 = plumbing, by trace index: plumbing is painted smaller and fainter. */
   beat?: Uint8Array
-  /** Readable from the back of a room: taller lanes, names and labels ≥ 20 px, thicker marks, higher contrast. */
+  /**
+   * Readable from the back of a room: names and labels ≥ 20 px, thicker marks, higher contrast, and lanes as tall as
+   * the space the lanes are given allows (40 to 68 px each), so the caption under them stays on screen.
+   */
   presenter?: boolean
+  /** When this changes (a new story is told), the whole trace is fitted in view. */
+  fitKey?: unknown
 }
 
-export const Swimlanes = memo(function Swimlanes({ events, selected, select, dark, laneSelected, current: currentProp, waits = NO_WAITS, beat, presenter = false }: Props) {
-  const m = metricsFor(presenter)
+export const Swimlanes = memo(function Swimlanes({ events, selected, select, dark, laneSelected, current: currentProp, waits = NO_WAITS, beat, presenter = false, fitKey }: Props) {
+  const rootRef = useRef<HTMLDivElement | null>(null)
+  const [trackRoom, setTrackRoom] = useState(0)
+  const base = metricsFor(presenter)
+  const m = useMemo(() => (presenter && trackRoom > 0 ? { ...base, laneH: Math.max(40, Math.min(base.laneH, Math.floor((trackRoom - base.axisH) / LANES.length))) } : base), [base, presenter, trackRoom])
   const trackRef = useRef<HTMLDivElement | null>(null)
   const canvasRef = useRef<HTMLCanvasElement | null>(null)
   const zoomRef = useRef<d3.ZoomBehavior<HTMLDivElement, unknown> | null>(null)
@@ -107,6 +115,32 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
   }
   const transform = viewRef.current
 
+  // In presenter mode the lanes fill the height they are given: the room left for the track under the tools and above
+  // the legend.
+  useLayoutEffect(() => {
+    const root = rootRef.current
+    if (!presenter || !root) return
+    const measure = () => {
+      const track = trackRef.current
+      const legend = root.querySelector<HTMLElement>('.lanes-legend')
+      setTrackRoom(root.clientHeight - (track ? track.offsetTop - root.offsetTop : 0) - (legend?.offsetHeight ?? 0) - 6)
+    }
+    const ro = new ResizeObserver(measure)
+    ro.observe(root)
+    measure()
+    return () => ro.disconnect()
+  }, [presenter])
+
+  // A new story is shown whole: fitted in view (then the playhead is kept in view as it moves).
+  // Until the user zooms or pans, a change of width (the first measure, a resize) fits it again.
+  const fitted = useRef<{ key: unknown; width: number; auto: boolean }>({ key: undefined, width: 0, auto: false })
+  const f = fitted.current
+  if (fitKey !== undefined && events.length > 0 && (f.key !== fitKey || (f.auto && f.width !== width))) {
+    fitted.current = { key: fitKey, width, auto: true }
+    const w = scale.range()[scale.range().length - 1] || 1
+    viewRef.current = { k: Math.max(ZOOM_EXTENT[0], Math.min(1, (width - 16) / w)), x: 8 }
+  }
+
   // Track width (less the lane heads' column, which presenter mode widens).
   useLayoutEffect(() => {
     const el = trackRef.current
@@ -133,7 +167,7 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
       .scaleExtent(ZOOM_EXTENT)
       .filter((ev: MouseEvent) => (!ev.ctrlKey || ev.type === 'wheel') && !ev.button && !(ev.target as Element).closest?.('button'))
       .on('start', () => { if (!syncing.current) interacting.current++ })
-      .on('zoom', (ev: d3.D3ZoomEvent<HTMLDivElement, unknown>) => { if (!syncing.current) { viewRef.current = { k: ev.transform.k, x: ev.transform.x }; rerender() } })
+      .on('zoom', (ev: d3.D3ZoomEvent<HTMLDivElement, unknown>) => { if (!syncing.current) { fitted.current.auto = false; viewRef.current = { k: ev.transform.k, x: ev.transform.x }; rerender() } })
       .on('end', () => { if (!syncing.current) interacting.current = Math.max(0, interacting.current - 1) })
     // A fixed extent: d3's default reads the element's size (a forced layout) on every transform.
     zoom.extent([[0, 0], [Math.max(el.clientWidth, 1), Math.max(el.clientHeight, 1)]])
@@ -146,7 +180,7 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
     zoomRef.current?.extent([[0, 0], [Math.max(width + m.labelW, 1), Math.max(height, 1)]])
   }, [width, height, m.labelW])
 
-  const setView = (k: number, tx: number) => { viewRef.current = { k: Math.min(ZOOM_EXTENT[1], Math.max(ZOOM_EXTENT[0], k)), x: tx }; rerender() }
+  const setView = (k: number, tx: number) => { fitted.current.auto = false; viewRef.current = { k: Math.min(ZOOM_EXTENT[1], Math.max(ZOOM_EXTENT[0], k)), x: tx }; rerender() }
   /** The buttons zoom about the playhead when it is in view (so it stays put), else about the middle. */
   const zoomBy = (f: number) => {
     const v = viewRef.current
@@ -236,7 +270,7 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
   }
 
   return (
-    <div className={`swimlanes${presenter ? ' presenter' : ''}`}>
+    <div className={`swimlanes${presenter ? ' presenter' : ''}`} ref={rootRef}>
       <div className="swimlanes-tools" role="group" aria-label="Timeline zoom">
         <button type="button" disabled={events.length === 0} onClick={() => zoomBy(1.6)}>Zoom in</button>
         <button type="button" disabled={events.length === 0} onClick={() => zoomBy(1 / 1.6)}>Zoom out</button>
@@ -251,8 +285,9 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
             const h = hit(ev)
             const c = ev.currentTarget
             const px = ev.clientX - c.getBoundingClientRect().left
-            const gap = h ? undefined : gaps.find((gp) => Math.abs(gapX(gp, transform) - px) <= 4)
-            const title = h ? `${fmtTime(h.e.t, t0)} ${h.e.lane}: ${h.e.summary}` : gap ? `${fmtDur(gap.to - gap.from)} with nothing happening, compressed` : ''
+            const wait = h ? undefined : waitUnder(waitGeo, transform, m, px, ev.clientY - c.getBoundingClientRect().top)
+            const gap = h || wait ? undefined : gaps.find((gp) => Math.abs(gapX(gp, transform) - px) <= 4)
+            const title = h ? `${fmtTime(h.e.t, t0)} ${h.e.lane}: ${h.e.summary}` : wait ? `waiting ${fmtDur(wait.to - wait.from)}: ${wait.label}` : gap ? `${fmtDur(gap.to - gap.from)} with nothing happening, compressed` : ''
             if (c.title !== title) c.title = title
             c.style.cursor = h ? 'pointer' : ''
           }} />

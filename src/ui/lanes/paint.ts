@@ -121,7 +121,7 @@ export function paint(input: PaintInput): void {
       // Its name, and its label when that says more (`Response 201`, `Txn rev 35`).
       const extra = input.labels.get(selected)
       const name = stepName(sel)
-      const label = extra && extra !== name ? `${name} ${extra}` : name
+      const label = !extra || extra === name ? name : extra.startsWith(name) ? extra : `${name} ${extra}`
       ctx.font = m.selFont
       const w = textWidth(ctx, m.selFont, label) + (m.presenter ? 14 : 8)
       tag = { x: Math.min(cx + m.dotR + 5, width - w - 2), w, lane: sel.lane, label }

@@ -8,7 +8,7 @@ export function ReplacedByLink() {
   if (!prev) return null
   return (
     <div className="replaced" role="status">
-      You opened a shared scenario. The manifest, cluster file and seed you had before are kept:{' '}
+      You opened a scenario (a link or the gallery). The manifest, cluster file, seed and user you had before are kept:{' '}
       <button type="button" onClick={restore}>Restore what I had</button>{' '}
       <button type="button" onClick={dismiss}>Keep the shared one</button>
     </div>

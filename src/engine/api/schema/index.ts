@@ -9,6 +9,7 @@
  * Simplified: Go integer widths come from a list of the Pod's int64 fields; everything else numeric is int32.
  */
 import type { KObject } from '../types.ts'
+import { QUANTITY_FORMAT_WRONG, QUANTITY_NUMERIC, QUANTITY_SUFFIX, quantityError } from '../quantity.ts'
 import tree from './pod.fields.json' with { type: 'json' }
 
 type Field = { kind: 'scalar' | 'object' | 'array' | 'map'; type?: string; scalar?: string; required?: boolean }
@@ -34,6 +35,12 @@ function walk(value: unknown, typeName: string, path: string, goPath: string, ou
     const p = path ? `${path}.${k}` : k
     const gp = goPath ? `${goPath}.${k}` : k
     if (!f) { out.unknown.push(`unknown field "${p}"`); continue }
+    // A resource.Quantity decodes itself (Quantity.UnmarshalJSON): its parse error fails the decoding as a whole.
+    if (f.scalar === 'quantity') {
+      const values = f.kind === 'map' && v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.values(v) : [v]
+      for (const q of values) { const err = quantityError(q); if (err) out.typeError ??= err }
+      continue
+    }
     if (v === null) continue
     const want = f.kind === 'array' ? 'array' : f.kind === 'map' || f.type ? 'object' : f.scalar === 'number' ? 'number' : f.scalar === 'boolean' ? 'bool' : f.scalar === 'string' ? 'string' : undefined
     if (want && jsonType(v) !== want) {
@@ -61,9 +68,14 @@ export function strictDecode(obj: KObject): string[] {
   return out.typeError ? [out.typeError] : out.unknown
 }
 
-/** isTypeError tells a decoding failure (rejected even without strict validation) from unknown fields. */
+const QUANTITY_ERRORS = new Set([QUANTITY_FORMAT_WRONG, QUANTITY_NUMERIC, QUANTITY_SUFFIX])
+
+/**
+ * isTypeError tells a decoding failure (a value of the wrong JSON type, a quantity that does not parse: rejected
+ * even without strict validation) from unknown fields.
+ */
 export function isTypeError(errors: string[]): boolean {
-  return errors.length === 1 && errors[0].startsWith('json: ')
+  return errors.length === 1 && (errors[0].startsWith('json: ') || QUANTITY_ERRORS.has(errors[0]))
 }
 
 /** strictDecodeMessage is the 400 Bad Request text. */
