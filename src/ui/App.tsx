@@ -24,6 +24,7 @@ import { LogPanels } from './log/LogPanels.tsx'
 import { ReplacedByLink } from './share/ReplacedByLink.tsx'
 import { ShareButton } from './share/ShareButton.tsx'
 import { ScenarioStrip, ScenariosButton } from './scenarios/ScenarioStrip.tsx'
+import { GlossaryButton } from './glossary/GlossaryButton.tsx'
 import { ChapterBar } from './story/ChapterBar.tsx'
 import { ChapterCard } from './story/ChapterCard.tsx'
 import { ChapterButtons, DepthSwitch, PaceSelect, PauseSwitch, PresenterToggle } from './story/StoryControls.tsx'
@@ -133,6 +134,7 @@ export function App() {
         <h1>podbirth <span>the birth of a Kubernetes pod, simulated (v1.35)</span></h1>
         <span className="header-tools">
           <ScenariosButton />
+          <GlossaryButton />
           <DepthSwitch />
           <PresenterToggle />
           {presenter && (['editor', 'details', 'log'] as const).map((k) => (

@@ -14,12 +14,16 @@ const root = new URL('../..', import.meta.url).pathname
 mkdirSync(`${root}test-results`, { recursive: true })
 
 const results = []
+/** The main page, for a screenshot when a test fails. */
+let pageForShots
 async function test(name, fn) {
   try {
     await fn()
     results.push({ name, ok: true })
     console.log(`ok   ${name}`)
   } catch (e) {
+    // What the page looked like when the test failed: the first thing to look at.
+    await pageForShots?.screenshot({ path: `${root}test-results/failed-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png` }).catch(() => {})
     results.push({ name, ok: false })
     console.log(`FAIL ${name}\n     ${String(e?.message ?? e).split('\n').join('\n     ')}`)
   }
@@ -32,6 +36,7 @@ try {
   await ready
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+  pageForShots = page
   const offsite = []
   const consoleErrors = []
   page.on('request', (r) => { const u = r.url(); if (!u.startsWith(ORIGIN) && !u.startsWith('data:') && !u.startsWith('blob:')) offsite.push(u) })
@@ -219,7 +224,7 @@ try {
     assert(idx > 0, `playback did not advance (index ${idx})`)
     await page.waitForTimeout(300)
     assert(await title() === paused, 'playback went on after Pause')
-    await page.locator('header').click()
+    await page.locator('header h1').click()
     await page.keyboard.press(' ')
     await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ timeout: 5000 })
     await page.keyboard.press(' ')
@@ -285,7 +290,7 @@ try {
 
   await test('find a step: Enter goes to the next match, the inspector follows', async () => {
     await page.getByRole('slider').fill('0')
-    await page.locator('header').click()
+    await page.locator('header h1').click()
     await page.keyboard.press('/')
     assert(await page.evaluate(() => document.activeElement?.id) === 'find-step', '"/" did not focus the find box')
     await page.keyboard.type('nodes are available')
@@ -441,7 +446,7 @@ try {
     // Invalid input is refused in place and the last good seed stays.
     await seed.fill('0.5')
     assert(await page.locator('#seed-error').isVisible(), 'no message for seed 0.5')
-    await page.locator('header').click()
+    await page.locator('header h1').click()
     assert(await seed.inputValue() === '1', `the seed box did not revert: ${await seed.inputValue()}`)
     // Esc hands the keyboard back from the editor to Apply; an edit after Apply is flagged.
     await page.evaluate(() => window.__podbirthEditor.focus())

@@ -85,6 +85,28 @@ export async function storyTests({ browser, ORIGIN, root, test, assert, watch })
     await context.close()
   })
 
+  await test('glossary: a term in the narration shows its definition on focus; the Glossary page finds a term', async () => {
+    const { page, context } = await applied()
+    await page.getByRole('navigation', { name: 'Story chapters' }).getByRole('button', { name: /The write to etcd/ }).click()
+    const card = page.getByRole('region', { name: 'Current chapter' })
+    const term = card.getByRole('button', { name: 'etcd', exact: true }).first()
+    await term.waitFor({ timeout: 5000 })
+    await term.focus()
+    const tip = page.getByRole('tooltip')
+    await tip.waitFor({ state: 'visible', timeout: 5000 })
+    const text = await tip.innerText()
+    assert(/database|key-value|store/i.test(text) && /Kubernetes docs/.test(text), `definition: ${text}`)
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Glossary', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'Glossary' })
+    await dialog.waitFor({ timeout: 5000 })
+    await dialog.getByRole('searchbox').fill('veth')
+    assert(/veth/i.test(await dialog.innerText()), 'the glossary does not find veth')
+    await page.screenshot({ path: `${root}test-results/glossary.png` })
+    await page.keyboard.press('Escape')
+    await context.close()
+  })
+
   for (const size of [{ name: '1280x720', viewport: { width: 1280, height: 720 }, scale: 1 }, { name: '1920x1080-at-150', viewport: { width: 1280, height: 720 }, scale: 1.5 }, { name: '1920x1080', viewport: { width: 1920, height: 1080 }, scale: 1 }]) {
     await test(`presenter mode at ${size.name}: every lane name and the caption at 20 px or more, nothing overflows`, async () => {
       const { page, context } = await applied(size.viewport, size.scale)

@@ -23,10 +23,23 @@ interface ChapterEntry {
 const D = 'https://kubernetes.io/docs/'
 /** The summaries of the chapter's beats of some types, joined: what the trace says. */
 const said = (...types: TraceType[]): Facts => (steps) => {
-  const lines = steps.filter((e) => types.length === 0 || types.includes(e.type)).map((e) => e.summary)
-  return lines.length ? `Here: ${unique(lines).slice(0, 4).join('; ')}${lines.length > 4 ? '; …' : ''}.` : ''
+  const lines = steps.filter((e) => types.length === 0 || types.includes(e.type)).map((e) => e.summary.replace(/[.\s]+$/, ''))
+  const u = unique(lines)
+  return u.length ? `Here: ${u.slice(0, 4).join('; ')}${u.length > 4 ? `; and ${u.length - 4} more` : ''}.` : ''
 }
 const unique = (xs: string[]) => [...new Set(xs)]
+
+/** An admission chapter names the plugins that acted (or refused) rather than repeating each one's account. */
+const admitted: Facts = (steps) => {
+  const acted: string[] = []
+  for (const e of steps) {
+    if (e.type !== 'apiserver:Admit') continue
+    // A refusal is told where the chapter ends (tellChapter).
+    if (e.outcome !== 'error' && (e.details.acted || e.outcome === 'warning')) acted.push(e.details.plugin)
+  }
+  return acted.length ? `Here ${acted.join(', ')} ${acted.length === 1 ? 'acts' : 'act'} on the pod; the others have nothing to do.`
+    : 'Here no plugin has anything to do.'
+}
 
 export const CHAPTERS: Record<ChapterKind, ChapterEntry> = {
   manifest: {
@@ -82,7 +95,7 @@ export const CHAPTERS: Record<ChapterKind, ChapterEntry> = {
     stage: 3, title: 'Mutating admission',
     story: 'Admission plugins are the cluster\'s gatekeepers. The mutating ones may change the pod before it is stored: give it a service account, default resources, a priority.',
     expert: 'The admission chain calls Admit on each enabled mutating plugin in order (NamespaceLifecycle, LimitRanger, ServiceAccount, Priority, DefaultTolerationSeconds, the policy and webhook stages); the first error stops the request.',
-    facts: said('apiserver:Admit'), docs: `${D}reference/access-authn-authz/admission-controllers/`,
+    facts: admitted, docs: `${D}reference/access-authn-authz/admission-controllers/`,
     source: 'staging/src/k8s.io/apiserver/pkg/admission/chain.go',
   },
   validation: {
@@ -96,7 +109,7 @@ export const CHAPTERS: Record<ChapterKind, ChapterEntry> = {
     stage: 3, title: 'Validating admission',
     story: 'The validating admission plugins look at the final pod and may still say no: a quota that would be exceeded, a pod that breaks the namespace\'s security level.',
     expert: 'The chain calls Validate on each validating plugin (LimitRanger, PodSecurity, ValidatingAdmissionPolicy, webhooks, ResourceQuota last); ResourceQuota charges the usage before the write.',
-    facts: said('apiserver:Admit'), docs: `${D}reference/access-authn-authz/admission-controllers/`,
+    facts: admitted, docs: `${D}reference/access-authn-authz/admission-controllers/`,
     source: 'staging/src/k8s.io/apiserver/pkg/admission/chain.go',
   },
   persist: {

@@ -18,8 +18,17 @@ export interface GlossaryEntry {
 
 const D = 'https://kubernetes.io/docs/'
 
-/** Sorted by term (case-insensitively) so the glossary page reads as a list; `findTerms` does not depend on order. */
-export const GLOSSARY: GlossaryEntry[] = ([
+/** byTerm sorts entries by term, case-insensitively. */
+function byTerm(entries: GlossaryEntry[]): GlossaryEntry[] {
+  return entries.sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }))
+}
+
+/**
+ * Sorted by term so the glossary page reads as a list; `findTerms` does not depend on order. (Marked pure, and the
+ * matcher below is built on first use, so a bundle that imports the story module without the glossary, such as the
+ * simulation worker, leaves it out.)
+ */
+export const GLOSSARY: GlossaryEntry[] = /* @__PURE__ */ byTerm([
   // The components and the client
   {
     term: 'kube-apiserver',
@@ -651,7 +660,7 @@ export const GLOSSARY: GlossaryEntry[] = ([
     definition: 'A pod\'s status.conditions: named true-or-false facts with a reason and the time they last changed, such as PodScheduled, PodReadyToStartContainers, Initialized, ContainersReady and Ready. Ready=True is what lets a pod receive traffic from a Service.',
     docs: `${D}concepts/workloads/pods/pod-lifecycle/#pod-conditions`,
   },
-] satisfies GlossaryEntry[]).sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }))
+])
 
 /** A term's id, for anchors and element ids: lower case, letters and digits joined by dashes. */
 export function glossaryId(entry: GlossaryEntry): string {
@@ -676,21 +685,30 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** The key a surface is looked up by: lower case, runs of white space as one space. */
 const keyOf = (s: string) => s.toLowerCase().replace(/\s+/g, ' ')
 
-/** Every spelling (term or alias) to its entry, by key. Built once. */
-const SURFACES: Map<string, GlossaryEntry> = new Map()
-for (const entry of GLOSSARY) {
-  for (const s of [entry.term, ...entry.aliases]) if (!SURFACES.has(keyOf(s))) SURFACES.set(keyOf(s), entry)
+interface Matcher {
+  /** Every spelling (term or alias) to its entry, by key. */
+  surfaces: Map<string, GlossaryEntry>
+  /**
+   * One regular expression for all spellings, longest first: at any position the alternation tries the longest
+   * spelling first, and the scan goes left to right, so overlapping spellings resolve to the leftmost, then longest
+   * ("pause container" before "container"). Spaces in a spelling match any run of white space.
+   */
+  pattern: RegExp
 }
+let matcher: Matcher | undefined
 
-/**
- * One regular expression for all spellings, longest first: at any position the alternation tries the longest
- * spelling first, and the scan goes left to right, so overlapping spellings resolve to the leftmost, then longest
- * ("pause container" before "container"). Spaces in a spelling match any run of white space.
- */
-const PATTERN = new RegExp(
-  `${BEFORE}(?:${[...SURFACES.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map((s) => escape(s).replace(/ /g, '\\s+')).join('|')})${AFTER}`,
-  'giu',
-)
+/** theMatcher compiles the spellings once, on first use. */
+function theMatcher(): Matcher {
+  if (matcher) return matcher
+  const surfaces = new Map<string, GlossaryEntry>()
+  for (const entry of GLOSSARY) {
+    for (const s of [entry.term, ...entry.aliases]) if (!surfaces.has(keyOf(s))) surfaces.set(keyOf(s), entry)
+  }
+  const alternatives = [...surfaces.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b))
+    .map((s) => escape(s).replace(/ /g, '\\s+'))
+  matcher = { surfaces, pattern: new RegExp(`${BEFORE}(?:${alternatives.join('|')})${AFTER}`, 'giu') }
+  return matcher
+}
 
 /**
  * findTerms finds the glossary terms in a text: whole words only, case-insensitive, non-overlapping (leftmost, then
@@ -699,11 +717,12 @@ const PATTERN = new RegExp(
  * "pause container".
  */
 export function findTerms(text: string): FoundTerm[] {
+  const { surfaces, pattern } = theMatcher()
   const found: FoundTerm[] = []
   const seen = new Set<GlossaryEntry>()
-  PATTERN.lastIndex = 0
-  for (let m = PATTERN.exec(text); m; m = PATTERN.exec(text)) {
-    const entry = SURFACES.get(keyOf(m[0]))
+  pattern.lastIndex = 0
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const entry = surfaces.get(keyOf(m[0]))
     if (entry && !seen.has(entry)) {
       seen.add(entry)
       found.push({ start: m.index, end: m.index + m[0].length, entry })

@@ -2,6 +2,7 @@
 import { Suspense, lazy, memo } from 'react'
 import type { TraceEvent } from '../../engine/events.ts'
 import { useNarrate } from './useNarrate.ts'
+import { TermsText } from '../glossary/LazyTerms.tsx'
 import type { Depth } from '../../engine/narration/index.ts'
 import { usePlayheadRested, useSettled } from '../../app/usePlayhead.ts'
 import { fmtTime } from '../format.ts'
@@ -18,7 +19,7 @@ function StepNarration({ e, depth }: { e: TraceEvent; depth: Depth }) {
   const told = narrate(e, depth)
   return (
     <>
-      <p className="step-text">{told.text}</p>
+      <p className="step-text"><TermsText text={told.text} /></p>
       {(told.docs || told.source) && (
         <p className="step-links">
           {told.docs && <a href={told.docs} target="_blank" rel="noreferrer noopener">Kubernetes documentation</a>}

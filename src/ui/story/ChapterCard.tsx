@@ -4,6 +4,7 @@
  */
 import { memo } from 'react'
 import { useApp } from '../../app/store.ts'
+import { TermsText } from '../glossary/LazyTerms.tsx'
 import { STAGES, tellChapter } from '../../engine/story/index.ts'
 import type { Depth } from '../../engine/narration/index.ts'
 import type { Story } from '../../engine/story/index.ts'
@@ -27,7 +28,7 @@ const Card = memo(function Card({ story, events, current, depth, caption, paused
     <section className={`chapter-card ${c.outcome}${caption ? ' caption' : ''}`} aria-label="Current chapter" aria-live={caption ? 'polite' : undefined}>
       <p className="chapter-stage">Stage {c.stage} · {stage?.title}{c.pod ? ` · ${c.pod}` : ''}</p>
       <h2>{told.title}</h2>
-      <p className="chapter-text">{told.text}</p>
+      <p className="chapter-text"><TermsText text={told.text} /></p>
       <p className="chapter-links">
         <a href={told.docs} target="_blank" rel="noreferrer noopener">Kubernetes docs</a>
         {' · '}
