@@ -1,22 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { NGINX, applyAndRun } from './helpers.ts'
-
-const pod = (name: string, extra = '', container = '  - name: app\n    image: nginx:1.27\n') => `apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-${extra}spec:
-  containers:
-${container}`
-
-const NODES = `apiVersion: v1
-kind: Node
-metadata: {name: small}
-spec: {podCIDR: 10.244.7.0/24}
-status:
-  capacity: {cpu: "1", memory: 2Gi, pods: "110"}
-  allocatable: {cpu: "1", memory: 2Gi, pods: "110"}
-`
+import { NGINX, SMALL_NODE as NODES, applyAndRun, pod } from './helpers.ts'
 
 describe('kubectl and the apiserver refuse bad requests with the upstream messages', () => {
   it('invalid name: 422 rendered as kubectl does', () => {

@@ -1,6 +1,7 @@
 import { loadCluster } from '../../src/engine/cluster/index.ts'
 import type { ClusterSpec } from '../../src/engine/cluster/types.ts'
 import { createSimulation, type Simulation } from '../../src/engine/index.ts'
+import { ApiClient } from '../../src/engine/client/apiClient.ts'
 import { EXAMPLE_POD } from '../../src/protocol/examples.ts'
 
 /** cluster loads a cluster file text (or the built-in default) and fails the test on a load error. */
@@ -21,3 +22,30 @@ export function applyAndRun(opts: { manifests: string | string[]; clusterText?: 
 
 /** NGINX is the README's example pod. */
 export const NGINX = EXAMPLE_POD
+
+/** adminClient: a kubectl-like client with the admin's certificate, for tests that act on the cluster mid-story. */
+export function adminClient(sim: Simulation): ApiClient {
+  return new ApiClient(sim.ctx, sim.apiserver, {
+    lane: 'kubectl', userAgent: 'kubectl/v1.35.0 (linux/amd64) kubernetes/test',
+    credentials: { clientCertificate: { commonName: 'kubernetes-admin', organizations: ['kubeadm:cluster-admins'], issuer: 'kubernetes' } },
+  })
+}
+
+/** pod: a minimal pod manifest (extra metadata lines, and the containers' YAML, may be given). */
+export const pod = (name: string, extra = '', container = '  - name: app\n    image: nginx:1.27\n') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+${extra}spec:
+  containers:
+${container}`
+
+/** SMALL_NODE: one 1-CPU node, the cluster of the kubelet admission and resource cases. */
+export const SMALL_NODE = `apiVersion: v1
+kind: Node
+metadata: {name: small}
+spec: {podCIDR: 10.244.7.0/24}
+status:
+  capacity: {cpu: "1", memory: 2Gi, pods: "110"}
+  allocatable: {cpu: "1", memory: 2Gi, pods: "110"}
+`

@@ -4,9 +4,8 @@
  * event, scheduling gates, and an invalid KubeSchedulerConfiguration.
  */
 import { describe, expect, it } from 'vitest'
-import { ApiClient } from '../../src/engine/client/apiClient.ts'
 import type { Simulation } from '../../src/engine/index.ts'
-import { applyAndRun } from './helpers.ts'
+import { adminClient, applyAndRun } from './helpers.ts'
 
 const node = (name: string, cpu: string) => `apiVersion: v1
 kind: Node
@@ -42,12 +41,6 @@ spec:
 const events = (sim: Simulation, name: string) =>
   sim.events().filter((e) => e.involvedObject.name === name).sort((a, b) => Number(a.metadata?.resourceVersion) - Number(b.metadata?.resourceVersion)).map((e) => `${e.type} ${e.reason} ${e.message}`)
 
-function admin(sim: Simulation): ApiClient {
-  return new ApiClient(sim.ctx, sim.apiserver, {
-    lane: 'kubectl', userAgent: 'kubectl/v1.35.0 (linux/amd64) kubernetes/test',
-    credentials: { clientCertificate: { commonName: 'kubernetes-admin', organizations: ['kubeadm:cluster-admins'], issuer: 'kubernetes' } },
-  })
-}
 
 describe('preemption end to end', () => {
   const clusterText = [node('node1', '2'), running('low', 'node1', '1500m'), HIGH].join('---\n')
@@ -85,7 +78,7 @@ describe('the queue moves an unschedulable pod back when a pod is deleted', () =
 
   it('waits among the unschedulable pods, then is scheduled after the blocker is deleted', () => {
     expect(events(sim, 'waiter')).toEqual(['Warning FailedScheduling 0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.'])
-    const client = admin(sim)
+    const client = adminClient(sim)
     client.request({ verb: 'DELETE', path: '/api/v1/namespaces/default/pods/blocker' }, () => {})
     sim.run(sim.nowMs() + 60_000)
     const move = sim.trace.find((e) => e.type === 'scheduler:QueueMove' && e.pod === 'default/waiter')

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { ApiClient } from '../../src/engine/client/apiClient.ts'
 import type { Simulation } from '../../src/engine/index.ts'
 import { getPodsWide } from '../../src/engine/kubectl/printers/getPods.ts'
 import { describePodStatus } from '../../src/engine/kubectl/printers/describePod.ts'
 import type { StepOf } from '../../src/engine/events.ts'
-import { applyAndRun } from './helpers.ts'
+import { adminClient, applyAndRun } from './helpers.ts'
 
 const isStatus = (e: { type: string }): e is StepOf<'kubelet:StatusUpdate'> => e.type === 'kubelet:StatusUpdate'
 
@@ -48,10 +47,7 @@ const row = (sim: Simulation) => podsTable(sim).split('\n')[1].split(/\s{2,}/)
 const started = (sim: Simulation, name: string) => sim.trace.findIndex((e) => e.type === 'cri:StartContainer' && e.lane === 'CRI' && e.summary === `container ${name} running`)
 
 function deletePod(sim: Simulation, name: string): void {
-  const admin = new ApiClient(sim.ctx, sim.apiserver, {
-    lane: 'kubectl', userAgent: 'kubectl/v1.35.0 (linux/amd64) kubernetes/test',
-    credentials: { clientCertificate: { commonName: 'kubernetes-admin', organizations: ['kubeadm:cluster-admins'], issuer: 'kubernetes' } },
-  })
+  const admin = adminClient(sim)
   admin.request({ verb: 'DELETE', path: `/api/v1/namespaces/default/pods/${name}` }, () => {})
   sim.run(sim.nowMs() + 10 * 60 * 1000)
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ApiClient } from '../../src/engine/client/apiClient.ts'
 import type { Simulation } from '../../src/engine/index.ts'
 import type { StepOf } from '../../src/engine/events.ts'
-import { NGINX, applyAndRun } from './helpers.ts'
+import { NGINX, adminClient, applyAndRun } from './helpers.ts'
 
 const BUSYBOX = `apiVersion: v1
 kind: Pod
@@ -18,10 +17,7 @@ spec:
 
 /** deletePod sends DELETE as the cluster admin (kubectl delete pod without flags) and runs virtual time to quiescence. */
 function deletePod(sim: Simulation, name: string, body?: Record<string, unknown>): { code?: number; at: number } {
-  const admin = new ApiClient(sim.ctx, sim.apiserver, {
-    lane: 'kubectl', userAgent: 'kubectl/v1.35.0 (linux/amd64) kubernetes/test',
-    credentials: { clientCertificate: { commonName: 'kubernetes-admin', organizations: ['kubeadm:cluster-admins'], issuer: 'kubernetes' } },
-  })
+  const admin = adminClient(sim)
   const out: { code?: number; at: number } = { at: sim.ctx.sim.now() }
   admin.request({ verb: 'DELETE', path: `/api/v1/namespaces/default/pods/${name}`, ...(body ? { body: body as never } : {}) }, (res) => { out.code = res.code })
   sim.run(sim.nowMs() + 10 * 60 * 1000)

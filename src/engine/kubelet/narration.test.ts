@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ApiClient } from '../client/apiClient.ts'
+import { adminClient } from '../../../tests/engine/helpers.ts'
 import { loadCluster } from '../cluster/index.ts'
 import type { TraceEvent } from '../events.ts'
 import { createSimulation, type Simulation } from '../index.ts'
@@ -14,17 +14,7 @@ function run(manifest: string, del?: string): Simulation {
   sim.apply({ files: [{ name: 'pod.yaml', text: manifest }] })
   sim.run(3 * 60 * 1000)
   if (del) {
-    const admin = new ApiClient(sim.ctx, sim.apiserver, {
-      lane: 'kubectl',
-      userAgent: 'kubectl/v1.35.0 (linux/amd64) kubernetes/test',
-      credentials: {
-        clientCertificate: {
-          commonName: 'kubernetes-admin',
-          organizations: ['kubeadm:cluster-admins'],
-          issuer: 'kubernetes',
-        },
-      },
-    })
+    const admin = adminClient(sim)
     admin.request({ verb: 'DELETE', path: `/api/v1/namespaces/default/pods/${del}` }, () => {})
     sim.run(sim.nowMs() + 5 * 60 * 1000)
   }

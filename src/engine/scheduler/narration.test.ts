@@ -4,8 +4,7 @@
  * gated pod and an invalid KubeSchedulerConfiguration. Each step must read as text at both depths.
  */
 import { describe, expect, it } from 'vitest'
-import { applyAndRun, NGINX } from '../../../tests/engine/helpers.ts'
-import { ApiClient } from '../client/apiClient.ts'
+import { adminClient, applyAndRun, NGINX } from '../../../tests/engine/helpers.ts'
 import type { StepOf, TraceEvent } from '../events.ts'
 import type { Simulation } from '../index.ts'
 import { narrate } from '../narration/index.ts'
@@ -47,17 +46,7 @@ percentageOfNodesToScore: 120
 `
 
 function deletePod(sim: Simulation, name: string): void {
-  const admin = new ApiClient(sim.ctx, sim.apiserver, {
-    lane: 'kubectl',
-    userAgent: 'kubectl/v1.35.0 (linux/amd64) kubernetes/test',
-    credentials: {
-      clientCertificate: {
-        commonName: 'kubernetes-admin',
-        organizations: ['kubeadm:cluster-admins'],
-        issuer: 'kubernetes',
-      },
-    },
-  })
+  const admin = adminClient(sim)
   admin.request({ verb: 'DELETE', path: `/api/v1/namespaces/default/pods/${name}` }, () => {})
   sim.run(sim.nowMs() + 60_000)
 }

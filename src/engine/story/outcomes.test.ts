@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { NGINX, applyAndRun } from '../../../tests/engine/helpers.ts'
+import { NGINX, SMALL_NODE as NODES, applyAndRun, pod } from '../../../tests/engine/helpers.ts'
 import type { Simulation } from '../index.ts'
 import { findOutcomes, holdsAt, outcomesAt } from './outcomes.ts'
 import type { Outcome, OutcomeKind } from './outcomes.ts'
 
 // Every scenario is a real simulation, built as tests/engine/failures.test.ts builds it.
-const pod = (name: string, extra = '', container = '  - name: app\n    image: nginx:1.27\n') => `apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-${extra}spec:
-  containers:
-${container}`
-
-const NODES = `apiVersion: v1
-kind: Node
-metadata: {name: small}
-spec: {podCIDR: 10.244.7.0/24}
-status:
-  capacity: {cpu: "1", memory: 2Gi, pods: "110"}
-  allocatable: {cpu: "1", memory: 2Gi, pods: "110"}
-`
-
 function outcomes(sim: Simulation): Outcome[] {
   return findOutcomes(sim.trace, sim.kubectlResults[0])
 }

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
-import { ApiClient } from '../client/apiClient.ts'
 import type { Simulation } from '../index.ts'
-import { NGINX, applyAndRun } from '../../../tests/engine/helpers.ts'
+import { NGINX, adminClient, applyAndRun } from '../../../tests/engine/helpers.ts'
 import { MIN_WAIT_US, durationIn, durationUs, findWaits, imageOf } from './waits.ts'
 import type { Wait } from './waits.ts'
 
 /** kubectl delete pod as the cluster admin, then virtual time runs to quiescence. */
 function deletePod(sim: Simulation, name: string): void {
-  const admin = new ApiClient(sim.ctx, sim.apiserver, {
-    lane: 'kubectl', userAgent: 'kubectl/v1.35.0 (linux/amd64) kubernetes/test',
-    credentials: { clientCertificate: { commonName: 'kubernetes-admin', organizations: ['kubeadm:cluster-admins'], issuer: 'kubernetes' } },
-  })
+  const admin = adminClient(sim)
   admin.request({ verb: 'DELETE', path: `/api/v1/namespaces/default/pods/${name}` }, () => {})
   sim.run(sim.nowMs() + 10 * 60 * 1000)
 }
