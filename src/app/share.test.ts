@@ -40,6 +40,12 @@ describe('share links', () => {
     expect(back).toEqual({ manifest: EXAMPLE_POD, cluster, seed: MAX_SEED })
   })
 
+  it('round-trips the playhead, and refuses one that is not a step number', async () => {
+    const { back } = await roundTrip({ manifest: EXAMPLE_POD, seed: 1, at: 42 })
+    expect(back).toEqual({ manifest: EXAMPLE_POD, seed: 1, at: 42 })
+    expectError(await decodeScenario(linkOf(JSON.stringify({ m: 'x', s: 1, p: -3 }))), /its playhead is not a step number/)
+  })
+
   it('round-trips the user kubectl runs as, and refuses a user that is not a name', async () => {
     const { back } = await roundTrip({ manifest: EXAMPLE_POD, seed: 1, user: 'alice' })
     expect(back).toEqual({ manifest: EXAMPLE_POD, seed: 1, user: 'alice' })

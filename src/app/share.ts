@@ -3,7 +3,7 @@
  * scenario offline. The fragment never reaches a server and nothing here touches the network.
  *
  * Format v1: `#s=v1.<payload>`, where payload is base64url (no padding) of the deflate (zlib, RFC 1950) compression of
- * the UTF-8 JSON `{"m": manifest, "c"?: cluster, "s": seed, "u"?: user}`. A later format gets a new version prefix (`v2.`), so an
+ * the UTF-8 JSON `{"m": manifest, "c"?: cluster, "s": seed, "u"?: user, "p"?: playhead step}`. A later format gets a new version prefix (`v2.`), so an
  * old build can say "made by a newer podbirth" instead of misreading it.
  *
  * Pure: only CompressionStream/DecompressionStream, TextEncoder/TextDecoder, btoa/atob and URLSearchParams (browsers
@@ -19,10 +19,15 @@ export interface Scenario {
   seed: number
   /** The kubeconfig user kubectl runs as (--user); undefined means the current context's. */
   user?: string
+  /** The step the playhead was on (a trace index): opening the link applies the scenario and goes there. */
+  at?: number
 }
 
 /** The largest seed a link may carry: what the engine's generator takes (store.ts validSeed agrees). */
 export const MAX_SEED = 2 ** 31 - 1
+
+/** The largest step a link's playhead may name (a trace is capped far below this). */
+const MAX_STEP = 10_000_000
 
 /** The fragment parameter that carries a scenario. */
 const SHARE_PARAM = 's'
@@ -33,7 +38,7 @@ export const MAX_DECOMPRESSED_BYTES = 2 * 1024 * 1024
 /** The largest encoded payload accepted: more base64url than a 2 MB scenario could ever need. */
 const MAX_ENCODED_CHARS = 3 * 1024 * 1024
 
-interface WireV1 { m: string; c?: string; s: number; u?: string }
+interface WireV1 { m: string; c?: string; s: number; u?: string; p?: number }
 
 /**
  * encodeScenario returns the URL fragment (with its leading '#') for a scenario. The cluster is left out when it is
@@ -43,6 +48,7 @@ export async function encodeScenario(s: Scenario, defaultCluster?: string): Prom
   const wire: WireV1 = { m: s.manifest, s: s.seed }
   if (s.cluster !== undefined && s.cluster !== defaultCluster) wire.c = s.cluster
   if (s.user) wire.u = s.user
+  if (s.at !== undefined && s.at >= 0) wire.p = s.at
   const json = new TextEncoder().encode(JSON.stringify(wire))
   const packed = await collect(byteStream(json).pipeThrough(new CompressionStream('deflate')), Infinity)
   return `#${SHARE_PARAM}=${SHARE_VERSION}.${toBase64Url(packed.bytes)}`
@@ -91,6 +97,10 @@ function validate(value: unknown): Scenario | { error: string } {
   const s: Scenario = { manifest: w.m, seed: w.s }
   if (typeof w.c === 'string') s.cluster = w.c
   if (typeof w.u === 'string' && w.u) s.user = w.u
+  if (w.p !== undefined) {
+    if (typeof w.p !== 'number' || !Number.isInteger(w.p) || w.p < 0 || w.p > MAX_STEP) return { error: 'This scenario link is damaged: its playhead is not a step number.' }
+    s.at = w.p
+  }
   return s
 }
 

@@ -98,7 +98,9 @@ export interface AppState extends StorySlice, ScenarioSlice {
    * loadScenario puts a shared scenario in the editors. What the user had is kept (in memory and in localStorage)
    * when it differs, so restorePrevious can bring it back: opening a link loses nothing.
    */
-  loadScenario(s: { manifest: string; cluster?: string; seed: number; user?: string }): void
+  loadScenario(s: { manifest: string; cluster?: string; seed: number; user?: string; at?: number }): void
+  /** A shared link's playhead: applied with the scenario, the story opens there instead of at its start. */
+  openAt?: number
   restorePrevious(): void
   /** Forget what a shared link replaced. */
   dismissPrevious(): void
@@ -182,7 +184,8 @@ export const useApp = create<AppState>((set, get, api) => ({
     const previous = { manifest: cur.text, cluster: cur.clusterText, seed: cur.seed, user: cur.user }
     const differs = previous.manifest !== next.manifest || previous.cluster !== next.cluster || previous.seed !== next.seed || previous.user !== next.user
     if (differs) store(PREVIOUS_KEY, JSON.stringify(previous))
-    set({ ...keepScenario(next), replacedByLink: differs ? previous : undefined })
+    set({ ...keepScenario(next), replacedByLink: differs ? previous : undefined, openAt: sc.at })
+    if (sc.at !== undefined) get().requestApply()
   },
   dismissPrevious: () => {
     forgetPrevious()
@@ -205,7 +208,7 @@ export const useApp = create<AppState>((set, get, api) => ({
       case 'users': return set({ users: m.users, currentUser: m.current })
       case 'events': return set((s) => ({ events: s.events.concat(m.events) }))
       // A new story starts at its beginning: its first beat, with the first chapter's narration.
-      case 'done': return set({ kubectl: m.kubectl, getPods: m.getPods, running: false, story: m.story, outcomes: m.outcomes, selected: firstBeat(m.story) })
+      case 'done': return set((s) => ({ kubectl: m.kubectl, getPods: m.getPods, running: false, story: m.story, outcomes: m.outcomes, openAt: undefined, selected: s.openAt !== undefined && s.openAt < s.events.length ? s.openAt : firstBeat(m.story) }))
       case 'snapshot': return set({ atPlayhead: { index: m.index, getPods: m.getPods, describeEvents: m.describeEvents, describePod: m.describePod, podName: m.podName, podNode: m.podNode, podYaml: m.podYaml, nodes: m.nodes } })
       case 'error': return set((s) => ({ error: m.message, running: false, generation: s.generation + 1 }))
     }

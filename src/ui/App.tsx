@@ -56,6 +56,13 @@ function RightPanels({ dark, askWhatIf, tryFix }: { dark: boolean; askWhatIf(ind
   )
 }
 
+/** The playhead goes into a shared link when the trace on screen is what the editors hold (else it would mislead). */
+function sharedPlayhead(st: ReturnType<typeof useApp.getState>): number | undefined {
+  const a = st.applied
+  const same = a && !st.running && a.manifest === st.text && a.cluster === st.clusterText && a.seed === st.seed && (a.user ?? '') === st.user
+  return same && st.selected >= 0 ? st.selected : undefined
+}
+
 /** In presenter mode, with the details hidden, a failure's banner shows under the lanes. */
 function PresenterOutcomes({ askWhatIf, tryFix }: { askWhatIf(index: number): void; tryFix(f: Suggestion): void }) {
   const shown = useApp((s) => s.shown)
@@ -140,7 +147,7 @@ export function App() {
           {presenter && (['editor', 'details', 'log'] as const).map((k) => (
             <button key={k} type="button" className="show-panel" aria-pressed={shown[k]} onClick={() => show(k)}>{k === 'editor' ? 'Editor' : k === 'details' ? 'Details' : 'Log'}</button>
           ))}
-          <ShareButton defaultCluster={presetText('default')} getScenario={() => { const st = useApp.getState(); return { manifest: st.text, cluster: st.clusterText, seed: st.seed, user: st.user || undefined } }} />
+          <ShareButton defaultCluster={presetText('default')} getScenario={() => { const st = useApp.getState(); return { manifest: st.text, cluster: st.clusterText, seed: st.seed, user: st.user || undefined, at: sharedPlayhead(st) } }} />
           <button type="button" className="theme" onClick={toggleTheme}>{dark ? 'Light theme' : 'Dark theme'}</button>
         </span>
       </header>
