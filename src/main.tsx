@@ -4,6 +4,8 @@ import { App } from './ui/App.tsx'
 import './styles/app.css'
 import './styles/story.css'
 import './styles/glossary.css'
+import './styles/quiz.css'
+import './styles/tour.css'
 import { decodeScenario } from './app/share.ts'
 import { useApp } from './app/store.ts'
 

@@ -9,6 +9,8 @@ import { createStorySlice, firstBeat } from './slices/story.ts'
 import type { StorySlice } from './slices/story.ts'
 import { createScenarioSlice } from './slices/scenario.ts'
 import type { ScenarioSlice } from './slices/scenario.ts'
+import { createQuizSlice } from './slices/quiz.ts'
+import type { QuizSlice } from './slices/quiz.ts'
 
 export { EXAMPLE_POD }
 
@@ -63,7 +65,7 @@ function keepScenario(sc: AppliedScenario): Pick<AppState, 'text' | 'clusterText
 
 const forgetPrevious = () => { try { localStorage.removeItem(PREVIOUS_KEY) } catch { /* storage disabled */ } }
 
-export interface AppState extends StorySlice, ScenarioSlice {
+export interface AppState extends StorySlice, ScenarioSlice, QuizSlice {
   text: string
   events: TraceEvent[]
   selected: number
@@ -133,6 +135,7 @@ export interface AppState extends StorySlice, ScenarioSlice {
 export const useApp = create<AppState>((set, get, api) => ({
   ...createStorySlice(set, get, api),
   ...createScenarioSlice(set, get, api),
+  ...createQuizSlice(set, get, api),
   text: stored(STORAGE_KEY) || EXAMPLE_POD,
   events: [],
   selected: -1,
@@ -203,7 +206,7 @@ export const useApp = create<AppState>((set, get, api) => ({
   },
   receive: (m) => {
     switch (m.type) {
-      case 'reset': return set((s) => ({ running: true, story: undefined, outcomes: [], pausedAtChapter: undefined, events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined, whatIf: undefined, generation: s.generation + 1 }))
+      case 'reset': return set((s) => ({ running: true, story: undefined, outcomes: [], pausedAtChapter: undefined, answers: {}, asking: undefined, events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined, whatIf: undefined, generation: s.generation + 1 }))
       case 'whatIf': return set({ whatIf: { index: m.index, suggestions: m.suggestions } })
       case 'users': return set({ users: m.users, currentUser: m.current })
       case 'events': return set((s) => ({ events: s.events.concat(m.events) }))

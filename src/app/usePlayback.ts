@@ -8,6 +8,8 @@ import { useEffect, useRef } from 'react'
 import { useApp } from './store.ts'
 import { followedPod } from './storyNav.ts'
 import type { Story } from '../engine/story/index.ts'
+import type { TraceEvent } from '../engine/events.ts'
+import { questionsOf } from './slices/quiz.ts'
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, Infinity] as const
 export type Speed = (typeof SPEEDS)[number]
@@ -16,7 +18,8 @@ export type Speed = (typeof SPEEDS)[number]
 export const BEAT_MS = 1200
 export const PLUMBING_MS = 60
 
-export const play = () => useApp.setState({ playing: true, pausedAtChapter: undefined })
+// Playing on puts away a question already answered (its reveal was seen); an unanswered one stays on screen.
+export const play = () => useApp.setState((s) => ({ playing: true, pausedAtChapter: undefined, asking: s.asking !== undefined && s.asking in s.answers ? undefined : s.asking }))
 export const pause = () => useApp.getState().setPlaying(false)
 export const togglePlay = () => (useApp.getState().playing ? pause() : play())
 
@@ -27,25 +30,59 @@ function chapterStarts(story: Story | undefined, length: number, pod: string): U
   return out
 }
 
+/** quizStops maps, per step, the question of `pod` asked there (the Quiz stops there while it is unanswered). */
+function quizStops(story: Story | undefined, events: readonly TraceEvent[], pod: string): Map<number, string> {
+  return new Map(questionsOf(story, events).filter((q) => q.pod === pod).map((q) => [q.at, q.id]))
+}
+
+/** A step stepped or jumped onto (not played through) that is a question's: with the Quiz on, ask it. */
+function askOnArrival(): () => void {
+  return useApp.subscribe((st, prev) => {
+    if (st.selected === prev.selected || st.playing || !st.quiz) return
+    const q = questionsOf(st.story, st.events).find((x) => x.at === st.selected)
+    if (q && st.asking !== q.id) st.ask(q.id)
+  })
+}
+
 /** Runs the playback loop while the store says `playing`; mount it once. */
 export function usePlaybackLoop(): void {
   const playing = useApp((s) => s.playing)
   const speed = useApp((s) => s.speed)
   const pace = useApp((s) => s.pace)
   const clock = useRef(0)
+  useEffect(askOnArrival, [])
   useEffect(() => {
     if (!playing) return
     const { events, selected, select, setPlaying, story } = useApp.getState()
     if (events.length === 0) { setPlaying(false); return }
-    if (speed === Infinity) { select(events.length - 1); setPlaying(false); return }
     const from = selected >= events.length - 1 ? 0 : Math.max(selected, 0)
+    const stops = quizStops(story, events, followedPod(story, from))
+    // The Quiz asks before it tells: a stop is a question of the followed pod not answered yet.
+    const quizStop = (i: number): string | undefined => {
+      const s = useApp.getState()
+      const id = s.quiz ? stops.get(i) : undefined
+      return id !== undefined && !(id in s.answers) ? id : undefined
+    }
+    if (speed === Infinity) {
+      // Instant goes to the end, or to the next question the Quiz asks.
+      let to = events.length - 1
+      for (let i = from + 1; i < to; i++) if (quizStop(i)) { to = i; break }
+      select(to)
+      useApp.setState({ playing: false, asking: quizStop(to) ?? useApp.getState().asking })
+      return
+    }
     if (from !== selected) select(from)
     const starts = chapterStarts(story, events.length, followedPod(story, from))
     /** Stop at a chapter's start (not the one playback started from), or at the end. */
     const arrive = (i: number): boolean => {
       const s = useApp.getState()
       if (i !== s.selected) s.select(i)
-      if (s.pauseAtChapters && i !== from && starts[i]) { useApp.setState({ playing: false, pausedAtChapter: story?.chapterOf[i] }); return true }
+      const asked = i !== from ? quizStop(i) : undefined
+      const atChapter = s.pauseAtChapters && i !== from && starts[i] === 1
+      if (asked || atChapter) {
+        useApp.setState({ playing: false, pausedAtChapter: atChapter ? story?.chapterOf[i] : undefined, asking: asked ?? s.asking })
+        return true
+      }
       if (i >= s.events.length - 1) { s.setPlaying(false); return true }
       return false
     }
@@ -60,7 +97,7 @@ export function usePlaybackLoop(): void {
         clock.current += dt * 1000
         while (i + 1 < s.events.length && s.events[i + 1].t <= clock.current) {
           i++
-          if (starts[i] && s.pauseAtChapters) break
+          if ((starts[i] && s.pauseAtChapters) || quizStop(i)) break
         }
       } else {
         // The story's pace: the step on screen keeps it for its dwell, then the next one comes.
@@ -69,7 +106,7 @@ export function usePlaybackLoop(): void {
         while (i + 1 < s.events.length && clock.current >= dwell(i)) {
           clock.current -= dwell(i)
           i++
-          if (starts[i] && s.pauseAtChapters) break
+          if ((starts[i] && s.pauseAtChapters) || quizStop(i)) break
         }
       }
       if (arrive(i)) return

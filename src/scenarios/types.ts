@@ -6,7 +6,7 @@
  */
 import type { TraceType } from '../engine/events.ts'
 import type { StageId } from '../engine/story/types.ts'
-import type { OutcomeKind } from '../engine/story/outcomes.ts'
+import type { OutcomeKind } from '../engine/story/outcomes/index.ts'
 
 export interface Scenario {
   /** kebab-case; also the file name (src/scenarios/<id>.ts) and the #scenario=<id> link. */
@@ -38,7 +38,7 @@ export interface Scenario {
   moment: MomentMatch
   expect: {
     kubectlExitCode: 0 | 1
-    /** The failure the scenario shows (an OutcomeKind of engine/story/outcomes.ts); absent for a success. */
+    /** The failure the scenario shows (an OutcomeKind of engine/story/outcomes/); absent for a success. */
     outcome?: OutcomeKind
     /** An Event reason, or a fragment of an upstream message, that must appear (an Event or kubectl's output). */
     reason?: string

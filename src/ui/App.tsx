@@ -25,10 +25,15 @@ import { ReplacedByLink } from './share/ReplacedByLink.tsx'
 import { ShareButton } from './share/ShareButton.tsx'
 import { ScenarioStrip, ScenariosButton } from './scenarios/ScenarioStrip.tsx'
 import { GlossaryButton } from './glossary/GlossaryButton.tsx'
+import { HelpButton, Tour } from './tour/index.ts'
+import { MapPanel } from './map/index.ts'
 import { ChapterBar } from './story/ChapterBar.tsx'
 import { ChapterCard } from './story/ChapterCard.tsx'
 import { ChapterButtons, DepthSwitch, PaceSelect, PauseSwitch, PresenterToggle } from './story/StoryControls.tsx'
 import { fmtTime } from './format.ts'
+import { QuizCard } from './quiz/QuizCard.tsx'
+import { QuizSwitch } from './quiz/QuizSwitch.tsx'
+import { SummaryCard } from './summary/SummaryCard.tsx'
 
 const YamlEditor = lazy(() => import('./editor/YamlEditor.tsx'))
 
@@ -47,7 +52,10 @@ function RightPanels({ dark, askWhatIf, tryFix }: { dark: boolean; askWhatIf(ind
   return (
     <>
       <OutcomeBanner selected={shown} select={select} ask={askWhatIf} tryFix={tryFix} />
+      <QuizCard />
+      <SummaryCard />
       <ChapterCard />
+      <MapPanel />
       <Inspector e={events[shown]} t0={t0} dark={dark} stored={stored} depth={depth} />
       {atPlayhead && events[shown] && (
         <pre className="terminal" aria-label="Cluster at the playhead">{`# at ${fmtTime(events[shown].t, t0)}\n$ kubectl get pods -o wide\n${atPlayhead.getPods}\n\n$ kubectl describe pod\n${atPlayhead.describePod ? `${atPlayhead.describePod}\n` : ''}${atPlayhead.describeEvents}`}</pre>
@@ -142,6 +150,7 @@ export function App() {
         <span className="header-tools">
           <ScenariosButton />
           <GlossaryButton />
+          <HelpButton />
           <DepthSwitch />
           <PresenterToggle />
           {presenter && (['editor', 'details', 'log'] as const).map((k) => (
@@ -182,12 +191,15 @@ export function App() {
             <StepButtons count={events.length} />
             <ChapterButtons />
             <PauseSwitch />
+            <QuizSwitch />
             <SpeedSelect />
             <PaceSelect />
             {events.length > 0 && <Timeline events={events} t0={events[0]?.t ?? 0} />}
           </div>
           <LiveSwimlanes events={events} dark={dark} />
           {presenter && hidden('details') && <PresenterOutcomes askWhatIf={askWhatIf} tryFix={tryFix} />}
+          {presenter && <QuizCard caption />}
+          {presenter && <SummaryCard caption />}
           {presenter && <ChapterCard caption />}
           {!presenter && <LanePanels />}
         </section>
@@ -198,6 +210,7 @@ export function App() {
       {!hidden('log') && <LogPanels />}
       <SnapshotFollower send={send} />
       <UsersFollower send={send} />
+      <Tour />
     </div>
   )
 }

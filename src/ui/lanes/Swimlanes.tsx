@@ -53,7 +53,7 @@ interface Props {
   beat?: Uint8Array
   /**
    * Readable from the back of a room: names and labels ≥ 20 px, thicker marks, higher contrast, and lanes as tall as
-   * the space the lanes are given allows (40 to 68 px each), so the caption under them stays on screen.
+   * the space the lanes are given allows (32 to 68 px each), so the caption under them stays on screen.
    */
   presenter?: boolean
   /** When this changes (a new story is told), the whole trace is fitted in view. */
@@ -64,7 +64,7 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
   const rootRef = useRef<HTMLDivElement | null>(null)
   const [trackRoom, setTrackRoom] = useState(0)
   const base = metricsFor(presenter)
-  const m = useMemo(() => (presenter && trackRoom > 0 ? { ...base, laneH: Math.max(40, Math.min(base.laneH, Math.floor((trackRoom - base.axisH) / LANES.length))) } : base), [base, presenter, trackRoom])
+  const m = useMemo(() => (presenter && trackRoom > 0 ? { ...base, laneH: Math.max(32, Math.min(base.laneH, Math.floor((trackRoom - base.axisH) / LANES.length))) } : base), [base, presenter, trackRoom])
   const trackRef = useRef<HTMLDivElement | null>(null)
   const canvasRef = useRef<HTMLCanvasElement | null>(null)
   const zoomRef = useRef<d3.ZoomBehavior<HTMLDivElement, unknown> | null>(null)
@@ -270,7 +270,7 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
   }
 
   return (
-    <div className={`swimlanes${presenter ? ' presenter' : ''}`} ref={rootRef}>
+    <div className={`swimlanes${presenter ? ' presenter' : ''}${presenter && m.laneH < 44 ? ' compact' : ''}`} ref={rootRef}>
       <div className="swimlanes-tools" role="group" aria-label="Timeline zoom">
         <button type="button" disabled={events.length === 0} onClick={() => zoomBy(1.6)}>Zoom in</button>
         <button type="button" disabled={events.length === 0} onClick={() => zoomBy(1 / 1.6)}>Zoom out</button>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { applyAndRun, NGINX } from '../../../tests/engine/helpers.ts'
-import { narrate } from '../narration/index.ts'
-import { buildStory, tellChapter } from './index.ts'
-import { GLOSSARY, findTerms, glossaryId, searchGlossary } from './glossary.ts'
-import type { GlossaryEntry } from './glossary.ts'
+import { applyAndRun, NGINX } from '../../../../tests/engine/helpers.ts'
+import { narrate } from '../../narration/index.ts'
+import { buildStory, tellChapter } from '../index.ts'
+import { GLOSSARY, findTerms, glossaryId, searchGlossary } from './index.ts'
+import type { GlossaryEntry } from './index.ts'
 
 /** The entry a name (its term or one of its aliases) belongs to. */
 const lookup = (name: string): GlossaryEntry | undefined =>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { NGINX, SMALL_NODE as NODES, applyAndRun, pod } from '../../../tests/engine/helpers.ts'
-import type { Simulation } from '../index.ts'
-import { findOutcomes, holdsAt, outcomesAt } from './outcomes.ts'
-import type { Outcome, OutcomeKind } from './outcomes.ts'
+import { NGINX, SMALL_NODE as NODES, applyAndRun, pod } from '../../../../tests/engine/helpers.ts'
+import type { Simulation } from '../../index.ts'
+import { findOutcomes, holdsAt, outcomesAt } from './index.ts'
+import type { Outcome, OutcomeKind } from './index.ts'
 
 // Every scenario is a real simulation, built as tests/engine/failures.test.ts builds it.
 function outcomes(sim: Simulation): Outcome[] {
