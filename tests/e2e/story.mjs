@@ -19,7 +19,9 @@ export async function storyTests({ browser, ORIGIN, root, test, assert, watch })
     await page.getByRole('navigation', { name: 'Story chapters' }).waitFor({ timeout: 5000 })
     return { page, context }
   }
-  const current = (page) => page.getByRole('navigation', { name: 'Story chapters' }).locator('[aria-current="step"]').getAttribute('aria-label')
+  // The chapter bar follows the panels' step (at most every 250 ms while the playhead moves): wait for it to rest.
+  const settled = (page) => page.waitForFunction(() => document.querySelector('[role="log"]')?.getAttribute('data-selected') === document.querySelector('input[type=range]')?.value, null, { timeout: 5000 })
+  const current = async (page) => { await settled(page); return page.getByRole('navigation', { name: 'Story chapters' }).locator('[aria-current="step"]').getAttribute('aria-label') }
   const slider = (page) => page.getByRole('slider').inputValue()
 
   await test('story: after Apply the playhead is on the first step, the chapter bar shows the five stages and the first chapter is told', async () => {

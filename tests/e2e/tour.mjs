@@ -100,8 +100,12 @@ export async function tourTests({ browser, ORIGIN, root, test, assert, watch }) 
       assert((await map.locator('figcaption').innerText()).includes('now: kube-scheduler'), 'the caption does not say kube-scheduler')
       assert(await map.locator('.map-component.lit').count() === 1, 'not exactly one component lit')
       // Further on, the scheduler's binding goes to the API server: that edge lights.
+      // The map follows the panels' step (at most every 250 ms while the playhead moves): let it rest each time.
+      const settled = () => page.waitForFunction(() => document.querySelector('[role="log"]')?.getAttribute('data-selected') === document.querySelector('input[type=range]')?.value, null, { timeout: 5000 })
+      await settled()
       for (let i = 0; i < 40 && await map.getAttribute('data-edge') !== 'kube-scheduler>kube-apiserver'; i++) {
         await page.getByRole('region', { name: 'kube-scheduler', exact: true }).getByRole('button', { name: 'Next kube-scheduler step' }).click()
+        await settled()
       }
       assert(await map.getAttribute('data-edge') === 'kube-scheduler>kube-apiserver', 'no scheduler → apiserver edge lit')
       const box = await map.boundingBox()

@@ -35,6 +35,8 @@ import type { Item, View } from './scale.ts'
 const ANIMATED_ARROWS = 12
 /** How far the lanes zoom out and in (d3-zoom's scale extent; the buttons keep to it too). */
 const ZOOM_EXTENT: [number, number] = [0.01, 60]
+/** Traces up to this many steps open fitted in view. */
+const FIT_MAX_STEPS = 5_000
 const NO_WAITS: Wait[] = []
 
 interface Props {
@@ -135,10 +137,12 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
   // Until the user zooms or pans, a change of width (the first measure, a resize) fits it again.
   const fitted = useRef<{ key: unknown; width: number; auto: boolean }>({ key: undefined, width: 0, auto: false })
   const f = fitted.current
+  // A very long trace (a hundred pods and more) is not fitted: its steps would be a smear, and painting them all on
+  // every frame of a scrub costs the frame rate; it opens at zoom 1 at its start instead.
   if (fitKey !== undefined && events.length > 0 && (f.key !== fitKey || (f.auto && f.width !== width))) {
-    fitted.current = { key: fitKey, width, auto: true }
+    fitted.current = { key: fitKey, width, auto: events.length <= FIT_MAX_STEPS }
     const w = scale.range()[scale.range().length - 1] || 1
-    viewRef.current = { k: Math.max(ZOOM_EXTENT[0], Math.min(1, (width - 16) / w)), x: 8 }
+    viewRef.current = events.length <= FIT_MAX_STEPS ? { k: Math.max(ZOOM_EXTENT[0], Math.min(1, (width - 16) / w)), x: 8 } : { k: 1, x: 8 }
   }
 
   // Track width (less the lane heads' column, which presenter mode widens).

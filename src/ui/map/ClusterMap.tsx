@@ -13,10 +13,10 @@ import type { MapEdge, Place } from './layout.ts'
 
 /** The map following the step at the playhead (four primitive selections: a new step on the same lane is no change). */
 export function ClusterMap() {
-  const lane = useApp((s) => s.events[s.selected]?.lane)
-  const from = useApp((s) => s.events[s.selected]?.from)
-  const to = useApp((s) => s.events[s.selected]?.to)
-  const node = useApp((s) => s.events[s.selected]?.node)
+  const lane = useApp((s) => s.events[s.shown]?.lane)
+  const from = useApp((s) => s.events[s.shown]?.from)
+  const to = useApp((s) => s.events[s.shown]?.to)
+  const node = useApp((s) => s.events[s.shown]?.node)
   return <MapFigure lane={lane} from={from} to={to} node={node} />
 }
 

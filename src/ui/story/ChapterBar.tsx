@@ -11,7 +11,7 @@ import type { Chapter, Story } from '../../engine/story/index.ts'
 
 export function ChapterBar() {
   const story = useApp((s) => s.story)
-  const current = useApp((s) => (s.story && s.selected >= 0 ? s.story.chapterOf[s.selected] ?? -1 : -1))
+  const current = useApp((s) => (s.story && s.shown >= 0 ? s.story.chapterOf[s.shown] ?? -1 : -1))
   if (!story || story.chapters.length === 0) return null
   return <Bar story={story} current={current} />
 }

@@ -14,7 +14,7 @@ export function ChapterCard({ caption = false }: { caption?: boolean }) {
   const story = useApp((s) => s.story)
   const events = useApp((s) => s.events)
   const depth = useApp((s) => s.depth)
-  const current = useApp((s) => (s.story && s.selected >= 0 ? s.story.chapterOf[s.selected] ?? -1 : -1))
+  const current = useApp((s) => (s.story && s.shown >= 0 ? s.story.chapterOf[s.shown] ?? -1 : -1))
   const paused = useApp((s) => s.pausedAtChapter)
   if (!story || current < 0) return null
   return <Card story={story} events={events} current={current} depth={depth} caption={caption} paused={paused === current} />

@@ -12,7 +12,7 @@ import type { TraceEvent } from '../../engine/events.ts'
 import { fmtTime } from '../format.ts'
 
 export function SummaryCard({ caption = false }: { caption?: boolean }) {
-  const atEnd = useApp((s) => !s.running && s.events.length > 0 && s.selected === s.events.length - 1)
+  const atEnd = useApp((s) => !s.running && s.events.length > 0 && s.shown === s.events.length - 1)
   const presenter = useApp((s) => s.presenter)
   const story = useApp((s) => s.story)
   const events = useApp((s) => s.events)
