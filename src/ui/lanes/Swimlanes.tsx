@@ -112,7 +112,8 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
     const v = viewRef.current
     if (events[selected] && interacting.current === 0) {
       const px = pos.at[selected] * v.k + v.x
-      if (px < 24 || px > width - 24) viewRef.current = { k: v.k, x: width / 2 - pos.at[selected] * v.k }
+      // (the left margin is smaller than the start's 8 px, so a fitted story is not re-centred on its first steps)
+      if (px < 4 || px > width - 24) viewRef.current = { k: v.k, x: width / 2 - pos.at[selected] * v.k }
     }
   }
   const transform = viewRef.current
