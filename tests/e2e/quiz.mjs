@@ -1,23 +1,11 @@
 // End-to-end tests of the Quiz (predict, then see) and the Summary card at the end of the story. Each test opens its
 // own page (run.mjs passes the harness); screenshots go to test-results/.
 
-const EXAMPLE = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx\n  labels:\n    app: nginx\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.27\n    ports:\n    - containerPort: 80\n    resources:\n      requests:\n        cpu: 100m\n        memory: 128Mi\n'
+import { pages } from './pages.mjs'
 
 /** quizTests runs the Quiz's and the Summary's tests with run.mjs's `test` and `assert`, in pages of their own. */
 export async function quizTests({ browser, ORIGIN, root, test, assert, watch }) {
-  /** A fresh page (its own storage) at a size, the example applied. */
-  async function applied(viewport = { width: 1280, height: 720 }) {
-    const context = await browser.newContext({ viewport })
-    const page = await context.newPage()
-    watch(page)
-    await page.goto(ORIGIN)
-    await page.waitForFunction(() => !!window.__podbirthEditor, null, { timeout: 20000 })
-    await page.evaluate((t) => window.__podbirthEditor.setValue(t), EXAMPLE)
-    await page.getByRole('button', { name: 'Apply', exact: true }).click()
-    await page.waitForFunction(() => document.querySelector('.app')?.dataset.running === 'false' && /pod\/nginx created/.test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? ''), null, { timeout: 15000 })
-    await page.getByRole('navigation', { name: 'Story chapters' }).waitFor({ timeout: 5000 })
-    return { page, context }
-  }
+  const { applied } = pages({ browser, ORIGIN, watch })
   /** Both themes: a screenshot in the one on screen, then in the other (and back). */
   const shots = async (page, name) => {
     await page.screenshot({ path: `${root}test-results/${name}.png` })

@@ -1,16 +1,12 @@
 // End-to-end tests of the scenario gallery and the user picker: a scenario opens parked at the story's start, its
 // "Jump to the moment" reaches its key step, and a #scenario= link opens the same. Pages of their own.
 
+import { pages } from './pages.mjs'
+
 /** scenarioTests runs with run.mjs's `test` and `assert`. */
 export async function scenarioTests({ browser, ORIGIN, root, test, assert, watch }) {
-  async function fresh(hash = '') {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
-    const page = await context.newPage()
-    watch(page)
-    await page.goto(`${ORIGIN}/${hash}`)
-    await page.waitForFunction(() => !!window.__podbirthEditor, null, { timeout: 20000 })
-    return { page, context }
-  }
+  const { fresh: open } = pages({ browser, ORIGIN, watch })
+  const fresh = (hash = '') => open(`/${hash}`)
   const told = (page) => page.waitForFunction(() => document.querySelector('.app')?.dataset.running === 'false' && !!document.querySelector('[aria-label="Story chapters"]'), null, { timeout: 20000 })
   const inspectorTitle = (page) => page.getByRole('complementary', { name: 'Inspector' }).locator('h2').innerText()
   /** Opens the gallery and chooses the scenario whose title matches. */

@@ -2,23 +2,11 @@
 // mode at projector sizes, and keyboard reach past the editor. Each test opens its own page (run.mjs passes the
 // harness); screenshots go to test-results/.
 
-const EXAMPLE = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx\n  labels:\n    app: nginx\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.27\n    ports:\n    - containerPort: 80\n    resources:\n      requests:\n        cpu: 100m\n        memory: 128Mi\n'
+import { pages } from './pages.mjs'
 
 /** storyTests runs the story's tests with run.mjs's `test` and `assert`, in pages of their own. */
 export async function storyTests({ browser, ORIGIN, root, test, assert, watch }) {
-  /** A fresh page (its own storage) at a size, the example applied. */
-  async function applied(viewport = { width: 1280, height: 720 }, scale = 1) {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: scale })
-    const page = await context.newPage()
-    watch(page)
-    await page.goto(ORIGIN)
-    await page.waitForFunction(() => !!window.__podbirthEditor, null, { timeout: 20000 })
-    await page.evaluate((t) => window.__podbirthEditor.setValue(t), EXAMPLE)
-    await page.getByRole('button', { name: 'Apply', exact: true }).click()
-    await page.waitForFunction(() => document.querySelector('.app')?.dataset.running === 'false' && /pod\/nginx created/.test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? ''), null, { timeout: 15000 })
-    await page.getByRole('navigation', { name: 'Story chapters' }).waitFor({ timeout: 5000 })
-    return { page, context }
-  }
+  const { applied } = pages({ browser, ORIGIN, watch })
   // The chapter bar follows the panels' step (at most every 250 ms while the playhead moves): wait for it to rest.
   const settled = (page) => page.waitForFunction(() => document.querySelector('[role="log"]')?.getAttribute('data-selected') === document.querySelector('input[type=range]')?.value, null, { timeout: 5000 })
   const current = async (page) => { await settled(page); return page.getByRole('navigation', { name: 'Story chapters' }).locator('[aria-current="step"]').getAttribute('aria-label') }

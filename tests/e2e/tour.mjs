@@ -2,16 +2,12 @@
 // driven by automation unless the URL has ?tour (src/ui/tour/firstVisit.ts): these tests ask for it. Pages of their
 // own; screenshots go to test-results/.
 
+import { pages } from './pages.mjs'
+
 /** tourTests runs with run.mjs's `test` and `assert`. */
 export async function tourTests({ browser, ORIGIN, root, test, assert, watch }) {
-  async function fresh(path = '/', viewport = { width: 1280, height: 720 }, colorScheme = 'light') {
-    const context = await browser.newContext({ viewport, colorScheme })
-    const page = await context.newPage()
-    watch(page)
-    await page.goto(`${ORIGIN}${path}`)
-    await page.waitForFunction(() => !!window.__podbirthEditor, null, { timeout: 20000 })
-    return { page, context }
-  }
+  const { fresh: open } = pages({ browser, ORIGIN, watch })
+  const fresh = (path = '/', viewport = { width: 1280, height: 720 }, colorScheme = 'light') => open(path, { viewport, colorScheme })
   const tour = (page) => page.getByRole('dialog', { name: /Welcome to podbirth/ })
   const stepOf = (page) => tour(page).getAttribute('data-step')
   const focusInTour = (page) => page.evaluate(() => !!document.activeElement?.closest('[role="dialog"][aria-modal="true"]'))
