@@ -20,7 +20,7 @@ interface Case {
   clusterText?: string
   user?: string
   seed?: number
-  untilMs: number
+  untilMs?: number
   /** Pods to delete as the admin once untilMs is reached; the run then goes on for ten minutes. */
   remove?: string[]
 }
