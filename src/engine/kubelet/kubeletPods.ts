@@ -3,7 +3,7 @@
  * the pod spec and its container statuses.
  */
 import { isSidecar } from '../api/containers.ts'
-import type { ContainerStatus, Pod } from '../api/types.ts'
+import type { Container, ContainerStatus, Pod } from '../api/types.ts'
 
 /**
  * getPhase computes the pod phase from its init and regular container statuses. Regular init containers keep the pod
@@ -58,4 +58,14 @@ export function getPhase(pod: Pod, info: ContainerStatus[], podIsTerminal = fals
 /** anyRegularStarted mirrors kubecontainer.HasAnyRegularContainerStarted: a regular container runs or has run. */
 export function anyRegularStarted(statuses: ContainerStatus[] | undefined): boolean {
   return (statuses ?? []).some((s) => s.state?.running || s.state?.terminated || s.lastState?.terminated)
+}
+
+/** listOf says which status list of the pod a container's status lives in. */
+export function listOf(pod: Pod, c: Container): 'containerStatuses' | 'initContainerStatuses' {
+  return (pod.spec?.initContainers ?? []).some((x) => x.name === c.name) && !(pod.spec?.containers ?? []).includes(c) ? 'initContainerStatuses' : 'containerStatuses'
+}
+
+/** waiting is a container's status before it has run: waiting with a reason (ContainerCreating, PodInitializing). */
+export function waiting(c: Container, reason: string): ContainerStatus {
+  return { name: c.name, image: c.image ?? '', imageID: '', ready: false, restartCount: 0, started: false, state: { waiting: { reason } } }
 }

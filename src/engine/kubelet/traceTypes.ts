@@ -1,5 +1,5 @@
 import type { Container, Pod } from '../api/types.ts'
-import type { TermBehaviour } from './process.ts'
+import type { TermBehaviour } from './cri/process.ts'
 
 /** Trace event types of the simulated kubelet and the CRI runtime and CNI plugin below it. */
 export const KUBELET_TRACE_TYPES = [

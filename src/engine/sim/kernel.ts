@@ -15,6 +15,12 @@ interface Scheduled {
   t: Micros
   seq: number
   fn: () => void
+  cancelled?: boolean
+}
+
+/** Timer is the handle of a scheduled callback: cancel() keeps it from running (it is a no-op once it has run). */
+export interface Timer {
+  cancel(): void
 }
 
 /**
@@ -58,13 +64,13 @@ export class Sim {
   }
 
   /** after runs fn once `delay` microseconds of virtual time have passed (delay ≥ 0). */
-  after(delay: Micros, fn: () => void): void {
-    this.at(this.t + Math.max(0, Math.round(delay)), fn)
+  after(delay: Micros, fn: () => void): Timer {
+    return this.at(this.t + Math.max(0, Math.round(delay)), fn)
   }
 
   /** at runs fn at virtual time t (never in the past). */
-  at(t: Micros, fn: () => void): void {
-    const item = { t: Math.max(t, this.t), seq: this.seqCounter++, fn }
+  at(t: Micros, fn: () => void): Timer {
+    const item: Scheduled = { t: Math.max(t, this.t), seq: this.seqCounter++, fn }
     const q = this.queue
     q.push(item)
     let i = q.length - 1
@@ -75,6 +81,7 @@ export class Sim {
       i = p
     }
     q[i] = item
+    return { cancel: () => { item.cancelled = true } }
   }
 
   /** pending reports how many callbacks wait in the queue. */
@@ -92,7 +99,8 @@ export class Sim {
     const item = this.pop()
     if (!item) return false
     this.t = item.t
-    item.fn()
+    // A cancelled callback still leaves the queue in order (time and sequence), so nothing else moves.
+    if (!item.cancelled) item.fn()
     return true
   }
 

@@ -3,11 +3,12 @@
  * of an image costs and how it fails, and the identifiers it hands out.
  * Mirrors the error texts of containerd's CRI plugin for a missing tag or repository.
  */
-import { isImageRef, parseImageName } from '../api/images.ts'
-import type { ImageRef } from '../api/images.ts'
-import type { Node } from '../api/types.ts'
-import type { SimulatorConfig } from '../config.ts'
-import { hash32 } from '../sim/rng.ts'
+import { isImageRef, parseImageName } from '../../api/images.ts'
+import type { ImageRef } from '../../api/images.ts'
+import type { Node } from '../../api/types.ts'
+import type { RegistryImage, SimulatorConfig } from '../../config.ts'
+import type { Container } from '../../api/types.ts'
+import { hash32 } from '../../sim/rng.ts'
 
 /** digestOf derives a stable sha256-looking digest for an image name (the simulator has no real layers). */
 export function digestOf(name: string): string {
@@ -52,4 +53,10 @@ export function resolve(image: string, config: SimulatorConfig): PullPlan | { er
   const size = ref.tag ? repo.tags[ref.tag] : Object.values(repo.tags)[0]
   if (size === undefined) return { error: `rpc error: code = NotFound desc = failed to pull and unpack image "${ref.normalized}": failed to resolve reference "${ref.normalized}": ${ref.normalized}: not found` }
   return { ref, size }
+}
+
+/** imageOf finds the registry entry of a container's image (what it serves, how its process behaves). */
+export function imageOf(config: SimulatorConfig, c: Container): RegistryImage | undefined {
+  const r = resolve(c.image ?? '', config)
+  return 'ref' in r ? config.registry.find((x) => x.repository === r.ref.repository) : undefined
 }

@@ -3,8 +3,8 @@
  * are computed, not scripted: `sleep N` / `sleep infinity`, `exit N`, `true`, `false`, `sh -c "a; b && c"` of
  * those, an executable the image does not have, or the image's default process.
  */
-import type { Container } from '../api/types.ts'
-import type { RegistryImage } from '../config.ts'
+import type { Container } from '../../api/types.ts'
+import type { RegistryImage } from '../../config.ts'
 
 export type Outcome = { run: 'forever' } | { run: 'exit'; code: number; afterMs: number } | { run: 'notFound'; binary: string }
 

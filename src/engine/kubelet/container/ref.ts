@@ -1,0 +1,13 @@
+/**
+ * Object references for the Events the kubelet records: the pod, or one of its containers by field path.
+ * Mirrors: pkg/kubelet/container/ref.go GenerateContainerRef (fieldPath spec.containers{name}).
+ */
+import type { Container, Pod } from '../../api/types.ts'
+
+export function podRef(pod: Pod) {
+  return { apiVersion: 'v1', kind: 'Pod', namespace: pod.metadata?.namespace, name: pod.metadata?.name, uid: pod.metadata?.uid, resourceVersion: pod.metadata?.resourceVersion }
+}
+
+export function containerRef(pod: Pod, c: Container) {
+  return { ...podRef(pod), fieldPath: `spec.containers{${c.name}}` }
+}
