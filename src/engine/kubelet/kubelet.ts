@@ -55,7 +55,12 @@ export class Kubelet {
     this.client = client
     this.nodeName = nodeName
     this.rng = ctx.sim.rng.fork(`kubelet/${nodeName}`)
-    this.recorder = new EventRecorder(ctx, client, { component: 'kubelet', host: nodeName, reportingInstance: nodeName, api: 'legacy' })
+    this.recorder = new EventRecorder(ctx, client, {
+      component: 'kubelet',
+      host: nodeName,
+      reportingInstance: nodeName,
+      api: 'legacy',
+    })
   }
 
   start(): void {
@@ -63,7 +68,10 @@ export class Kubelet {
       if (e.type === 'DELETED') return
       this.node = e.object as Node
       this.images.observeNode(this.node)
-      if (!this.ipam) this.ipam = this.node.spec?.podCIDR ? ((r) => ('error' in r ? r : new HostLocal(r)))(parseRange(this.node.spec.podCIDR)) : { error: 'no podCIDR set for node' }
+      if (!this.ipam)
+        this.ipam = this.node.spec?.podCIDR
+          ? ((r) => ('error' in r ? r : new HostLocal(r)))(parseRange(this.node.spec.podCIDR))
+          : { error: 'no podCIDR set for node' }
     })
     this.client.watch('/api/v1/pods', { fieldSelector: `spec.nodeName=${this.nodeName}` }, (e) => {
       const pod = e.object as Pod
@@ -101,18 +109,25 @@ export class Kubelet {
         if (typeof ip === 'string') w.ip = ip
       }
       for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
-        const s = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].find((x) => x.name === c.name)
+        const s = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].find(
+          (x) => x.name === c.name,
+        )
         // A Running pod written without containerStatuses (a terse cluster file) has its containers running.
         const implied = !s && pod.status?.phase === 'Running'
         if (!s?.state?.running && !implied) continue
-        const id = (s?.containerID ?? '').replace(/^containerd:\/\//, '') || `${this.rng.int(0x7fffffff).toString(16).padStart(8, '0')}${this.rng.int(0x7fffffff).toString(16).padStart(8, '0')}`
+        const id =
+          (s?.containerID ?? '').replace(/^containerd:\/\//, '') ||
+          `${this.rng.int(0x7fffffff).toString(16).padStart(8, '0')}${this.rng.int(0x7fffffff).toString(16).padStart(8, '0')}`
         w.procs.set(c.name, { c, id, startedAt: this.ctx.sim.now(), outcome: { run: 'forever' } })
         if (id) w.ids.push(id)
       }
       return
     }
     this.emit({
-      type: 'kubelet:PodObserved', lane: 'kubelet', pod: key, outcome: 'info',
+      type: 'kubelet:PodObserved',
+      lane: 'kubelet',
+      pod: key,
+      outcome: 'info',
       details: { namespace: pod.metadata?.namespace ?? '', name: pod.metadata?.name ?? '', nodeName: this.nodeName },
     })
     this.ctx.sim.after(latency(this.ctx, 'kubeletDispatch'), () => this.admit(w))
@@ -120,15 +135,25 @@ export class Kubelet {
 
   /** admit runs the kubelet's admission (lifecycle/predicate.ts) and either rejects the pod or starts its sync. */
   private admit(w: PodWorker): void {
-    const others = [...this.workers.values()].filter((o) => o !== w && o.status.phase !== 'Failed' && o.status.phase !== 'Succeeded')
-    const a = canAdmitPod(w.pod, others.map((o) => o.pod), this.node)
+    const others = [...this.workers.values()].filter(
+      (o) => o !== w && o.status.phase !== 'Failed' && o.status.phase !== 'Succeeded',
+    )
+    const a = canAdmitPod(
+      w.pod,
+      others.map((o) => o.pod),
+      this.node,
+    )
     const allocatable = (this.node?.status?.allocatable ?? {}) as Record<string, string>
     const { requested, used } = a
     this.emit({
-      type: 'kubelet:Admit', lane: 'kubelet', pod: w.key, outcome: a.verdict === 'reject' ? 'error' : 'ok',
-      details: a.verdict === 'reject'
-        ? { verdict: 'reject', requested, used, allocatable, reason: a.reason, message: a.message }
-        : { verdict: 'admit', requested, used, allocatable, free: a.free },
+      type: 'kubelet:Admit',
+      lane: 'kubelet',
+      pod: w.key,
+      outcome: a.verdict === 'reject' ? 'error' : 'ok',
+      details:
+        a.verdict === 'reject'
+          ? { verdict: 'reject', requested, used, allocatable, reason: a.reason, message: a.message }
+          : { verdict: 'admit', requested, used, allocatable, free: a.free },
     })
     if (a.verdict === 'reject') return this.reject(w, a.reason, a.message)
     this.syncPod(w)
@@ -138,7 +163,13 @@ export class Kubelet {
   private reject(w: PodWorker, reason: string, message: string): void {
     this.emit({ type: 'kubelet:Reject', lane: 'kubelet', pod: w.key, outcome: 'error', details: { reason, message } })
     this.recorder.event(podRef(w.pod), 'Warning', reason, message)
-    w.status = { phase: 'Failed', reason, message: `Pod was rejected: ${message}`, qosClass: getPodQOS(w.pod), startTime: this.ctx.sim.rfc3339() }
+    w.status = {
+      phase: 'Failed',
+      reason,
+      message: `Pod was rejected: ${message}`,
+      qosClass: getPodQOS(w.pod),
+      startTime: this.ctx.sim.rfc3339(),
+    }
     this.status.patchStatus(w, { kind: 'rejected', reason })
   }
 
@@ -146,13 +177,32 @@ export class Kubelet {
     const now = this.ctx.sim.rfc3339()
     const hostIP = this.node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address
     w.status = {
-      ...w.status, phase: 'Pending', conditions: this.status.conditions(w, false, false), hostIP, hostIPs: hostIP ? [{ ip: hostIP }] : undefined,
-      startTime: now, qosClass: getPodQOS(w.pod),
-      containerStatuses: (w.pod.spec?.containers ?? []).map((c) => waiting(c, w.pod.spec?.initContainers?.length ? 'PodInitializing' : 'ContainerCreating')),
-      ...(w.pod.spec?.initContainers?.length ? { initContainerStatuses: w.pod.spec.initContainers.map((c) => waiting(c, 'PodInitializing')) } : {}),
+      ...w.status,
+      phase: 'Pending',
+      conditions: this.status.conditions(w, false, false),
+      hostIP,
+      hostIPs: hostIP ? [{ ip: hostIP }] : undefined,
+      startTime: now,
+      qosClass: getPodQOS(w.pod),
+      containerStatuses: (w.pod.spec?.containers ?? []).map((c) =>
+        waiting(c, w.pod.spec?.initContainers?.length ? 'PodInitializing' : 'ContainerCreating'),
+      ),
+      ...(w.pod.spec?.initContainers?.length
+        ? { initContainerStatuses: w.pod.spec.initContainers.map((c) => waiting(c, 'PodInitializing')) }
+        : {}),
     }
     const names = (list: Container[] | undefined) => (list ?? []).map((c) => c.name)
-    this.emit({ type: 'kubelet:SyncPod', lane: 'kubelet', pod: w.key, outcome: 'info', details: { initContainers: names(w.pod.spec?.initContainers), containers: names(w.pod.spec?.containers), qosClass: w.status.qosClass ?? '' } })
+    this.emit({
+      type: 'kubelet:SyncPod',
+      lane: 'kubelet',
+      pod: w.key,
+      outcome: 'info',
+      details: {
+        initContainers: names(w.pod.spec?.initContainers),
+        containers: names(w.pod.spec?.containers),
+        qosClass: w.status.qosClass ?? '',
+      },
+    })
     this.status.patchStatus(w, { kind: 'initial' })
     this.ctx.sim.after(ms(1), () => runPodSandbox(this, w))
   }
@@ -166,7 +216,10 @@ export class Kubelet {
     w.terminating = true
     const grace = gracePeriodOf(w.pod)
     this.emit({
-      type: 'kubelet:SyncTerminatingPod', lane: 'kubelet', pod: w.key, outcome: 'info',
+      type: 'kubelet:SyncTerminatingPod',
+      lane: 'kubelet',
+      pod: w.key,
+      outcome: 'info',
       details: { deletionTimestamp: w.pod.metadata?.deletionTimestamp, gracePeriodSeconds: grace },
     })
     this.ctx.sim.after(latency(this.ctx, 'kubeletDispatch'), () => {

@@ -51,7 +51,17 @@ export interface Proc {
 export const MINIMUM_GRACE_PERIOD_S = 2
 
 export function newPodWorker(key: string, pod: Pod): PodWorker {
-  return { pod, key, status: { ...pod.status }, backoffS: 0, crash: {}, procs: new Map(), ids: [], inflight: 0, sidecarNext: new Map() }
+  return {
+    pod,
+    key,
+    status: { ...pod.status },
+    backoffS: 0,
+    crash: {},
+    procs: new Map(),
+    ids: [],
+    inflight: 0,
+    sidecarNext: new Map(),
+  }
 }
 
 /** idle runs the termination that waited for the pod worker's in-flight operations. */

@@ -5,7 +5,14 @@
 import type { Container, Pod } from '../../api/types.ts'
 
 export function podRef(pod: Pod) {
-  return { apiVersion: 'v1', kind: 'Pod', namespace: pod.metadata?.namespace, name: pod.metadata?.name, uid: pod.metadata?.uid, resourceVersion: pod.metadata?.resourceVersion }
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    namespace: pod.metadata?.namespace,
+    name: pod.metadata?.name,
+    uid: pod.metadata?.uid,
+    resourceVersion: pod.metadata?.resourceVersion,
+  }
 }
 
 export function containerRef(pod: Pod, c: Container) {

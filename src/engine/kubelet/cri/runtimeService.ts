@@ -11,7 +11,8 @@ import type { PodWorker } from '../podWorkers.ts'
 import type { KubeletTraceType } from '../traceTypes.ts'
 
 /** The CRI calls of the pod's sync, made through RuntimeService.cri (a request, then its response). */
-export type SyncCri = 'cri:PodSandboxStatus' | 'cri:ImageStatus' | 'cri:PullImage' | 'cri:CreateContainer' | 'cri:StartContainer'
+export type SyncCri =
+  'cri:PodSandboxStatus' | 'cri:ImageStatus' | 'cri:PullImage' | 'cri:CreateContainer' | 'cri:StartContainer'
 export type PhaseOf<K extends KubeletTraceType, P extends string> = Extract<TraceDetailsMap[K], { phase: P }>
 
 export class RuntimeService {
@@ -22,17 +23,46 @@ export class RuntimeService {
   }
 
   /** cri emits a CRI call (kubelet → CRI) and, after `took`, its response (CRI → kubelet). */
-  cri<K extends SyncCri>(w: PodWorker, type: K, request: PhaseOf<K, 'request'>, took: number, respond: () => { outcome?: 'ok' | 'error'; details: PhaseOf<K, 'response'> }, cont: () => void, abandoned?: () => void): void {
+  cri<K extends SyncCri>(
+    w: PodWorker,
+    type: K,
+    request: PhaseOf<K, 'request'>,
+    took: number,
+    respond: () => { outcome?: 'ok' | 'error'; details: PhaseOf<K, 'response'> },
+    cont: () => void,
+    abandoned?: () => void,
+  ): void {
     const { sim } = this.k.ctx
     w.inflight++
-    this.k.emit<K>({ type, lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', details: request })
+    this.k.emit<K>({
+      type,
+      lane: 'kubelet',
+      from: 'kubelet',
+      to: 'CRI',
+      arrive: sim.now() + ms(0.2),
+      pod: w.key,
+      outcome: 'info',
+      details: request,
+    })
     sim.after(took, () => {
       const r = respond()
-      this.k.emit<K>({ type, lane: 'CRI', from: 'CRI', to: 'kubelet', arrive: sim.now() + ms(0.2), pod: w.key, outcome: r.outcome ?? 'ok', details: r.details })
+      this.k.emit<K>({
+        type,
+        lane: 'CRI',
+        from: 'CRI',
+        to: 'kubelet',
+        arrive: sim.now() + ms(0.2),
+        pod: w.key,
+        outcome: r.outcome ?? 'ok',
+        details: r.details,
+      })
       sim.after(ms(0.2), () => {
         w.inflight--
         // SyncPod's context is cancelled once the pod is terminating: the call returned, but nothing follows it.
-        if (w.terminating) { abandoned?.(); return idle(w) }
+        if (w.terminating) {
+          abandoned?.()
+          return idle(w)
+        }
         cont()
       })
     })

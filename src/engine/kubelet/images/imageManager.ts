@@ -41,21 +41,45 @@ export class ImageManager {
     const presentSize = ref ? this.store?.status(ref) : undefined
     const request = { image: { image: ref?.normalized ?? c.image } }
     const about = { container: c.name, imagePullPolicy: policy }
-    const decision = presentSize !== undefined && policy !== 'Always' ? 'present' : policy === 'Never' ? 'neverPull' : 'pull'
-    this.k.runtime.cri(w, 'cri:ImageStatus', { phase: 'request', cri: { method: rpc('ImageStatus'), request }, ...about }, latency(this.k.ctx, 'imageStatus'), () => ({
-      details: { phase: 'response', cri: { method: 'ImageStatus', request, response: { image: presentSize !== undefined ? { id: digestOf(ref?.normalized ?? ''), size: presentSize } : null } }, ...about, decision },
-    }), () => {
-      if (presentSize !== undefined && policy !== 'Always') {
-        this.k.recorder.event(containerRef(w.pod, c), 'Normal', 'Pulled', `Container image "${c.image}" already present on machine and can be accessed by the pod`)
-        return cont()
-      }
-      if (policy === 'Never') {
-        const msg = `Container image "${c.image}" is not present with pull policy of Never`
-        this.k.recorder.event(containerRef(w.pod, c), 'Warning', 'ErrImageNeverPull', msg)
-        return this.k.status.setWaiting(w, c, 'ErrImageNeverPull', msg)
-      }
-      this.pull(w, c, cont)
-    })
+    const decision =
+      presentSize !== undefined && policy !== 'Always' ? 'present' : policy === 'Never' ? 'neverPull' : 'pull'
+    this.k.runtime.cri(
+      w,
+      'cri:ImageStatus',
+      { phase: 'request', cri: { method: rpc('ImageStatus'), request }, ...about },
+      latency(this.k.ctx, 'imageStatus'),
+      () => ({
+        details: {
+          phase: 'response',
+          cri: {
+            method: 'ImageStatus',
+            request,
+            response: {
+              image: presentSize !== undefined ? { id: digestOf(ref?.normalized ?? ''), size: presentSize } : null,
+            },
+          },
+          ...about,
+          decision,
+        },
+      }),
+      () => {
+        if (presentSize !== undefined && policy !== 'Always') {
+          this.k.recorder.event(
+            containerRef(w.pod, c),
+            'Normal',
+            'Pulled',
+            `Container image "${c.image}" already present on machine and can be accessed by the pod`,
+          )
+          return cont()
+        }
+        if (policy === 'Never') {
+          const msg = `Container image "${c.image}" is not present with pull policy of Never`
+          this.k.recorder.event(containerRef(w.pod, c), 'Warning', 'ErrImageNeverPull', msg)
+          return this.k.status.setWaiting(w, c, 'ErrImageNeverPull', msg)
+        }
+        this.pull(w, c, cont)
+      },
+    )
   }
 
   pull(w: PodWorker, c: Container, cont: () => void): void {
@@ -64,22 +88,56 @@ export class ImageManager {
     this.k.recorder.event(containerRef(w.pod, c), 'Normal', 'Pulling', `Pulling image "${c.image}"`)
     const queuedAt = sim.now()
     const startAt = Math.max(sim.now(), this.pullerFreeAt)
-    const pullTime = 'size' in plan ? latency(this.k.ctx, 'pullSetup') + sec(plan.size / this.k.ctx.config.pullBandwidth) : latency(this.k.ctx, 'pullSetup')
+    const pullTime =
+      'size' in plan
+        ? latency(this.k.ctx, 'pullSetup') + sec(plan.size / this.k.ctx.config.pullBandwidth)
+        : latency(this.k.ctx, 'pullSetup')
     this.pullerFreeAt = startAt + pullTime
     const request = { image: { image: 'ref' in plan ? plan.ref.normalized : c.image } }
-    const about = { container: c.name, image: c.image, bandwidth: this.k.ctx.config.pullBandwidth, size: 'size' in plan ? plan.size : undefined, queuedMs: (startAt - queuedAt) / 1000 }
-    sim.at(startAt, () => w.terminating ? undefined : this.k.runtime.cri(w, 'cri:PullImage', { phase: 'request', cri: { method: rpc('PullImage'), request }, ...about }, pullTime, () => ({
-      outcome: 'error' in plan ? 'error' : 'ok',
-      details: { phase: 'response', cri: { method: 'PullImage', request, response: 'error' in plan ? { error: plan.error } : { imageRef: digestOf(plan.ref.normalized) } }, ...about, tookMs: (sim.now() - startAt) / 1000 },
-    }), () => {
-      if ('error' in plan) return this.pullFailed(w, c, plan.error, cont)
-      this.store?.add(plan.ref, plan.size)
-      const took = goDuration((sim.now() - startAt) / 1000)
-      const withWait = goDuration((sim.now() - queuedAt) / 1000)
-      this.k.recorder.event(containerRef(w.pod, c), 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${took} (${withWait} including waiting). Image size: ${plan.size} bytes.`)
-      w.backoffS = 0
-      cont()
-    }))
+    const about = {
+      container: c.name,
+      image: c.image,
+      bandwidth: this.k.ctx.config.pullBandwidth,
+      size: 'size' in plan ? plan.size : undefined,
+      queuedMs: (startAt - queuedAt) / 1000,
+    }
+    sim.at(startAt, () =>
+      w.terminating
+        ? undefined
+        : this.k.runtime.cri(
+            w,
+            'cri:PullImage',
+            { phase: 'request', cri: { method: rpc('PullImage'), request }, ...about },
+            pullTime,
+            () => ({
+              outcome: 'error' in plan ? 'error' : 'ok',
+              details: {
+                phase: 'response',
+                cri: {
+                  method: 'PullImage',
+                  request,
+                  response: 'error' in plan ? { error: plan.error } : { imageRef: digestOf(plan.ref.normalized) },
+                },
+                ...about,
+                tookMs: (sim.now() - startAt) / 1000,
+              },
+            }),
+            () => {
+              if ('error' in plan) return this.pullFailed(w, c, plan.error, cont)
+              this.store?.add(plan.ref, plan.size)
+              const took = goDuration((sim.now() - startAt) / 1000)
+              const withWait = goDuration((sim.now() - queuedAt) / 1000)
+              this.k.recorder.event(
+                containerRef(w.pod, c),
+                'Normal',
+                'Pulled',
+                `Successfully pulled image "${c.image}" in ${took} (${withWait} including waiting). Image size: ${plan.size} bytes.`,
+              )
+              w.backoffS = 0
+              cont()
+            },
+          ),
+    )
   }
 
   pullFailed(w: PodWorker, c: Container, error: string, cont: () => void): void {
@@ -88,7 +146,13 @@ export class ImageManager {
     this.k.status.setWaiting(w, c, 'ErrImagePull', error)
     w.backoffS = w.backoffS === 0 ? IMAGE_BACKOFF_S : Math.min(w.backoffS * 2, MAX_IMAGE_BACKOFF_S)
     const backoff = w.backoffS
-    this.k.emit({ type: 'kubelet:Backoff', lane: 'kubelet', pod: w.key, outcome: 'warning', details: { kind: 'imagePull', backoffSeconds: backoff, container: c.name, image: c.image, error } })
+    this.k.emit({
+      type: 'kubelet:Backoff',
+      lane: 'kubelet',
+      pod: w.key,
+      outcome: 'warning',
+      details: { kind: 'imagePull', backoffSeconds: backoff, container: c.name, image: c.image, error },
+    })
     this.k.ctx.sim.after(sec(1), () => {
       if (w.terminating) return
       this.k.recorder.event(containerRef(w.pod, c), 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`)

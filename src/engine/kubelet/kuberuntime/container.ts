@@ -25,40 +25,90 @@ const MAX_CONTAINER_BACKOFF_S = 300
 export function createAndStart(k: Kubelet, w: PodWorker, sandboxId: string, c: Container, cont: () => void): void {
   const id = k.rng.hex(64)
   w.ids.push(id)
-  const create = { podSandboxId: sandboxId, config: { metadata: { name: c.name, attempt: 0 }, image: { image: c.image }, command: c.command, args: c.args, envs: c.env, mounts: c.volumeMounts, logPath: `${c.name}/0.log` } }
-  k.runtime.cri(w, 'cri:CreateContainer', { phase: 'request', cri: { method: rpc('CreateContainer'), request: create }, container: c.name }, latency(k.ctx, 'createContainer'), () => ({ details: { phase: 'response', cri: { method: 'CreateContainer', request: create, response: { containerId: id } }, container: c.name } }), () => {
-    k.recorder.event(containerRef(w.pod, c), 'Normal', 'Created', `Created container: ${c.name}`)
-    const o = outcomeOf(containerArgv(c), imageOf(k.ctx.config, c))
-    const startErr = o.run === 'notFound' ? `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${o.binary}": executable file not found in $PATH: unknown` : ''
-    const running = () => {
-      const ref0 = resolve(c.image ?? '', k.ctx.config)
-      const normalized = 'ref' in ref0 ? ref0.ref : undefined
-      const init = listOf(w.pod, c) === 'initContainerStatuses'
-      w.procs.set(c.name, { c, id, startedAt: k.ctx.sim.now(), outcome: o })
-      // A sidecar without a readiness probe is ready once it runs; a regular init container never is.
-      k.status.setState(w, c, { containerID: `containerd://${id}`, image: normalized?.normalized ?? c.image ?? '', imageID: normalized ? `${normalized.repository}@${digestOf(normalized.normalized)}` : '', started: true, ready: !init || isSidecar(c), state: { running: { startedAt: k.ctx.sim.rfc3339() }, waiting: null, terminated: null } as unknown as ContainerStatus['state'] })
-      return init
-    }
-    const start = { containerId: id }
-    k.runtime.cri(w, 'cri:StartContainer', { phase: 'request', cri: { method: rpc('StartContainer'), request: start }, container: c.name }, latency(k.ctx, 'startContainer'), () => ({
-      outcome: startErr ? 'error' : 'ok',
-      details: { phase: 'response', cri: { method: 'StartContainer', request: start, response: startErr ? { error: startErr } : {} }, container: c.name },
-    }), () => {
-      if (startErr) {
-        k.recorder.event(containerRef(w.pod, c), 'Warning', 'Failed', `Error: ${startErr}`)
-        exited(k, w, c, id, 128, 'StartError')
-        return cont()
+  const create = {
+    podSandboxId: sandboxId,
+    config: {
+      metadata: { name: c.name, attempt: 0 },
+      image: { image: c.image },
+      command: c.command,
+      args: c.args,
+      envs: c.env,
+      mounts: c.volumeMounts,
+      logPath: `${c.name}/0.log`,
+    },
+  }
+  k.runtime.cri(
+    w,
+    'cri:CreateContainer',
+    { phase: 'request', cri: { method: rpc('CreateContainer'), request: create }, container: c.name },
+    latency(k.ctx, 'createContainer'),
+    () => ({
+      details: {
+        phase: 'response',
+        cri: { method: 'CreateContainer', request: create, response: { containerId: id } },
+        container: c.name,
+      },
+    }),
+    () => {
+      k.recorder.event(containerRef(w.pod, c), 'Normal', 'Created', `Created container: ${c.name}`)
+      const o = outcomeOf(containerArgv(c), imageOf(k.ctx.config, c))
+      const startErr =
+        o.run === 'notFound'
+          ? `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${o.binary}": executable file not found in $PATH: unknown`
+          : ''
+      const running = () => {
+        const ref0 = resolve(c.image ?? '', k.ctx.config)
+        const normalized = 'ref' in ref0 ? ref0.ref : undefined
+        const init = listOf(w.pod, c) === 'initContainerStatuses'
+        w.procs.set(c.name, { c, id, startedAt: k.ctx.sim.now(), outcome: o })
+        // A sidecar without a readiness probe is ready once it runs; a regular init container never is.
+        k.status.setState(w, c, {
+          containerID: `containerd://${id}`,
+          image: normalized?.normalized ?? c.image ?? '',
+          imageID: normalized ? `${normalized.repository}@${digestOf(normalized.normalized)}` : '',
+          started: true,
+          ready: !init || isSidecar(c),
+          state: {
+            running: { startedAt: k.ctx.sim.rfc3339() },
+            waiting: null,
+            terminated: null,
+          } as unknown as ContainerStatus['state'],
+        })
+        return init
       }
-      k.recorder.event(containerRef(w.pod, c), 'Normal', 'Started', `Started container ${c.name}`)
-      const init = running()
-      if (init) k.status.refresh(w, { kind: 'initRunning', container: c.name, sidecar: isSidecar(c) })
-      afterStart(k, w, c, id)
-      cont()
-    }, () => {
-      // The container started although the sync was cancelled: termination will stop it.
-      if (!startErr) running()
-    })
-  })
+      const start = { containerId: id }
+      k.runtime.cri(
+        w,
+        'cri:StartContainer',
+        { phase: 'request', cri: { method: rpc('StartContainer'), request: start }, container: c.name },
+        latency(k.ctx, 'startContainer'),
+        () => ({
+          outcome: startErr ? 'error' : 'ok',
+          details: {
+            phase: 'response',
+            cri: { method: 'StartContainer', request: start, response: startErr ? { error: startErr } : {} },
+            container: c.name,
+          },
+        }),
+        () => {
+          if (startErr) {
+            k.recorder.event(containerRef(w.pod, c), 'Warning', 'Failed', `Error: ${startErr}`)
+            exited(k, w, c, id, 128, 'StartError')
+            return cont()
+          }
+          k.recorder.event(containerRef(w.pod, c), 'Normal', 'Started', `Started container ${c.name}`)
+          const init = running()
+          if (init) k.status.refresh(w, { kind: 'initRunning', container: c.name, sidecar: isSidecar(c) })
+          afterStart(k, w, c, id)
+          cont()
+        },
+        () => {
+          // The container started although the sync was cancelled: termination will stop it.
+          if (!startErr) running()
+        },
+      )
+    },
+  )
 }
 
 /** afterStart runs the postStart hook, then lets the process do what its command says. */
@@ -76,7 +126,13 @@ export function afterStart(k: Kubelet, w: PodWorker, c: Container, id: string): 
     w.inflight--
     answer()
     if (w.terminating) return idle(w)
-    k.emit({ type: 'kubelet:PostStartHook', lane: 'kubelet', pod: w.key, outcome: error ? 'error' : 'ok', details: { container: c.name, hook, handler: h.kind, what, error } })
+    k.emit({
+      type: 'kubelet:PostStartHook',
+      lane: 'kubelet',
+      pod: w.key,
+      outcome: error ? 'error' : 'ok',
+      details: { container: c.name, hook, handler: h.kind, what, error },
+    })
     if (!error) return proceed()
     // Mirrors: pkg/kubelet/kuberuntime/kuberuntime_container.go startContainer (the event hides the hook's output).
     k.recorder.event(containerRef(w.pod, c), 'Warning', 'FailedPostStartHook', 'PostStartHook failed')
@@ -89,35 +145,85 @@ export function afterStart(k: Kubelet, w: PodWorker, c: Container, id: string): 
  * execSync emits an exec hook's CRI ExecSync request and returns what emits its answer (nothing for other handlers).
  * Mirrors: pkg/kubelet/lifecycle/handlers.go (RunInContainer with timeout 0).
  */
-export function execSync(k: Kubelet, w: PodWorker, c: Container, id: string, hook: 'postStart' | 'preStop', h: ReturnType<typeof runHandler>): () => void {
+export function execSync(
+  k: Kubelet,
+  w: PodWorker,
+  c: Container,
+  id: string,
+  hook: 'postStart' | 'preStop',
+  h: ReturnType<typeof runHandler>,
+): () => void {
   const command = (hook === 'postStart' ? c.lifecycle?.postStart : c.lifecycle?.preStop)?.exec?.command
   if (h.kind !== 'exec' || !command) return () => {}
   const { sim } = k.ctx
   const request = { containerId: id, cmd: command, timeout: 0 }
-  k.emit({ type: 'cri:ExecSync', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', details: { phase: 'request', cri: { method: rpc('ExecSync'), request }, container: c.name, hook } })
+  k.emit({
+    type: 'cri:ExecSync',
+    lane: 'kubelet',
+    from: 'kubelet',
+    to: 'CRI',
+    arrive: sim.now() + ms(0.2),
+    pod: w.key,
+    outcome: 'info',
+    details: { phase: 'request', cri: { method: rpc('ExecSync'), request }, container: c.name, hook },
+  })
   return () => {
-    const response = h.exec?.run === 'notFound' ? { error: h.error } : { exitCode: h.exec?.run === 'exit' ? h.exec.code : 0, stderr: '' }
-    k.emit({ type: 'cri:ExecSync', lane: 'CRI', from: 'CRI', to: 'kubelet', arrive: sim.now() + ms(0.2), pod: w.key, outcome: h.error ? 'error' : 'ok', details: { phase: 'response', cri: { method: 'ExecSync', request, response }, container: c.name, hook } })
+    const response =
+      h.exec?.run === 'notFound'
+        ? { error: h.error }
+        : { exitCode: h.exec?.run === 'exit' ? h.exec.code : 0, stderr: '' }
+    k.emit({
+      type: 'cri:ExecSync',
+      lane: 'CRI',
+      from: 'CRI',
+      to: 'kubelet',
+      arrive: sim.now() + ms(0.2),
+      pod: w.key,
+      outcome: h.error ? 'error' : 'ok',
+      details: { phase: 'response', cri: { method: 'ExecSync', request, response }, container: c.name, hook },
+    })
   }
 }
 
 export function watchProcess(k: Kubelet, w: PodWorker, c: Container, id: string, o: Outcome): void {
   if (o.run !== 'exit') return
   // Once the pod is terminating, its kill step owns the container's end (it may still exit on its own in time).
-  k.ctx.sim.after(ms(o.afterMs) + latency(k.ctx, 'plegRelist') / 2, () => (w.terminating || w.completed || w.procs.get(c.name)?.id !== id ? undefined : exited(k, w, c, id, o.code, o.code === 0 ? 'Completed' : 'Error')))
+  k.ctx.sim.after(ms(o.afterMs) + latency(k.ctx, 'plegRelist') / 2, () =>
+    w.terminating || w.completed || w.procs.get(c.name)?.id !== id
+      ? undefined
+      : exited(k, w, c, id, o.code, o.code === 0 ? 'Completed' : 'Error'),
+  )
 }
 
 /** exited records a terminated container and restarts it per restartPolicy, with CrashLoopBackOff. */
 export function exited(k: Kubelet, w: PodWorker, c: Container, id: string, exitCode: number, reason: string): void {
   const cur = (w.status[listOf(w.pod, c)] ?? []).find((s) => s.name === c.name)
   if (w.procs.get(c.name)?.id === id) w.procs.delete(c.name)
-  const terminated = { exitCode, reason, startedAt: cur?.state?.running?.startedAt ?? k.ctx.sim.rfc3339(), finishedAt: k.ctx.sim.rfc3339(), containerID: `containerd://${id}` }
-  k.status.setState(w, c, { ready: false, started: false, state: { terminated, waiting: null, running: null } as unknown as ContainerStatus['state'] })
+  const terminated = {
+    exitCode,
+    reason,
+    startedAt: cur?.state?.running?.startedAt ?? k.ctx.sim.rfc3339(),
+    finishedAt: k.ctx.sim.rfc3339(),
+    containerID: `containerd://${id}`,
+  }
+  k.status.setState(w, c, {
+    ready: false,
+    started: false,
+    state: { terminated, waiting: null, running: null } as unknown as ContainerStatus['state'],
+  })
   const init = listOf(w.pod, c) === 'initContainerStatuses'
   const sidecar = isSidecar(c) && init
-  k.status.refresh(w, { kind: 'exited', container: c.name, exitCode, reason, init, sidecar, restartPolicy: w.pod.spec?.restartPolicy ?? 'Always' })
+  k.status.refresh(w, {
+    kind: 'exited',
+    container: c.name,
+    exitCode,
+    reason,
+    init,
+    sidecar,
+    restartPolicy: w.pod.spec?.restartPolicy ?? 'Always',
+  })
   // A sidecar restarts whatever the pod's restartPolicy, and whatever its exit code.
-  const policy = sidecar ? 'Always' : w.pod.spec?.restartPolicy ?? 'Always'
+  const policy = sidecar ? 'Always' : (w.pod.spec?.restartPolicy ?? 'Always')
   if (init && !sidecar && exitCode === 0) return w.initNext?.()
   if (init && !sidecar && policy === 'Never') {
     w.status = { ...w.status, phase: 'Failed' }
@@ -131,14 +237,39 @@ export function exited(k: Kubelet, w: PodWorker, c: Container, id: string, exitC
   k.ctx.sim.after(sec(1), () => {
     if (w.terminating || w.completed) return
     // Mirrors: pkg/kubelet/kuberuntime/kuberuntime_manager.go (doBackOff).
-    k.recorder.event(containerRef(w.pod, c), 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podDesc}`)
-    k.status.setState(w, c, { lastState: { terminated }, state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${backoff}s restarting failed container=${c.name} pod=${podDesc}` }, terminated: null, running: null } as unknown as ContainerStatus['state'] })
-    k.emit({ type: 'kubelet:Backoff', lane: 'kubelet', pod: w.key, outcome: 'warning', details: { kind: 'crashLoop', backoffSeconds: backoff, container: c.name, restartPolicy: policy, podDesc } })
+    k.recorder.event(
+      containerRef(w.pod, c),
+      'Warning',
+      'BackOff',
+      `Back-off restarting failed container ${c.name} in pod ${podDesc}`,
+    )
+    k.status.setState(w, c, {
+      lastState: { terminated },
+      state: {
+        waiting: {
+          reason: 'CrashLoopBackOff',
+          message: `back-off ${backoff}s restarting failed container=${c.name} pod=${podDesc}`,
+        },
+        terminated: null,
+        running: null,
+      } as unknown as ContainerStatus['state'],
+    })
+    k.emit({
+      type: 'kubelet:Backoff',
+      lane: 'kubelet',
+      pod: w.key,
+      outcome: 'warning',
+      details: { kind: 'crashLoop', backoffSeconds: backoff, container: c.name, restartPolicy: policy, podDesc },
+    })
     k.status.refresh(w, { kind: 'crashLoop', container: c.name, backoffSeconds: backoff })
     k.ctx.sim.after(sec(backoff - 1), () => {
       if (w.terminating || w.completed) return
       k.status.setState(w, c, { restartCount: (cur?.restartCount ?? 0) + 1 })
-      k.images.ensureImage(w, c, () => createAndStart(k, w, w.sandboxId ?? '', c, () => (sidecar ? sidecarStarted(k, w, c) : init ? undefined : reportRunning(k, w))))
+      k.images.ensureImage(w, c, () =>
+        createAndStart(k, w, w.sandboxId ?? '', c, () =>
+          sidecar ? sidecarStarted(k, w, c) : init ? undefined : reportRunning(k, w),
+        ),
+      )
     })
   })
 }

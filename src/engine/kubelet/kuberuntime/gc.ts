@@ -24,12 +24,41 @@ export function forget(k: Kubelet, w: PodWorker): void {
   const period = sec(CONTAINER_GC_PERIOD_S)
   const next = (Math.floor(sim.now() / period) + 1) * period
   sim.at(next, () => {
-    k.emit({ type: 'kubelet:ContainerGC', lane: 'kubelet', pod: w.key, outcome: 'info', details: { containerIds: [...w.ids], sandboxId } })
+    k.emit({
+      type: 'kubelet:ContainerGC',
+      lane: 'kubelet',
+      pod: w.key,
+      outcome: 'info',
+      details: { containerIds: [...w.ids], sandboxId },
+    })
     let t = 0
     for (const id of w.ids) {
       t += ms(REMOVE_MS)
-      sim.after(t, () => k.emit({ type: 'cri:RemoveContainer', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', details: { phase: 'request', cri: { method: rpc('RemoveContainer'), request: { containerId: id } } } }))
+      sim.after(t, () =>
+        k.emit({
+          type: 'cri:RemoveContainer',
+          lane: 'kubelet',
+          from: 'kubelet',
+          to: 'CRI',
+          arrive: sim.now() + ms(0.2),
+          pod: w.key,
+          outcome: 'info',
+          details: { phase: 'request', cri: { method: rpc('RemoveContainer'), request: { containerId: id } } },
+        }),
+      )
     }
-    if (sandboxId) sim.after(t + ms(REMOVE_MS), () => k.emit({ type: 'cri:RemovePodSandbox', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', details: { phase: 'request', cri: { method: rpc('RemovePodSandbox'), request: { podSandboxId: sandboxId } } } }))
+    if (sandboxId)
+      sim.after(t + ms(REMOVE_MS), () =>
+        k.emit({
+          type: 'cri:RemovePodSandbox',
+          lane: 'kubelet',
+          from: 'kubelet',
+          to: 'CRI',
+          arrive: sim.now() + ms(0.2),
+          pod: w.key,
+          outcome: 'info',
+          details: { phase: 'request', cri: { method: rpc('RemovePodSandbox'), request: { podSandboxId: sandboxId } } },
+        }),
+      )
   })
 }

@@ -38,16 +38,35 @@ export function waitForTurn(k: Kubelet, ordering: Ordering, maxS: number, cont: 
 }
 
 /** killContainer mirrors kuberuntime_container.go killContainer: Killing event, preStop, StopContainer(grace). */
-export function killContainer(k: Kubelet, w: PodWorker, p: Proc, grace: number, done: () => void, ordering?: Ordering): void {
+export function killContainer(
+  k: Kubelet,
+  w: PodWorker,
+  p: Proc,
+  grace: number,
+  done: () => void,
+  ordering?: Ordering,
+): void {
   const { c } = p
   k.recorder.event(containerRef(w.pod, c), 'Normal', 'Killing', `Stopping container ${c.name}`)
-  k.emit({ type: 'kubelet:KillContainer', lane: 'kubelet', pod: w.key, outcome: 'info', details: { phase: 'kill', container: c.name, gracePeriodSeconds: grace, preStop: Boolean(c.lifecycle?.preStop) } })
+  k.emit({
+    type: 'kubelet:KillContainer',
+    lane: 'kubelet',
+    pod: w.key,
+    outcome: 'info',
+    details: { phase: 'kill', container: c.name, gracePeriodSeconds: grace, preStop: Boolean(c.lifecycle?.preStop) },
+  })
   const stop = (elapsedS: number) => {
     const left = grace - elapsedS
     // Always give containers a minimal shutdown window to avoid unnecessary SIGKILLs.
     const stopNow = (waitedS: number) => stopContainer(k, w, p, Math.max(left - waitedS, MINIMUM_GRACE_PERIOD_S), done)
     if (!ordering || left <= 0 || ordering.clear()) return stopNow(0)
-    k.emit({ type: 'kubelet:KillContainer', lane: 'kubelet', pod: w.key, outcome: 'info', details: { phase: 'waitForTurn', container: c.name, waitsFor: ordering.deps, leftSeconds: left } })
+    k.emit({
+      type: 'kubelet:KillContainer',
+      lane: 'kubelet',
+      pod: w.key,
+      outcome: 'info',
+      details: { phase: 'waitForTurn', container: c.name, waitsFor: ordering.deps, leftSeconds: left },
+    })
     waitForTurn(k, ordering, left, stopNow)
   }
   const hook = c.lifecycle?.preStop
@@ -74,7 +93,23 @@ export function preStop(k: Kubelet, w: PodWorker, p: Proc, grace: number, cont: 
     const elapsedS = Math.floor(took / 1_000_000)
     // A hook still running when the grace period ends has no answer yet: the kubelet stops waiting for it.
     if (!timedOut) answer()
-    k.emit({ type: 'kubelet:PreStopHook', lane: 'kubelet', pod: w.key, outcome: error ? 'error' : timedOut ? 'warning' : 'ok', details: { container: c.name, hook, handler: kind, what, error, elapsedSeconds: elapsedS, tookMs: took / 1000, timedOut, gracePeriodSeconds: grace } })
+    k.emit({
+      type: 'kubelet:PreStopHook',
+      lane: 'kubelet',
+      pod: w.key,
+      outcome: error ? 'error' : timedOut ? 'warning' : 'ok',
+      details: {
+        container: c.name,
+        hook,
+        handler: kind,
+        what,
+        error,
+        elapsedSeconds: elapsedS,
+        tookMs: took / 1000,
+        timedOut,
+        gracePeriodSeconds: grace,
+      },
+    })
     if (error) k.recorder.event(containerRef(w.pod, c), 'Warning', 'FailedPreStopHook', 'PreStopHook failed')
     cont(elapsedS)
   })
@@ -93,21 +128,81 @@ export function stopContainer(k: Kubelet, w: PodWorker, p: Proc, timeoutS: numbe
   const byTerm = behaviour.on === 'exit' ? now + ms(behaviour.afterMs) : Infinity
   const killAt = now + sec(timeoutS)
   const end = Math.min(natural, byTerm, killAt)
-  const code = end === natural && p.outcome.run === 'exit' ? p.outcome.code : end === byTerm && behaviour.on === 'exit' ? behaviour.code : 137
+  const code =
+    end === natural && p.outcome.run === 'exit'
+      ? p.outcome.code
+      : end === byTerm && behaviour.on === 'exit'
+        ? behaviour.code
+        : 137
   const how = end === natural ? 'exited' : end === byTerm ? 'SIGTERM' : 'SIGKILL'
   const reason = code === 0 ? 'Completed' : 'Error'
-  k.emit({ type: 'cri:StopContainer', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: now + ms(0.2), pod: w.key, outcome: 'info', details: { phase: 'request', cri: { method: rpc('StopContainer'), request: { containerId: id, timeout: timeoutS } }, container: c.name } })
+  k.emit({
+    type: 'cri:StopContainer',
+    lane: 'kubelet',
+    from: 'kubelet',
+    to: 'CRI',
+    arrive: now + ms(0.2),
+    pod: w.key,
+    outcome: 'info',
+    details: {
+      phase: 'request',
+      cri: { method: rpc('StopContainer'), request: { containerId: id, timeout: timeoutS } },
+      container: c.name,
+    },
+  })
   sim.after(ms(0.2), () => {
-    k.emit({ type: 'cri:StopContainer', lane: 'CRI', pod: w.key, outcome: 'info', details: { phase: 'signal', signal: 'SIGTERM', behaviour, container: c.name } })
+    k.emit({
+      type: 'cri:StopContainer',
+      lane: 'CRI',
+      pod: w.key,
+      outcome: 'info',
+      details: { phase: 'signal', signal: 'SIGTERM', behaviour, container: c.name },
+    })
   })
-  if (how === 'SIGKILL') sim.at(killAt, () => {
-    k.emit({ type: 'cri:StopContainer', lane: 'CRI', pod: w.key, outcome: 'warning', details: { phase: 'signal', signal: 'SIGKILL', container: c.name, timeoutSeconds: timeoutS } })
-  })
+  if (how === 'SIGKILL')
+    sim.at(killAt, () => {
+      k.emit({
+        type: 'cri:StopContainer',
+        lane: 'CRI',
+        pod: w.key,
+        outcome: 'warning',
+        details: { phase: 'signal', signal: 'SIGKILL', container: c.name, timeoutSeconds: timeoutS },
+      })
+    })
   sim.at(end + ms(1), () => {
-    const terminated = { exitCode: code, reason, startedAt: (w.status[listOf(w.pod, c)] ?? []).find((s) => s.name === c.name)?.state?.running?.startedAt ?? sim.rfc3339(p.startedAt), finishedAt: sim.rfc3339(end), containerID: `containerd://${id}` }
+    const terminated = {
+      exitCode: code,
+      reason,
+      startedAt:
+        (w.status[listOf(w.pod, c)] ?? []).find((s) => s.name === c.name)?.state?.running?.startedAt ??
+        sim.rfc3339(p.startedAt),
+      finishedAt: sim.rfc3339(end),
+      containerID: `containerd://${id}`,
+    }
     w.procs.delete(c.name)
-    k.status.setState(w, c, { ready: false, started: false, state: { terminated, waiting: null, running: null } as unknown as ContainerStatus['state'] })
-    k.emit({ type: 'cri:StopContainer', lane: 'CRI', from: 'CRI', to: 'kubelet', arrive: sim.now() + ms(0.2), pod: w.key, outcome: code === 0 ? 'ok' : 'warning', details: { phase: 'response', cri: { method: 'StopContainer', response: {} }, container: c.name, exitCode: code, reason, tookMs: (end - now) / 1000, how } })
+    k.status.setState(w, c, {
+      ready: false,
+      started: false,
+      state: { terminated, waiting: null, running: null } as unknown as ContainerStatus['state'],
+    })
+    k.emit({
+      type: 'cri:StopContainer',
+      lane: 'CRI',
+      from: 'CRI',
+      to: 'kubelet',
+      arrive: sim.now() + ms(0.2),
+      pod: w.key,
+      outcome: code === 0 ? 'ok' : 'warning',
+      details: {
+        phase: 'response',
+        cri: { method: 'StopContainer', response: {} },
+        container: c.name,
+        exitCode: code,
+        reason,
+        tookMs: (end - now) / 1000,
+        how,
+      },
+    })
     sim.after(ms(0.2), done)
   })
 }

@@ -25,7 +25,13 @@ export function startInit(k: Kubelet, w: PodWorker, sandboxId: string, i: number
   const inits = w.pod.spec?.initContainers ?? []
   if (i >= inits.length) {
     if (inits.length) {
-      w.status = { ...w.status, containerStatuses: (w.status.containerStatuses ?? []).map((s) => ({ ...s, state: { waiting: { reason: 'ContainerCreating' } } })) }
+      w.status = {
+        ...w.status,
+        containerStatuses: (w.status.containerStatuses ?? []).map((s) => ({
+          ...s,
+          state: { waiting: { reason: 'ContainerCreating' } },
+        })),
+      }
       k.status.refresh(w, { kind: 'initialized', withSidecars: inits.some(isSidecar) })
     }
     return startContainers(k, w, sandboxId, 0)
@@ -56,7 +62,9 @@ export function startContainers(k: Kubelet, w: PodWorker, sandboxId: string, i: 
 
 export function reportRunning(k: Kubelet, w: PodWorker): void {
   // The PLEG notices the started containers on its next relist (every second).
-  k.ctx.sim.after(latency(k.ctx, 'plegRelist') / 2, () => w.terminating ? undefined : k.status.refresh(w, { kind: 'running' }))
+  k.ctx.sim.after(latency(k.ctx, 'plegRelist') / 2, () =>
+    w.terminating ? undefined : k.status.refresh(w, { kind: 'running' }),
+  )
 }
 
 /**
@@ -77,7 +85,18 @@ export function stopSidecarsIfDone(k: Kubelet, w: PodWorker): void {
   const sidecars = [...w.procs.values()].filter((p) => isSidecar(p.c) && listOf(w.pod, p.c) === 'initContainerStatuses')
   if (!sidecars.length) return
   const grace = gracePeriodOf(w.pod)
-  k.emit({ type: 'kubelet:KillContainer', lane: 'kubelet', pod: w.key, outcome: 'info', details: { phase: 'stopSidecars', sidecars: sidecars.map((p) => p.c.name), restartPolicy: policy, gracePeriodSeconds: grace } })
+  k.emit({
+    type: 'kubelet:KillContainer',
+    lane: 'kubelet',
+    pod: w.key,
+    outcome: 'info',
+    details: {
+      phase: 'stopSidecars',
+      sidecars: sidecars.map((p) => p.c.name),
+      restartPolicy: policy,
+      gracePeriodSeconds: grace,
+    },
+  })
   // A deletion arriving meanwhile waits for these kills, like any operation of the pod worker in flight.
   w.inflight++
   killAll(k, w, sidecars, grace, () => {
@@ -104,7 +123,8 @@ export function killPod(k: Kubelet, w: PodWorker, grace: number): void {
 export function killAll(k: Kubelet, w: PodWorker, procs: Proc[], grace: number, then: () => void): void {
   let left = procs.length
   const inits = w.pod.spec?.initContainers ?? []
-  const sidecarIndex = (p: Proc) => (listOf(w.pod, p.c) === 'initContainerStatuses' && isSidecar(p.c) ? inits.findIndex((c) => c.name === p.c.name) : -1)
+  const sidecarIndex = (p: Proc) =>
+    listOf(w.pod, p.c) === 'initContainerStatuses' && isSidecar(p.c) ? inits.findIndex((c) => c.name === p.c.name) : -1
   const running = new Set(procs.map((p) => p.c.name))
   const waiters: Array<() => void> = []
   const ordering = (p: Proc): Ordering | undefined => {
@@ -114,10 +134,17 @@ export function killAll(k: Kubelet, w: PodWorker, procs: Proc[], grace: number, 
     return { deps, clear: () => deps.every((d) => !running.has(d)), onChange: (f) => waiters.push(f) }
   }
   for (const p of procs) {
-    killContainer(k, w, p, grace, () => {
-      running.delete(p.c.name)
-      for (const f of waiters.splice(0)) f()
-      if (--left === 0) then()
-    }, ordering(p))
+    killContainer(
+      k,
+      w,
+      p,
+      grace,
+      () => {
+        running.delete(p.c.name)
+        for (const f of waiters.splice(0)) f()
+        if (--left === 0) then()
+      },
+      ordering(p),
+    )
   }
 }

@@ -21,8 +21,25 @@ const CNI_DEL_MS = 20
 export function runPodSandbox(k: Kubelet, w: PodWorker): void {
   const sandboxId = k.rng.hex(64)
   const netns = `/var/run/netns/cni-${k.rng.uuid()}`
-  const meta = { name: w.pod.metadata?.name, namespace: w.pod.metadata?.namespace, uid: w.pod.metadata?.uid, attempt: 0 }
-  const request = { config: { metadata: meta, hostname: w.pod.metadata?.name, logDirectory: `/var/log/pods/${meta.namespace}_${meta.name}_${meta.uid}`, dnsConfig: { servers: ['10.96.0.10'], searches: [`${meta.namespace}.svc.cluster.local`, 'svc.cluster.local', 'cluster.local'], options: ['ndots:5'] }, linux: { cgroupParent: `/kubepods.slice/kubepods-${(w.status.qosClass ?? 'burstable').toLowerCase()}.slice` } } }
+  const meta = {
+    name: w.pod.metadata?.name,
+    namespace: w.pod.metadata?.namespace,
+    uid: w.pod.metadata?.uid,
+    attempt: 0,
+  }
+  const request = {
+    config: {
+      metadata: meta,
+      hostname: w.pod.metadata?.name,
+      logDirectory: `/var/log/pods/${meta.namespace}_${meta.name}_${meta.uid}`,
+      dnsConfig: {
+        servers: ['10.96.0.10'],
+        searches: [`${meta.namespace}.svc.cluster.local`, 'svc.cluster.local', 'cluster.local'],
+        options: ['ndots:5'],
+      },
+      linux: { cgroupParent: `/kubepods.slice/kubepods-${(w.status.qosClass ?? 'burstable').toLowerCase()}.slice` },
+    },
+  }
   const { sim } = k.ctx
   const half = latency(k.ctx, 'runPodSandbox') / 2
   w.inflight++
@@ -33,21 +50,72 @@ export function runPodSandbox(k: Kubelet, w: PodWorker): void {
     return true
   }
   const pauseImage = k.ctx.config.pauseImage
-  k.emit({ type: 'cri:RunPodSandbox', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', details: { phase: 'request', cri: { method: rpc('RunPodSandbox'), request }, netns, pauseImage } })
+  k.emit({
+    type: 'cri:RunPodSandbox',
+    lane: 'kubelet',
+    from: 'kubelet',
+    to: 'CRI',
+    arrive: sim.now() + ms(0.2),
+    pod: w.key,
+    outcome: 'info',
+    details: { phase: 'request', cri: { method: rpc('RunPodSandbox'), request }, netns, pauseImage },
+  })
   sim.after(half, () => {
     const ipam = k.ipam
     const alloc = !ipam ? { error: 'no podCIDR set for node' } : 'error' in ipam ? ipam : ipam.allocate()
     const veth = `veth${k.rng.hex(8)}`
-    const mac = () => Array.from({ length: 6 }, (_, i) => (i === 0 ? ((k.rng.nextU32() & 0xfc) | 0x02) : k.rng.nextU32() & 0xff).toString(16).padStart(2, '0')).join(':')
+    const mac = () =>
+      Array.from({ length: 6 }, (_, i) =>
+        (i === 0 ? (k.rng.nextU32() & 0xfc) | 0x02 : k.rng.nextU32() & 0xff).toString(16).padStart(2, '0'),
+      ).join(':')
     const range = ipam && !('error' in ipam) ? ipam.range : undefined
     const fault = k.ctx.config.faults.find((f) => f.type === 'IPAMExhausted' && f.node === k.nodeName)
-    const err = typeof alloc === 'object' ? alloc.error : fault ? `no IP addresses available in range set: ${range ? `${range.gateway}` : ''}` : undefined
-    const cniConf: CniConfig = { cniVersion: '1.0.0', name: 'cbr0', type: 'bridge', bridge: 'cni0', isGateway: true, ipMasq: true, ipam: { type: 'host-local', ranges: [[{ subnet: range?.subnet ?? k.node?.spec?.podCIDR }]], routes: [{ dst: '0.0.0.0/0' }] } }
+    const err =
+      typeof alloc === 'object'
+        ? alloc.error
+        : fault
+          ? `no IP addresses available in range set: ${range ? `${range.gateway}` : ''}`
+          : undefined
+    const cniConf: CniConfig = {
+      cniVersion: '1.0.0',
+      name: 'cbr0',
+      type: 'bridge',
+      bridge: 'cni0',
+      isGateway: true,
+      ipMasq: true,
+      ipam: {
+        type: 'host-local',
+        ranges: [[{ subnet: range?.subnet ?? k.node?.spec?.podCIDR }]],
+        routes: [{ dst: '0.0.0.0/0' }],
+      },
+    }
     const subnet = range?.subnet
-    k.emit({ type: 'cni:ADD', lane: 'CRI', from: 'CRI', to: 'CNI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', details: { phase: 'request', cni: { command: 'ADD', containerID: sandboxId, netns, ifName: 'eth0', config: cniConf }, subnet } })
+    k.emit({
+      type: 'cni:ADD',
+      lane: 'CRI',
+      from: 'CRI',
+      to: 'CNI',
+      arrive: sim.now() + ms(0.2),
+      pod: w.key,
+      outcome: 'info',
+      details: {
+        phase: 'request',
+        cni: { command: 'ADD', containerID: sandboxId, netns, ifName: 'eth0', config: cniConf },
+        subnet,
+      },
+    })
     sim.after(latency(k.ctx, 'cniAdd'), () => {
       if (err) {
-        k.emit({ type: 'cni:ADD', lane: 'CNI', from: 'CNI', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'error', details: { phase: 'error', cni: { error: err }, subnet } })
+        k.emit({
+          type: 'cni:ADD',
+          lane: 'CNI',
+          from: 'CNI',
+          to: 'CRI',
+          arrive: sim.now() + ms(0.2),
+          pod: w.key,
+          outcome: 'error',
+          details: { phase: 'error', cni: { error: err }, subnet },
+        })
         const msg = `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "${sandboxId}": plugin type="bridge" failed (add): failed to allocate for range 0: ${err}`
         k.recorder.event(podRef(w.pod), 'Warning', 'FailedCreatePodSandBox', msg)
         settled()
@@ -56,23 +124,85 @@ export function runPodSandbox(k: Kubelet, w: PodWorker): void {
       const ip = alloc as string
       w.ip = ip
       const clusterCidr = clusterCidrOf(range?.subnet)
-      const result: CniResult = { cniVersion: '1.0.0', interfaces: [{ name: 'cni0', mac: mac() }, { name: veth, mac: mac() }, { name: 'eth0', mac: mac(), sandbox: netns }], ips: [{ interface: 2, address: `${ip}/${range?.prefix}`, gateway: range?.gateway }], routes: [{ dst: '0.0.0.0/0', gw: range?.gateway }, ...(clusterCidr ? [{ dst: clusterCidr, gw: range?.gateway }] : [])], dns: {} }
-      k.emit({ type: 'cni:ADD', lane: 'CNI', from: 'CNI', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'ok', details: { phase: 'result', cni: { result }, ip, prefix: range?.prefix, gateway: range?.gateway, veth, subnet } })
-      if (clusterCidr) k.emit({
-        type: 'cni:ADD', lane: 'CNI', outcome: 'info', pod: w.key,
-        details: { phase: 'routes', podRoutes: result.routes, clusterCidr, nodePodCIDR: range?.subnet, gateway: range?.gateway },
+      const result: CniResult = {
+        cniVersion: '1.0.0',
+        interfaces: [
+          { name: 'cni0', mac: mac() },
+          { name: veth, mac: mac() },
+          { name: 'eth0', mac: mac(), sandbox: netns },
+        ],
+        ips: [{ interface: 2, address: `${ip}/${range?.prefix}`, gateway: range?.gateway }],
+        routes: [
+          { dst: '0.0.0.0/0', gw: range?.gateway },
+          ...(clusterCidr ? [{ dst: clusterCidr, gw: range?.gateway }] : []),
+        ],
+        dns: {},
+      }
+      k.emit({
+        type: 'cni:ADD',
+        lane: 'CNI',
+        from: 'CNI',
+        to: 'CRI',
+        arrive: sim.now() + ms(0.2),
+        pod: w.key,
+        outcome: 'ok',
+        details: { phase: 'result', cni: { result }, ip, prefix: range?.prefix, gateway: range?.gateway, veth, subnet },
       })
+      if (clusterCidr)
+        k.emit({
+          type: 'cni:ADD',
+          lane: 'CNI',
+          outcome: 'info',
+          pod: w.key,
+          details: {
+            phase: 'routes',
+            podRoutes: result.routes,
+            clusterCidr,
+            nodePodCIDR: range?.subnet,
+            gateway: range?.gateway,
+          },
+        })
       sim.after(half, () => {
-        k.emit({ type: 'cri:RunPodSandbox', lane: 'CRI', from: 'CRI', to: 'kubelet', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'ok', details: { phase: 'response', cri: { method: 'RunPodSandbox', response: { podSandboxId: sandboxId } }, netns, pauseImage } })
+        k.emit({
+          type: 'cri:RunPodSandbox',
+          lane: 'CRI',
+          from: 'CRI',
+          to: 'kubelet',
+          arrive: sim.now() + ms(0.2),
+          pod: w.key,
+          outcome: 'ok',
+          details: {
+            phase: 'response',
+            cri: { method: 'RunPodSandbox', response: { podSandboxId: sandboxId } },
+            netns,
+            pauseImage,
+          },
+        })
         w.sandboxId = sandboxId
         if (settled()) return
         const statusReq = { podSandboxId: sandboxId }
-        k.runtime.cri(w, 'cri:PodSandboxStatus', { phase: 'request', cri: { method: rpc('PodSandboxStatus'), request: statusReq } }, ms(1), () => ({ details: { phase: 'response', cri: { method: 'PodSandboxStatus', request: statusReq, response: { status: { id: sandboxId, state: 'SANDBOX_READY', network: { ip } } } } } }), () => {
-          w.status = { ...w.status, podIP: ip, podIPs: [{ ip }], conditions: k.status.conditions(w, true, false) }
-          k.status.patchStatus(w, { kind: 'sandboxReady', ip })
-          w.sandboxId = sandboxId
-          startInit(k, w, sandboxId, 0)
-        })
+        k.runtime.cri(
+          w,
+          'cri:PodSandboxStatus',
+          { phase: 'request', cri: { method: rpc('PodSandboxStatus'), request: statusReq } },
+          ms(1),
+          () => ({
+            details: {
+              phase: 'response',
+              cri: {
+                method: 'PodSandboxStatus',
+                request: statusReq,
+                response: { status: { id: sandboxId, state: 'SANDBOX_READY', network: { ip } } },
+              },
+            },
+          }),
+          () => {
+            w.status = { ...w.status, podIP: ip, podIPs: [{ ip }], conditions: k.status.conditions(w, true, false) }
+            k.status.patchStatus(w, { kind: 'sandboxReady', ip })
+            w.sandboxId = sandboxId
+            startInit(k, w, sandboxId, 0)
+          },
+        )
       })
     })
   })
@@ -83,17 +213,57 @@ export function stopSandbox(k: Kubelet, w: PodWorker): void {
   const { sim } = k.ctx
   const sandboxId = w.sandboxId
   if (!sandboxId) return k.status.finish(w)
-  k.emit({ type: 'cri:StopPodSandbox', lane: 'kubelet', from: 'kubelet', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', details: { phase: 'request', cri: { method: rpc('StopPodSandbox'), request: { podSandboxId: sandboxId } } } })
+  k.emit({
+    type: 'cri:StopPodSandbox',
+    lane: 'kubelet',
+    from: 'kubelet',
+    to: 'CRI',
+    arrive: sim.now() + ms(0.2),
+    pod: w.key,
+    outcome: 'info',
+    details: { phase: 'request', cri: { method: rpc('StopPodSandbox'), request: { podSandboxId: sandboxId } } },
+  })
   sim.after(ms(STOP_SANDBOX_MS / 2), () => {
     const ipam = k.ipam
     const range = ipam && !('error' in ipam) ? ipam.range : undefined
-    k.emit({ type: 'cni:DEL', lane: 'CRI', from: 'CRI', to: 'CNI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'info', details: { phase: 'request', cni: { command: 'DEL', containerID: sandboxId, ifName: 'eth0' }, subnet: range?.subnet } })
+    k.emit({
+      type: 'cni:DEL',
+      lane: 'CRI',
+      from: 'CRI',
+      to: 'CNI',
+      arrive: sim.now() + ms(0.2),
+      pod: w.key,
+      outcome: 'info',
+      details: {
+        phase: 'request',
+        cni: { command: 'DEL', containerID: sandboxId, ifName: 'eth0' },
+        subnet: range?.subnet,
+      },
+    })
     sim.after(ms(CNI_DEL_MS), () => {
       const ip = w.ip
       if (ip && ipam && !('error' in ipam)) ipam.release(ip)
-      k.emit({ type: 'cni:DEL', lane: 'CNI', from: 'CNI', to: 'CRI', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'ok', details: { phase: 'result', cni: { released: ip } } })
+      k.emit({
+        type: 'cni:DEL',
+        lane: 'CNI',
+        from: 'CNI',
+        to: 'CRI',
+        arrive: sim.now() + ms(0.2),
+        pod: w.key,
+        outcome: 'ok',
+        details: { phase: 'result', cni: { released: ip } },
+      })
       sim.after(ms(STOP_SANDBOX_MS / 2), () => {
-        k.emit({ type: 'cri:StopPodSandbox', lane: 'CRI', from: 'CRI', to: 'kubelet', arrive: sim.now() + ms(0.2), pod: w.key, outcome: 'ok', details: { phase: 'response', cri: { method: 'StopPodSandbox', response: {} }, podSandboxId: sandboxId } })
+        k.emit({
+          type: 'cri:StopPodSandbox',
+          lane: 'CRI',
+          from: 'CRI',
+          to: 'kubelet',
+          arrive: sim.now() + ms(0.2),
+          pod: w.key,
+          outcome: 'ok',
+          details: { phase: 'response', cri: { method: 'StopPodSandbox', response: {} }, podSandboxId: sandboxId },
+        })
         sim.after(ms(0.2), () => k.status.finish(w))
       })
     })
