@@ -6,10 +6,11 @@
  * staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/validation/validation.go (ValidateLabels, ValidateLabelName) and
  * staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go (ValidateAnnotations, ObjectMeta order).
  * Simplified: a subset of the checks — names, labels, annotation keys, containers, images, enums, resources,
- * ports, nodeSelector. Not ported: the 256 KiB total annotation size limit.
+ * ports, nodeSelector, probes (validationProbe.ts). Not ported: the 256 KiB total annotation size limit.
  */
 import type { FieldError } from './errors.ts'
 import { parseQuantity } from './quantity.ts'
+import { validateProbes } from './validationProbe.ts'
 import type { Container, Pod } from './types.ts'
 
 const SUBDOMAIN_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
@@ -142,6 +143,7 @@ function validateContainer(c: Container, path: string, names: Set<string>): Fiel
     const b = parseQuantity(lim[r])
     if (a && b && a.nano > b.nano) errs.push(invalid(`${path}.resources.requests`, req[r], `must be less than or equal to ${r} limit of ${lim[r]}`))
   }
+  errs.push(...validateProbes(c, path))
   return errs
 }
 
