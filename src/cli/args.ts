@@ -8,6 +8,8 @@ export interface ApplyArgs {
   seed: number
   untilMs: number
   output: 'text' | 'json'
+  /** --describe: print `kubectl describe pod` in full for each applied pod instead of its Events only. */
+  describe: boolean
 }
 
 export interface ExplainArgs {
@@ -66,7 +68,7 @@ export function parseArgs(argv: string[]): Parsed {
   if (argv[0] === 'version' || argv[0] === '--version') return { command: 'version' }
   if (argv[0] === 'explain') return parseExplain(argv)
   if (argv[0] !== 'apply') return { usageError: `unknown command "${argv[0]}" (try: podbirth apply -f pod.yaml)` }
-  const a: ApplyArgs = { command: 'apply', files: [], seed: 1, untilMs: 600_000, output: 'text' }
+  const a: ApplyArgs = { command: 'apply', files: [], seed: 1, untilMs: 600_000, output: 'text', describe: false }
   const err = readFlags(argv, (flag, value, arg) => {
     const common = commonFlag(a, flag, value)
     if (common !== null) return common
@@ -74,6 +76,7 @@ export function parseArgs(argv: string[]): Parsed {
       case '-f': case '--filename': { const v = value(); if (!need(v)) return `flag ${flag} needs a file name`; a.files.push(v); return '' }
       case '--user': { const v = value(); if (!need(v)) return '--user needs a name'; a.user = v; return '' }
       case '-n': case '--namespace': { const v = value(); if (!need(v)) return `flag ${flag} needs a namespace`; a.namespace = v; return '' }
+      case '--describe': a.describe = true; return ''
       case '--until': { const v = value(); const d = v ? parseDuration(v) : undefined; if (d === undefined) return `--until needs a duration such as 30s, 5m or 1h30m (got ${JSON.stringify(v ?? '')})`; a.untilMs = d; return '' }
       default: return `unknown flag "${arg}"`
     }
@@ -102,12 +105,13 @@ function parseExplain(argv: string[]): Parsed {
 export const USAGE = `podbirth — the birth of a Kubernetes pod, simulated (Kubernetes v1.35)
 
 Usage:
-  podbirth apply -f FILE [-f FILE ...] [--cluster FILE] [--user NAME] [-n NAMESPACE] [--seed N] [--until DURATION] [-o text|json]
+  podbirth apply -f FILE [-f FILE ...] [--cluster FILE] [--user NAME] [-n NAMESPACE] [--seed N] [--until DURATION] [--describe] [-o text|json]
   podbirth explain -f POD_FILE [--cluster FILE] [--config FILE] [--seed N] [-o text|json]
 
   apply   does what \`kubectl apply -f\` does against a simulated cluster and runs virtual time until nothing
           is pending (or --until, default 10m). Prints kubectl's output, the trace, \`kubectl get pods -o wide\`
-          and the pods' Events. -o json prints one JSON object instead.
+          and the pods' Events (--describe: the whole \`kubectl describe pod\`). -o json prints one JSON
+          object instead.
   explain runs one scheduling cycle for the pod (after kubectl and the apiserver, as apply does) and prints
           every plugin's verdict: PreFilter, Filter per node and plugin, PostFilter (preemption), the scores
           raw, normalized and weighted, the chosen node or the FailedScheduling message, and why. -o json prints
@@ -121,6 +125,7 @@ Flags:
   -n, --namespace NS    namespace for objects that do not name one
   --seed N              random seed (default 1): same inputs and seed give the same trace
   --until DURATION      virtual time limit, e.g. 30s, 5m, 1h (default 10m)
+  --describe            (apply) print \`kubectl describe pod\` in full for each applied pod, Events included
   -o, --output FORMAT   text (default) or json
 
 Exit codes: 0 kubectl succeeded (explain: the pod was scheduled), 1 kubectl failed (explain: the pod did not fit,\nor was refused), 2 bad usage or unreadable file.

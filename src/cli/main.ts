@@ -6,6 +6,7 @@ import { loadCluster } from '../engine/cluster/index.ts'
 import { createSimulation } from '../engine/index.ts'
 import type { KEvent, Pod } from '../engine/api/types.ts'
 import { describeEvents, eventsFor } from '../engine/kubectl/printers/events.ts'
+import { describePod } from '../engine/kubectl/printers/describe/pod.ts'
 import { getPodsWide } from '../engine/kubectl/printers/getPods.ts'
 import { USAGE, parseArgs } from './args.ts'
 import type { ApplyArgs, ExplainArgs } from './args.ts'
@@ -69,8 +70,10 @@ export function runApply(a: ApplyArgs, io: Io): number {
   lines.push(...traceLines(sim.trace, buildStory(sim.trace)))
   lines.push('', '$ kubectl get pods -o wide', getPodsWide(pods.filter((p) => touched(p)), nowWall))
   for (const p of pods.filter((x) => touched(x))) {
-    lines.push('', `$ kubectl describe pod ${p.metadata?.name}${p.metadata?.namespace !== 'default' ? ` -n ${p.metadata?.namespace}` : ''}   # Events`)
-    lines.push(describeEvents(eventsFor(events as KEvent[], 'Pod', p.metadata?.namespace ?? '', p.metadata?.name ?? '', p.metadata?.uid), nowWall))
+    const podEvents = eventsFor(events as KEvent[], 'Pod', p.metadata?.namespace ?? '', p.metadata?.name ?? '', p.metadata?.uid)
+    const cmd = `$ kubectl describe pod ${p.metadata?.name}${p.metadata?.namespace !== 'default' ? ` -n ${p.metadata?.namespace}` : ''}`
+    if (a.describe) lines.push('', cmd, describePod(p, podEvents, nowWall).replace(/\n$/, ''))
+    else lines.push('', `${cmd}   # Events`, describeEvents(podEvents, nowWall))
   }
   io.out(`${lines.join('\n')}\n`)
   return result.exitCode === 0 ? 0 : 1

@@ -7,7 +7,7 @@ import { loadCluster } from '../engine/cluster/index.ts'
 import { createSimulation } from '../engine/index.ts'
 import { getPodsWide } from '../engine/kubectl/printers/getPods.ts'
 import { describeEvents, eventsFor } from '../engine/kubectl/printers/events.ts'
-import { describePodStatus } from '../engine/kubectl/printers/describePod.ts'
+import { describePod } from '../engine/kubectl/printers/describe/pod.ts'
 import { toKubectlYaml } from '../engine/kubectl/printers/yaml.ts'
 import { bytes, cpuMilli } from '../engine/api/quantity.ts'
 import type { KEvent, KObject, Node, Pod } from '../engine/api/types.ts'
@@ -61,12 +61,12 @@ function snapshot(index: number): WorkerMessage {
   const about = trace[Math.min(index, trace.length - 1)]?.pod
   const first = (about && pods.find((p) => `${p.metadata?.namespace}/${p.metadata?.name}` === about)) || pods[0]
   const podEvents = first ? eventsFor(events, 'Pod', first.metadata?.namespace ?? '', first.metadata?.name ?? '', first.metadata?.uid) : events
-  const node = first?.spec?.nodeName ? objects.get(`/registry/minions/${first.spec.nodeName}`) as Node | undefined : undefined
-  const nodeIP = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address
   return {
     type: 'snapshot', index,
     getPods: pods.length ? getPodsWide(pods.slice(0, SNAPSHOT_PODS), at) + (pods.length > SNAPSHOT_PODS ? `\n… and ${pods.length - SNAPSHOT_PODS} more pods` : '') : 'No resources found in default namespace.',
-    describeEvents: describeEvents(podEvents, at), describePod: first ? describePodStatus(first, nodeIP) : '',
+    // The whole describe, Events included (they align with the fields above when there are none); the separate
+    // Events text is left for snapshots about no pod.
+    describeEvents: first ? '' : describeEvents(podEvents, at), describePod: first ? describePod(first, podEvents, at).replace(/\n$/, '') : '',
     podName: first?.metadata?.name, podNode: first?.spec?.nodeName, podYaml: first ? toKubectlYaml(first as unknown as KObject) : undefined, nodes: nodeRows(objects),
   }
 }

@@ -3,7 +3,8 @@
  * Mirrors: staging/src/k8s.io/apimachinery/pkg/util/duration/duration.go HumanDuration.
  */
 export function humanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000)
+  // int(d.Seconds()) truncates toward zero, so -1.5s is -1 ("0s"), not -2.
+  const seconds = Math.trunc(ms / 1000)
   if (seconds < -1) return '<invalid>'
   if (seconds < 0) return '0s'
   if (seconds < 60 * 2) return `${seconds}s`
