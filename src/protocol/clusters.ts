@@ -112,8 +112,13 @@ ${images}
 `
 }
 
+/** kubeadmNodesText: the built-in cluster's three nodes, for cluster files (a scenario's) that keep them. */
+export function kubeadmNodesText(): string {
+  return [kubeadmNode('control-plane', 0, true), kubeadmNode('worker-1', 1, false), kubeadmNode('worker-2', 2, false)].join('---\n')
+}
+
 function defaultCluster(): string {
-  return [kubeadmNode('control-plane', 0, true), kubeadmNode('worker-1', 1, false), kubeadmNode('worker-2', 2, false)].join('---\n') + EXAMPLES
+  return kubeadmNodesText() + EXAMPLES
 }
 
 const TWO_NODES = `apiVersion: v1

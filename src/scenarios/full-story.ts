@@ -1,3 +1,4 @@
+import { kubeadmNodesText } from '../protocol/clusters.ts'
 import type { Scenario } from './types.ts'
 
 export default {
@@ -31,7 +32,8 @@ spec:
         exec:
           command: ["/bin/sh", "-c", "echo born in podbirth > /usr/share/nginx/html/index.html"]
 `,
-  cluster: `# The built-in nodes (this file defines none), with the pull speed made explicit.
+  cluster: `# The built-in cluster's three nodes, then the pull speed made explicit.
+` + kubeadmNodesText() + `---
 apiVersion: podbirth.dev/v1alpha1
 kind: SimulatorConfig
 pullBandwidth: 40Mi   # bytes per second: nginx:1.29 (197 MiB) takes about 5 s

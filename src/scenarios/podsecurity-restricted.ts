@@ -1,3 +1,4 @@
+import { kubeadmNodesText } from '../protocol/clusters.ts'
 import type { Scenario } from './types.ts'
 
 export default {
@@ -19,7 +20,9 @@ spec:
   - name: nginx
     image: nginx:1.27
 `,
-  cluster: `apiVersion: v1
+  cluster: `# A cluster file is the whole cluster: the built-in cluster's three nodes are listed, then this story's objects.
+` + kubeadmNodesText() + `---
+apiVersion: v1
 kind: Namespace
 metadata:
   name: secure

@@ -1,3 +1,4 @@
+import { kubeadmNodesText } from '../protocol/clusters.ts'
 import type { Scenario } from './types.ts'
 
 export default {
@@ -21,7 +22,8 @@ spec:
     ports:
     - containerPort: 8000
 `,
-  cluster: `# The built-in nodes (this file defines none), and the article's image added to the simulated registry.
+  cluster: `# The built-in cluster's three nodes, then the article's image added to the simulated registry.
+` + kubeadmNodesText() + `---
 apiVersion: podbirth.dev/v1alpha1
 kind: SimulatorConfig
 registry:

@@ -42,7 +42,9 @@ describe('podbirth explain, run as a user would', { timeout: 60_000 }, () => {
     expect(r.code).toBe(1)
     const doc = JSON.parse(r.out)
     expect(doc.selectedNode).toBeNull()
-    expect(doc.message).toBe('0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.')
+    // v1.35: the DynamicResources PostFilter's "no new claims to deallocate, " precedes "preemption:" (issue #13).
+    expect(doc.message).toBe('0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. ' +
+      'no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.')
     expect(doc.filter['worker-1'].NodeResourcesFit).toBe('Insufficient cpu')
   })
 

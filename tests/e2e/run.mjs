@@ -260,7 +260,7 @@ try {
     await page.getByRole('log').getByRole('button', { name: /kube-scheduler: 0\/3 nodes are available/ }).first().click()
     const banner = page.getByRole('alert', { name: 'FailedScheduling' })
     await banner.waitFor({ timeout: 5000 })
-    assert((await banner.innerText()).includes('2 Insufficient cpu. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.'), 'FailedScheduling banner without the message')
+    assert((await banner.innerText()).includes('2 Insufficient cpu. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.'), 'FailedScheduling banner without the message')
     await banner.getByRole('button', { name: 'Show the filter results per node' }).click()
     const table = await page.getByRole('table', { name: 'Filter results per node' }).innerText()
     assert(/worker-1[\s\S]*NodeResourcesFit: Insufficient cpu/.test(table), `filter table: ${table}`)

@@ -44,6 +44,11 @@ current-context: mallory
 contexts: [{name: mallory, context: {cluster: kubernetes, user: mallory}}]
 users: [{name: mallory, user: {token: not-a-real-token}}]
 ---
+# The kubeconfig's users are the cluster's users unless the token file names them: mallory's token was rotated.
+apiVersion: podbirth.dev/v1alpha1
+kind: SimulatorConfig
+apiserver: {staticTokens: [{token: rotated-token, user: mallory, uid: "1002", groups: []}]}
+---
 ${NODES}`
     const r = applyAndRun({ manifests: NGINX, clusterText: cluster }).kubectlResults[0]
     expect(r.stderr).toBe('error: You must be logged in to the server (Unauthorized)\n')
@@ -148,7 +153,7 @@ describe('the node side refuses and fails as the kubelet does', () => {
     const m = pod('huge', '', '  - name: app\n    image: nginx:1.27\n    resources: {requests: {cpu: "64"}}\n')
     const sim = applyAndRun({ manifests: m })
     const ev = sim.events().find((e) => e.reason === 'FailedScheduling')
-    expect(ev?.message).toBe('0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.')
+    expect(ev?.message).toBe('0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.')
     const p = sim.pods()[0]
     expect(p.status?.conditions?.find((c) => c.type === 'PodScheduled')).toMatchObject({ status: 'False', reason: 'Unschedulable' })
   })

@@ -77,7 +77,7 @@ describe('the queue moves an unschedulable pod back when a pod is deleted', () =
   const sim = applyAndRun({ manifests: pod('waiter', '500m'), clusterText, untilMs: 5_000 })
 
   it('waits among the unschedulable pods, then is scheduled after the blocker is deleted', () => {
-    expect(events(sim, 'waiter')).toEqual(['Warning FailedScheduling 0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.'])
+    expect(events(sim, 'waiter')).toEqual(['Warning FailedScheduling 0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.'])
     const client = adminClient(sim)
     client.request({ verb: 'DELETE', path: '/api/v1/namespaces/default/pods/blocker' }, () => {})
     sim.run(sim.nowMs() + 60_000)

@@ -13,6 +13,7 @@ import type { KubeApiServer, RequestContext } from './index.ts'
 import { keyFor } from './resources.ts'
 import type { ResourceDef } from './resources.ts'
 import { latency } from '../context.ts'
+import { toV1Pod } from './podStrategy.ts'
 
 type Phase = 'mutating' | 'validating'
 
@@ -100,7 +101,8 @@ function beforeCreate(api: KubeApiServer, rc: RequestContext, def: ResourceDef, 
   meta.uid = api.uid()
   meta.creationTimestamp = api.ctx.sim.rfc3339()
   delete meta.resourceVersion
-  // PrepareForCreate (pkg/registry/core/pod/strategy.go): status is reset to Pending with the QoS class.
+  // PrepareForCreate (pkg/registry/core/pod/strategy.go): generation 1, status reset to Pending with the QoS class.
+  if (def.kind === 'Pod') meta.generation = 1
   const prepared: KObject = { ...obj, metadata: meta, ...(def.kind === 'Pod' ? { status: { phase: 'Pending', qosClass: getPodQOS(obj as Pod) } } : {}) }
   const errs = meta.name || meta.generateName ? api.hooks.validateCreate(prepared) : [{ type: 'FieldValueRequired' as const, field: 'metadata.name', message: 'Required value: name or generateName is required' }]
   if (rc.pod === undefined && def.kind === 'Pod') rc.pod = `${rc.info.namespace}/${meta.name}`
@@ -113,7 +115,9 @@ function beforeCreate(api: KubeApiServer, rc: RequestContext, def: ResourceDef, 
   }, true)
 }
 
-function persist(api: KubeApiServer, rc: RequestContext, def: ResourceDef, obj: KObject): void {
+function persist(api: KubeApiServer, rc: RequestContext, def: ResourceDef, internal: KObject): void {
+  // Stored and returned as v1: the pod's spec carries the deprecated serviceAccount alias (conversion.go).
+  const obj = def.kind === 'Pod' ? (toV1Pod(internal as Pod) as KObject) : internal
   const key = keyFor(def, rc.info.namespace, obj.metadata?.name ?? '')
   api.write(rc, def, key, 0, obj, 201, { kind: 'create', objectKind: def.kind }, false, (stored) => {
     api.step(rc, {

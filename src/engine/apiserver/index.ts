@@ -5,7 +5,7 @@
  * (generateName, uid, creationTimestamp, validation) → validating admission → etcd (create.ts).
  */
 import { newConflict, newForbidden, newNotFound, newUnauthorized, newBadRequest } from '../api/errors.ts'
-import type { KObject, Status } from '../api/types.ts'
+import type { KObject, Pod, Status } from '../api/types.ts'
 import type { ApiServerEndpoint, HttpRequest, HttpResponse, WatchSink } from '../client/http.ts'
 import type { EngineContext } from '../context.ts'
 import { latency } from '../context.ts'
@@ -25,6 +25,8 @@ import { keyFor, resourceByKind, resourceByName } from './resources.ts'
 import type { ResourceDef } from './resources.ts'
 import { matchesFields, matchesLabelString, parseFieldSelector } from './selectors.ts'
 import { WatchCache } from './watchCache.ts'
+import { handlePodUpdate } from './podUpdate.ts'
+import { toV1Pod } from './podStrategy.ts'
 import type { ApiserverTraceType } from './traceTypes.ts'
 import type { WritePurpose } from '../etcd/traceTypes.ts'
 
@@ -101,7 +103,7 @@ export class KubeApiServer implements ApiServerEndpoint {
       if (!def) continue
       const namespace = def.namespaced ? (o.metadata?.namespace ?? 'default') : undefined
       let value: KObject = { ...o, metadata: { ...o.metadata, ...(namespace ? { namespace } : {}), uid: o.metadata?.uid ?? this.uid(), creationTimestamp: o.metadata?.creationTimestamp ?? now } }
-      if (def.kind === 'Pod') value = this.hooks.applyDefaults(value)
+      if (def.kind === 'Pod') value = toV1Pod(this.hooks.applyDefaults(value) as Pod) as KObject
       stored.push({ key: keyFor(def, namespace ?? '', o.metadata?.name ?? ''), value })
     }
     if (this.hooks.computeQuotaUsage) {
@@ -251,6 +253,11 @@ export class KubeApiServer implements ApiServerEndpoint {
     }
     const uidPre = (body.metadata as { uid?: string } | undefined)?.uid
     if (uidPre && uidPre !== kv.value.metadata?.uid) return this.reply(rc, { code: 409, body: newConflict(def.resource, rc.info.name, `Precondition failed: UID in precondition: ${uidPre}, UID in object meta: ${kv.value.metadata?.uid}`, def.group) })
+    if (def.kind === 'Pod' && !rc.info.subresource) {
+      const strategicPod = (rc.req.headers['Content-Type'] ?? '').includes('strategic')
+      const remerge = (cur: KObject) => (rc.info.verb === 'patch' ? mergePatch(cur, body, strategicPod) as KObject : value)
+      return handlePodUpdate(this, rc, def, key, kv, remerge)
+    }
     const strategic = (rc.req.headers['Content-Type'] ?? '').includes('strategic')
     const recompute = rc.info.verb === 'patch' ? () => {
       const cur = this.etcd.get(key)

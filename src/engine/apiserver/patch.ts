@@ -1,6 +1,7 @@
 /**
  * Patches. JSON merge patch (RFC 7386) everywhere; for pods the strategic-merge keys of the Pod type:
- * status.conditions by `type`, container statuses by `name` (pkg/apis/core/v1 patchMergeKey tags).
+ * status.conditions by `type`, containers and their statuses, volumes and env by `name`, volumeMounts by
+ * `mountPath` (pkg/apis/core/v1 patchMergeKey tags).
  * Simplified: directives such as $setElementOrder and $patch are not supported.
  */
 type Json = unknown
@@ -10,6 +11,12 @@ const MERGE_KEYS: Record<string, string> = {
   containerStatuses: 'name',
   initContainerStatuses: 'name',
   ephemeralContainerStatuses: 'name',
+  // PodSpec and Container (staging/src/k8s.io/api/core/v1/types.go patchMergeKey tags).
+  containers: 'name',
+  initContainers: 'name',
+  volumes: 'name',
+  volumeMounts: 'mountPath',
+  env: 'name',
 }
 
 function isObj(v: Json): v is Record<string, Json> {

@@ -5,7 +5,7 @@
  */
 import { parseDocuments } from '../yaml.ts'
 import type { KObject } from '../api/types.ts'
-import type { ApiServerOptions } from '../apiserver/index.ts'
+import type { ApiServerOptions, StaticToken } from '../apiserver/index.ts'
 import { SIM_API_VERSION, SIM_KIND, defaultSimulatorConfig } from '../config.ts'
 import type { SimulatorConfig } from '../config.ts'
 import { bytes } from '../api/quantity.ts'
@@ -36,7 +36,7 @@ export function loadCluster(text: string | undefined, filename: string): Cluster
     objects: [],
     kubeconfig: defaultKubeconfig(),
     simulator: defaultSimulatorConfig(),
-    apiserver: { authorizationModes: ['Node', 'RBAC'], clientCA: 'kubernetes', staticTokens: defaultStaticTokens() },
+    apiserver: { authorizationModes: ['Node', 'RBAC'], clientCA: 'kubernetes', staticTokens: [] },
   }
   const fileObjects: KObject[] = []
   for (const doc of docs) {
@@ -51,8 +51,10 @@ export function loadCluster(text: string | undefined, filename: string): Cluster
       fileObjects.push(doc)
     } else return { error: `${where}: kind ${JSON.stringify(doc.kind ?? '')} is not something a cluster file can hold (supported: ${[...CLUSTER_KINDS].join(', ')}, Config, KubeSchedulerConfiguration, ${SIM_KIND})` }
   }
-  const hasNodes = fileObjects.some((o) => o.kind === 'Node')
-  const defaults = [...bootstrapObjects(), ...(hasNodes ? [] : defaultNodes())]
+  const builtInKubeconfig = !docs.some((d) => d.kind === 'Config')
+  spec.apiserver.staticTokens = tokenFile(spec.kubeconfig, builtInKubeconfig, spec.apiserver.staticTokens)
+  // A cluster file is the whole cluster: one that lists no Node has none; the built-in nodes are the default cluster's.
+  const defaults = [...bootstrapObjects(), ...(text === undefined ? defaultNodes() : [])]
   const id = (o: KObject) => `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`
   const fileIds = new Set(fileObjects.map(id))
   let nodeIndex = 0
@@ -62,6 +64,30 @@ export function loadCluster(text: string | undefined, filename: string): Cluster
   const all = [...defaults, ...perNamespace]
   spec.objects = [...all.filter((o) => !fileIds.has(id(o))), ...completed]
   return spec
+}
+
+/**
+ * tokenFile is the apiserver's --token-auth-file: the cluster's users are its kubeconfig's users, so every kubeconfig
+ * user with a `token` is a line of it (token, user name; the authenticator adds system:authenticated), unless the
+ * SimulatorConfig's `apiserver.staticTokens` (`explicit`) already lists that user name: that file then is what the
+ * apiserver knows (a rotated token). The built-in kubeconfig's token users carry their uid and groups.
+ * Simplified: a kubeconfig-derived line's uid is the user name (a token file's third column is required).
+ */
+function tokenFile(kubeconfig: KObject, builtInKubeconfig: boolean, explicit: StaticToken[]): StaticToken[] {
+  const base = builtInKubeconfig ? defaultStaticTokens() : []
+  const listed = new Set([...base, ...explicit].map((t) => t.user))
+  const users = Array.isArray(kubeconfig.users) ? (kubeconfig.users as unknown[]) : []
+  const fromKubeconfig: StaticToken[] = []
+  for (const u of users) {
+    if (typeof u !== 'object' || u === null) continue
+    const name = 'name' in u && typeof u.name === 'string' ? u.name : undefined
+    const info = 'user' in u && typeof u.user === 'object' && u.user !== null ? u.user : undefined
+    const token = info && 'token' in info && typeof info.token === 'string' ? info.token : undefined
+    if (!name || !token || listed.has(name)) continue
+    listed.add(name)
+    fromKubeconfig.push({ token, user: name, uid: name, groups: [] })
+  }
+  return [...base, ...explicit, ...fromKubeconfig]
 }
 
 function flattenList(doc: KObject): KObject[] {

@@ -4,8 +4,8 @@
  * last-applied-configuration annotation) or patch it. Output and errors read as kubectl prints them.
  * Mirrors: staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go, pkg/util/apply.go (annotation),
  * staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go (StandardErrorMessage, MultilineError).
- * Simplified: discovery is the apiserver's static resource table; a changed object is patched with a JSON merge
- * patch of the new manifest (no three-way diff deletions).
+ * Simplified: discovery is the apiserver's static resource table; a changed object is patched with a strategic
+ * merge patch of the whole new manifest (no three-way diff, so nothing the manifest dropped is deleted).
  */
 import type { KObject, Status } from '../api/types.ts'
 import { isStatus } from '../api/errors.ts'
@@ -159,11 +159,16 @@ export function kubectlApply(ctx: EngineContext, endpoint: ApiServerEndpoint, in
         return cont()
       }
       const current = res.body as KObject
-      if (current.metadata?.annotations?.[LAST_APPLIED] === applied) {
+      const previous = current.metadata?.annotations?.[LAST_APPLIED]
+      if (previous === applied) {
         out.push(`${def.resource.replace(/s$/, '')}/${name} unchanged`)
         return cont()
       }
-      client.request({ verb: 'PATCH', path: `${base}/${name}`, query: { fieldManager: 'kubectl-client-side-apply', fieldValidation: 'Strict' }, headers: { 'Content-Type': 'application/merge-patch+json' }, body }, (pres) => {
+      if (previous === undefined) err.push(missingAnnotationWarning(`${def.resource}/${name}`))
+      // Built-in kinds are patched with a strategic merge patch (lists such as containers merge by name).
+      const headers = { 'Content-Type': 'application/strategic-merge-patch+json' }
+      const query = { fieldManager: 'kubectl-client-side-apply', fieldValidation: 'Strict' }
+      client.request({ verb: 'PATCH', path: `${base}/${name}`, query, headers, body }, (pres) => {
         warn(pres)
         if (pres.code === 200) out.push(`${def.resource.replace(/s$/, '')}/${name} configured`)
         else { err.push(errorLine(pres.body as Status, `patching "${file}"`)); failed = true }
@@ -176,6 +181,17 @@ export function kubectlApply(ctx: EngineContext, endpoint: ApiServerEndpoint, in
     for (const w of res.warnings ?? []) err.push(`Warning: ${w}`)
   }
   next(0)
+}
+
+/**
+ * warningNoLastAppliedConfigAnnotation (staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go), printed to stderr when
+ * the live object was not created by apply; %[1]s is info.ObjectName() (`pods/nginx`), %[3]s the command's name.
+ */
+export function missingAnnotationWarning(objectName: string): string {
+  return `Warning: resource ${objectName} is missing the ${LAST_APPLIED} annotation which is required by kubectl `
+    + 'apply. '
+    + 'kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or '
+    + 'kubectl apply. The missing annotation will be patched automatically.'
 }
 
 function resolveNamespace(obj: KObject, flag: string | undefined, contextNs: string): string | { error: string } {

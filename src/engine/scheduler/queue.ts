@@ -3,8 +3,8 @@
  * unschedulable pods, which wait until a cluster event that one of the plugins that rejected them registered
  * (EnqueueExtensions) might make them schedulable, or until they have waited 5 minutes.
  * Mirrors: pkg/scheduler/backend/queue/{scheduling_queue.go,backoff_queue.go,active_queue.go} (v1.35 defaults:
- * backoff 1 s doubling per attempt up to 10 s; SchedulerPopFromBackoffQ pops a backing-off pod when activeQ is
- * empty; the leftover flush runs every 30 s for pods unschedulable longer than 5 minutes).
+ * backoff 1 s doubling per attempt up to 10 s; SchedulerPopFromBackoffQ pops a backing-off pod that a plugin
+ * rejected when activeQ is empty; the leftover flush runs every 30 s for pods unschedulable longer than 5 minutes).
  * Simplified: queueing hints are the plugins' registered event kinds (no per-event hint functions), and a pod
  * rejected while a relevant event arrived during its cycle goes to backoffQ.
  */
@@ -165,7 +165,7 @@ export class SchedulingQueue {
     let q = this.activeQ.pop()
     let fromBackoff = false
     if (!q) {
-      q = this.backoffQ.pop()
+      q = this.popEarly()
       fromBackoff = q !== undefined
     }
     if (!q) return null
@@ -174,6 +174,21 @@ export class SchedulingQueue {
     this.place(q, 'inFlight')
     this.inFlightEvents.set(q.podInfo.key, new Set())
     return { q, fromBackoff }
+  }
+
+  /**
+   * popEarly: SchedulerPopFromBackoffQ pops from podBackoffQ only. A pod that failed with no rejecting plugin (an
+   * error, or ErrNoNodesAvailable) is in podErrorBackoffQ and waits its whole backoff
+   * (pkg/scheduler/backend/queue/backoff_queue.go add and popBackoff).
+   */
+  private popEarly(): QueuedPodInfo | undefined {
+    const top = this.backoffQ.peek()
+    if (!top || top.unschedulablePlugins.size > 0) return this.backoffQ.pop()
+    let best: QueuedPodInfo | undefined
+    for (const x of this.backoffQ.toArray()) {
+      if (x.unschedulablePlugins.size > 0 && (!best || this.backoffExpiry(x) < this.backoffExpiry(best))) best = x
+    }
+    return best ? this.backoffQ.remove((x) => x === best) : undefined
   }
 
   /** done ends a pod's in-flight time (scheduled or requeued). */

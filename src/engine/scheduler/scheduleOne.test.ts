@@ -7,8 +7,10 @@ import { describe, expect, it } from 'vitest'
 import { cluster, node, pod, schedule } from './testing.ts'
 import { numFeasibleNodesToFind } from './scheduleOne.ts'
 
-const NOT_HELPFUL = (n: number) => `preemption: 0/${n} nodes are available: ${n} Preemption is not helpful for scheduling.`
-const NO_VICTIMS = (n: number) => `preemption: 0/${n} nodes are available: ${n} No preemption victims found for incoming pod.`
+// The PostFilter reasons, joined with ", " (runtime/framework.go RunPostFilterPlugins): DynamicResources' comes first
+// (dynamicresources.go PostFilter, a pod without claims), then DefaultPreemption's "preemption: ...".
+const NOT_HELPFUL = (n: number) => `no new claims to deallocate, preemption: 0/${n} nodes are available: ${n} Preemption is not helpful for scheduling.`
+const NO_VICTIMS = (n: number) => `no new claims to deallocate, preemption: 0/${n} nodes are available: ${n} No preemption victims found for incoming pod.`
 
 function messageOf(r: ReturnType<typeof schedule>): string {
   if (r.kind === 'scheduled') throw new Error(`expected a failure, got ${r.node}`)
@@ -56,7 +58,7 @@ describe('FitError text', () => {
       node('w1', { cpu: '2' }), node('w2', { cpu: '2' }),
     ], [pod('a', { node: 'w1', requests: [{ cpu: '2' }] }), pod('b', { node: 'w2', requests: [{ cpu: '2' }] })])
     const r = schedule(c, pod('p', { requests: [{ cpu: '1' }] }))
-    expect(messageOf(r)).toBe('0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.')
+    expect(messageOf(r)).toBe('0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. no new claims to deallocate, preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.')
   })
 
   it('reason counts of 10 or more sort as text: "10 …" before "2 …"', () => {
@@ -94,6 +96,9 @@ describe('FitError text', () => {
   it('zero nodes', () => {
     const r = schedule(cluster([]), pod('p'))
     expect(r.kind).toBe('error')
+    // schedule_one.go schedulingCycle: ErrNoNodesAvailable becomes UnschedulableAndUnresolvable (condition reason
+    // Unschedulable, not SchedulerError), with the error's text as the message.
+    expect(r.kind === 'error' && r.status.codeName).toBe('UnschedulableAndUnresolvable')
     expect(messageOf(r)).toBe('no nodes available to schedule pods')
   })
 
@@ -106,7 +111,7 @@ describe('FitError text', () => {
   it('preemptionPolicy: Never', () => {
     const c = cluster([node('w1', { cpu: '1' })], [pod('a', { node: 'w1', requests: [{ cpu: '1' }] })])
     const r = schedule(c, pod('p', { priority: 100, requests: [{ cpu: '1' }], spec: { preemptionPolicy: 'Never' } }))
-    expect(messageOf(r)).toBe('0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.')
+    expect(messageOf(r)).toBe('0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: not eligible due to preemptionPolicy=Never.')
   })
 })
 

@@ -205,7 +205,9 @@ export class SchedulerCore implements Handle {
     if (rec) rec.numAllNodes = allNodes.length
     if (allNodes.length === 0) {
       if (rec) rec.message = ERR_NO_NODES_AVAILABLE
-      return { kind: 'error', status: newStatus(Code.Error, ERR_NO_NODES_AVAILABLE), message: ERR_NO_NODES_AVAILABLE }
+      // schedule_one.go schedulingCycle: ErrNoNodesAvailable is UnschedulableAndUnresolvable, a rejection.
+      const status = newStatus(Code.UnschedulableAndUnresolvable, ERR_NO_NODES_AVAILABLE)
+      return { kind: 'error', status, message: ERR_NO_NODES_AVAILABLE }
     }
     const { feasible, diagnosis, error } = this.findNodesThatFitPod(fwk, state, pi, allNodes)
     if (error) {

@@ -40,7 +40,7 @@ function ClusterPanel({ dark, onApply }: { dark: boolean; onApply(): void }) {
           </select>
         </label>
         <p className="muted cluster-description">{preset ? preset.description : 'Your edited cluster file, kept in this browser.'}</p>
-        {!/\bkind:\s*["']?Node\b/.test(clusterText) && <p className="cluster-note" role="note">This file defines no Node, so the built-in nodes are used (control-plane, worker-1, worker-2), as <code>podbirth apply --cluster</code> does.</p>}
+        {!/\bkind:\s*["']?Node\b/.test(clusterText) && <p className="cluster-note" role="note">A cluster file is the whole cluster: this one defines no Node, so it has none and a pod stays Pending (<code>no nodes available to schedule pods</code>). The built-in nodes (control-plane, worker-1, worker-2) are used only without a cluster file; the Default preset lists them.</p>}
       </div>
       <Suspense fallback={<textarea aria-label="Cluster file (loading the editor…)" spellCheck={false} value={clusterText} onChange={(e) => setClusterText(e.target.value)} />}>
         <ClusterEditor value={clusterText} onChange={setClusterText} onApply={onApply} dark={dark} error={errorAt} />

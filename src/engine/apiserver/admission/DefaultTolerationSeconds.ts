@@ -8,20 +8,27 @@ import type { AdmissionPlugin } from './types.ts'
 
 const KEYS = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']
 
+/** withDefaultTolerations adds the not-ready and unreachable tolerations a pod lacks (on create and on update). */
+export function withDefaultTolerations(tolerations: Toleration[]): { tolerations: Toleration[]; added: string[] } {
+  const tol = [...tolerations]
+  const added: string[] = []
+  for (const key of KEYS) {
+    const tolerated = (t: Toleration) => (t.key === key || (!t.key && t.operator === 'Exists'))
+      && (!t.effect || t.effect === 'NoExecute')
+    if (tol.some(tolerated)) continue
+    tol.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 })
+    added.push(key)
+  }
+  return { tolerations: tol, added }
+}
+
 export const DefaultTolerationSeconds: AdmissionPlugin = {
   name: 'DefaultTolerationSeconds',
   docs: 'https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#defaulttolerationseconds',
   handles: isPodCreate,
   admit(a) {
     const pod = a.object as Pod
-    const tol = [...(pod.spec?.tolerations ?? [])]
-    const added: string[] = []
-    for (const key of KEYS) {
-      if (tol.some((t) => (t.key === key || (!t.key && t.operator === 'Exists')) && (!t.effect || t.effect === 'NoExecute'))) continue
-      const t: Toleration = { key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }
-      tol.push(t)
-      added.push(key)
-    }
+    const { tolerations: tol, added } = withDefaultTolerations(pod.spec?.tolerations ?? [])
     if (!added.length) return { acted: false, note: 'the pod already tolerates not-ready and unreachable nodes.' }
     return { acted: true, note: `adds tolerations for ${added.join(' and ')} (NoExecute, 300 s): if the node goes away, the pod is evicted after five minutes.`, object: { ...pod, spec: { ...pod.spec, tolerations: tol } } as never }
   },

@@ -135,7 +135,7 @@ describe('DefaultPreemption Preempt (TestPreempt)', () => {
   it('no preempting in pod', () => {
     const { r, picked } = preempt(['node1', 'node2', 'node3'].map(N), basicPods(), incoming(high, veryLarge, { preemptionPolicy: 'Never' }))
     expect(picked).toEqual([])
-    expect(r.kind === 'unschedulable' && r.message).toBe('0/3 nodes are available: 3 Insufficient cpu, 3 Insufficient memory. preemption: not eligible due to preemptionPolicy=Never.')
+    expect(r.kind === 'unschedulable' && r.message).toBe('0/3 nodes are available: 3 Insufficient cpu, 3 Insufficient memory. no new claims to deallocate, preemption: not eligible due to preemptionPolicy=Never.')
   })
   it('preemption for topology spread constraints', () => {
     // Nodes "node-a/zone1", "node-b/zone1", "node-x/zone2" ⇒ labels hostname and zone. zone1 = 3, zone2 = 2, min 2:
@@ -179,13 +179,13 @@ describe('DefaultPreemption FitError texts', () => {
     const { r, picked } = preempt([N('node1'), N('node2')], [P('a', 'node1', high, large), P('b', 'node2', high, large)], incoming(high, large))
     expect(picked).toEqual([])
     // 300m used + 300m > 500m on both (Unschedulable ⇒ candidates), equal priority ⇒ no victims on either.
-    expect(r.kind === 'unschedulable' && r.message).toBe('0/2 nodes are available: 2 Insufficient cpu, 2 Insufficient memory. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.')
+    expect(r.kind === 'unschedulable' && r.message).toBe('0/2 nodes are available: 2 Insufficient cpu, 2 Insufficient memory. no new claims to deallocate, preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.')
   })
   it('"Preemption is not helpful for scheduling" when every node is UnschedulableAndUnresolvable', () => {
     // 500m requested > 300m allocatable: Insufficient cpu is Unresolvable ⇒ no potential node at all.
     const { r, picked } = preempt([node('node1', { cpu: '300m' })], [P('a', 'node1', low, small)], incoming(high, veryLarge))
     expect(picked).toEqual([])
-    expect(r.kind === 'unschedulable' && r.message).toBe('0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.')
+    expect(r.kind === 'unschedulable' && r.message).toBe('0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.')
   })
 })
 

@@ -1,7 +1,10 @@
 /**
- * DynamicResources (DRA). podbirth does not simulate ResourceClaims: a pod without claims is skipped at PreFilter
- * and its PostFilter returns Unschedulable with no message (v1.33+ adds nothing to the FailedScheduling text).
- * Mirrors: plugins/dynamicresources/dynamicresources.go.
+ * DynamicResources (DRA). podbirth does not simulate ResourceClaims: a pod without claims is skipped at PreFilter.
+ * Its PostFilter runs before DefaultPreemption's and, for a pod without claims, is Unschedulable with the reason
+ * "no new claims to deallocate"; RunPostFilterPlugins joins the rejecting plugins' reasons with ", ", so every
+ * v1.35 FailedScheduling message after a failed preemption reads "... no new claims to deallocate, preemption: ...".
+ * Mirrors: pkg/scheduler/framework/plugins/dynamicresources/dynamicresources.go (PostFilter, `state.claims.empty()`)
+ * and pkg/scheduler/framework/runtime/framework.go (RunPostFilterPlugins).
  */
 import type { NodeToStatus, PostFilterPlugin, PostFilterResult, PreFilterPlugin, PreFilterResult, FilterPlugin } from '../framework/interface.ts'
 import { Code, newStatus } from '../framework/status.ts'
@@ -9,6 +12,9 @@ import type { MaybeStatus } from '../framework/status.ts'
 import type { PodInfo } from '../framework/types.ts'
 
 export const NAME = 'DynamicResources'
+
+/** The PostFilter reason for a pod without claims (dynamicresources.go PostFilter). */
+export const NO_NEW_CLAIMS = 'no new claims to deallocate'
 
 export class DynamicResources implements PreFilterPlugin, FilterPlugin, PostFilterPlugin {
   readonly name = NAME
@@ -22,6 +28,6 @@ export class DynamicResources implements PreFilterPlugin, FilterPlugin, PostFilt
     return null
   }
   postFilter(_state: unknown, _pod: PodInfo, _m: NodeToStatus): { result: PostFilterResult | null; status: MaybeStatus } {
-    return { result: null, status: newStatus(Code.Unschedulable) }
+    return { result: null, status: newStatus(Code.Unschedulable, NO_NEW_CLAIMS) }
   }
 }

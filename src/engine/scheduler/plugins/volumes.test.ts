@@ -22,12 +22,13 @@ describe('volume plugins', () => {
 })
 
 describe('DynamicResources', () => {
-  it('skips a pod without claims and adds nothing to the failure message', () => {
+  it('skips a pod without claims; its PostFilter says so before preemption does', () => {
     const c = cluster([node('n1', { cpu: '1' })])
     expect(filterAll(c, 'DynamicResources', pod('p'))).toEqual({ n1: 'Skip' })
     const pf = plugin<DynamicResources>(c, 'DynamicResources').postFilter(new CycleState(), new PodInfo(pod('p')), { statuses: new Map(), absentStatus: null })
     expect(codeName(pf.status)).toBe('Unschedulable')
-    expect(pf.status?.message()).toBe('')
+    // dynamicresources.go PostFilter (v1.35): `state.claims.empty()` ⇒ Unschedulable "no new claims to deallocate".
+    expect(pf.status?.message()).toBe('no new claims to deallocate')
   })
 })
 

@@ -67,6 +67,11 @@ current-context: mallory
 contexts: [{name: mallory, context: {cluster: kubernetes, user: mallory}}]
 users: [{name: mallory, user: {token: not-a-real-token}}]
 ---
+# Kubeconfig users are the cluster's users unless the token file names them: mallory's token was rotated.
+apiVersion: podbirth.dev/v1alpha1
+kind: SimulatorConfig
+apiserver: {staticTokens: [{token: rotated-token, user: mallory, uid: "1002", groups: []}]}
+---
 ${NODES}`
     const o = only(applyAndRun({ manifests: NGINX, clusterText: cluster }), 'unauthorized')
     expect(o).toMatchObject({ title: 'Unauthorized (401)', message: 'Unauthorized', stepType: 'apiserver:Authenticate', pod: 'default/nginx' })
@@ -214,7 +219,7 @@ describe('the scheduler', () => {
     const all = outcomes(sim).filter((o) => o.kind === 'unschedulable')
     expect(all.length).toBeGreaterThanOrEqual(1)
     const o = all[0]
-    expect(o).toMatchObject({ title: 'FailedScheduling', pod: 'default/huge', message: '0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.' })
+    expect(o).toMatchObject({ title: 'FailedScheduling', pod: 'default/huge', message: '0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.' })
     expect(sim.trace[o.step].type).toBe('scheduler:Unschedulable')
     expect(o.fix).toContain('Tolerate the taint')
     expect(o.fix).toContain('less cpu')

@@ -21,7 +21,7 @@ function fitReasonFix(reason: string): string {
 
 /** unschedulable: one failed scheduling attempt (scheduler:Unschedulable), from its FailedScheduling message. */
 export function unschedulable(i: number, pod: string, message: string, attempt: number): Outcome {
-  const body = /^\d+\/\d+ nodes are available: (.*?)(?:\. preemption: (.*))?$/s.exec(message)
+  const body = /^\d+\/\d+ nodes are available: (.*?)(?:\. (?:no new claims to deallocate, )?preemption: (.*))?$/s.exec(message)
   const parts = body ? body[1].replace(/\.$/, '').split(/, (?=\d+ )/) : []
   const reasons = parts.map((p) => /^(\d+) (.*)$/.exec(p)).filter((m): m is RegExpExecArray => !!m).map((m) => ({ n: Number(m[1]), reason: m[2] }))
   const total = /^0\/(\d+) nodes/.exec(message)?.[1]
