@@ -85,7 +85,7 @@ describe('what some introductions promise beyond one reason', () => {
   it('image-typo shows ErrImagePull, then ImagePullBackOff with back-offs of 10, 20 and 40 s', () => {
     const r = run(scenarioById('image-typo') as Scenario)
     expect(r.outcomes.map((o) => o.kind).slice(0, 2)).toEqual(['err-image-pull', 'image-pull-backoff'])
-    const backoffs = r.sim.trace.filter((e) => e.type === 'kubelet:Backoff').map((e) => e.details?.backoffSeconds)
+    const backoffs = r.sim.trace.flatMap((e) => (e.type === 'kubelet:Backoff' && e.details.kind === 'imagePull' ? [e.details.backoffSeconds] : []))
     expect(backoffs.slice(0, 3)).toEqual([10, 20, 40])
   })
   it('preemption deletes the lower-priority pod and binds the preemptor in its place', () => {

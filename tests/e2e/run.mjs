@@ -604,7 +604,7 @@ try {
     await banner.waitFor({ timeout: 5000 })
     const text = await banner.innerText()
     assert(/Back-off restarting failed container app in pod crash_default\([0-9a-f-]+\)/.test(text), `banner message: ${text}`)
-    assert(text.includes('exited with code 1 (Error)') && /this time \d+ s/.test(text), `banner cause: ${text}`)
+    assert(text.includes('exited with code 1 (Error)') && /this time (\d+m)?\d+s\./.test(text), `banner cause: ${text}`)
     await bannerShots(banner, 'crash-loop-backoff')
     await goToDecidingStep(banner, 'kubelet')
     await setText(EXAMPLE)

@@ -10,8 +10,7 @@
  * - `kuberuntime/` SyncPod's sequence, containers, kills, the sandbox and the container GC (pkg/kubelet/kuberuntime);
  * - `cni/` host-local IPAM.
  * Mirrors: pkg/kubelet/kubelet.go (SyncPod, canAdmitPod, rejectPod, SyncTerminatingPod, HandlePodUpdates).
- * Simplified: probes are not yet simulated; a running container counts as ready; an operation in flight when deletion
- * arrives completes before termination starts.
+ * Simplified: an operation in flight when deletion arrives completes before termination starts.
  */
 import { getPodQOS } from '../api/qos.ts'
 import type { Container, Node, Pod } from '../api/types.ts'
@@ -28,13 +27,16 @@ import { podRef } from './container/ref.ts'
 import { RuntimeService } from './cri/runtimeService.ts'
 import { ImageManager } from './images/imageManager.ts'
 import { waiting } from './kubeletPods.ts'
-import { killPod } from './kuberuntime/manager.ts'
+import { newCrashLoopBackOff } from './kuberuntime/backoff.ts'
+import { killForProbe } from './kuberuntime/container.ts'
+import { killPod, sidecarStarted } from './kuberuntime/manager.ts'
 import { forget } from './kuberuntime/gc.ts'
 import { runPodSandbox } from './kuberuntime/sandbox.ts'
 import { canAdmitPod } from './lifecycle/predicate.ts'
 import { gracePeriodOf, idle, newPodWorker } from './podWorkers.ts'
 import type { PodWorker } from './podWorkers.ts'
 import { StatusManager } from './status/statusManager.ts'
+import { ProberManager } from './prober/proberManager.ts'
 import type { KubeletTraceType } from './traceTypes.ts'
 
 export class Kubelet {
@@ -49,6 +51,9 @@ export class Kubelet {
   readonly images = new ImageManager(this)
   readonly status = new StatusManager(this)
   readonly runtime = new RuntimeService(this)
+  readonly prober = new ProberManager(this)
+  /** The container restart back-off, one for the kubelet keyed by pod and container (kubelet.go crashLoopBackOff). */
+  readonly crashLoopBackOff = newCrashLoopBackOff()
 
   constructor(ctx: EngineContext, client: ApiClient, nodeName: string) {
     this.ctx = ctx
@@ -61,6 +66,8 @@ export class Kubelet {
       reportingInstance: nodeName,
       api: 'legacy',
     })
+    this.prober.onKill = (w, c, message, grace) => killForProbe(this, w, c, message, grace)
+    this.prober.onStarted = (w, c) => sidecarStarted(this, w, c)
   }
 
   start(): void {
@@ -79,7 +86,10 @@ export class Kubelet {
       const w = this.workers.get(key)
       if (e.type === 'DELETED') {
         this.workers.delete(key)
-        if (w) forget(this, w)
+        if (w) {
+          this.prober.removePod(w)
+          forget(this, w)
+        }
         return
       }
       if (w) {
@@ -174,6 +184,7 @@ export class Kubelet {
   }
 
   private syncPod(w: PodWorker): void {
+    this.prober.addPod(w)
     const now = this.ctx.sim.rfc3339()
     const hostIP = this.node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address
     w.status = {

@@ -63,6 +63,17 @@ const SCENARIOS = [
 `,
     ),
   ),
+  run(
+    pod(
+      'probed',
+      `  containers:
+  - name: nginx
+    image: nginx:1.27
+    readinessProbe: {httpGet: {port: 80}}
+    livenessProbe: {httpGet: {port: 8080, path: /healthz}, periodSeconds: 5}
+`,
+    ),
+  ),
   run(pod('typo', '  containers:\n  - {name: app, image: "nginx:1.27-typo"}\n')),
   run(pod('crash', '  containers:\n  - {name: app, image: busybox:1.36, command: ["false"]}\n')),
   run(

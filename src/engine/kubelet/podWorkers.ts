@@ -16,8 +16,8 @@ export interface PodWorker {
   sandboxId?: string
   /** What to do when the running init container exits 0. */
   initNext?: () => void
-  /** CrashLoopBackOff per container: the next back-off in seconds. */
-  crash: Record<string, number>
+  /** The reason of each container's last failed start (kubelet.reasonCache): CrashLoopBackOff while backing off. */
+  reasonCache: Map<string, { reason: string; message: string }>
   /** Running containers by name: id, start time and what the process will do. */
   procs: Map<string, Proc>
   /** Every container id created in this pod (for the container GC). */
@@ -56,7 +56,7 @@ export function newPodWorker(key: string, pod: Pod): PodWorker {
     key,
     status: { ...pod.status },
     backoffS: 0,
-    crash: {},
+    reasonCache: new Map(),
     procs: new Map(),
     ids: [],
     inflight: 0,

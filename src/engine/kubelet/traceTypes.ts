@@ -1,5 +1,7 @@
 import type { Container, Pod } from '../api/types.ts'
 import type { TermBehaviour } from './cri/process.ts'
+import { PROBER_TRACE_TYPES } from './prober/traceTypes.ts'
+import type { ProberTraceTypes } from './prober/traceTypes.ts'
 
 /** Trace event types of the simulated kubelet and the CRI runtime and CNI plugin below it. */
 export const KUBELET_TRACE_TYPES = [
@@ -15,6 +17,7 @@ export const KUBELET_TRACE_TYPES = [
   'kubelet:PreStopHook',
   'kubelet:DeletePod',
   'kubelet:ContainerGC',
+  ...PROBER_TRACE_TYPES,
   'cri:RunPodSandbox',
   'cri:PodSandboxStatus',
   'cri:ImageStatus',
@@ -116,7 +119,8 @@ export type StatusCause =
       restartPolicy: string
     }
   | { kind: 'initFailed'; container: string }
-  | { kind: 'crashLoop'; container: string; backoffSeconds: number }
+  | { kind: 'crashLoop'; container: string; message: string }
+  | { kind: 'probe'; container: string; probeType: 'Liveness' | 'Readiness' | 'Startup'; started: boolean; ready: boolean }
   | { kind: 'sidecarsStopped' }
   | { kind: 'terminal'; phase: string }
 
@@ -132,7 +136,7 @@ export interface HookRun {
 }
 
 /** The shape of each step type's details. */
-export interface KubeletTraceDetails {
+export interface KubeletTraceDetails extends ProberTraceTypes {
   'kubelet:PodObserved': { namespace: string; name: string; nodeName: string }
   'kubelet:Admit':
     | { verdict: 'admit'; requested: CpuMemory; used: CpuMemory; allocatable: Record<string, string>; free: CpuMemory }
@@ -150,9 +154,26 @@ export interface KubeletTraceDetails {
   'kubelet:PostStartHook': HookRun
   'kubelet:Backoff':
     | { kind: 'imagePull'; backoffSeconds: number; container: string; image?: string; error: string }
-    | { kind: 'crashLoop'; backoffSeconds: number; container: string; restartPolicy: string; podDesc: string }
+    | {
+        kind: 'crashLoop'
+        container: string
+        restartPolicy: string
+        podDesc: string
+        /** The current back-off as Go prints it ("1m20s"), and in seconds. */
+        backoff: string
+        backoffSeconds: number
+        /** Seconds of the back-off left since the container finished. */
+        leftSeconds: number
+        /** When the pod worker tries the sync again (backOffPeriod with jitter). */
+        retrySeconds: number
+        /** The waiting message (ErrCrashLoopBackOff's text). */
+        message: string
+        /** Restarts so far (the container has exited restartCount + 1 times). */
+        restartCount: number
+      }
+    | { kind: 'restart'; container: string; restartPolicy: string; restartCount: number; nextBackoff: string }
   'kubelet:KillContainer':
-    | { phase: 'kill'; container: string; gracePeriodSeconds: number; preStop: boolean }
+    | { phase: 'kill'; container: string; gracePeriodSeconds: number; preStop: boolean; message?: string }
     | { phase: 'stopSidecars'; sidecars: string[]; restartPolicy: string; gracePeriodSeconds: number }
     | { phase: 'waitForTurn'; container: string; waitsFor: string[]; leftSeconds: number }
   'kubelet:SyncTerminatingPod': { deletionTimestamp?: string; gracePeriodSeconds: number }

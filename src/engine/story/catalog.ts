@@ -224,6 +224,13 @@ export const CHAPTERS: Record<ChapterKind, ChapterEntry> = {
     facts: said('kubelet:PostStartHook', 'cri:ExecSync'), docs: `${D}concepts/containers/container-lifecycle-hooks/`,
     source: 'pkg/kubelet/lifecycle/handlers.go',
   },
+  probes: {
+    stage: 5, title: 'Probes: started, ready, alive',
+    story: 'The kubelet checks each container the way its probes say: a startup probe until the app has started, then a readiness probe that decides whether the pod gets traffic (Ready) and a liveness probe that restarts a container that stopped answering.',
+    expert: 'prober_manager.go runs a worker per container and probe type (worker.go doProbe every periodSeconds); the results manager feeds UpdatePodStatus (Started, Ready) and computePodActions, which kills a container whose liveness or startup result is Failure.',
+    facts: said('prober:Probe'), docs: `${D}concepts/configuration/liveness-readiness-startup-probes/`,
+    source: 'pkg/kubelet/prober/worker.go',
+  },
   status: {
     stage: 5, title: 'Status: Running and Ready',
     story: 'The kubelet reports what it sees back to the API server: the phase, the pod IP, each container\'s state, and the conditions that say when the pod is ready for traffic.',
@@ -255,7 +262,7 @@ export const SHORT: Record<ChapterKind, string> = {
   queue: 'Queue', filter: 'Filter', score: 'Score', select: 'Select', reserve: 'Reserve', bind: 'Bind',
   unschedulable: 'Failed', preemption: 'Preempt',
   'kubelet-sync': 'Sync', sandbox: 'Sandbox', network: 'CNI', image: 'Image', containers: 'Start', hooks: 'Hook',
-  status: 'Status', restart: 'Restart', termination: 'Stop',
+  probes: 'Probe', status: 'Status', restart: 'Restart', termination: 'Stop',
 }
 
 /** stageOf is the stage a kind of chapter belongs to. */

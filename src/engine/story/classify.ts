@@ -110,6 +110,8 @@ export function classify(e: TraceEvent, requester: Requester): Classified {
     case 'kubelet:StatusUpdate': return statusUpdate(e)
     case 'kubelet:PostStartHook':
     case 'cri:ExecSync': return kind('hooks')
+    // A probe that changes nothing is the steady tick of its worker; one that flips Ready or kills is a beat.
+    case 'prober:Probe': return kind('probes', e.details.change === 'none' && e.outcome === 'ok' ? 'plumbing' : 'beat', true)
     case 'kubelet:Backoff': return kind(/image/i.test(e.summary) ? 'image' : 'restart', 'beat', true)
     case 'kubelet:KillContainer':
     case 'kubelet:SyncTerminatingPod':

@@ -65,7 +65,7 @@ export const CHAPTER_KINDS = [
   // Stage 4
   'queue', 'filter', 'score', 'select', 'reserve', 'bind', 'unschedulable', 'preemption',
   // Stage 5
-  'kubelet-sync', 'sandbox', 'network', 'image', 'containers', 'hooks', 'status', 'restart', 'termination',
+  'kubelet-sync', 'sandbox', 'network', 'image', 'containers', 'hooks', 'probes', 'status', 'restart', 'termination',
 ] as const
 export type ChapterKind = (typeof CHAPTER_KINDS)[number]
 

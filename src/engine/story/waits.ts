@@ -124,7 +124,8 @@ export function findWaits(events: TraceEvent[]): Wait[] {
       }
     }
 
-    if (e.type === 'kubelet:Backoff') {
+    // An immediate restart (the first after a crash) holds nothing back: no wait.
+    if (e.type === 'kubelet:Backoff' && e.details.kind !== 'restart') {
       const prev = pendingBackoff.get(pn)
       if (prev !== undefined) push(backoffWait(events[prev], prev, e.t, failedPull.get(pn) === true, false))
       pendingBackoff.set(pn, i)
@@ -182,6 +183,11 @@ export function findWaits(events: TraceEvent[]): Wait[] {
  * as measured up to the next attempt.
  */
 function backoffWait(e: TraceEvent, step: number, to: number, afterFailedPull: boolean, retried: boolean): Wait {
+  if (e.type === 'kubelet:Backoff' && e.details.kind === 'crashLoop') {
+    const d = e.details
+    const label = `CrashLoopBackOff ${d.backoff}, ${d.leftSeconds}s left`
+    return { lane: 'kubelet', node: e.node, pod: e.pod, from: e.t, to: Math.max(to, e.t), kind: 'backoff', label, step }
+  }
   const written = durationIn(e.summary)
   const d = written ?? (retried ? measured(to - e.t) : undefined)
   const image = afterFailedPull || /image/i.test(e.summary)

@@ -7,7 +7,7 @@
 import { isSidecar } from '../../api/containers.ts'
 import type { Container, ContainerStatus } from '../../api/types.ts'
 import { latency } from '../../context.ts'
-import { ms, sec } from '../../sim/kernel.ts'
+import { ms } from '../../sim/kernel.ts'
 import { containerRef } from '../container/ref.ts'
 import { containerArgv, outcomeOf } from '../cri/process.ts'
 import type { Outcome } from '../cri/process.ts'
@@ -18,9 +18,9 @@ import { listOf } from '../kubeletPods.ts'
 import { runHandler } from '../lifecycle/handlers.ts'
 import { idle } from '../podWorkers.ts'
 import type { PodWorker } from '../podWorkers.ts'
-import { reportRunning, sidecarStarted, stopSidecarsIfDone } from './manager.ts'
-
-const MAX_CONTAINER_BACKOFF_S = 300
+import { killContainer } from './kill.ts'
+import { stopSidecarsIfDone } from './manager.ts'
+import { syncRestart } from './restart.ts'
 
 export function createAndStart(k: Kubelet, w: PodWorker, sandboxId: string, c: Container, cont: () => void): void {
   const id = k.rng.hex(64)
@@ -61,13 +61,14 @@ export function createAndStart(k: Kubelet, w: PodWorker, sandboxId: string, c: C
         const normalized = 'ref' in ref0 ? ref0.ref : undefined
         const init = listOf(w.pod, c) === 'initContainerStatuses'
         w.procs.set(c.name, { c, id, startedAt: k.ctx.sim.now(), outcome: o })
-        // A sidecar without a readiness probe is ready once it runs; a regular init container never is.
+        // Started and Ready come from the probes (at once without them); a regular init container is never ready.
+        const probed = !init || isSidecar(c) ? k.prober.startedAndReady(w, c, id) : { started: true, ready: false }
         k.status.setState(w, c, {
           containerID: `containerd://${id}`,
           image: normalized?.normalized ?? c.image ?? '',
           imageID: normalized ? `${normalized.repository}@${digestOf(normalized.normalized)}` : '',
-          started: true,
-          ready: !init || isSidecar(c),
+          started: probed.started,
+          ready: probed.ready,
           state: {
             running: { startedAt: k.ctx.sim.rfc3339() },
             waiting: null,
@@ -211,6 +212,19 @@ export function exited(k: Kubelet, w: PodWorker, c: Container, id: string, exitC
     started: false,
     state: { terminated, waiting: null, running: null } as unknown as ContainerStatus['state'],
   })
+  afterExit(k, w, c, terminated)
+}
+
+type Terminated = NonNullable<NonNullable<ContainerStatus['state']>['terminated']>
+
+/**
+ * afterExit is the pod worker's sync once the runtime reports a container exited (on its own, or killed for a
+ * failed probe): report the status, then go on with the init sequence, fail the pod, stop the sidecars, or restart.
+ */
+export function afterExit(k: Kubelet, w: PodWorker, c: Container, terminated: Terminated): void {
+  const cur = (w.status[listOf(w.pod, c)] ?? []).find((s) => s.name === c.name)
+  const { exitCode } = terminated
+  const reason = terminated.reason ?? 'Error'
   const init = listOf(w.pod, c) === 'initContainerStatuses'
   const sidecar = isSidecar(c) && init
   k.status.refresh(w, {
@@ -230,46 +244,37 @@ export function exited(k: Kubelet, w: PodWorker, c: Container, id: string, exitC
     return k.status.patchStatus(w, { kind: 'initFailed', container: c.name })
   }
   if (!init && (policy === 'Never' || (policy === 'OnFailure' && exitCode === 0))) return stopSidecarsIfDone(k, w)
-  const backoff = w.crash[c.name] ?? 10
-  w.crash[c.name] = Math.min(backoff * 2, MAX_CONTAINER_BACKOFF_S)
-  const m = w.pod.metadata ?? {}
-  const podDesc = `${m.name}_${m.namespace}(${m.uid})`
-  k.ctx.sim.after(sec(1), () => {
-    if (w.terminating || w.completed) return
-    // Mirrors: pkg/kubelet/kuberuntime/kuberuntime_manager.go (doBackOff).
-    k.recorder.event(
-      containerRef(w.pod, c),
-      'Warning',
-      'BackOff',
-      `Back-off restarting failed container ${c.name} in pod ${podDesc}`,
-    )
-    k.status.setState(w, c, {
-      lastState: { terminated },
-      state: {
-        waiting: {
-          reason: 'CrashLoopBackOff',
-          message: `back-off ${backoff}s restarting failed container=${c.name} pod=${podDesc}`,
-        },
-        terminated: null,
-        running: null,
-      } as unknown as ContainerStatus['state'],
-    })
-    k.emit({
-      type: 'kubelet:Backoff',
-      lane: 'kubelet',
-      pod: w.key,
-      outcome: 'warning',
-      details: { kind: 'crashLoop', backoffSeconds: backoff, container: c.name, restartPolicy: policy, podDesc },
-    })
-    k.status.refresh(w, { kind: 'crashLoop', container: c.name, backoffSeconds: backoff })
-    k.ctx.sim.after(sec(backoff - 1), () => {
-      if (w.terminating || w.completed) return
-      k.status.setState(w, c, { restartCount: (cur?.restartCount ?? 0) + 1 })
-      k.images.ensureImage(w, c, () =>
-        createAndStart(k, w, w.sandboxId ?? '', c, () =>
-          sidecar ? sidecarStarted(k, w, c) : init ? undefined : reportRunning(k, w),
-        ),
-      )
-    })
+  syncRestart(k, w, c, {
+    terminated,
+    finishedAt: k.ctx.sim.now(),
+    restartCount: cur?.restartCount ?? 0,
+    init,
+    sidecar,
+    restartPolicy: policy,
   })
+}
+
+/**
+ * killForProbe: computePodActions kills a container whose liveness or startup probe failed (Killing with the probe's
+ * message, the preStop hook, StopContainer with the grace period); what follows is that of any exit: a restart as
+ * the restart policy says, with the crash-loop back-off.
+ */
+export function killForProbe(k: Kubelet, w: PodWorker, c: Container, message: string, grace: number): void {
+  const p = w.procs.get(c.name)
+  if (!p || w.terminating || w.completed) return
+  w.inflight++
+  killContainer(
+    k,
+    w,
+    p,
+    grace,
+    () => {
+      w.inflight--
+      if (w.terminating) return idle(w)
+      const terminated = (w.status[listOf(w.pod, c)] ?? []).find((s) => s.name === c.name)?.state?.terminated
+      if (terminated) afterExit(k, w, c, terminated)
+    },
+    undefined,
+    message,
+  )
 }

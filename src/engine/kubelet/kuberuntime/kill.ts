@@ -45,15 +45,23 @@ export function killContainer(
   grace: number,
   done: () => void,
   ordering?: Ordering,
+  message?: string,
 ): void {
   const { c } = p
-  k.recorder.event(containerRef(w.pod, c), 'Normal', 'Killing', `Stopping container ${c.name}`)
+  // killContainer's message: the reason for the kill (a failed probe), or "Stopping container" when there is none.
+  k.recorder.event(containerRef(w.pod, c), 'Normal', 'Killing', message ?? `Stopping container ${c.name}`)
   k.emit({
     type: 'kubelet:KillContainer',
     lane: 'kubelet',
     pod: w.key,
     outcome: 'info',
-    details: { phase: 'kill', container: c.name, gracePeriodSeconds: grace, preStop: Boolean(c.lifecycle?.preStop) },
+    details: {
+      phase: 'kill',
+      container: c.name,
+      gracePeriodSeconds: grace,
+      preStop: Boolean(c.lifecycle?.preStop),
+      ...(message ? { message } : {}),
+    },
   })
   const stop = (elapsedS: number) => {
     const left = grace - elapsedS

@@ -48,7 +48,9 @@ export function startInit(k: Kubelet, w: PodWorker, sandboxId: string, i: number
 /** sidecarStarted lets the init sequence go on once a sidecar is running (a failed start waits for its restart). */
 export function sidecarStarted(k: Kubelet, w: PodWorker, c: Container): void {
   const next = w.sidecarNext.get(c.name)
-  if (!next || !w.procs.has(c.name) || w.terminating) return
+  // A sidecar with a startup probe counts as started only once the probe succeeded (prober_manager.go).
+  const started = (w.status.initContainerStatuses ?? []).find((s) => s.name === c.name)?.started
+  if (!next || !w.procs.has(c.name) || !started || w.terminating) return
   w.sidecarNext.delete(c.name)
   next()
 }

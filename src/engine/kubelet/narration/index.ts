@@ -4,9 +4,11 @@ import type { KubeletTraceType } from '../traceTypes.ts'
 import { CNI_NARRATION } from './cni.ts'
 import { CRI_NARRATION } from './cri.ts'
 import { KUBELET_OWN_NARRATION } from './kubelet.ts'
+import { PROBER_NARRATION } from './prober.ts'
 
 export const KUBELET_NARRATION: NarrationTable<KubeletTraceType> = {
   ...KUBELET_OWN_NARRATION,
   ...CRI_NARRATION,
   ...CNI_NARRATION,
+  ...PROBER_NARRATION,
 }

@@ -137,10 +137,12 @@ export const KUBELET_OWN_NARRATION: NarrationTable<KubeletOwn> = {
     source: CONTAINER_GO,
   },
   'kubelet:Backoff': {
-    summary: (e) =>
-      e.details.kind === 'imagePull'
-        ? `image pull back-off ${e.details.backoffSeconds}s for ${e.details.image}`
-        : `CrashLoopBackOff: restart ${e.details.container} in ${e.details.backoffSeconds}s`,
+    summary: (e) => {
+      const d = e.details
+      if (d.kind === 'imagePull') return `image pull back-off ${d.backoffSeconds}s for ${d.image}`
+      if (d.kind === 'restart') return `restart ${d.container} now (restart ${d.restartCount})`
+      return `CrashLoopBackOff: ${d.container} waits out back-off ${d.backoff} (${d.leftSeconds}s left)`
+    },
     story: (e) => {
       const d = e.details
       if (d.kind === 'imagePull') {
@@ -150,10 +152,17 @@ export const KUBELET_OWN_NARRATION: NarrationTable<KubeletOwn> = {
           `Meanwhile the container ${d.container} shows ImagePullBackOff.`
         )
       }
+      if (d.kind === 'restart') {
+        return (
+          `${d.container} stopped, and restartPolicy ${d.restartPolicy} says it must run again. The kubelet is not ` +
+          `holding it back, so it creates a new container now (restart ${d.restartCount}). If it stops again soon, ` +
+          `the next restart waits ${d.nextBackoff} — the crash-loop back-off doubles each time, up to 5 minutes.`
+        )
+      }
       return (
-        `${d.container} stopped, and restartPolicy ${d.restartPolicy} says it must run again. Because it keeps ` +
-        `stopping, the kubelet waits ${d.backoffSeconds}s before the restart (10 s, then 20, 40 … at most 5 minutes), ` +
-        'and kubectl get pods shows CrashLoopBackOff until then.'
+        `${d.container} stopped again soon after its last restart, so the kubelet holds the restart back: the ` +
+        `back-off is now ${d.backoff}, with ${d.leftSeconds}s of it left. kubectl get pods shows CrashLoopBackOff ` +
+        `meanwhile; the kubelet looks again in about ${d.retrySeconds}s.`
       )
     },
     expert: (e) => {
@@ -165,10 +174,17 @@ export const KUBELET_OWN_NARRATION: NarrationTable<KubeletOwn> = {
           `ErrImagePullBackOff ("Back-off pulling image") without pulling; the next pull is due in ${d.backoffSeconds}s.`
         )
       }
+      if (d.kind === 'restart') {
+        return (
+          "computePodActions put the exited container in ContainersToStart; doBackOff found no window open since " +
+          "its FinishedAt in the kubelet's crashLoopBackOff (flowcontrol.Backoff, 10 s initial, 300 s maximum, " +
+          `entries reset after 10 min), called Next — now ${d.nextBackoff} — and startContainer runs.`
+        )
+      }
       return (
-        "computePodActions puts the exited container back in ContainersToStart; SyncPod's doBackOff finds it " +
-        "inside its window in the kubelet's flowcontrol.Backoff (10 s initial, 300 s maximum) and returns " +
-        `ErrCrashLoopBackOff: "back-off ${d.backoffSeconds}s restarting failed container=${d.container} pod=${d.podDesc}".`
+        "doBackOff: IsInBackOffSince(key, FinishedAt) is true, so SyncPod records BackOff and returns " +
+        `ErrCrashLoopBackOff "${d.message}". The reason cache keeps it for the status; the pod worker requeues the ` +
+        `failed sync after backOffPeriod 10 s with jitter 0.5 (${d.retrySeconds}s here).`
       )
     },
     docs: (e) =>

@@ -75,7 +75,8 @@ export const PROBER_NARRATION = {
   'prober:Probe': {
     summary: (e: ProbeStepView) => {
       const d = e.details
-      const tally = d.error !== undefined ? '' : ` (${d.consecutive}/${d.threshold})`
+      // Past the threshold the count no longer matters: a steady probe reads (1/1), (3/3).
+      const tally = d.error !== undefined ? '' : ` (${Math.min(d.consecutive, d.threshold)}/${d.threshold})`
       const change = d.change === 'none' ? '' : ` → ${d.change}`
       return `${d.probeType} probe of ${d.container}: ${d.target} ${answer(d)}${tally}${change}`
     },

@@ -66,7 +66,16 @@ function causeStory(c: StatusCause, phase: string, node: string): string {
     case 'initFailed':
       return `Init container ${c.container} failed and restartPolicy is Never, so it will not be retried and the pod fails.`
     case 'crashLoop':
-      return `The container ${c.container} waits in CrashLoopBackOff for ${c.backoffSeconds}s before its next start.`
+      return `The container ${c.container} waits in CrashLoopBackOff before its next start: "${c.message}".`
+    case 'probe':
+      return c.probeType === 'Readiness'
+        ? c.ready
+          ? `The readiness probe of ${c.container} passed: the container is Ready, and once every container is, so ` +
+            'is the pod — a Service sends it traffic only from now on.'
+          : `The readiness probe of ${c.container} failed often enough: the container is not Ready, and the pod ` +
+            'leaves the endpoints of its Services until the probe passes again.'
+        : `The startup probe of ${c.container} passed: the container counts as started, and its liveness and ` +
+          'readiness probes begin.'
     case 'sidecarsStopped':
       return (
         'The sidecars have stopped. Stopped sidecars do not count for the phase, which follows the regular ' +
@@ -108,6 +117,12 @@ function causeExpert(c: StatusCause): string {
       return 'getPhase returns Failed for a failed init container when restartPolicy is Never.'
     case 'crashLoop':
       return "The container's state.waiting is CrashLoopBackOff with doBackOff's message; lastState keeps the exit."
+    case 'probe':
+      return (
+        `The results manager now holds ${c.probeType} = ${c.probeType === 'Readiness' ? (c.ready ? 'Success' : 'Failure') : 'Success'} ` +
+        `for ${c.container}; UpdatePodStatus sets started=${c.started}, ready=${c.ready}, and ` +
+        'GenerateContainersReadyCondition / GeneratePodReadyCondition follow.'
+      )
     case 'sidecarsStopped':
       return 'getPhase ignores terminated restartable init containers.'
     case 'terminal':

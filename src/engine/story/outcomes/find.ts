@@ -60,7 +60,6 @@ export function findOutcomes(events: readonly TraceEvent[], kubectl?: KubectlAns
   const pulls = new Map<string, FailedPull>()
   /** Counters kept as the pass goes, so no outcome looks back over the trace. */
   const schedAttempts = new Map<string, number>()
-  const crashes = new Map<string, number>()
   const pullBackoffs = new Map<string, { count: number; seconds?: number }>()
   const seenByScheduler = new Set<string>()
   let sawBuildRequest = false
@@ -216,14 +215,13 @@ export function findOutcomes(events: readonly TraceEvent[], kubectl?: KubectlAns
           pullBackoffs.set(key, { count: b.count + 1, seconds: d.backoffSeconds })
           break
         }
+        if (d.kind === 'restart') break
         const { container } = d
         const message = lastWarning.get(`${pod}|BackOff`) ?? `Back-off restarting failed container ${container} in pod ${podName(pod)}`
         const hook = hookFailures.get(`${pod}|${container}`)
         hookFailures.delete(`${pod}|${container}`)
         close(`hook|${pod}|${container}`, i)
-        const count = (crashes.get(`${pod}|${container}`) ?? 0) + 1
-        crashes.set(`${pod}|${container}`, count)
-        begin(`crash|${pod}|${container}`, crashLoop(i, pod, container, message, d.backoffSeconds, d.restartPolicy, exits.get(`${pod}|${container}`), hook, commands.get(`${pod}|${container}`), count))
+        begin(`crash|${pod}|${container}`, crashLoop(i, pod, container, message, d.backoff, d.restartPolicy, exits.get(`${pod}|${container}`), hook, commands.get(`${pod}|${container}`), d.restartCount + 1))
         break
       }
       case 'kubelet:DeletePod':

@@ -118,7 +118,7 @@ export function hookFailed(events: readonly TraceEvent[], i: number, pod: string
   }
 }
 
-export function crashLoop(i: number, pod: string, container: string, message: string, seconds: number, policy: string, exit: { exitCode: number; reason: string } | undefined, hook: { what: string; error: string } | undefined, argv: string[] | undefined, restarts: number): Outcome {
+export function crashLoop(i: number, pod: string, container: string, message: string, backoff: string, policy: string, exit: { exitCode: number; reason: string } | undefined, hook: { what: string; error: string } | undefined, argv: string[] | undefined, restarts: number): Outcome {
   const cmd = commandLine(argv)
   const how = hook ? `was killed after its postStart hook failed (${hook.error})` : exit ? `exited with code ${exit.exitCode} (${exit.reason})` : 'exited'
   let fix: string
@@ -127,7 +127,7 @@ export function crashLoop(i: number, pod: string, container: string, message: st
   else fix = `Find out why the process ${exit ? `exits ${exit.exitCode}` : 'exits'}${cmd ? ` — its command is ${cmd}` : ''} (kubectl logs ${podName(pod)} -c ${container} --previous shows its last output) — and fix the command or the program so it keeps running. If it is meant to finish, use restartPolicy: OnFailure or Never.`
   return {
     kind: 'crash-loop-backoff', pod, step: i, at: i, title: 'CrashLoopBackOff', message,
-    cause: `Container ${container} ${how}${restarts > 1 ? `, for the ${ordinal(restarts)} time` : ''}. restartPolicy ${policy} restarts it, but after a back-off that doubles with each crash (10 s, 20 s, 40 s … at most 300 s): this time ${seconds} s.`,
+    cause: `Container ${container} ${how}${restarts > 1 ? `, for the ${ordinal(restarts)} time` : ''}. restartPolicy ${policy} restarts it: the first restart comes at once, later ones only after a back-off that doubles with each crash (10s, 20s, 40s … at most 5m0s): this time ${backoff}.`,
     fix,
   }
 }
