@@ -32,6 +32,7 @@ import { killForProbe } from './kuberuntime/container.ts'
 import { killPod, sidecarStarted } from './kuberuntime/manager.ts'
 import { forget } from './kuberuntime/gc.ts'
 import { runPodSandbox } from './kuberuntime/sandbox.ts'
+import { podUpdated } from './kuberuntime/update.ts'
 import { canAdmitPod } from './lifecycle/predicate.ts'
 import { gracePeriodOf, idle, newPodWorker } from './podWorkers.ts'
 import type { PodWorker } from './podWorkers.ts'
@@ -93,8 +94,11 @@ export class Kubelet {
         return
       }
       if (w) {
+        const before = w.pod.metadata?.generation
         w.pod = pod
         if (pod.metadata?.deletionTimestamp && !w.terminating) this.terminate(w)
+        // A spec update (HandlePodUpdates): a new generation once the pod worker has started its sync.
+        else if (pod.metadata?.generation !== before && w.status.startTime && !finished(w.status.phase)) podUpdated(this, w)
         return
       }
       // A pod this kubelet never ran (e.g. already being deleted when first seen) has nothing to stop.
@@ -190,7 +194,7 @@ export class Kubelet {
     w.status = {
       ...w.status,
       phase: 'Pending',
-      conditions: this.status.conditions(w, false, false),
+      conditions: [],
       hostIP,
       hostIPs: hostIP ? [{ ip: hostIP }] : undefined,
       startTime: now,
@@ -202,6 +206,8 @@ export class Kubelet {
         ? { initContainerStatuses: w.pod.spec.initContainers.map((c) => waiting(c, 'PodInitializing')) }
         : {}),
     }
+    // The conditions are generated from the container statuses just set (each one known, waiting).
+    w.status = { ...w.status, conditions: this.status.conditions(w, false, 'Pending') }
     const names = (list: Container[] | undefined) => (list ?? []).map((c) => c.name)
     this.emit({
       type: 'kubelet:SyncPod',
@@ -250,4 +256,9 @@ interface KubeletStep<K extends KubeletTraceType> {
   pod?: string
   outcome: StepOutcome
   details: TraceDetailsMap[K]
+}
+
+/** finished: a phase no sync changes any more. */
+function finished(phase: string | undefined): boolean {
+  return phase === 'Succeeded' || phase === 'Failed'
 }

@@ -11,6 +11,8 @@ export interface PodWorker {
   pod: Pod
   key: string
   status: NonNullable<Pod['status']>
+  /** The status last sent to the apiserver (the base of the next status patch). */
+  reported?: NonNullable<Pod['status']>
   ip?: string
   backoffS: number
   sandboxId?: string

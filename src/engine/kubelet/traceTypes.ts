@@ -122,6 +122,7 @@ export type StatusCause =
   | { kind: 'crashLoop'; container: string; message: string }
   | { kind: 'probe'; container: string; probeType: 'Liveness' | 'Readiness' | 'Startup'; started: boolean; ready: boolean }
   | { kind: 'sidecarsStopped' }
+  | { kind: 'updated'; generation: number; restarting: string[] }
   | { kind: 'terminal'; phase: string }
 
 /** A lifecycle hook's handler as the simulation runs it. */

@@ -207,8 +207,10 @@ export function exited(k: Kubelet, w: PodWorker, c: Container, id: string, exitC
     finishedAt: k.ctx.sim.rfc3339(),
     containerID: `containerd://${id}`,
   }
+  // prober_manager.go UpdatePodStatus: an init container that exited 0 is ready (done); every other exit is not.
+  const completedInit = listOf(w.pod, c) === 'initContainerStatuses' && !isSidecar(c) && exitCode === 0
   k.status.setState(w, c, {
-    ready: false,
+    ready: completedInit,
     started: false,
     state: { terminated, waiting: null, running: null } as unknown as ContainerStatus['state'],
   })

@@ -197,7 +197,7 @@ export function runPodSandbox(k: Kubelet, w: PodWorker): void {
             },
           }),
           () => {
-            w.status = { ...w.status, podIP: ip, podIPs: [{ ip }], conditions: k.status.conditions(w, true, false) }
+            w.status = { ...w.status, podIP: ip, podIPs: [{ ip }], conditions: k.status.conditions(w, true) }
             k.status.patchStatus(w, { kind: 'sandboxReady', ip })
             w.sandboxId = sandboxId
             startInit(k, w, sandboxId, 0)

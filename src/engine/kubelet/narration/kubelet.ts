@@ -197,7 +197,10 @@ export const KUBELET_OWN_NARRATION: NarrationTable<KubeletOwn> = {
     summary: (e) => {
       const d = e.details
       if (d.phase === 'kill')
-        return `kill ${d.container} (grace ${d.gracePeriodSeconds}s${d.preStop ? ', preStop first' : ''})`
+        return (
+          `kill ${d.container} (grace ${d.gracePeriodSeconds}s${d.preStop ? ', preStop first' : ''})` +
+          (d.message ? `: ${d.message}` : '')
+        )
       if (d.phase === 'stopSidecars')
         return `every regular container has completed: stop the sidecars ${d.sidecars.join(', ')}`
       return `sidecar ${d.container} waits for ${d.waitsFor.join(', ')} to stop (at most ${d.leftSeconds}s)`
@@ -206,7 +209,8 @@ export const KUBELET_OWN_NARRATION: NarrationTable<KubeletOwn> = {
       const d = e.details
       if (d.phase === 'kill') {
         return (
-          `The kubelet stops ${d.container} and records the event Killing "Stopping container ${d.container}". ` +
+          `The kubelet stops ${d.container} and records the event Killing ` +
+          `"${d.message ?? `Stopping container ${d.container}`}". ` +
           (d.preStop
             ? `Its preStop hook runs first, and the time it takes comes out of the ${d.gracePeriodSeconds}s grace period.`
             : `It has no preStop hook, so the runtime is asked at once to stop it, with ${d.gracePeriodSeconds}s to exit cleanly.`)

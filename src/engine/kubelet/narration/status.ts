@@ -76,6 +76,12 @@ function causeStory(c: StatusCause, phase: string, node: string): string {
             'leaves the endpoints of its Services until the probe passes again.'
         : `The startup probe of ${c.container} passed: the container counts as started, and its liveness and ` +
           'readiness probes begin.'
+    case 'updated':
+      return c.restarting.length
+        ? `The pod's spec changed (generation ${c.generation}): ${names(c.restarting)} ${c.restarting.length > 1 ? 'are' : 'is'} ` +
+          'restarted with the new definition, and the status says which generation it now reflects.'
+        : `The pod's spec changed (generation ${c.generation}) in a way that needs no restart; the status now says ` +
+          'it reflects that generation (observedGeneration).'
     case 'sidecarsStopped':
       return (
         'The sidecars have stopped. Stopped sidecars do not count for the phase, which follows the regular ' +
@@ -123,6 +129,12 @@ function causeExpert(c: StatusCause): string {
         `for ${c.container}; UpdatePodStatus sets started=${c.started}, ready=${c.ready}, and ` +
         'GenerateContainersReadyCondition / GeneratePodReadyCondition follow.'
       )
+    case 'updated':
+      return (
+        `metadata.generation is now ${c.generation}; computePodActions compares each running container's hash with ` +
+        "its spec's and kills the changed ones (\"definition changed, will be restarted\"); generateAPIPodStatus " +
+        'sets status.observedGeneration and each condition\'s observedGeneration to it.'
+      )
     case 'sidecarsStopped':
       return 'getPhase ignores terminated restartable init containers.'
     case 'terminal':
@@ -148,4 +160,9 @@ export const STATUS_NARRATION: StepNarration<'kubelet:StatusUpdate'> = {
       ? 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination'
       : 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-phase',
   source: 'pkg/kubelet/status/status_manager.go',
+}
+
+/** names lists container names in words: a, b and c. */
+function names(list: string[]): string {
+  return list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}` : (list[0] ?? '')
 }

@@ -11,6 +11,14 @@ import type { Kubelet } from '../kubelet.ts'
 import { anyRegularStarted, getPhase, listOf } from '../kubeletPods.ts'
 import type { PodWorker } from '../podWorkers.ts'
 import type { StatusCause } from '../traceTypes.ts'
+import {
+  generateContainersReadyCondition,
+  generatePodInitializedCondition,
+  generatePodReadyCondition,
+  generatePodReadyToStartContainersCondition,
+  updateLastTransitionTimes,
+} from './generate.ts'
+import type { PodPhase, SandboxStatus } from './generate.ts'
 
 export class StatusManager {
   private readonly k: Kubelet
@@ -19,74 +27,32 @@ export class StatusManager {
     this.k = k
   }
 
-  conditions(w: PodWorker, sandboxReady: boolean, containersReady: boolean): PodCondition[] {
+  /**
+   * conditions is generateAPIPodStatus' conditions for the pod's phase (status/generate.go), with the status
+   * manager's lastTransitionTime (kept while a condition's status does not change) and PodScheduled as the
+   * scheduler wrote it. Each carries observedGeneration, the pod's metadata.generation (GA in v1.35).
+   */
+  conditions(w: PodWorker, sandboxReady: boolean, phase: string | undefined = w.status.phase): PodCondition[] {
+    const pod = w.pod
     const now = this.k.ctx.sim.rfc3339()
     const prev = w.status.conditions ?? []
-    // Mirrors: pkg/kubelet/status/generate.go GenerateContainersReadyCondition (sidecars first, then regular containers).
     const all = [...(w.status.initContainerStatuses ?? []), ...(w.status.containerStatuses ?? [])]
-    const notReady = [...(w.pod.spec?.initContainers ?? []).filter(isSidecar), ...(w.pod.spec?.containers ?? [])]
-      .filter((c) => !all.find((s) => s.name === c.name)?.ready)
-      .map((c) => c.name)
-    const make = (type: string, ok: boolean, reason?: string, message?: string): PodCondition => {
-      const old = prev.find((c) => c.type === type)
-      const status = ok ? 'True' : 'False'
-      return {
-        type,
-        status,
-        lastProbeTime: null as unknown as undefined,
-        lastTransitionTime: old && old.status === status ? old.lastTransitionTime : now,
-        ...(reason ? { reason } : {}),
-        ...(message ? { message } : {}),
-      }
+    const p = (phase ?? 'Pending') as PodPhase
+    const sandboxes: SandboxStatus[] = sandboxReady ? [{ state: 'SANDBOX_READY', ip: w.ip ?? '' }] : []
+    // The API writes lastProbeTime: null on every condition the kubelet reports.
+    const probe = { lastProbeTime: null as unknown as undefined }
+    const generated = [
+      generatePodReadyToStartContainersCondition(pod, sandboxes),
+      generatePodInitializedCondition(pod, all, p),
+      generatePodReadyCondition(pod, prev, all, p),
+      generateContainersReadyCondition(pod, all, p),
+    ].map((c) => ({ ...c, ...probe }))
+    const scheduled = prev.find((c) => c.type === 'PodScheduled') ?? {
+      type: 'PodScheduled',
+      status: 'True',
+      lastTransitionTime: now,
     }
-    // Mirrors: pkg/kubelet/status/generate.go (order: PodReadyToStartContainers, Initialized, Ready, ContainersReady, PodScheduled).
-    return [
-      make('PodReadyToStartContainers', sandboxReady),
-      this.initializedCondition(w, make),
-      containersReady
-        ? make('Ready', true)
-        : make('Ready', false, 'ContainersNotReady', `containers with unready status: [${notReady.join(' ')}]`),
-      containersReady
-        ? make('ContainersReady', true)
-        : make(
-            'ContainersReady',
-            false,
-            'ContainersNotReady',
-            `containers with unready status: [${notReady.join(' ')}]`,
-          ),
-      {
-        ...(prev.find((c) => c.type === 'PodScheduled') ?? {
-          type: 'PodScheduled',
-          status: 'True',
-          lastTransitionTime: now,
-        }),
-        lastProbeTime: null as unknown as undefined,
-      },
-    ]
-  }
-
-  initializedCondition(
-    w: PodWorker,
-    make: (type: string, ok: boolean, reason?: string, message?: string) => PodCondition,
-  ): PodCondition {
-    // Mirrors: pkg/kubelet/status/generate.go GeneratePodInitializedCondition.
-    // A sidecar counts once it has started; a regular init container once it has exited 0. Once a regular container
-    // has run, the pod stays initialized even while a sidecar restarts.
-    const statuses = w.status.initContainerStatuses ?? []
-    const incomplete = (w.pod.spec?.initContainers ?? [])
-      .filter((c) => {
-        const s = statuses.find((x) => x.name === c.name)
-        return isSidecar(c) ? !s?.started : s?.state?.terminated?.exitCode !== 0
-      })
-      .map((c) => c.name)
-    return incomplete.length && !anyRegularStarted(w.status.containerStatuses)
-      ? make(
-          'Initialized',
-          false,
-          'ContainersNotInitialized',
-          `containers with incomplete status: [${incomplete.join(' ')}]`,
-        )
-      : make('Initialized', true)
+    return [...updateLastTransitionTimes(generated, prev, now), { ...scheduled, ...probe }]
   }
 
   setWaiting(w: PodWorker, c: Container, reason: string, message: string): void {
@@ -98,20 +64,14 @@ export class StatusManager {
   }
 
   /** refresh recomputes phase and conditions from the container states and reports them. */
+
   refresh(w: PodWorker, cause: StatusCause): void {
     if (w.terminating) return
     const statuses = w.status.containerStatuses ?? []
-    const sidecars = (w.pod.spec?.initContainers ?? [])
-      .filter(isSidecar)
-      .map((c) => (w.status.initContainerStatuses ?? []).find((s) => s.name === c.name))
-    const allReady = statuses.length > 0 && [...statuses, ...sidecars].every((s) => s?.ready && s.state?.running)
     const initialized =
       w.status.conditions?.some((c) => c.type === 'Initialized' && c.status === 'True') || anyRegularStarted(statuses)
-    w.status = {
-      ...w.status,
-      phase: getPhase(w.pod, [...(w.status.initContainerStatuses ?? []), ...statuses], false, initialized),
-      conditions: this.conditions(w, true, allReady),
-    }
+    const phase = getPhase(w.pod, [...(w.status.initContainerStatuses ?? []), ...statuses], false, initialized)
+    w.status = { ...w.status, phase, conditions: this.conditions(w, true, phase) }
     this.patchStatus(w, cause)
   }
 
@@ -120,8 +80,28 @@ export class StatusManager {
     w.status = { ...w.status, [list]: (w.status[list] ?? []).map((s) => (s.name === c.name ? { ...s, ...patch } : s)) }
   }
 
+  /**
+   * patchOf is the status as a strategic-merge patch against what was reported before: conditions are merged by
+   * type, so a field a condition no longer has (the reason and message of a condition that turned True) is sent as
+   * null, which deletes it. Mirrors: pkg/util/pod/pod.go PatchPodStatus (a two-way merge patch of old and new).
+   */
+  private patchOf(w: PodWorker): NonNullable<PodWorker['status']> {
+    const before = new Map((w.reported?.conditions ?? []).map((c) => [c.type, c]))
+    const conditions = w.status.conditions?.map((c) => {
+      const old = before.get(c.type)
+      if (!old) return c
+      const gone = Object.keys(old).filter((key) => !(key in c))
+      return gone.length ? { ...c, ...Object.fromEntries(gone.map((key) => [key, null])) } : c
+    })
+    w.reported = w.status
+    return conditions ? { ...w.status, conditions } : w.status
+  }
+
   patchStatus(w: PodWorker, cause: StatusCause, done?: (ok: boolean) => void): void {
     const [namespace, name] = w.key.split('/')
+    // generateAPIPodStatus: status.observedGeneration is the generation this status was computed for (v1.35 GA).
+    const generation = w.pod.metadata?.generation
+    if (generation !== undefined) w.status = { ...w.status, observedGeneration: generation } as typeof w.status
     this.k.emit({
       type: 'kubelet:StatusUpdate',
       lane: 'kubelet',
@@ -134,7 +114,7 @@ export class StatusManager {
         verb: 'PATCH',
         path: `/api/v1/namespaces/${namespace}/pods/${name}/status`,
         headers: { 'Content-Type': 'application/strategic-merge-patch+json' },
-        body: { metadata: { uid: w.pod.metadata?.uid }, status: w.status } as KObject,
+        body: { metadata: { uid: w.pod.metadata?.uid }, status: this.patchOf(w) } as KObject,
       },
       (res) => done?.(res.code < 400),
       { pod: w.key, purpose: 'pod-status' },
@@ -189,39 +169,8 @@ export class StatusManager {
       ...(regular ? { containerStatuses: regular } : {}),
       ...(initStatuses ? { initContainerStatuses: initStatuses } : {}),
     }
-    const now = this.k.ctx.sim.rfc3339()
-    const prev = w.status.conditions ?? []
-    const make = (type: string, ok: boolean, reason?: string): PodCondition => {
-      const old = prev.find((c) => c.type === type)
-      const status = ok ? 'True' : 'False'
-      return {
-        type,
-        status,
-        lastProbeTime: null as unknown as undefined,
-        lastTransitionTime: old && old.status === status ? old.lastTransitionTime : now,
-        ...(reason ? { reason } : {}),
-      }
-    }
-    if (w.status.conditions) {
-      const terminalReason = phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed'
-      const initialized =
-        phase === 'Succeeded'
-          ? make('Initialized', true, 'PodCompleted')
-          : initDone || anyStarted
-            ? make('Initialized', true)
-            : (prev.find((c) => c.type === 'Initialized') ?? make('Initialized', false))
-      // Mirrors: pkg/kubelet/status/generate.go (generateContainersReadyConditionForTerminalPhase).
-      w.status = {
-        ...w.status,
-        conditions: [
-          make('PodReadyToStartContainers', false),
-          initialized,
-          make('Ready', false, terminalReason),
-          make('ContainersReady', false, terminalReason),
-          ...prev.filter((c) => c.type === 'PodScheduled'),
-        ],
-      }
-    }
+    // Mirrors: pkg/kubelet/status/generate.go (the terminal-phase variants: reasons PodCompleted / PodFailed).
+    if (w.status.conditions) w.status = { ...w.status, conditions: this.conditions(w, false, phase) }
     this.patchStatus(w, { kind: 'terminal', phase: phase ?? '' }, (ok) => (ok ? this.deletePod(w) : undefined))
   }
 
