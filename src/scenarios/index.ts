@@ -29,6 +29,8 @@ import runToCompletion from './run-to-completion.ts'
 import imageTypo from './image-typo.ts'
 import crashLoop from './crash-loop.ts'
 import postStartFails from './poststart-fails.ts'
+import readinessProbeFails from './readiness-probe-fails.ts'
+import livenessRestarts from './liveness-restarts.ts'
 import kubeletRejects from './kubelet-rejects.ts'
 
 export type { MomentMatch, Scenario } from './types.ts'
@@ -46,7 +48,8 @@ export const SCENARIOS: readonly Scenario[] = [
   // Stage 4: the scheduler
   tooBig, taintNotTolerated, nodeAffinityZones, topologySpread, podAntiAffinity, preemption,
   // Stage 5: the node
-  initAndSidecar, runToCompletion, imageTypo, crashLoop, postStartFails, kubeletRejects,
+  initAndSidecar, runToCompletion, imageTypo, crashLoop, postStartFails, readinessProbeFails, livenessRestarts,
+  kubeletRejects,
 ]
 
 /** The scenarios the engine can show today (no knownGap). */

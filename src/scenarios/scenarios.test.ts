@@ -55,8 +55,10 @@ function check(s: Scenario): void {
     expect(kinds, `${s.id}: a healthy birth has no outcome`).toEqual([])
   }
   if (s.expect.phase) expect(pod?.status?.phase, `${s.id}: the pod's phase`).toBe(s.expect.phase)
-  // Probes are not simulated, so a Running pod of a scenario is Ready once its containers run.
-  if (s.expect.phase === 'Running') expect(ready(pod), `${s.id}: Ready`).toBe('True')
+  // A Running pod is Ready, unless the scenario is about a readiness probe that keeps it not ready.
+  if (s.expect.phase === 'Running') {
+    expect(ready(pod), `${s.id}: Ready`).toBe(s.expect.outcome === 'not-ready' ? 'False' : 'True')
+  }
 }
 
 describe('every scenario shows what its introduction promises', () => {
@@ -87,6 +89,25 @@ describe('what some introductions promise beyond one reason', () => {
     expect(r.outcomes.map((o) => o.kind).slice(0, 2)).toEqual(['err-image-pull', 'image-pull-backoff'])
     const backoffs = r.sim.trace.flatMap((e) => (e.type === 'kubelet:Backoff' && e.details.kind === 'imagePull' ? [e.details.backoffSeconds] : []))
     expect(backoffs.slice(0, 3)).toEqual([10, 20, 40])
+  })
+  it('readiness-probe-fails stays Running at READY 0/1: ContainersNotReady, Unhealthy, never restarted', () => {
+    const r = run(scenarioById('readiness-probe-fails') as Scenario)
+    const condition = r.pod?.status?.conditions?.find((c) => c.type === 'Ready')
+    // pkg/kubelet/status/generate.go GeneratePodReadyCondition: ContainersNotReady, "containers with unready status".
+    expect(condition).toMatchObject({ reason: 'ContainersNotReady', message: 'containers with unready status: [nginx]' })
+    expect(r.pod?.status?.containerStatuses?.[0]).toMatchObject({ ready: false, restartCount: 0 })
+    expect(r.sim.events().some((e) => e.reason === 'Killing')).toBe(false)
+    expect(r.outcomes.map((o) => o.kind)).toEqual(['not-ready'])
+  })
+  it('liveness-restarts kills after three failures, restarts at once, then backs off 10 s, 20 s', () => {
+    const r = run(scenarioById('liveness-restarts') as Scenario)
+    const live = r.sim.trace.flatMap((e) => (e.type === 'prober:Probe' ? [e.details] : []))
+    const kill = live.findIndex((d) => d.change === 'restart')
+    expect(live.slice(0, kill + 1).map((d) => d.consecutive)).toEqual([1, 2, 3])
+    const restarts = r.sim.trace.flatMap((e) => (e.type === 'kubelet:Backoff' && e.details.kind !== 'imagePull'
+      ? [e.details.kind === 'crashLoop' ? e.details.backoff : 'now'] : []))
+    expect([...new Set(restarts)].slice(0, 3)).toEqual(['now', '10s', '20s'])
+    expect(r.outcomes.find((o) => o.kind === 'crash-loop-backoff')?.cause).toContain('liveness probe')
   })
   it('preemption deletes the lower-priority pod and binds the preemptor in its place', () => {
     const r = run(scenarioById('preemption') as Scenario)

@@ -9,6 +9,12 @@ export function goDuration(ms: number): string {
   const h = Math.floor(total / 3_600_000)
   const m = Math.floor((total % 3_600_000) / 60_000)
   const sMs = total % 60_000
-  const secs = `${Math.floor(sMs / 1000)}${sMs % 1000 ? `.${String(sMs % 1000).padStart(3, '0').replace(/0+$/, '')}` : ''}s`
+  const secs = `${Math.floor(sMs / 1000)}${
+    sMs % 1000
+      ? `.${String(sMs % 1000)
+          .padStart(3, '0')
+          .replace(/0+$/, '')}`
+      : ''
+  }s`
   return `${h ? `${h}h` : ''}${h || m ? `${m}m` : ''}${secs}`
 }

@@ -96,9 +96,10 @@ export class Kubelet {
       if (w) {
         const before = w.pod.metadata?.generation
         w.pod = pod
-        if (pod.metadata?.deletionTimestamp && !w.terminating) this.terminate(w)
+        if (pod.metadata?.deletionTimestamp && w.state === 'syncing') this.terminate(w)
         // A spec update (HandlePodUpdates): a new generation once the pod worker has started its sync.
-        else if (pod.metadata?.generation !== before && w.status.startTime && !finished(w.status.phase)) podUpdated(this, w)
+        else if (pod.metadata?.generation !== before && w.status.startTime && !finished(w.status.phase))
+          podUpdated(this, w)
         return
       }
       // A pod this kubelet never ran (e.g. already being deleted when first seen) has nothing to stop.
@@ -230,7 +231,7 @@ export class Kubelet {
    * Mirrors: pkg/kubelet/pod_workers.go (UpdatePod with a deletion → terminating), kubelet.go SyncTerminatingPod.
    */
   private terminate(w: PodWorker): void {
-    w.terminating = true
+    w.state = 'terminating'
     const grace = gracePeriodOf(w.pod)
     this.emit({
       type: 'kubelet:SyncTerminatingPod',

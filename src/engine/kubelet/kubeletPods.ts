@@ -99,15 +99,22 @@ export function getPhase(
  */
 export function containerShouldRestart(c: Container, pod: Pod, exitCode: number): boolean {
   switch (c.restartPolicy) {
-    case 'Always': return true
-    case 'OnFailure': return exitCode !== 0
-    case 'Never': return false
-    default: break
+    case 'Always':
+      return true
+    case 'OnFailure':
+      return exitCode !== 0
+    case 'Never':
+      return false
+    default:
+      break
   }
   switch (pod.spec?.restartPolicy) {
-    case 'OnFailure': return exitCode !== 0
-    case 'Never': return false
-    default: return true
+    case 'OnFailure':
+      return exitCode !== 0
+    case 'Never':
+      return false
+    default:
+      return true
   }
 }
 

@@ -7,6 +7,9 @@ import type { Container, Pod } from '../api/types.ts'
 import type { Micros } from '../sim/kernel.ts'
 import type { Outcome } from './cri/process.ts'
 
+/** pod_workers.go: SyncPod, then TerminatingPod, then TerminatedPod. */
+export type PodWorkerState = 'syncing' | 'terminating' | 'terminated'
+
 export interface PodWorker {
   pod: Pod
   key: string
@@ -27,8 +30,11 @@ export interface PodWorker {
   /** CRI calls and hooks in flight; termination waits for them (the pod worker serializes syncs). */
   inflight: number
   onIdle?: () => void
-  /** Set once a deletionTimestamp is seen: the pod worker runs SyncTerminatingPod instead of SyncPod. */
-  terminating?: boolean
+  /**
+   * The pod worker's sync state (podSyncStatus): syncing runs SyncPod; terminating (a deletionTimestamp was seen)
+   * runs SyncTerminatingPod; terminated once the terminal status is reported and only the final DELETE is left.
+   */
+  state: PodWorkerState
   /** Set once every regular container has exited for good: the sidecars are stopped and nothing restarts. */
   completed?: boolean
   /** Sidecars the init sequence waits on: what to do once each has started (the next init container). */
@@ -57,6 +63,7 @@ export function newPodWorker(key: string, pod: Pod): PodWorker {
     pod,
     key,
     status: { ...pod.status },
+    state: 'syncing',
     backoffS: 0,
     reasonCache: new Map(),
     procs: new Map(),

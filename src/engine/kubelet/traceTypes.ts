@@ -120,7 +120,13 @@ export type StatusCause =
     }
   | { kind: 'initFailed'; container: string }
   | { kind: 'crashLoop'; container: string; message: string }
-  | { kind: 'probe'; container: string; probeType: 'Liveness' | 'Readiness' | 'Startup'; started: boolean; ready: boolean }
+  | {
+      kind: 'probe'
+      container: string
+      probeType: 'Liveness' | 'Readiness' | 'Startup'
+      started: boolean
+      ready: boolean
+    }
   | { kind: 'sidecarsStopped' }
   | { kind: 'updated'; generation: number; restarting: string[] }
   | { kind: 'terminal'; phase: string }

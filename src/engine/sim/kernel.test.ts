@@ -23,6 +23,19 @@ describe('Sim', () => {
     expect(sim.pending()).toBe(1)
   })
 
+  it('a cancelled timer does not run, and leaves the others in order', () => {
+    const sim = new Sim(1)
+    const log: string[] = []
+    sim.after(ms(1), () => log.push('a'))
+    const t = sim.after(ms(2), () => log.push('cancelled'))
+    sim.after(ms(3), () => log.push('c'))
+    t.cancel()
+    sim.runUntil(sec(1))
+    expect(log).toEqual(['a', 'c'])
+    t.cancel()
+    expect(log).toEqual(['a', 'c'])
+  })
+
   it('never schedules into the past', () => {
     const sim = new Sim(1)
     sim.after(ms(10), () => sim.at(0, () => expect(sim.now()).toBe(ms(10))))

@@ -1,7 +1,7 @@
 /**
  * The outcome banners: every failure that holds at the panels' step — kubectl's refusals, the API server's (401, 403,
- * admission, validation), FailedScheduling, the kubelet's (rejections, image pulls, crash loops, hooks) — each an
- * alert with the exact upstream message, the cause in plain words, what would fix it, and a way to the step that
+ * admission, validation), FailedScheduling, the kubelet's (rejections, image pulls, crash loops, hooks, failing
+ * readiness probes) — each an alert with the exact upstream message, the cause in plain words, what would fix it, and a way to the step that
  * decided it. A FailedScheduling banner also leads to the filter results and podbirth's "What would make it
  * schedule?" suggestions.
  */
@@ -16,7 +16,11 @@ import { useOutcomes } from './useOutcomes.ts'
 const MAX_SHOWN = 3
 
 /** Failures the pod may still recover from (it waits and retries) are warnings; refusals and dead ends are errors. */
-const RETRYING = new Set<Outcome['kind']>(['unschedulable', 'err-image-pull', 'image-pull-backoff', 'crash-loop-backoff', 'hook-failed'])
+const RETRYING = new Set<Outcome['kind']>([
+  'unschedulable', 'err-image-pull', 'image-pull-backoff', 'crash-loop-backoff', 'hook-failed',
+  // Running, not Ready: the kubelet keeps probing, and the first probe that passes makes the pod Ready.
+  'not-ready',
+])
 
 export const OutcomeBanner = memo(function OutcomeBanner({ selected, select, ask, tryFix }: { selected: number; select: (i: number) => void; ask: (index: number) => void; tryFix: (f: Suggestion) => void }) {
   const outcomes = useOutcomes()

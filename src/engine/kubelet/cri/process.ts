@@ -6,7 +6,8 @@
 import type { Container } from '../../api/types.ts'
 import type { RegistryImage } from '../../config.ts'
 
-export type Outcome = { run: 'forever' } | { run: 'exit'; code: number; afterMs: number } | { run: 'notFound'; binary: string }
+export type Outcome =
+  { run: 'forever' } | { run: 'exit'; code: number; afterMs: number } | { run: 'notFound'; binary: string }
 
 function step(argv: string[], image: RegistryImage | undefined): Outcome {
   const bin = (argv[0] ?? '').split('/').pop() ?? ''
@@ -14,14 +15,20 @@ function step(argv: string[], image: RegistryImage | undefined): Outcome {
   if (bin === 'true' || bin === 'echo') return { run: 'exit', code: 0, afterMs: 10 }
   if (bin === 'false') return { run: 'exit', code: 1, afterMs: 10 }
   if (image?.binaries && !image.binaries.includes(bin)) return { run: 'notFound', binary: argv[0] }
-  if (bin === 'sleep') return argv[1] === 'infinity' ? { run: 'forever' } : { run: 'exit', code: 0, afterMs: Number.parseFloat(argv[1] ?? '0') * 1000 }
+  if (bin === 'sleep')
+    return argv[1] === 'infinity'
+      ? { run: 'forever' }
+      : { run: 'exit', code: 0, afterMs: Number.parseFloat(argv[1] ?? '0') * 1000 }
   return image?.defaultProcess ?? { run: 'forever' }
 }
 
 /** script runs `a; b && c` left to right: the first step that does not finish with 0 decides. */
 function script(text: string, image: RegistryImage | undefined): Outcome {
   let elapsed = 0
-  for (const part of text.split(/;|&&/).map((s) => s.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(/;|&&/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const o = step(part.split(/\s+/), image)
     if (o.run !== 'exit') return o
     elapsed += o.afterMs
@@ -63,8 +70,15 @@ export function onSigterm(argv: string[] | undefined, image: RegistryImage | und
   if (bin === undefined) {
     return image?.ports?.length
       ? { on: 'exit', code: 0, afterMs: 100, why: "the image's server handles SIGTERM and shuts down cleanly" }
-      : { on: 'ignore', why: "the image's default process installs no SIGTERM handler, and as PID 1 the signal's default action does not apply" }
+      : {
+          on: 'ignore',
+          why: "the image's default process installs no SIGTERM handler, and as PID 1 the signal's default action does not apply",
+        }
   }
-  if (HANDLES_SIGTERM.includes(bin)) return { on: 'exit', code: 0, afterMs: 100, why: `${bin} handles SIGTERM and shuts down cleanly` }
-  return { on: 'ignore', why: `${bin} installs no SIGTERM handler, and as PID 1 the signal's default action (terminate) does not apply` }
+  if (HANDLES_SIGTERM.includes(bin))
+    return { on: 'exit', code: 0, afterMs: 100, why: `${bin} handles SIGTERM and shuts down cleanly` }
+  return {
+    on: 'ignore',
+    why: `${bin} installs no SIGTERM handler, and as PID 1 the signal's default action (terminate) does not apply`,
+  }
 }

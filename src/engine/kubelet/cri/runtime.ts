@@ -26,7 +26,8 @@ export class ImageStore {
   private readonly present = new Map<string, number>()
 
   constructor(node: Node) {
-    for (const img of node.status?.images ?? []) for (const n of img.names ?? []) this.present.set(n, img.sizeBytes ?? 0)
+    for (const img of node.status?.images ?? [])
+      for (const n of img.names ?? []) this.present.set(n, img.sizeBytes ?? 0)
   }
 
   /** status is CRI ImageStatus: the size when present. */
@@ -45,13 +46,22 @@ export function resolve(image: string, config: SimulatorConfig): PullPlan | { er
   if (!isImageRef(ref)) return { error: `Failed to apply default image tag "${image}": ${ref.error}`, invalid: true }
   const registry = ref.repository.split('/')[0]
   const down = config.faults.find((f) => f.type === 'RegistryUnavailable' && f.registry === registry)
-  if (down) return { error: `rpc error: code = Unavailable desc = failed to pull and unpack image "${ref.normalized}": failed to resolve reference "${ref.normalized}": failed to do request: Head "https://${registry}/v2/": dial tcp: lookup ${registry}: no such host` }
+  if (down)
+    return {
+      error: `rpc error: code = Unavailable desc = failed to pull and unpack image "${ref.normalized}": failed to resolve reference "${ref.normalized}": failed to do request: Head "https://${registry}/v2/": dial tcp: lookup ${registry}: no such host`,
+    }
   const injected = config.faults.find((f) => f.type === 'PullFailure' && f.image === image)
   if (injected && injected.type === 'PullFailure') return { error: injected.message }
   const repo = config.registry.find((r) => r.repository === ref.repository)
-  if (!repo) return { error: `rpc error: code = Unknown desc = failed to pull and unpack image "${ref.normalized}": failed to resolve reference "${ref.normalized}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed` }
+  if (!repo)
+    return {
+      error: `rpc error: code = Unknown desc = failed to pull and unpack image "${ref.normalized}": failed to resolve reference "${ref.normalized}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`,
+    }
   const size = ref.tag ? repo.tags[ref.tag] : Object.values(repo.tags)[0]
-  if (size === undefined) return { error: `rpc error: code = NotFound desc = failed to pull and unpack image "${ref.normalized}": failed to resolve reference "${ref.normalized}": ${ref.normalized}: not found` }
+  if (size === undefined)
+    return {
+      error: `rpc error: code = NotFound desc = failed to pull and unpack image "${ref.normalized}": failed to resolve reference "${ref.normalized}": ${ref.normalized}: not found`,
+    }
   return { ref, size }
 }
 

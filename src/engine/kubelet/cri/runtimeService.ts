@@ -59,7 +59,7 @@ export class RuntimeService {
       sim.after(ms(0.2), () => {
         w.inflight--
         // SyncPod's context is cancelled once the pod is terminating: the call returned, but nothing follows it.
-        if (w.terminating) {
+        if (w.state !== 'syncing') {
           abandoned?.()
           return idle(w)
         }

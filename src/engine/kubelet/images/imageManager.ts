@@ -102,7 +102,7 @@ export class ImageManager {
       queuedMs: (startAt - queuedAt) / 1000,
     }
     sim.at(startAt, () =>
-      w.terminating
+      w.state !== 'syncing'
         ? undefined
         : this.k.runtime.cri(
             w,
@@ -154,11 +154,11 @@ export class ImageManager {
       details: { kind: 'imagePull', backoffSeconds: backoff, container: c.name, image: c.image, error },
     })
     this.k.ctx.sim.after(sec(1), () => {
-      if (w.terminating) return
+      if (w.state !== 'syncing') return
       this.k.recorder.event(containerRef(w.pod, c), 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`)
       this.k.recorder.event(containerRef(w.pod, c), 'Warning', 'Failed', 'Error: ImagePullBackOff')
       this.k.status.setWaiting(w, c, 'ImagePullBackOff', `Back-off pulling image "${c.image}": ErrImagePull: ${error}`)
     })
-    this.k.ctx.sim.after(sec(backoff), () => (w.terminating ? undefined : this.pull(w, c, cont)))
+    this.k.ctx.sim.after(sec(backoff), () => (w.state !== 'syncing' ? undefined : this.pull(w, c, cont)))
   }
 }

@@ -140,14 +140,14 @@ export function getStableKey(pod: Pod, container: Container, hash: string): stri
 export type BackOffDecision =
   | { inBackOff: false }
   | {
-    inBackOff: true
-    /** The waiting reason: kubecontainer.ErrCrashLoopBackOff. */
-    reason: 'CrashLoopBackOff'
-    /** The waiting message, e.g. `back-off 1m20s restarting failed container=app pod=web_default(uid)`. */
-    message: string
-    /** The Warning event on the container (events.BackOffStartContainer). */
-    event: { type: 'Warning', reason: 'BackOff', message: string }
-  }
+      inBackOff: true
+      /** The waiting reason: kubecontainer.ErrCrashLoopBackOff. */
+      reason: 'CrashLoopBackOff'
+      /** The waiting message, e.g. `back-off 1m20s restarting failed container=app pod=web_default(uid)`. */
+      message: string
+      /** The Warning event on the container (events.BackOffStartContainer). */
+      event: { type: 'Warning'; reason: 'BackOff'; message: string }
+    }
 
 /**
  * doBackOff decides whether a container about to be (re)started must wait. finishedAt is the finish time of its
@@ -156,7 +156,12 @@ export type BackOffDecision =
  * Mirrors: pkg/kubelet/kuberuntime/kuberuntime_manager.go doBackOff.
  */
 export function doBackOff(
-  backOff: Backoff, pod: Pod, container: Container, hash: string, finishedAt: Micros | undefined, now: Micros,
+  backOff: Backoff,
+  pod: Pod,
+  container: Container,
+  hash: string,
+  finishedAt: Micros | undefined,
+  now: Micros,
 ): BackOffDecision {
   if (finishedAt === undefined) return { inBackOff: false }
   const key = getStableKey(pod, container, hash)
@@ -168,7 +173,8 @@ export function doBackOff(
       reason: 'CrashLoopBackOff',
       message: `back-off ${wait} restarting failed container=${container.name} pod=${p}`,
       event: {
-        type: 'Warning', reason: 'BackOff',
+        type: 'Warning',
+        reason: 'BackOff',
         message: `Back-off restarting failed container ${container.name} in pod ${p}`,
       },
     }

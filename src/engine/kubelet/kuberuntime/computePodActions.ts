@@ -101,7 +101,7 @@ function isContainerRestartable(pod: Pod, c: Container): boolean {
 }
 
 /** The sandbox decision with its id and next attempt. Mirrors: kuberuntime/util/util.go PodSandboxChanged. */
-function sandboxChange(pod: Pod, sandboxes: PodSandboxStatus[]): { create: boolean, attempt: number, id: string } {
+function sandboxChange(pod: Pod, sandboxes: PodSandboxStatus[]): { create: boolean; attempt: number; id: string } {
   const newest = sandboxes[0]
   if (!newest) return { create: true, attempt: 0, id: '' }
   const create = podSandboxChanged(pod, sandboxes)
@@ -145,8 +145,13 @@ export function computePodActions(input: ComputePodActionsInput): PodActions {
   const containers = pod.spec?.containers ?? []
   const sandbox = sandboxChange(pod, input.sandboxes)
   const changes: PodActions = {
-    killPod: sandbox.create, createSandbox: sandbox.create, sandboxID: sandbox.id, attempt: sandbox.attempt,
-    initContainersToStart: [], containersToStart: [], containersToKill: new Map(),
+    killPod: sandbox.create,
+    createSandbox: sandbox.create,
+    sandboxID: sandbox.id,
+    attempt: sandbox.attempt,
+    initContainersToStart: [],
+    containersToStart: [],
+    containersToKill: new Map(),
   }
 
   // A (re-)created sandbox starts everything again from the first init container.
@@ -184,7 +189,9 @@ export function computePodActions(input: ComputePodActionsInput): PodActions {
         changes.containersToStart.push(idx)
         if (s?.state === 'unknown') {
           changes.containersToKill.set(s.id, {
-            name: s.name, container: c, reason: 'Unknown',
+            name: s.name,
+            container: c,
+            reason: 'Unknown',
             message: `Container is in "${s.state}" state, try killing it before restart`,
           })
         }

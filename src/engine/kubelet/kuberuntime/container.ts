@@ -126,7 +126,7 @@ export function afterStart(k: Kubelet, w: PodWorker, c: Container, id: string): 
   k.ctx.sim.after(latency(k.ctx, 'postStartHook'), () => {
     w.inflight--
     answer()
-    if (w.terminating) return idle(w)
+    if (w.state !== 'syncing') return idle(w)
     k.emit({
       type: 'kubelet:PostStartHook',
       lane: 'kubelet',
@@ -190,7 +190,7 @@ export function watchProcess(k: Kubelet, w: PodWorker, c: Container, id: string,
   if (o.run !== 'exit') return
   // Once the pod is terminating, its kill step owns the container's end (it may still exit on its own in time).
   k.ctx.sim.after(ms(o.afterMs) + latency(k.ctx, 'plegRelist') / 2, () =>
-    w.terminating || w.completed || w.procs.get(c.name)?.id !== id
+    w.state !== 'syncing' || w.completed || w.procs.get(c.name)?.id !== id
       ? undefined
       : exited(k, w, c, id, o.code, o.code === 0 ? 'Completed' : 'Error'),
   )
@@ -263,7 +263,7 @@ export function afterExit(k: Kubelet, w: PodWorker, c: Container, terminated: Te
  */
 export function killForProbe(k: Kubelet, w: PodWorker, c: Container, message: string, grace: number): void {
   const p = w.procs.get(c.name)
-  if (!p || w.terminating || w.completed) return
+  if (!p || w.state !== 'syncing' || w.completed) return
   w.inflight++
   killContainer(
     k,
@@ -272,7 +272,7 @@ export function killForProbe(k: Kubelet, w: PodWorker, c: Container, message: st
     grace,
     () => {
       w.inflight--
-      if (w.terminating) return idle(w)
+      if (w.state !== 'syncing') return idle(w)
       const terminated = (w.status[listOf(w.pod, c)] ?? []).find((s) => s.name === c.name)?.state?.terminated
       if (terminated) afterExit(k, w, c, terminated)
     },

@@ -19,7 +19,7 @@ const REMOVE_MS = 15
  */
 export function forget(k: Kubelet, w: PodWorker): void {
   const sandboxId = w.sandboxId
-  if (!w.terminating || (!sandboxId && !w.ids.length)) return
+  if (w.state === 'syncing' || (!sandboxId && !w.ids.length)) return
   const { sim } = k.ctx
   const period = sec(CONTAINER_GC_PERIOD_S)
   const next = (Math.floor(sim.now() / period) + 1) * period

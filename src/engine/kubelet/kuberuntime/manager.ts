@@ -50,7 +50,7 @@ export function sidecarStarted(k: Kubelet, w: PodWorker, c: Container): void {
   const next = w.sidecarNext.get(c.name)
   // A sidecar with a startup probe counts as started only once the probe succeeded (prober_manager.go).
   const started = (w.status.initContainerStatuses ?? []).find((s) => s.name === c.name)?.started
-  if (!next || !w.procs.has(c.name) || !started || w.terminating) return
+  if (!next || !w.procs.has(c.name) || !started || w.state !== 'syncing') return
   w.sidecarNext.delete(c.name)
   next()
 }
@@ -65,7 +65,7 @@ export function startContainers(k: Kubelet, w: PodWorker, sandboxId: string, i: 
 export function reportRunning(k: Kubelet, w: PodWorker): void {
   // The PLEG notices the started containers on its next relist (every second).
   k.ctx.sim.after(latency(k.ctx, 'plegRelist') / 2, () =>
-    w.terminating ? undefined : k.status.refresh(w, { kind: 'running' }),
+    w.state !== 'syncing' ? undefined : k.status.refresh(w, { kind: 'running' }),
   )
 }
 
@@ -82,7 +82,7 @@ export function stopSidecarsIfDone(k: Kubelet, w: PodWorker): void {
     const t = (w.status.containerStatuses ?? []).find((s) => s.name === c.name)?.state?.terminated
     return t && !w.procs.has(c.name) && (policy === 'Never' || (policy === 'OnFailure' && t.exitCode === 0))
   })
-  if (!over || w.completed || w.terminating) return
+  if (!over || w.completed || w.state !== 'syncing') return
   w.completed = true
   const sidecars = [...w.procs.values()].filter((p) => isSidecar(p.c) && listOf(w.pod, p.c) === 'initContainerStatuses')
   if (!sidecars.length) return
@@ -103,7 +103,7 @@ export function stopSidecarsIfDone(k: Kubelet, w: PodWorker): void {
   w.inflight++
   killAll(k, w, sidecars, grace, () => {
     w.inflight--
-    if (w.terminating) return idle(w)
+    if (w.state !== 'syncing') return idle(w)
     k.status.refresh(w, { kind: 'sidecarsStopped' })
   })
 }

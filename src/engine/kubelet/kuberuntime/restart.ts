@@ -42,7 +42,7 @@ export function specHash(c: Container): string {
 
 /** syncRestart is one sync of the pod worker for an exited container that must run again. */
 export function syncRestart(k: Kubelet, w: PodWorker, c: Container, x: Exit): void {
-  if (w.terminating || w.completed) return
+  if (w.state !== 'syncing' || w.completed) return
   const now = k.ctx.sim.now()
   const d = doBackOff(k.crashLoopBackOff, w.pod, c, specHash(c), x.finishedAt, now)
   const podDesc = formatPod(w.pod)
@@ -70,7 +70,7 @@ export function syncRestart(k: Kubelet, w: PodWorker, c: Container, x: Exit): vo
       },
     })
     k.ctx.sim.after(sec(retryS), () => {
-      if (w.terminating || w.completed) return
+      if (w.state !== 'syncing' || w.completed) return
       showWaiting(k, w, c, x)
       syncRestart(k, w, c, x)
     })

@@ -45,7 +45,7 @@ export function runPodSandbox(k: Kubelet, w: PodWorker): void {
   w.inflight++
   const settled = (): boolean => {
     w.inflight--
-    if (!w.terminating) return false
+    if (w.state === 'syncing') return false
     idle(w)
     return true
   }

@@ -18,7 +18,7 @@ import { killContainer } from './kill.ts'
 import { specHash } from './restart.ts'
 
 export function podUpdated(k: Kubelet, w: PodWorker): void {
-  if (w.terminating || w.completed) return
+  if (w.state !== 'syncing' || w.completed) return
   const running = [...w.procs.values()]
   const actions = computePodActions({
     pod: w.pod,
@@ -55,7 +55,7 @@ function restartChanged(
     grace,
     () => {
       w.inflight--
-      if (w.terminating) return idle(w)
+      if (w.state !== 'syncing') return idle(w)
       const terminated = (w.status[listOf(w.pod, next)] ?? []).find((s) => s.name === next.name)?.state?.terminated
       // The container runs again from its new definition (a changed spec starts a fresh back-off).
       if (terminated) afterExit(k, w, next, terminated)

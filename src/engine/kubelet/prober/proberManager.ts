@@ -167,7 +167,8 @@ export class ProberManager {
         type: 'prober:Probe',
         lane: 'kubelet',
         pod: w.key,
-        outcome: run.result === 'success' ? 'ok' : run.result === 'warning' || out.set === undefined ? 'warning' : 'error',
+        outcome:
+          run.result === 'success' ? 'ok' : run.result === 'warning' || out.set === undefined ? 'warning' : 'error',
         details: {
           probeType: type,
           container: c.name,
@@ -210,7 +211,7 @@ export class ProberManager {
     const { k } = this
     const { c } = pw
     if (change !== 'ready' && change !== 'unready' && change !== 'started') return
-    if (w.terminating) return
+    if (w.state !== 'syncing') return
     const s = this.statusOf(w, c)
     if (!s?.state?.running) return
     const running = true

@@ -28,14 +28,18 @@ export const ReadinessGatesNotReady = 'ReadinessGatesNotReady'
 
 /** The kubelet-owned condition types (k8s.io/api/core/v1 constants). */
 export type KubeletConditionType =
-  | 'PodReadyToStartContainers' | 'Initialized' | 'Ready' | 'ContainersReady' | 'PodScheduled' | 'DisruptionTarget'
+  'PodReadyToStartContainers' | 'Initialized' | 'Ready' | 'ContainersReady' | 'PodScheduled' | 'DisruptionTarget'
 
 /**
  * condition builds a PodCondition with the API's field order (type, observedGeneration, status, lastProbeTime,
  * lastTransitionTime, reason, message) and Go's omitempty: empty reason or message is absent, never "".
  */
 function condition(
-  type: string, generation: number | undefined, status: 'True' | 'False', reason = '', message = '',
+  type: string,
+  generation: number | undefined,
+  status: 'True' | 'False',
+  reason = '',
+  message = '',
 ): KubeletPodCondition {
   return {
     type,
@@ -66,7 +70,9 @@ export function hasAnyRegularContainerStarted(pod: Pod, statuses: ContainerStatu
 
 /** Mirrors: generate.go generateContainersReadyConditionForTerminalPhase. */
 export function generateContainersReadyConditionForTerminalPhase(
-  pod: Pod, podPhase: PodPhase, generation = pod.metadata?.generation,
+  pod: Pod,
+  podPhase: PodPhase,
+  generation = pod.metadata?.generation,
 ): KubeletPodCondition {
   const reason = podPhase === 'Failed' ? PodFailed : podPhase === 'Succeeded' ? PodCompleted : ''
   return condition('ContainersReady', generation, 'False', reason)
@@ -74,7 +80,9 @@ export function generateContainersReadyConditionForTerminalPhase(
 
 /** Mirrors: generate.go generatePodReadyConditionForTerminalPhase. */
 export function generatePodReadyConditionForTerminalPhase(
-  pod: Pod, podPhase: PodPhase, generation = pod.metadata?.generation,
+  pod: Pod,
+  podPhase: PodPhase,
+  generation = pod.metadata?.generation,
 ): KubeletPodCondition {
   const reason = podPhase === 'Failed' ? PodFailed : podPhase === 'Succeeded' ? PodCompleted : ''
   return condition('Ready', generation, 'False', reason)
@@ -86,7 +94,9 @@ export function generatePodReadyConditionForTerminalPhase(
  * Mirrors: pkg/kubelet/status/generate.go GenerateContainersReadyCondition.
  */
 export function generateContainersReadyCondition(
-  pod: Pod, containerStatuses: ContainerStatus[] | undefined, podPhase: PodPhase,
+  pod: Pod,
+  containerStatuses: ContainerStatus[] | undefined,
+  podPhase: PodPhase,
   generation = pod.metadata?.generation,
 ): KubeletPodCondition {
   if (containerStatuses === undefined) {
@@ -117,8 +127,11 @@ export function generateContainersReadyCondition(
  * Mirrors: pkg/kubelet/status/generate.go GeneratePodReadyCondition.
  */
 export function generatePodReadyCondition(
-  pod: Pod, conditions: PodCondition[] | undefined, containerStatuses: ContainerStatus[] | undefined,
-  podPhase: PodPhase, generation = pod.metadata?.generation,
+  pod: Pod,
+  conditions: PodCondition[] | undefined,
+  containerStatuses: ContainerStatus[] | undefined,
+  podPhase: PodPhase,
+  generation = pod.metadata?.generation,
 ): KubeletPodCondition {
   const containersReady = generateContainersReadyCondition(pod, containerStatuses, podPhase, generation)
   if (containersReady.status !== 'True') {
@@ -148,7 +161,9 @@ function isInitContainerInitialized(sidecar: boolean, s: ContainerStatus): boole
  * Mirrors: pkg/kubelet/status/generate.go GeneratePodInitializedCondition.
  */
 export function generatePodInitializedCondition(
-  pod: Pod, containerStatuses: ContainerStatus[] | undefined, podPhase: PodPhase,
+  pod: Pod,
+  containerStatuses: ContainerStatus[] | undefined,
+  podPhase: PodPhase,
   generation = pod.metadata?.generation,
 ): KubeletPodCondition {
   const inits = pod.spec?.initContainers ?? []
@@ -207,14 +222,21 @@ export function podSandboxChanged(pod: Pod, sandboxes: SandboxStatus[]): boolean
  * Mirrors: pkg/kubelet/status/generate.go GeneratePodReadyToStartContainersCondition.
  */
 export function generatePodReadyToStartContainersCondition(
-  pod: Pod, sandboxes: SandboxStatus[], generation = pod.metadata?.generation,
+  pod: Pod,
+  sandboxes: SandboxStatus[],
+  generation = pod.metadata?.generation,
 ): KubeletPodCondition {
   return condition('PodReadyToStartContainers', generation, podSandboxChanged(pod, sandboxes) ? 'False' : 'True')
 }
 
 /** The condition types whose lastTransitionTime the status manager maintains (status_manager.go). */
 export const TRANSITION_TRACKED_CONDITIONS: readonly KubeletConditionType[] = [
-  'ContainersReady', 'Ready', 'Initialized', 'PodReadyToStartContainers', 'PodScheduled', 'DisruptionTarget',
+  'ContainersReady',
+  'Ready',
+  'Initialized',
+  'PodReadyToStartContainers',
+  'PodScheduled',
+  'DisruptionTarget',
 ]
 
 /**
@@ -223,7 +245,9 @@ export const TRANSITION_TRACKED_CONDITIONS: readonly KubeletConditionType[] = [
  * API's field order. Mirrors: pkg/kubelet/status/status_manager.go updateLastTransitionTime.
  */
 export function updateLastTransitionTime(
-  c: KubeletPodCondition, oldConditions: readonly PodCondition[] | undefined, now: string,
+  c: KubeletPodCondition,
+  oldConditions: readonly PodCondition[] | undefined,
+  now: string,
 ): KubeletPodCondition {
   const old = oldConditions?.find((o) => o.type === c.type)
   const lastTransitionTime = old && old.status === c.status ? old.lastTransitionTime : now
@@ -243,7 +267,9 @@ export function updateLastTransitionTime(
  * order, leaving any other condition as it is. Mirrors: status_manager.go updateStatusInternal.
  */
 export function updateLastTransitionTimes(
-  conditions: readonly KubeletPodCondition[], oldConditions: readonly PodCondition[] | undefined, now: string,
+  conditions: readonly KubeletPodCondition[],
+  oldConditions: readonly PodCondition[] | undefined,
+  now: string,
 ): KubeletPodCondition[] {
   const tracked = new Set<string>(TRANSITION_TRACKED_CONDITIONS)
   return conditions.map((c) => (tracked.has(c.type) ? updateLastTransitionTime(c, oldConditions, now) : c))

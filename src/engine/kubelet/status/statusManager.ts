@@ -56,7 +56,7 @@ export class StatusManager {
   }
 
   setWaiting(w: PodWorker, c: Container, reason: string, message: string): void {
-    if (w.terminating) return
+    if (w.state !== 'syncing') return
     this.setState(w, c, {
       state: { waiting: { reason, message }, running: null, terminated: null } as unknown as ContainerStatus['state'],
     })
@@ -66,7 +66,7 @@ export class StatusManager {
   /** refresh recomputes phase and conditions from the container states and reports them. */
 
   refresh(w: PodWorker, cause: StatusCause): void {
-    if (w.terminating) return
+    if (w.state !== 'syncing') return
     const statuses = w.status.containerStatuses ?? []
     const initialized =
       w.status.conditions?.some((c) => c.type === 'Initialized' && c.status === 'True') || anyRegularStarted(statuses)
@@ -172,6 +172,7 @@ export class StatusManager {
     // Mirrors: pkg/kubelet/status/generate.go (the terminal-phase variants: reasons PodCompleted / PodFailed).
     if (w.status.conditions) w.status = { ...w.status, conditions: this.conditions(w, false, phase) }
     this.patchStatus(w, { kind: 'terminal', phase: phase ?? '' }, (ok) => (ok ? this.deletePod(w) : undefined))
+    w.state = 'terminated'
   }
 
   /** deletePod is the status manager's final DELETE, once the pod is terminal and nothing of it can still run. */

@@ -32,6 +32,8 @@ describe('the glossary', () => {
       'bridge', 'veth pair', 'pod CIDR', 'image pull', 'imagePullPolicy', 'registry', 'postStart hook', 'preStop hook',
       'probe', 'CrashLoopBackOff', 'back-off', 'restartPolicy', 'grace period', 'requests and limits', 'conditions',
       'phase', 'Event', 'container',
+      // Probes (issue #13)
+      'liveness probe', 'readiness probe', 'startup probe',
     ]
     expect(required.filter((name) => !lookup(name))).toEqual([])
   })
@@ -89,6 +91,16 @@ describe('findTerms', () => {
     // Punctuation after a term is not part of a word.
     expect(marks('It is stored in etcd.')).toEqual(['etcd → etcd'])
     expect(marks('(RBAC), "kubelet": the kubelet\'s')).toEqual(['RBAC → RBAC', 'kubelet → kubelet'])
+  })
+
+  it('tells the three kinds of probe apart from the probe itself', () => {
+    expect(marks('The readiness probe failed; a liveness probe restarts.')).toEqual([
+      'readiness probe → readiness probe', 'liveness probe → liveness probe',
+    ])
+    expect(marks('startupProbe holds livenessProbe back')).toEqual([
+      'startupProbe → startup probe', 'livenessProbe → liveness probe',
+    ])
+    expect(marks('Every probe records Unhealthy')).toEqual(['probe → probe'])
   })
 
   it('ignores case and spans line breaks inside a multi-word term', () => {

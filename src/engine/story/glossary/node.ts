@@ -165,9 +165,27 @@ export const NODE_TERMS: GlossaryEntry[] = [
   },
   {
     term: 'probe',
-    aliases: ['probes', 'liveness probe', 'liveness probes', 'readiness probe', 'readiness probes', 'startup probe', 'startup probes', 'livenessProbe', 'readinessProbe', 'startupProbe'],
-    definition: 'A periodic health check the kubelet runs on a container (a command, an HTTP GET, a TCP or gRPC connection). A failing liveness probe restarts the container, a failing readiness probe takes the pod out of service endpoints, and a startup probe holds the other two until the app has started.',
+    aliases: ['probes', 'Unhealthy', 'failureThreshold', 'periodSeconds', 'initialDelaySeconds'],
+    definition: 'A periodic health check the kubelet runs on a container (a command, an HTTP GET, a TCP or gRPC connection), every periodSeconds once initialDelaySeconds have passed. A result counts only after failureThreshold failures (or successThreshold successes) in a row; each failed run records an Unhealthy event.',
     docs: `${D}concepts/configuration/liveness-readiness-startup-probes/`,
+  },
+  {
+    term: 'liveness probe',
+    aliases: ['liveness probes', 'livenessProbe'],
+    definition: 'A probe that tells the kubelet whether a container still works. When it fails failureThreshold times in a row, the kubelet kills the container and the restart policy starts a new one, so a wrong liveness probe restarts a healthy app over and over (CrashLoopBackOff).',
+    docs: `${D}concepts/configuration/liveness-readiness-startup-probes/#liveness-probe`,
+  },
+  {
+    term: 'readiness probe',
+    aliases: ['readiness probes', 'readinessProbe'],
+    definition: 'A probe that tells the kubelet whether a container can take traffic. Until it succeeds, and whenever it fails failureThreshold times in a row, the container is not ready: the pod\'s Ready condition is False and Services leave it out. It never restarts the container.',
+    docs: `${D}concepts/configuration/liveness-readiness-startup-probes/#readiness-probe`,
+  },
+  {
+    term: 'startup probe',
+    aliases: ['startup probes', 'startupProbe'],
+    definition: 'A probe for slow-starting apps: until it succeeds, the kubelet runs neither the liveness nor the readiness probe. If it has not succeeded after failureThreshold × periodSeconds, the container is killed and restarted as after a failed liveness probe.',
+    docs: `${D}concepts/configuration/liveness-readiness-startup-probes/#startup-probe`,
   },
   {
     term: 'restartPolicy',

@@ -17,6 +17,7 @@ import {
   type FailedPull, backOffMessage, containerStatusLists, crashLoop, errImagePull, hookFailed, imagePullBackOff,
   kubeletRejected, podFailed, pullFix, registryReason,
 } from './kubelet.ts'
+import { type ProbeKill, failing, notReady, probeKill } from './probes.ts'
 
 /** findOutcomes finds every failure in a trace: one pass, in trace order. */
 export function findOutcomes(events: readonly TraceEvent[], kubectl?: KubectlAnswer): Outcome[] {
@@ -56,6 +57,10 @@ export function findOutcomes(events: readonly TraceEvent[], kubectl?: KubectlAns
   const commands = new Map<string, string[]>()
   /** The latest Warning event's message per pod and reason: the upstream text. */
   const lastWarning = new Map<string, string>()
+  /** A container its liveness or startup probe killed, per pod|container, until the kubelet creates the next one. */
+  const probeKills = new Map<string, ProbeKill>()
+  /** pod|container → its readiness probe has passed (a new container starts not ready). */
+  const readyNow = new Map<string, boolean>()
   /** The latest failed pull per pod|image. */
   const pulls = new Map<string, FailedPull>()
   /** Counters kept as the pass goes, so no outcome looks back over the trace. */
@@ -175,7 +180,32 @@ export function findOutcomes(events: readonly TraceEvent[], kubectl?: KubectlAns
         if (!pod) break
         const config = e.details.cri.request?.config
         const name = config?.metadata.name ?? e.details.container
-        if (name) commands.set(`${pod}|${name}`, [...(config?.command ?? []), ...(config?.args ?? [])])
+        if (name) {
+          commands.set(`${pod}|${name}`, [...(config?.command ?? []), ...(config?.args ?? [])])
+          // A new container: nothing has killed it yet, and its readiness starts over (worker.go: Failure).
+          probeKills.delete(`${pod}|${name}`)
+          readyNow.delete(`${pod}|${name}`)
+        }
+        break
+      }
+      case 'prober:Probe': {
+        if (!pod) break
+        const d = e.details
+        const key = `${pod}|${d.container}`
+        const kill = probeKill(d)
+        if (kill) probeKills.set(key, kill)
+        if (d.probeType !== 'Readiness') break
+        // Open from the first failure that leaves the container unready, until a probe makes it ready.
+        const wasReady = readyNow.get(key) ?? false
+        if (d.change === 'ready') {
+          readyNow.set(key, true)
+          close(`ready|${key}`, i)
+        } else if (d.change === 'unready' || (!wasReady && failing(d))) {
+          readyNow.set(key, false)
+          const o = notReady(i, pod, d, d.change === 'unready')
+          // A later failure with the same words is the same story; new words (a new error) are told anew.
+          if (open.get(`ready|${key}`)?.message !== o.message) begin(`ready|${key}`, o)
+        }
         break
       }
       case 'kubelet:PostStartHook':
@@ -221,7 +251,8 @@ export function findOutcomes(events: readonly TraceEvent[], kubectl?: KubectlAns
         const hook = hookFailures.get(`${pod}|${container}`)
         hookFailures.delete(`${pod}|${container}`)
         close(`hook|${pod}|${container}`, i)
-        begin(`crash|${pod}|${container}`, crashLoop(i, pod, container, message, d.backoff, d.restartPolicy, exits.get(`${pod}|${container}`), hook, commands.get(`${pod}|${container}`), d.restartCount + 1))
+        const killed = probeKills.get(`${pod}|${container}`)
+        begin(`crash|${pod}|${container}`, crashLoop(i, pod, container, message, d.backoff, d.restartPolicy, exits.get(`${pod}|${container}`), hook, commands.get(`${pod}|${container}`), d.restartCount + 1, killed))
         break
       }
       case 'kubelet:DeletePod':

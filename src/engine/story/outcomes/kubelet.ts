@@ -7,6 +7,7 @@ import type { ContainerStatus, PodStatus } from '../../api/types.ts'
 import { formatQuantity } from '../../api/quantity.ts'
 import type { Outcome } from './types.ts'
 import { commandLine, ordinal, podName } from './text.ts'
+import { type ProbeKill, probeKillCause, probeKillFix } from './probes.ts'
 
 /** A failed image pull, kept until the next one: its step, the runtime's error, the container and the image. */
 export interface FailedPull { index: number; error: string; container?: string; image: string }
@@ -118,16 +119,23 @@ export function hookFailed(events: readonly TraceEvent[], i: number, pod: string
   }
 }
 
-export function crashLoop(i: number, pod: string, container: string, message: string, backoff: string, policy: string, exit: { exitCode: number; reason: string } | undefined, hook: { what: string; error: string } | undefined, argv: string[] | undefined, restarts: number): Outcome {
+/**
+ * crashLoop: the container keeps ending and the kubelet waits before the next start. `probe`: it did not exit by
+ * itself but was killed because its liveness or startup probe failed (its exit code, often 0, says nothing then).
+ */
+export function crashLoop(i: number, pod: string, container: string, message: string, backoff: string, policy: string, exit: { exitCode: number; reason: string } | undefined, hook: { what: string; error: string } | undefined, argv: string[] | undefined, restarts: number, probe?: ProbeKill): Outcome {
   const cmd = commandLine(argv)
   const how = hook ? `was killed after its postStart hook failed (${hook.error})` : exit ? `exited with code ${exit.exitCode} (${exit.reason})` : 'exited'
+  const nth = restarts > 1 ? `, for the ${ordinal(restarts)} time` : ''
+  const what = probe ? probeKillCause(container, probe, nth, exit?.exitCode) : `Container ${container} ${how}${nth}`
   let fix: string
-  if (hook) fix = `Fix the postStart hook of container ${container} (${hook.what}) so it succeeds, or drop it; the container itself is killed because of it.`
+  if (probe) fix = probeKillFix(pod, container, probe)
+  else if (hook) fix = `Fix the postStart hook of container ${container} (${hook.what}) so it succeeds, or drop it; the container itself is killed because of it.`
   else if (exit?.reason === 'StartError') fix = `The container could not start: its command${cmd ? ` (${cmd})` : ''} names a program the image does not have. Correct command/args, or use an image that has it.`
   else fix = `Find out why the process ${exit ? `exits ${exit.exitCode}` : 'exits'}${cmd ? ` — its command is ${cmd}` : ''} (kubectl logs ${podName(pod)} -c ${container} --previous shows its last output) — and fix the command or the program so it keeps running. If it is meant to finish, use restartPolicy: OnFailure or Never.`
   return {
     kind: 'crash-loop-backoff', pod, step: i, at: i, title: 'CrashLoopBackOff', message,
-    cause: `Container ${container} ${how}${restarts > 1 ? `, for the ${ordinal(restarts)} time` : ''}. restartPolicy ${policy} restarts it: the first restart comes at once, later ones only after a back-off that doubles with each crash (10s, 20s, 40s … at most 5m0s): this time ${backoff}.`,
+    cause: `${what}. restartPolicy ${policy} restarts it: the first restart comes at once, later ones only after a back-off that doubles with each crash (10s, 20s, 40s … at most 5m0s): this time ${backoff}.`,
     fix,
   }
 }

@@ -13,7 +13,7 @@ export const OUTCOME_KINDS = [
   'unschedulable',
   // the kubelet
   'kubelet-rejected', 'err-image-pull', 'image-pull-backoff', 'err-image-never-pull', 'crash-loop-backoff',
-  'hook-failed', 'pod-failed',
+  'hook-failed', 'pod-failed', 'not-ready',
 ] as const
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number]
 
