@@ -108,3 +108,38 @@ describe('a startup probe', () => {
     expect(sim.pods()[0].status?.containerStatuses?.[0].started).toBe(true)
   })
 })
+
+describe("the docs' liveness command example (exec cat /tmp/healthy, busybox)", () => {
+  // kubernetes.io tasks/configure-pod-container/configure-liveness-readiness-startup-probes, "Define a liveness
+  // command": the file exists for 30 s, then the probe fails and the container is killed and restarted.
+  const sim = applyAndRun({
+    manifests: `apiVersion: v1
+kind: Pod
+metadata:
+  labels: {test: liveness}
+  name: liveness-exec
+spec:
+  containers:
+  - name: liveness
+    image: busybox:1.36
+    args: [/bin/sh, -c, touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600]
+    livenessProbe:
+      exec:
+        command: [cat, /tmp/healthy]
+      initialDelaySeconds: 5
+      periodSeconds: 5
+`,
+    untilMs: 90_000,
+  })
+  it('passes while the file exists, then fails with BusyBox cat\'s message and restarts the container', () => {
+    const live = probes(sim)
+    expect(live[0].details).toMatchObject({ probeType: 'Liveness', result: 'success', target: 'exec [cat /tmp/healthy]' })
+    const failed = live.find((p) => p.details.result === 'failure')
+    expect(failed?.t).toBeGreaterThan(30e6)
+    expect(events(sim, 'Unhealthy')[0].message).toBe(
+      "Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory",
+    )
+    expect(events(sim, 'Killing')[0].message).toBe('Container liveness failed liveness probe, will be restarted')
+    expect(sim.pods()[0].status?.containerStatuses?.[0].restartCount).toBeGreaterThanOrEqual(1)
+  })
+})

@@ -9,12 +9,16 @@ import type { RegistryImage } from '../../config.ts'
 export type Outcome =
   { run: 'forever' } | { run: 'exit'; code: number; afterMs: number } | { run: 'notFound'; binary: string }
 
+/** Commands that only touch the file system: they finish at once (the model keeps which files exist). */
+const FILE_COMMANDS = ['touch', 'rm', 'mkdir']
+
 function step(argv: string[], image: RegistryImage | undefined): Outcome {
   const bin = (argv[0] ?? '').split('/').pop() ?? ''
   if (bin === 'exit') return { run: 'exit', code: Number(argv[1] ?? 0) || 0, afterMs: 10 }
   if (bin === 'true' || bin === 'echo') return { run: 'exit', code: 0, afterMs: 10 }
   if (bin === 'false') return { run: 'exit', code: 1, afterMs: 10 }
   if (image?.binaries && !image.binaries.includes(bin)) return { run: 'notFound', binary: argv[0] }
+  if (FILE_COMMANDS.includes(bin)) return { run: 'exit', code: 0, afterMs: 1 }
   if (bin === 'sleep')
     return argv[1] === 'infinity'
       ? { run: 'forever' }
@@ -22,14 +26,50 @@ function step(argv: string[], image: RegistryImage | undefined): Outcome {
   return image?.defaultProcess ?? { run: 'forever' }
 }
 
+/** The steps of a `sh -c` script, in order (`a; b && c`). */
+function steps(text: string): string[][] {
+  return text
+    .split(/;|&&/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => s.split(/\s+/))
+}
+
+/** A file the container's command creates or removes, so many ms after it started. */
+export interface FileEvent {
+  atMs: number
+  path: string
+  exists: boolean
+}
+
+/**
+ * fileEvents follows the container's `sh -c` script through time and lists the files it creates (`touch F`,
+ * `echo … > F`, `mkdir D`) and removes (`rm [-f] F`), as long as the script runs — the model's whole file system.
+ */
+export function fileEvents(argv: string[] | undefined, image: RegistryImage | undefined): FileEvent[] {
+  const bin = argv?.[0]?.split('/').pop()
+  if (!argv || !((bin === 'sh' || bin === 'bash') && argv[1] === '-c')) return []
+  const out: FileEvent[] = []
+  let elapsed = 0
+  for (const words of steps(argv.slice(2).join(' '))) {
+    const name = words[0]?.split('/').pop()
+    const args = words.slice(1).filter((w) => !w.startsWith('-'))
+    if (name === 'touch' || name === 'mkdir') for (const path of args) out.push({ atMs: elapsed, path, exists: true })
+    if (name === 'rm') for (const path of args) out.push({ atMs: elapsed, path, exists: false })
+    const redirect = words.indexOf('>')
+    if (redirect >= 0 && words[redirect + 1]) out.push({ atMs: elapsed, path: words[redirect + 1], exists: true })
+    const o = step(words, image)
+    if (o.run !== 'exit' || o.code !== 0) break
+    elapsed += o.afterMs
+  }
+  return out
+}
+
 /** script runs `a; b && c` left to right: the first step that does not finish with 0 decides. */
 function script(text: string, image: RegistryImage | undefined): Outcome {
   let elapsed = 0
-  for (const part of text
-    .split(/;|&&/)
-    .map((s) => s.trim())
-    .filter(Boolean)) {
-    const o = step(part.split(/\s+/), image)
+  for (const words of steps(text)) {
+    const o = step(words, image)
     if (o.run !== 'exit') return o
     elapsed += o.afterMs
     if (o.code !== 0) return { ...o, afterMs: elapsed }

@@ -10,6 +10,7 @@ import type { Container } from '../../api/types.ts'
 import type { RegistryImage } from '../../config.ts'
 import { outcomeOf } from '../cri/process.ts'
 import { goDuration } from '../goDuration.ts'
+import { fileCheck, flavourOf } from '../cri/files.ts'
 
 export type Probe = NonNullable<Container['livenessProbe']>
 /** probeType.String() in prober/prober_manager.go: the word the events start with. */
@@ -30,6 +31,8 @@ export interface ProbeTarget {
    * images does, so without this every grpc probe times out connecting, as it would against them.
    */
   grpcHealthPorts?: number[]
+  /** Whether a file exists in the container now (the files its own command created or removed). */
+  fileExists?: (path: string) => boolean
 }
 
 export interface ProbeRun {
@@ -127,6 +130,12 @@ export function execSyncError(binary: string): string {
 function runExec(p: Probe, t: ProbeTarget, timeoutS: number): ProbeRun {
   const argv = p.exec?.command ?? []
   const target = `exec [${argv.join(' ')}]`
+  // A file check (cat, ls, test) answers from the container's files, with the image's tools' messages.
+  const check = t.fileExists ? fileCheck(argv, t.fileExists, flavourOf(t.container.image)) : undefined
+  if (check) {
+    const result = check.code === 0 ? 'success' : 'failure'
+    return { result, output: check.output, handler: 'exec', target, tookMs: 5 }
+  }
   const o = outcomeOf(argv, t.image)
   const timeoutMs = timeoutS * 1000
   if (o.run === 'notFound') {

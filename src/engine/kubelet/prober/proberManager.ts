@@ -12,6 +12,8 @@ import type { Container, ContainerStatus } from '../../api/types.ts'
 import { ms, sec } from '../../sim/kernel.ts'
 import type { Timer } from '../../sim/kernel.ts'
 import { containerRef } from '../container/ref.ts'
+import { existsAt } from '../cri/files.ts'
+import { containerArgv, fileEvents } from '../cri/process.ts'
 import { imageOf } from '../cri/runtime.ts'
 import type { Kubelet } from '../kubelet.ts'
 import { listOf } from '../kubeletPods.ts'
@@ -143,11 +145,16 @@ export class ProberManager {
     const { k } = this
     const { c, type, spec } = pw
     const m = w.pod.metadata ?? {}
+    const image = imageOf(k.ctx.config, c)
+    const proc = w.procs.get(c.name)
+    const files = proc ? fileEvents(containerArgv(c), image) : []
+    const now = k.ctx.sim.now()
     const target = {
       container: c,
       podIP: w.ip ?? '',
-      image: imageOf(k.ctx.config, c),
+      image,
       podFullName: podFullName(m.name ?? '', m.namespace ?? '', m.uid ?? ''),
+      fileExists: (path: string) => (proc ? existsAt(files, proc.startedAt, now, path) : false),
     }
     const out = doProbe(type, spec, pw.state, this.observe(w, c), k.ctx.sim.now(), () => runProbe(spec, target))
     pw.state = out.state
