@@ -50,3 +50,12 @@ describe('followSelected: the panels follow a moving playhead a few times a seco
     stop = () => {}
   })
 })
+
+describe('a good shared link opened after a damaged one', () => {
+  it('clears the damaged link\'s error message', () => {
+    useApp.setState({ error: 'This shared link could not be opened: This scenario link is damaged or incomplete.' })
+    useApp.getState().loadScenario({ manifest: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: shared\n', seed: 5 })
+    expect(useApp.getState().error).toBeUndefined()
+    expect(useApp.getState().text).toContain('name: shared')
+  })
+})

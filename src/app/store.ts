@@ -4,7 +4,7 @@ import type { TraceEvent } from '../engine/events.ts'
 import type { NodeRow, Suggestion, WorkerMessage } from '../protocol/messages.ts'
 import { EXAMPLE_POD } from '../protocol/examples.ts'
 import { CLUSTER_PRESETS, isPreset, presetText } from '../protocol/clusters.ts'
-import { readPref, writePref } from './prefs.ts'
+import { readPref, removePref, writePref } from './prefs.ts'
 import { createStorySlice, firstBeat } from './slices/story.ts'
 import type { StorySlice } from './slices/story.ts'
 import { createScenarioSlice } from './slices/scenario.ts'
@@ -63,7 +63,7 @@ function keepScenario(sc: AppliedScenario): Pick<AppState, 'text' | 'clusterText
   return { text: sc.manifest, clusterText: sc.cluster, clusterPreset, seed: sc.seed, user: sc.user ?? '' }
 }
 
-const forgetPrevious = () => { try { localStorage.removeItem(PREVIOUS_KEY) } catch { /* storage disabled */ } }
+const forgetPrevious = () => removePref(PREVIOUS_KEY)
 
 export interface AppState extends StorySlice, ScenarioSlice, QuizSlice {
   text: string
@@ -77,6 +77,8 @@ export interface AppState extends StorySlice, ScenarioSlice, QuizSlice {
   whatIf?: { index: number; suggestions: Suggestion[] }
   /** Counts new traces and worker failures: a snapshot asked for before one of them will not be answered. */
   generation: number
+  /** Runs the worker started (its 'reset' messages): one per apply that ran, never copies of one (the e2e reads it). */
+  runs: number
   running: boolean
   error?: string
   /** The cluster file (the Cluster tab), sent with every apply. */
@@ -140,6 +142,7 @@ export const useApp = create<AppState>((set, get, api) => ({
   events: [],
   selected: -1,
   generation: 0,
+  runs: 0,
   seed: validSeed(stored(SEED_KEY)) ?? 1,
   user: stored(USER_KEY) ?? '',
   users: ['kubernetes-admin', 'alice'],
@@ -187,7 +190,8 @@ export const useApp = create<AppState>((set, get, api) => ({
     const previous = { manifest: cur.text, cluster: cur.clusterText, seed: cur.seed, user: cur.user }
     const differs = previous.manifest !== next.manifest || previous.cluster !== next.cluster || previous.seed !== next.seed || previous.user !== next.user
     if (differs) store(PREVIOUS_KEY, JSON.stringify(previous))
-    set({ ...keepScenario(next), replacedByLink: differs ? previous : undefined, openAt: sc.at })
+    // A link that opens clears the message of one that did not (a damaged link opened before in this tab).
+    set({ ...keepScenario(next), replacedByLink: differs ? previous : undefined, openAt: sc.at, error: undefined })
     if (sc.at !== undefined) get().requestApply()
   },
   dismissPrevious: () => {
@@ -206,7 +210,7 @@ export const useApp = create<AppState>((set, get, api) => ({
   },
   receive: (m) => {
     switch (m.type) {
-      case 'reset': return set((s) => ({ running: true, story: undefined, outcomes: [], pausedAtChapter: undefined, answers: {}, asking: undefined, events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined, whatIf: undefined, generation: s.generation + 1 }))
+      case 'reset': return set((s) => ({ running: true, story: undefined, outcomes: [], pausedAtChapter: undefined, answers: {}, asking: undefined, events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined, whatIf: undefined, generation: s.generation + 1, runs: s.runs + 1 }))
       case 'whatIf': return set({ whatIf: { index: m.index, suggestions: m.suggestions } })
       case 'users': return set({ users: m.users, currentUser: m.current })
       case 'events': return set((s) => ({ events: s.events.concat(m.events) }))

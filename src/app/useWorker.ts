@@ -1,27 +1,48 @@
 import { useCallback, useEffect, useRef } from 'react'
 import { useApp } from './store.ts'
-import type { Command, WorkerMessage } from '../protocol/messages.ts'
+import type { ApplyCommand, Command, UsersCommand, WorkerMessage } from '../protocol/messages.ts'
+import { applyAsked, initialRunState, runFailed, runFinished, runRefused } from './runs.ts'
+import type { RunAction, RunState } from './runs.ts'
 
 /**
- * useWorker hosts the simulation worker. If it crashes, it is started again and the last apply is replayed; if the
- * engine fails on an input (a bug), the worker is started again with the last apply that worked, so kubectl's view
- * at the playhead keeps working. Either way the user loses nothing: the manifest and the cluster file live in the
- * store and in localStorage, and the message says what happened.
+ * useWorker hosts the simulation worker, one run at a time (runs.ts decides): an apply identical to the running one
+ * is dropped, a different one replaces it. If the engine fails on an input (a bug) or the worker dies, a fresh worker
+ * replays the last apply that worked, so kubectl's view at the playhead keeps working, and the message names what
+ * failed. Either way the user loses nothing: the manifest and the cluster file live in the store (and in
+ * localStorage when the browser keeps it).
  */
 export function useWorker(): (cmd: Command) => void {
   const ref = useRef<Worker | null>(null)
-  const lastApply = useRef<Command | null>(null)
-  const lastGood = useRef<Command | null>(null)
-  const restarts = useRef(0)
+  const runs = useRef<RunState>(initialRunState)
+  /** The last users question: a fresh worker is asked again, since the one stopped may not have answered. */
+  const lastUsers = useRef<UsersCommand | null>(null)
+  /** Carries out a RunAction (set once the worker exists). */
+  const act = useRef<(a: RunAction) => void>(() => {})
   const receive = useApp((s) => s.receive)
   useEffect(() => {
     let disposed = false
-    const restart = (replay: Command | null) => {
+    const restart = (replay?: ApplyCommand) => {
       ref.current?.terminate()
       if (disposed) return
       ref.current = start()
-      // Replay at most a few times in a row: an input that always kills the worker must not loop forever.
-      if (replay && ++restarts.current <= 3) ref.current.postMessage(replay)
+      if (lastUsers.current) ref.current.postMessage(lastUsers.current)
+      if (replay) ref.current.postMessage(replay)
+    }
+    act.current = (a) => {
+      if (a.kind === 'post') ref.current?.postMessage(a.apply)
+      else if (a.kind === 'restart') restart(a.apply)
+    }
+    /** After a failure: replay the last apply that worked (the trace on screen is then that apply's). */
+    const recover = (): boolean => {
+      const step = runFailed(runs.current)
+      runs.current = step.state
+      const replay = step.action.kind === 'restart' ? step.action.apply : undefined
+      if (replay) {
+        const applied = { manifest: replay.text, cluster: replay.cluster ?? '', seed: replay.seed, user: replay.user }
+        useApp.setState({ applied })
+      }
+      act.current(step.action)
+      return step.replayed
     }
     const start = (): Worker => {
       const w = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' })
@@ -38,19 +59,30 @@ export function useWorker(): (cmd: Command) => void {
           if (m.type === 'events') { if (!sent) { receive({ type: 'events', events }); sent = true } } else receive(m)
         }
       }
-      w.onmessage = (ev: MessageEvent<WorkerMessage>) => {
-        const m = ev.data
-        if (m.type === 'done') { lastGood.current = lastApply.current; restarts.current = 0 }
-        if (m.type === 'error' && m.fatal) {
-          queued.push({ ...m, message: `${m.message}. The simulation worker has been restarted${lastGood.current ? ' with your last apply that worked' : ''}; your manifest and cluster file are unchanged.` })
-          restart(lastGood.current)
-        } else queued.push(m)
+      const enqueue = (m: WorkerMessage) => {
+        queued.push(m)
         if (!frame) frame = requestAnimationFrame(flush)
+      }
+      w.onmessage = (ev: MessageEvent<WorkerMessage>) => {
+        // A worker stopped by a newer apply may still have messages on their way: its trace is not wanted.
+        if (w !== ref.current) return
+        const m = ev.data
+        if (m.type === 'done') runs.current = runFinished(runs.current)
+        if (m.type === 'error' && !m.fatal) runs.current = runRefused(runs.current)
+        if (m.type === 'error' && m.fatal) {
+          const replayed = recover()
+          const how = replayed ? ' with your last apply that worked' : ''
+          const unchanged = 'your manifest and cluster file are unchanged'
+          enqueue({ ...m, message: `${m.message}. The simulation worker has been restarted${how}; ${unchanged}.` })
+        } else enqueue(m)
       }
       w.onerror = (ev) => {
         ev.preventDefault()
-        receive({ type: 'error', message: `The simulation worker stopped (${ev.message || 'unknown error'}); it has been restarted and your last apply replayed.` })
-        restart(lastApply.current)
+        if (w !== ref.current) return
+        const replayed = recover()
+        const how = replayed ? ' and your last apply that worked replayed' : ''
+        const why = ev.message || 'unknown error'
+        enqueue({ type: 'error', message: `The simulation worker stopped (${why}); it has been restarted${how}.` })
       }
       return w
     }
@@ -60,7 +92,13 @@ export function useWorker(): (cmd: Command) => void {
     return () => { disposed = true; ref.current?.terminate() }
   }, [receive])
   return useCallback((cmd: Command) => {
-    if (cmd.type === 'apply') { lastApply.current = cmd; restarts.current = 0 }
+    if (cmd.type === 'apply') {
+      const step = applyAsked(runs.current, cmd)
+      runs.current = step.state
+      act.current(step.action)
+      return
+    }
+    if (cmd.type === 'users') lastUsers.current = cmd
     ref.current?.postMessage(cmd)
   }, [])
 }

@@ -11,6 +11,7 @@ import { useWorker } from '../app/useWorker.ts'
 import { presetText } from '../protocol/clusters.ts'
 import type { Suggestion } from '../protocol/messages.ts'
 import { OutcomeBanner } from './banners/OutcomeBanner.tsx'
+import { StorageNotice } from './banners/StorageNotice.tsx'
 import { LanePanels } from './cluster/LanePanels.tsx'
 import { SnapshotFollower } from './cluster/SnapshotFollower.tsx'
 import { PlayButton, SpeedSelect, StepButtons, Timeline } from './controls/Playback.tsx'
@@ -91,6 +92,7 @@ export function App() {
   const getPods = useApp((s) => s.getPods)
   const running = useApp((s) => s.running)
   const generation = useApp((s) => s.generation)
+  const runs = useApp((s) => s.runs)
   const error = useApp((s) => s.error)
   const start = useApp((s) => s.start)
   const send = useWorker()
@@ -144,7 +146,7 @@ export function App() {
   const show = (k: keyof typeof shown) => setShown((v) => ({ ...v, [k]: !v[k] }))
   const hidden = (k: keyof typeof shown) => presenter && !shown[k]
   return (
-    <div className="app" data-running={running} data-generation={generation} data-presenter={presenter}>
+    <div className="app" data-running={running} data-generation={generation} data-runs={runs} data-presenter={presenter}>
       <header>
         <h1>podbirth <span>the birth of a Kubernetes pod, simulated (v1.35)</span></h1>
         <span className="header-tools">
@@ -161,6 +163,7 @@ export function App() {
         </span>
       </header>
       <ReplacedByLink />
+      <StorageNotice />
       <ScenarioStrip />
       <ChapterBar />
       <main data-editor={!hidden('editor')} data-details={!hidden('details')}>

@@ -7,6 +7,7 @@ import { storyTests } from './story.mjs'
 import { scenarioTests } from './scenarios.mjs'
 import { tourTests } from './tour.mjs'
 import { quizTests } from './quiz.mjs'
+import { hardeningTests } from './hardening.mjs'
 import { mkdirSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 
@@ -516,6 +517,7 @@ try {
   await scenarioTests({ browser, ORIGIN, root, test, assert, watch })
   await tourTests({ browser, ORIGIN, root, test, assert, watch })
   await quizTests({ browser, ORIGIN, root, test, assert, watch })
+  await hardeningTests({ browser, ORIGIN, root, test, assert, watch })
 
   // Outcome banners: every failure is an alert naming it, with the exact message, why, what would fix it, and a button
   // to the step that decided it.
