@@ -1,4 +1,6 @@
 /** Command-line parsing for `podbirth`: flags as kubectl spells them. */
+import { MAX_SEED } from '../app/share.ts'
+
 export interface ApplyArgs {
   command: 'apply'
   files: string[]
@@ -57,7 +59,16 @@ function readFlags(argv: string[], handle: (flag: string, value: () => string | 
 function commonFlag(a: { cluster?: string; seed: number; output: 'text' | 'json' }, flag: string, value: () => string | undefined): string | null {
   switch (flag) {
     case '--cluster': { const v = value(); if (!need(v)) return '--cluster needs a file name'; a.cluster = v; return '' }
-    case '--seed': { const v = value(); if (!need(v) || !/^\d+$/.test(v)) return '--seed needs a non-negative integer'; a.seed = Number(v); return '' }
+    case '--seed': {
+      // The app's range (src/app/share.ts MAX_SEED): the generator takes the seed modulo 2^32, so a larger one would
+      // silently replay another seed's trace.
+      const v = value()
+      if (!need(v) || !/^\d+$/.test(v) || Number(v) > MAX_SEED) {
+        return `--seed needs a whole number from 0 to ${MAX_SEED} (got ${JSON.stringify(v ?? '')})`
+      }
+      a.seed = Number(v)
+      return ''
+    }
     case '-o': case '--output': { const v = value(); if (v !== 'text' && v !== 'json') return `-o must be text or json (got ${JSON.stringify(v ?? '')})`; a.output = v; return '' }
     default: return null
   }
@@ -123,7 +134,7 @@ Flags:
   --config FILE         (explain) a KubeSchedulerConfiguration, kubescheduler.config.k8s.io/v1
   --user NAME           kubeconfig user to act as (default: the current context's user)
   -n, --namespace NS    namespace for objects that do not name one
-  --seed N              random seed (default 1): same inputs and seed give the same trace
+  --seed N              random seed, 0 to 2147483647 (default 1): same inputs and seed give the same trace
   --until DURATION      virtual time limit, e.g. 30s, 5m, 1h (default 10m)
   --describe            (apply) print \`kubectl describe pod\` in full for each applied pod, Events included
   -o, --output FORMAT   text (default) or json

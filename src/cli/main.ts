@@ -13,6 +13,8 @@ import type { ApplyArgs, ExplainArgs } from './args.ts'
 import { explain, toJson, toText } from './explain.ts'
 import { traceLines } from './traceText.ts'
 import { buildStory } from '../engine/story/index.ts'
+import { escapeTerminal } from '../engine/kubectl/printers/terminal.ts'
+import { ChunkWriter, writeJson } from './output.ts'
 
 interface Io {
   out(s: string): void
@@ -59,23 +61,29 @@ export function runApply(a: ApplyArgs, io: Io): number {
       trace: sim.trace,
       objects: { pods, nodes: sim.nodes() },
     }
-    io.out(`${JSON.stringify(doc, null, 2)}\n`)
+    // Streamed: the trace of a large run does not fit in one string.
+    const w = new ChunkWriter((s) => io.out(s))
+    writeJson(doc, (s) => w.write(s))
+    w.write('\n')
+    w.flush()
     return result.exitCode === 0 ? 0 : 1
   }
-  const lines: string[] = []
-  lines.push('$ kubectl apply ' + a.files.map((f) => `-f ${f}`).join(' ') + (a.user ? ` --user ${a.user}` : '') + (a.namespace ? ` -n ${a.namespace}` : ''))
-  if (result.stdout) lines.push(result.stdout.trimEnd())
-  if (result.stderr) lines.push(result.stderr.trimEnd())
-  lines.push('', `--- trace (${sim.trace.length} steps, virtual time since the apply) ---`)
-  lines.push(...traceLines(sim.trace, buildStory(sim.trace)))
-  lines.push('', '$ kubectl get pods -o wide', getPodsWide(pods.filter((p) => touched(p)), nowWall))
+  // Text goes out in chunks too, with user text (names, images, messages) escaped as kubectl escapes it.
+  const w = new ChunkWriter((s) => io.out(s), escapeTerminal)
+  const text = { line: (...ls: string[]) => { for (const l of ls) w.write(`${l}\n`) } }
+  text.line('$ kubectl apply ' + a.files.map((f) => `-f ${f}`).join(' ') + (a.user ? ` --user ${a.user}` : '') + (a.namespace ? ` -n ${a.namespace}` : ''))
+  if (result.stdout) text.line(result.stdout.trimEnd())
+  if (result.stderr) text.line(result.stderr.trimEnd())
+  text.line('', `--- trace (${sim.trace.length} steps, virtual time since the apply) ---`)
+  for (const l of traceLines(sim.trace, buildStory(sim.trace))) text.line(l)
+  text.line('', '$ kubectl get pods -o wide', getPodsWide(pods.filter((p) => touched(p)), nowWall))
   for (const p of pods.filter((x) => touched(x))) {
     const podEvents = eventsFor(events as KEvent[], 'Pod', p.metadata?.namespace ?? '', p.metadata?.name ?? '', p.metadata?.uid)
     const cmd = `$ kubectl describe pod ${p.metadata?.name}${p.metadata?.namespace !== 'default' ? ` -n ${p.metadata?.namespace}` : ''}`
-    if (a.describe) lines.push('', cmd, describePod(p, podEvents, nowWall).replace(/\n$/, ''))
-    else lines.push('', `${cmd}   # Events`, describeEvents(podEvents, nowWall))
+    if (a.describe) text.line('', cmd, describePod(p, podEvents, nowWall).replace(/\n$/, ''))
+    else text.line('', `${cmd}   # Events`, describeEvents(podEvents, nowWall))
   }
-  io.out(`${lines.join('\n')}\n`)
+  w.flush()
   return result.exitCode === 0 ? 0 : 1
 }
 
@@ -100,7 +108,7 @@ export function runExplain(a: ExplainArgs, io: Io): number {
   const r = explain({ cluster, podText, podFile: a.file, configText, configFile: a.config, seed: a.seed })
   if (r.kind === 'refused') { io.err(`${r.message}\n`); return r.exitCode }
   if (a.output === 'json') io.out(`${JSON.stringify(toJson(r.record), null, 2)}\n`)
-  else io.out(toText(r.record, a.seed))
+  else io.out(escapeTerminal(toText(r.record, a.seed)))
   return r.record.selectedNode ? 0 : 1
 }
 
@@ -110,7 +118,11 @@ function touched(p: Pod): boolean {
 }
 
 /** main runs the CLI; it never lets an exception escape as a stack trace. */
-export function main(argv: string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): number {
+const STDIO: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }
+
+export function main(argv: string[], outer: Io = STDIO): number {
+  // Error lines carry file names and parser messages quoting the input: escaped like the rest of the text.
+  const io: Io = { out: outer.out, err: (s) => outer.err(escapeTerminal(s)) }
   try {
     const p = parseArgs(argv)
     if ('usageError' in p) { io.err(`podbirth: ${p.usageError}\n\n${USAGE}`); return 2 }

@@ -6,8 +6,9 @@
  * Simplified: the parser is not go-yaml, so the wording after "yaml: line N:" is mapped from the parser's error
  * kind to go-yaml's most usual text; the column is kept for the editor's marker.
  */
-import { parseAllDocuments } from 'yaml'
+import { LineCounter, parseAllDocuments } from 'yaml'
 import type { KObject } from '../api/types.ts'
+import { YAML_PARSE_OPTIONS, duplicateKey } from '../yaml.ts'
 
 export interface DecodedDoc {
   object: KObject
@@ -34,14 +35,33 @@ const GO_YAML: Record<string, string> = {
 /** decodeFile returns the objects of a file (kind: List flattened), or the first syntax error. */
 export function decodeFile(name: string, text: string): { docs: DecodedDoc[] } | { error: DecodeError } {
   const docs: DecodedDoc[] = []
-  for (const d of parseAllDocuments(text, { uniqueKeys: true })) {
-    const err = d.errors[0]
+  const lineCounter = new LineCounter()
+  const converting = `error: error parsing ${name}: error converting YAML to JSON: yaml:`
+  for (const d of parseAllDocuments(text, { ...YAML_PARSE_OPTIONS, lineCounter })) {
+    // The first error in source order, the duplicate-key check (linear, ours) included.
+    const dup = duplicateKey(d)
+    const first = d.errors[0]
+    const err = dup !== undefined && (!first || dup < first.pos[0])
+      ? { code: 'DUPLICATE_KEY', pos: [dup], message: '' }
+      : first
     if (err) {
-      const pos = err.linePos?.[0] ?? { line: 1, col: 1 }
+      const pos = lineCounter.linePos(err.pos[0])
       const goText = GO_YAML[err.code] ?? err.message.split(' at line')[0]
-      return { error: { message: `error: error parsing ${name}: error converting YAML to JSON: yaml: line ${pos.line}: ${goText}`, line: pos.line, column: pos.col } }
+      return { error: { message: `${converting} line ${pos.line}: ${goText}`, line: pos.line, column: pos.col } }
     }
-    const value = d.toJS() as unknown
+    let value: unknown
+    try {
+      value = d.toJS()
+    } catch (e) {
+      // go-yaml's own words for an alias (or merge) bomb and for a merge of a non-mapping (decode.go failf).
+      const why = (e as Error).message
+      const anchor = /^Unresolved alias[^:]*: (.*)$/.exec(why)?.[1]
+      const goText = anchor !== undefined ? `unknown anchor '${anchor}' referenced`
+        : /Merge sources/.test(why) ? 'map merge requires map or sequence of maps as the value'
+          : 'document contains excessive aliasing'
+      const line = d.contents?.range ? lineOf(text, d.contents.range[0]) : 1
+      return { error: { message: `${converting} ${goText}`, line, column: 1 } }
+    }
     if (value === null || value === undefined) continue
     const line = d.contents?.range ? lineOf(text, d.contents.range[0]) : 1
     if (typeof value !== 'object' || Array.isArray(value)) {

@@ -131,6 +131,19 @@ export function kubectlApply(ctx: EngineContext, endpoint: ApiServerEndpoint, in
       return cont()
     }
     const name = obj.metadata?.name ?? ''
+    const pathErr = requestPathError(def, ns, name)
+    if (pathErr) {
+      // apply.go: info.Get fails before any request; AddSourceToErr wraps the builder's error.
+      const msg = 'error: error when retrieving current configuration of:\n'
+        + `${infoString(def, ns, name)}\nfrom server for: "${file}": ${pathErr}`
+      step({
+        type: 'kubectl:Validate', outcome: 'error',
+        details: { check: 'request-path', file, kind: def.kind, name, namespace: ns, error: pathErr, message: msg },
+      })
+      err.push(msg)
+      failed = true
+      return cont()
+    }
     const pod = def.kind === 'Pod' ? `${ns}/${name}` : undefined
     const base = `/${def.group ? `apis/${def.group}` : 'api'}/${def.version}${def.namespaced ? `/namespaces/${ns}` : ''}/${def.resource}`
     const applied = lastApplied(obj, def, ns)
@@ -221,16 +234,55 @@ export function errorLine(status: Status, action: string): string {
   if (!isStatus(status)) return `error: ${action}: unexpected response`
   if (status.reason === 'Unauthorized') return 'error: You must be logged in to the server (Unauthorized)'
   if (status.reason === 'Invalid' && status.details?.causes?.length) {
-    const s = `The ${status.details.kind} "${status.details.name ?? ''}" is invalid`
+    const s = `The ${status.details.kind} ${goQuote(status.details.name ?? '')} is invalid`
     const errs = status.details.causes.map((c) => (c.field ? `${c.field}: ${c.message}` : `${c.message}`))
     return errs.length === 1 ? `${s}: ${errs[0]}` : `${s}: \n${errs.map((e) => `* ${e}`).join('\n')}`
   }
   return `Error from server (${status.reason ?? 'Unknown'}): error when ${action}: ${status.message}`
 }
 
+/** infoString is resource.Info's String(): the mapping, then the name and namespace. */
+function infoString(def: ResourceDef, ns: string, name: string): string {
+  const gv = def.group ? `${def.group}/${def.version}` : `/${def.version}`
+  return `Resource: "${gv}, Resource=${def.resource}", GroupVersionKind: "${gv}, Kind=${def.kind}"\n`
+    + `Name: ${goQuote(name)}, Namespace: ${goQuote(ns)}`
+}
+
+/**
+ * isValidPathSegmentName is client-go rest.IsValidPathSegmentName: NameMayNotBe {".", ".."}, NameMayNotContain
+ * {"/", "%"}; the messages print as Go prints a []string (`[may not contain '/']`).
+ */
+function isValidPathSegmentName(s: string): string[] {
+  if (s === '.' || s === '..') return [`may not be '${s}'`]
+  return ['/', '%'].filter((c) => s.includes(c)).map((c) => `may not contain '${c}'`)
+}
+
+/**
+ * requestPathError: the error client-go's Request builder records for helper.Get's NamespaceIfScoped(ns).Name(name)
+ * (staging/src/k8s.io/client-go/rest/request.go), in that order; undefined when the path is fine.
+ */
+function requestPathError(def: ResourceDef, ns: string, name: string): string | undefined {
+  const nsMsgs = def.namespaced ? isValidPathSegmentName(ns) : []
+  if (nsMsgs.length) return `invalid namespace ${goQuote(ns)}: [${nsMsgs.join(' ')}]`
+  if (name === '') return 'resource name may not be empty'
+  const nameMsgs = isValidPathSegmentName(name)
+  if (nameMsgs.length) return `invalid resource name ${goQuote(name)}: [${nameMsgs.join(' ')}]`
+  return undefined
+}
+
+const GO_ESCAPES: Record<string, string> = {
+  '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\',
+}
+
+/** goQuote is Go's %q (strconv.Quote) for ASCII control bytes, quotes and backslashes; other text is kept. */
+function goQuote(s: string): string {
+  const hex = (c: string) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`
+  const body = s.replace(/[\x00-\x1f\x7f"\\]/g, (c) => GO_ESCAPES[c] ?? hex(c))
+  return `"${body}"`
+}
+
 function getErrorLine(status: Status, def: ResourceDef, ns: string, name: string, file: string): string {
   if (status.reason === 'Unauthorized') return 'error: You must be logged in to the server (Unauthorized)'
-  const gv = def.group ? `${def.group}/${def.version}` : `/${def.version}`
-  const info = `Resource: "${gv}, Resource=${def.resource}", GroupVersionKind: "${gv}, Kind=${def.kind}"\nName: "${name}", Namespace: "${ns}"`
+  const info = infoString(def, ns, name)
   return `Error from server (${status.reason ?? 'Unknown'}): error when retrieving current configuration of:\n${info}\nfrom server for: "${file}": ${status.message}`
 }

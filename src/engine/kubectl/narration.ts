@@ -53,6 +53,7 @@ export const KUBECTL_NARRATION: NarrationTable<KubectlTraceType> = {
   'kubectl:Validate': {
     summary: (e) => {
       const d = e.details
+      if (d.check === 'request-path') return d.error
       return d.check === 'type-fields' ? d.message : `no matches for kind "${d.kind}" in version "${d.apiVersion}"`
     },
     story: (e) => {
@@ -62,12 +63,21 @@ export const KUBECTL_NARRATION: NarrationTable<KubectlTraceType> = {
           'Every Kubernetes object must name its API (apiVersion) and its type (kind); without them kubectl cannot ' +
           'even choose the URL to send it to.'
       }
+      if (d.check === 'request-path') {
+        return `kubectl builds the URL of the ${d.kind} from its namespace and name, and ` +
+          `${d.name === '' ? 'the object has no name' : 'the namespace or name cannot be one segment of a URL'}, ` +
+          'so kubectl refuses it before sending anything.'
+      }
       return `kubectl asks the cluster's discovery information which URL serves kind "${d.kind}" in ` +
         `"${d.apiVersion}", and the cluster serves no such kind (it knows ${d.known.join(', ')}). A custom kind ` +
         'needs its CustomResourceDefinition installed first.'
     },
     expert: (e) => {
       const d = e.details
+      if (d.check === 'request-path') {
+        return 'client-go\'s Request builder checks NamespaceIfScoped(ns) and Name(name) with IsValidPathSegmentName ' +
+          '(no "/", no "%", not "." or "..") and refuses an empty name; apply.go wraps the error with AddSourceToErr.'
+      }
       return d.check === 'type-fields'
         ? `The schema validator's getObjectKind finds [${d.missing.join(', ')}]; kubectl reports "error validating ` +
           'data" and suggests --validate=false.'
@@ -77,7 +87,9 @@ export const KUBECTL_NARRATION: NarrationTable<KubectlTraceType> = {
     docs: OBJECTS_DOCS,
     source: (e) => (e.details.check === 'type-fields'
       ? 'staging/src/k8s.io/kubectl/pkg/validation/schema.go'
-      : 'staging/src/k8s.io/cli-runtime/pkg/resource/mapper.go'),
+      : e.details.check === 'request-path'
+        ? 'staging/src/k8s.io/client-go/rest/request.go'
+        : 'staging/src/k8s.io/cli-runtime/pkg/resource/mapper.go'),
   },
   'kubectl:Kubeconfig': {
     summary: (e) => (e.details.result === 'ok' ? `user "${e.details.user}"` : e.details.error),

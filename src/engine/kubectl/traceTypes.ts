@@ -29,6 +29,11 @@ export type KubectlValidateDetails =
   | { check: 'type-fields'; file: string; missing: string[]; message: string }
   /** No REST resource serves this kind (discovery); `known` lists the kinds the cluster serves. */
   | { check: 'resource-mapping'; file: string; kind?: string; apiVersion?: string; name: string; known: string[] }
+  /**
+   * client-go's request builder refused the namespace or name as a URL path segment (empty name, "/", "%", "." or
+   * ".."); `error` is the builder's error, `message` kubectl's exact error line. Nothing was sent.
+   */
+  | { check: 'request-path'; file: string; kind: string; name: string; namespace: string; error: string; message: string }
 
 export type KubectlKubeconfigDetails =
   | {

@@ -10,6 +10,7 @@ import { isSidecar } from '../../api/containers.ts'
 import { parseTime, translateTimestampSince } from './describe/format.ts'
 import { humanDuration } from './humanDuration.ts'
 import { tabwrite } from './tabwriter.ts'
+import { tableCell } from './terminal.ts'
 
 /** pkg/util/node NodeUnreachablePodReason: the reason the node lifecycle controller gives pods on a lost node. */
 const NODE_UNREACHABLE_POD_REASON = 'NodeLost'
@@ -122,7 +123,7 @@ export function getPodsWide(pods: Pod[], nowMs: number): string {
       p.spec?.nodeName || '<none>',
       p.status?.nominatedNodeName || '<none>',
       gates.length > 0 ? `${trueGates.length}/${gates.length}` : '<none>',
-    ])
+    ].map(tableCell))
   }
   return tabwrite(rows, 3, '', 6)
 }

@@ -6,6 +6,7 @@
  * after a line's last tab is no cell and never widens a column. That is why `Name:` and `Tolerations:` share one
  * width while `Mounts:` (no tab) ends the block. Flush starts a new, independently aligned block (DescribeEvents).
  */
+import { escapeTerminal } from '../terminal.ts'
 
 /** The PrefixWriter levels of describe.go (LEVEL_0 … LEVEL_4). */
 export const LEVEL_0 = 0
@@ -58,7 +59,7 @@ function formatBlock(text: string, padding: number): string {
  * writeEscaped is k8s.io/cli-runtime/pkg/printers WriteEscaped: terminalEscaper turns ESC into "^[" and CR into "\\r"
  * so object text cannot drive the terminal (kubernetes/kubernetes#101695).
  */
-const writeEscaped = (s: string) => s.replaceAll('\x1b', '^[').replaceAll('\r', '\\r')
+const writeEscaped = escapeTerminal
 
 /** PrefixWriter: Write indents by level; Flush closes the tabwriter block so far. */
 export class PrefixWriter {
