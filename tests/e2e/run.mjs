@@ -8,6 +8,8 @@ import { scenarioTests } from './scenarios.mjs'
 import { tourTests } from './tour.mjs'
 import { quizTests } from './quiz.mjs'
 import { hardeningTests } from './hardening.mjs'
+import { editorHardeningTests } from './editor-hardening.mjs'
+import { cspTests } from './csp.mjs'
 import { mkdirSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 
@@ -518,6 +520,8 @@ try {
   await tourTests({ browser, ORIGIN, root, test, assert, watch })
   await quizTests({ browser, ORIGIN, root, test, assert, watch })
   await hardeningTests({ browser, ORIGIN, root, test, assert, watch })
+  await editorHardeningTests({ browser, ORIGIN, root, test, assert, watch })
+  await cspTests({ browser, ORIGIN, root, test, assert, watch })
 
   // Outcome banners: every failure is an alert naming it, with the exact message, why, what would fix it, and a button
   // to the step that decided it.

@@ -103,7 +103,8 @@ function beforeCreate(api: KubeApiServer, rc: RequestContext, def: ResourceDef, 
   delete meta.resourceVersion
   // PrepareForCreate (pkg/registry/core/pod/strategy.go): generation 1, status reset to Pending with the QoS class.
   if (def.kind === 'Pod') meta.generation = 1
-  const prepared: KObject = { ...obj, metadata: meta, ...(def.kind === 'Pod' ? { status: { phase: 'Pending', qosClass: getPodQOS(obj as Pod) } } : {}) }
+  const status = def.kind === 'Pod' ? { status: preparedPodStatus(api, obj as Pod) } : {}
+  const prepared: KObject = { ...obj, metadata: meta, ...status }
   const errs = meta.name || meta.generateName ? api.hooks.validateCreate(prepared) : [{ type: 'FieldValueRequired' as const, field: 'metadata.name', message: 'Required value: name or generateName is required' }]
   if (rc.pod === undefined && def.kind === 'Pod') rc.pod = `${rc.info.namespace}/${meta.name}`
   api.step(rc, {
@@ -125,4 +126,22 @@ function persist(api: KubeApiServer, rc: RequestContext, def: ResourceDef, inter
       details: { code: 201, kind: def.kind, name: obj.metadata?.name, resourceVersion: stored.metadata?.resourceVersion, uid: stored.metadata?.uid },
     }, () => api.reply(rc, { code: 201, body: stored, warnings: rc.warnings }), true)
   })
+}
+
+/**
+ * preparedPodStatus is the status PrepareForCreate gives a new pod: Pending with its QoS class and, when it has
+ * scheduling gates, PodScheduled=False with reason SchedulingGated (applySchedulingGatedCondition, strategy.go):
+ * the apiserver writes it, not the scheduler, whose SchedulingGates PreEnqueue plugin only keeps the pod out of
+ * activeQ. kubectl get pods prints that reason as the pod's STATUS.
+ */
+function preparedPodStatus(api: KubeApiServer, pod: Pod): NonNullable<Pod['status']> {
+  const status: NonNullable<Pod['status']> = { phase: 'Pending', qosClass: getPodQOS(pod) }
+  if (!pod.spec?.schedulingGates?.length) return status
+  status.conditions = [{
+    // The API writes lastProbeTime: null (a zero metav1.Time); the generated type has no null.
+    type: 'PodScheduled', status: 'False',
+    lastProbeTime: null as unknown as undefined, lastTransitionTime: api.ctx.sim.rfc3339(),
+    reason: 'SchedulingGated', message: 'Scheduling is blocked due to non-empty scheduling gates',
+  }]
+  return status
 }

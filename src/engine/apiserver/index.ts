@@ -24,7 +24,8 @@ import type { RequestInfo } from './requestInfo.ts'
 import { keyFor, resourceByKind, resourceByName } from './resources.ts'
 import type { ResourceDef } from './resources.ts'
 import { matchesFields, matchesLabelString, parseFieldSelector } from './selectors.ts'
-import { WatchCache } from './watchCache.ts'
+import type { Watcher } from './watchCache.ts'
+import { indexKey, WatchCache } from './watchCache.ts'
 import { handlePodUpdate } from './podUpdate.ts'
 import { toV1Pod } from './podStrategy.ts'
 import type { ApiserverTraceType } from './traceTypes.ts'
@@ -299,9 +300,25 @@ export class KubeApiServer implements ApiServerEndpoint {
     const w = { id: this.ctx.nextId('watch'), prefix, kind: def.kind, fields: parseFieldSelector(req.query.fieldSelector), labels: req.query.labelSelector, sink, path: pathOf(req) }
     const rv = req.query.resourceVersion
     if (!rv || rv === '0') {
-      for (const kv of this.etcd.range(prefix)) if (this.watchCache.matches(w, kv.value)) this.watchCache.deliver(w, { type: 'ADDED', object: kv.value }, kv.modRevision, 'initial')
+      for (const kv of this.initialList(w, !def.namespaced || !!info.namespace)) {
+        if (this.watchCache.matches(w, kv.value)) this.watchCache.deliver(w, { type: 'ADDED', object: kv.value }, kv.modRevision, 'initial')
+      }
     }
     this.watchCache.add(w)
+  }
+
+  /**
+   * initialList is what a new watch starts from. A metadata.name selector under a prefix that ends at the name
+   * (cluster-scoped, or one namespace) is one key, read directly: every kubelet watches its own Node, and scanning
+   * all nodes for each of them made cluster start quadratic in the node count. Same items, same order.
+   */
+  private initialList(w: Watcher, nameIsKey: boolean): { value: KObject; modRevision: number }[] {
+    const key = indexKey(w)
+    if (nameIsKey && key?.field === 'metadata.name') {
+      const kv = this.etcd.get(`${w.prefix}${key.value}`)
+      return kv ? [kv] : []
+    }
+    return this.etcd.range(w.prefix)
   }
 }
 

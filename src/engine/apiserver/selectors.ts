@@ -19,7 +19,7 @@ export function parseFieldSelector(s: string | undefined): Req[] {
   })
 }
 
-function fieldValue(obj: KObject, field: string): string {
+export function fieldValue(obj: KObject, field: string): string {
   let cur: unknown = obj
   for (const p of field.split('.')) cur = typeof cur === 'object' && cur !== null ? (cur as Record<string, unknown>)[p] : undefined
   return cur === undefined || cur === null ? '' : String(cur)

@@ -14,6 +14,9 @@ import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker'
 import YamlWorker from './yaml.worker.ts?worker'
 import podSchema from './pod.schema.json'
 import { editorMode, setEditorMode as setMode } from './editorMode.ts'
+import { conf as yamlConf, language as yamlTokens } from 'monaco-editor/esm/vs/basic-languages/yaml/yaml.js'
+import { aliasBlowup, EXCESSIVE_ALIASING } from './aliasGuard.ts'
+import type { AliasBlowup } from './aliasGuard.ts'
 import type { EditorMode } from './editorMode.ts'
 
 self.MonacoEnvironment = {
@@ -30,6 +33,52 @@ configureMonacoYaml(monaco, {
 
 export { monaco }
 
+/**
+ * YAML that monaco-yaml must not see: a model whose text is an alias bomb takes this language (the same colours,
+ * no language worker) until the text is fixed, so the worker is never handed it — not when typed, not when a kept
+ * text or a shared link brings it back.
+ */
+export const UNCHECKED_YAML = 'yaml-unchecked'
+monaco.languages.register({ id: UNCHECKED_YAML })
+monaco.languages.setMonarchTokensProvider(UNCHECKED_YAML, yamlTokens)
+monaco.languages.setLanguageConfiguration(UNCHECKED_YAML, yamlConf)
+
+/** The marker owner for the alias refusal (kubectl's and the worker's markers have their own). */
+const ALIAS_OWNER = 'aliases'
+
+/**
+ * The refusal of a bomb in `file`, as kubectl v1.35 prints it (the editor may not call the engine: the UI talks to it
+ * only through the worker), and why the editor's checks are quiet.
+ */
+function aliasRefusal(file: string): string {
+  return `error: error parsing ${file}: error converting YAML to JSON: ${EXCESSIVE_ALIASING}\n`
+    + '(YAML checks, hover and completion are off until the aliases are fixed.)'
+}
+
+/**
+ * guardAliases runs the engine's bounded alias check on the model's text; on a blow-up it takes the model away from
+ * monaco-yaml (whose pending validation is cancelled with it) and marks the alias where the engine stops. Called
+ * synchronously on every change: monaco-yaml validates 500 ms after one, and must find the language already changed.
+ */
+export function guardAliases(model: monaco.editor.ITextModel, file: string): AliasBlowup | undefined {
+  const at = aliasBlowup(model.getValue())
+  if (at && model.getLanguageId() !== UNCHECKED_YAML) monaco.editor.setModelLanguage(model, UNCHECKED_YAML)
+  // Back to YAML only once this change has reached everyone: switched inside the change event, monaco-yaml's first
+  // validation was answered from the worker's copy of the old text (no markers for the fixed one).
+  if (!at && model.getLanguageId() === UNCHECKED_YAML) {
+    setTimeout(() => {
+      if (!model.isDisposed() && model.getLanguageId() === UNCHECKED_YAML && !aliasBlowup(model.getValue())) {
+        monaco.editor.setModelLanguage(model, 'yaml')
+      }
+    }, 0)
+  }
+  monaco.editor.setModelMarkers(model, ALIAS_OWNER, at ? [{
+    severity: monaco.MarkerSeverity.Error, message: aliasRefusal(file),
+    startLineNumber: at.line, startColumn: at.column, endLineNumber: at.line, endColumn: at.column + 1,
+  }] : [])
+  return at
+}
+
 /** Escape leaves the editor only when it would close nothing (suggestions, find, hover, hints, rename, snippets). */
 const LEAVE_WHEN = '!suggestWidgetVisible && !findWidgetVisible && !editorHoverVisible && !parameterHintsVisible && !renameInputVisible && !markersNavigationVisible && !inSnippetMode && !inReferenceSearchEditor'
 
@@ -39,7 +88,11 @@ const LEAVE_WHEN = '!suggestWidgetVisible && !findWidgetVisible && !editorHoverV
  * Apply button.
  */
 export function createYamlEditor(host: HTMLElement, o: { value: string; uri: string; ariaLabel: string; fontSize: number; dark: boolean; onApply(): void }): monaco.editor.IStandaloneCodeEditor {
-  const model = monaco.editor.createModel(o.value, 'yaml', monaco.Uri.parse(o.uri))
+  // A bomb in the first text (kept from last time, or from a link) never reaches the worker: choose the language now.
+  const model = monaco.editor.createModel(o.value, aliasBlowup(o.value) ? UNCHECKED_YAML : 'yaml', monaco.Uri.parse(o.uri))
+  const file = o.uri.slice(o.uri.lastIndexOf('/') + 1)
+  guardAliases(model, file)
+  const guard = model.onDidChangeContent(() => guardAliases(model, file))
   const ed = monaco.editor.create(host, {
     model, automaticLayout: true, minimap: { enabled: false }, fontSize: o.fontSize, ariaLabel: o.ariaLabel,
     scrollBeyondLastLine: false, tabSize: 2, theme: o.dark ? 'vs-dark' : 'vs', renderValidationDecorations: 'on',
@@ -57,7 +110,7 @@ export function createYamlEditor(host: HTMLElement, o: { value: string; uri: str
   })
   ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => o.onApply())
   ed.addCommand(monaco.KeyCode.Escape, () => { leave('idle'); document.querySelector<HTMLButtonElement>('.controls button')?.focus() }, LEAVE_WHEN)
-  ed.onDidDispose(() => model.dispose())
+  ed.onDidDispose(() => { guard.dispose(); model.dispose() })
   return ed
 }
 

@@ -5,7 +5,7 @@
  * containerd's CRI plugin (sandbox_run.go, setupPodNetwork) and the bridge + host-local CNI plugins.
  */
 import { latency } from '../../context.ts'
-import { ms } from '../../sim/kernel.ts'
+import { ms, sec } from '../../sim/kernel.ts'
 import { podRef } from '../container/ref.ts'
 import { rpc } from '../cri/runtimeService.ts'
 import type { Kubelet } from '../kubelet.ts'
@@ -17,6 +17,26 @@ import { startInit } from './manager.ts'
 /** Runtime-side latencies (ms) of the teardown steps; not user-configurable yet. */
 const STOP_SANDBOX_MS = 40
 const CNI_DEL_MS = 20
+
+/** pkg/kubelet/kubelet.go backOffPeriod: how long the pod worker waits before it retries a sync that failed. */
+const WORKER_BACKOFF_S = 10
+/** pkg/kubelet/pod_workers.go workerBackOffPeriodJitterFactor. */
+const WORKER_BACKOFF_JITTER = 0.5
+
+/**
+ * retrySandbox: SyncPod returned the sandbox error, so the pod worker requeues the pod after backOffPeriod with
+ * jitter (pod_workers.go completeWork) and the next sync, finding no ready sandbox, creates one again
+ * (computePodActions: createSandbox; containerd removed the failed one, so it starts over at attempt 0). Each
+ * failure records FailedCreatePodSandBox again, which the event recorder counts; a retry after the cause is gone
+ * (an IP freed, the fault lifted) creates the sandbox and the pod carries on. A pod being terminated is not retried.
+ */
+function retrySandbox(k: Kubelet, w: PodWorker): void {
+  const retryS = WORKER_BACKOFF_S * (1 + k.rng.float() * WORKER_BACKOFF_JITTER)
+  k.ctx.sim.after(sec(retryS), () => {
+    if (w.state !== 'syncing' || w.completed || w.sandboxId) return
+    runPodSandbox(k, w)
+  })
+}
 
 export function runPodSandbox(k: Kubelet, w: PodWorker): void {
   const sandboxId = k.rng.hex(64)
@@ -118,7 +138,7 @@ export function runPodSandbox(k: Kubelet, w: PodWorker): void {
         })
         const msg = `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "${sandboxId}": plugin type="bridge" failed (add): failed to allocate for range 0: ${err}`
         k.recorder.event(podRef(w.pod), 'Warning', 'FailedCreatePodSandBox', msg)
-        settled()
+        if (!settled()) retrySandbox(k, w)
         return
       }
       const ip = alloc as string
