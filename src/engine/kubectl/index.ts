@@ -5,7 +5,8 @@
  * Mirrors: staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go, pkg/util/apply.go (annotation),
  * staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go (StandardErrorMessage, MultilineError).
  * Simplified: discovery is the apiserver's static resource table; a changed object is patched with a strategic
- * merge patch of the whole new manifest (no three-way diff, so nothing the manifest dropped is deleted).
+ * merge patch of the whole new manifest plus the deletions of a three-way diff for map fields (a field the last
+ * apply set and the manifest dropped is sent as null); items dropped from merge-keyed lists are not deleted.
  */
 import type { KObject, Status } from '../api/types.ts'
 import { isStatus } from '../api/errors.ts'
@@ -181,7 +182,9 @@ export function kubectlApply(ctx: EngineContext, endpoint: ApiServerEndpoint, in
       // Built-in kinds are patched with a strategic merge patch (lists such as containers merge by name).
       const headers = { 'Content-Type': 'application/strategic-merge-patch+json' }
       const query = { fieldManager: 'kubectl-client-side-apply', fieldValidation: 'Strict' }
-      client.request({ verb: 'PATCH', path: `${base}/${name}`, query, headers, body }, (pres) => {
+      // The three-way part: what the last apply set and this manifest no longer has is deleted (null).
+      const patch = previous === undefined ? body : withDeletions(body, parseJson(previous))
+      client.request({ verb: 'PATCH', path: `${base}/${name}`, query, headers, body: patch }, (pres) => {
         warn(pres)
         if (pres.code === 200) out.push(`${def.resource.replace(/s$/, '')}/${name} configured`)
         else { err.push(errorLine(pres.body as Status, `patching "${file}"`)); failed = true }
@@ -285,4 +288,30 @@ function getErrorLine(status: Status, def: ResourceDef, ns: string, name: string
   if (status.reason === 'Unauthorized') return 'error: You must be logged in to the server (Unauthorized)'
   const info = infoString(def, ns, name)
   return `Error from server (${status.reason ?? 'Unknown'}): error when retrieving current configuration of:\n${info}\nfrom server for: "${file}": ${status.message}`
+}
+
+/** parseJson reads the last-applied annotation; a damaged one deletes nothing. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * withDeletions adds to `modified` a null for each map field `original` (the last applied configuration) has and
+ * `modified` lacks, at any depth — the deletions of kubectl's CreateThreeWayMergePatch
+ * (staging/src/k8s.io/apimachinery/pkg/util/strategicpatch/patch.go: diffMaps with IgnoreChangesAndAdditions).
+ */
+export function withDeletions<T>(modified: T, original: unknown): T {
+  if (!isMap(modified) || !isMap(original)) return modified
+  const out: Record<string, unknown> = { ...modified }
+  for (const [key, was] of Object.entries(original)) {
+    if (!(key in out)) out[key] = null
+    else if (isMap(was) && isMap(out[key])) out[key] = withDeletions(out[key], was)
+  }
+  return out as T
 }
