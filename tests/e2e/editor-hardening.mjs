@@ -53,6 +53,8 @@ export async function editorHardeningTests({ browser, ORIGIN, test, assert, watc
       assert(after === 'yaml-unchecked', `language right after the bomb was typed: ${after}`)
       await page.waitForTimeout(1500)
       assert((await markers(page, 'yaml')).length === 0, 'the worker validated the bomb')
+      // Fixed again: the worker checks the text at once (a fresh worker, not one still busy with the bomb).
+      await workerAnswers(page, '#3')
       // The text is kept: a reload with the bomb kept opens it unchecked, and the worker still answers.
       await page.evaluate((b) => window.__podbirthEditor.setValue(b), BOMB)
       await page.waitForTimeout(1200)

@@ -23,13 +23,14 @@ self.MonacoEnvironment = {
   getWorker: (_id: string, label: string) => (label === 'yaml' ? new YamlWorker() : new EditorWorker()),
 }
 
-configureMonacoYaml(monaco, {
+const YAML_OPTIONS = {
   enableSchemaRequest: false,
   hover: true,
   completion: true,
   validate: true,
   schemas: [{ uri: 'inmemory://schemas/pod.json', fileMatch: ['**/pod.yaml'], schema: podSchema as never }],
-})
+}
+const monacoYaml = configureMonacoYaml(monaco, YAML_OPTIONS)
 
 export { monaco }
 
@@ -68,7 +69,11 @@ export function guardAliases(model: monaco.editor.ITextModel, file: string): Ali
   if (!at && model.getLanguageId() === UNCHECKED_YAML) {
     setTimeout(() => {
       if (!model.isDisposed() && model.getLanguageId() === UNCHECKED_YAML && !aliasBlowup(model.getValue())) {
-        monaco.editor.setModelLanguage(model, 'yaml')
+        // Leaving 'yaml' reset the model's schema in the worker, which then held the bomb's text and may still be
+        // busy with it: start a fresh worker (update() recreates it) before the fixed text is validated.
+        void monacoYaml.update(YAML_OPTIONS).then(() => {
+          if (!model.isDisposed() && model.getLanguageId() === UNCHECKED_YAML) monaco.editor.setModelLanguage(model, 'yaml')
+        })
       }
     }, 0)
   }
