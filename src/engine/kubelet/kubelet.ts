@@ -108,6 +108,18 @@ export class Kubelet {
     })
   }
 
+  /** send records a step that is an arrow from one lane to another (a call or its answer), arriving 0.2 ms later. */
+  send<K extends KubeletTraceType>(
+    type: K,
+    from: Lane,
+    to: Lane,
+    pod: string,
+    outcome: StepOutcome,
+    details: TraceDetailsMap[K],
+  ): void {
+    this.emit<K>({ type, lane: from, from, to, arrive: this.ctx.sim.now() + ms(0.2), pod, outcome, details })
+  }
+
   /** emit records one of the kubelet's steps on the trace (data only: the narration table tells it). */
   emit<K extends KubeletTraceType>(input: KubeletStep<K>): void {
     // TypeScript cannot tie a generic K to the member of the TraceEventInput union it selects; KubeletStep checks it.

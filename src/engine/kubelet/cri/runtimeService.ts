@@ -34,28 +34,10 @@ export class RuntimeService {
   ): void {
     const { sim } = this.k.ctx
     w.inflight++
-    this.k.emit<K>({
-      type,
-      lane: 'kubelet',
-      from: 'kubelet',
-      to: 'CRI',
-      arrive: sim.now() + ms(0.2),
-      pod: w.key,
-      outcome: 'info',
-      details: request,
-    })
+    this.k.send<K>(type, 'kubelet', 'CRI', w.key, 'info', request)
     sim.after(took, () => {
       const r = respond()
-      this.k.emit<K>({
-        type,
-        lane: 'CRI',
-        from: 'CRI',
-        to: 'kubelet',
-        arrive: sim.now() + ms(0.2),
-        pod: w.key,
-        outcome: r.outcome ?? 'ok',
-        details: r.details,
-      })
+      this.k.send<K>(type, 'CRI', 'kubelet', w.key, r.outcome ?? 'ok', r.details)
       sim.after(ms(0.2), () => {
         w.inflight--
         // SyncPod's context is cancelled once the pod is terminating: the call returned, but nothing follows it.

@@ -17,7 +17,7 @@ import type { Kubelet } from '../kubelet.ts'
 import { listOf } from '../kubeletPods.ts'
 import { runHandler } from '../lifecycle/handlers.ts'
 import { idle } from '../podWorkers.ts'
-import type { PodWorker } from '../podWorkers.ts'
+import type { PodWorker, Proc } from '../podWorkers.ts'
 import { killContainer } from './kill.ts'
 import { stopSidecarsIfDone } from './manager.ts'
 import { syncRestart } from './restart.ts'
@@ -156,32 +156,23 @@ export function execSync(
 ): () => void {
   const command = (hook === 'postStart' ? c.lifecycle?.postStart : c.lifecycle?.preStop)?.exec?.command
   if (h.kind !== 'exec' || !command) return () => {}
-  const { sim } = k.ctx
   const request = { containerId: id, cmd: command, timeout: 0 }
-  k.emit({
-    type: 'cri:ExecSync',
-    lane: 'kubelet',
-    from: 'kubelet',
-    to: 'CRI',
-    arrive: sim.now() + ms(0.2),
-    pod: w.key,
-    outcome: 'info',
-    details: { phase: 'request', cri: { method: rpc('ExecSync'), request }, container: c.name, hook },
+  k.send('cri:ExecSync', 'kubelet', 'CRI', w.key, 'info', {
+    phase: 'request',
+    cri: { method: rpc('ExecSync'), request },
+    container: c.name,
+    hook,
   })
   return () => {
     const response =
       h.exec?.run === 'notFound'
         ? { error: h.error }
         : { exitCode: h.exec?.run === 'exit' ? h.exec.code : 0, stderr: '' }
-    k.emit({
-      type: 'cri:ExecSync',
-      lane: 'CRI',
-      from: 'CRI',
-      to: 'kubelet',
-      arrive: sim.now() + ms(0.2),
-      pod: w.key,
-      outcome: h.error ? 'error' : 'ok',
-      details: { phase: 'response', cri: { method: 'ExecSync', request, response }, container: c.name, hook },
+    k.send('cri:ExecSync', 'CRI', 'kubelet', w.key, h.error ? 'error' : 'ok', {
+      phase: 'response',
+      cri: { method: 'ExecSync', request, response },
+      container: c.name,
+      hook,
     })
   }
 }
@@ -263,7 +254,21 @@ export function afterExit(k: Kubelet, w: PodWorker, c: Container, terminated: Te
  */
 export function killForProbe(k: Kubelet, w: PodWorker, c: Container, message: string, grace: number): void {
   const p = w.procs.get(c.name)
-  if (!p || w.state !== 'syncing' || w.completed) return
+  if (p && w.state === 'syncing' && !w.completed) killAndResync(k, w, p, c, message, grace)
+}
+
+/**
+ * killAndResync kills a running container for a reason (`message`, the Killing event's text) and, once it has
+ * stopped, syncs it again as `next` (the same container, or its new definition after a pod update).
+ */
+export function killAndResync(
+  k: Kubelet,
+  w: PodWorker,
+  p: Proc,
+  next: Container,
+  message: string,
+  grace: number,
+): void {
   w.inflight++
   killContainer(
     k,
@@ -273,8 +278,8 @@ export function killForProbe(k: Kubelet, w: PodWorker, c: Container, message: st
     () => {
       w.inflight--
       if (w.state !== 'syncing') return idle(w)
-      const terminated = (w.status[listOf(w.pod, c)] ?? []).find((s) => s.name === c.name)?.state?.terminated
-      if (terminated) afterExit(k, w, c, terminated)
+      const terminated = (w.status[listOf(w.pod, next)] ?? []).find((s) => s.name === next.name)?.state?.terminated
+      if (terminated) afterExit(k, w, next, terminated)
     },
     undefined,
     message,

@@ -35,29 +35,17 @@ export function forget(k: Kubelet, w: PodWorker): void {
     for (const id of w.ids) {
       t += ms(REMOVE_MS)
       sim.after(t, () =>
-        k.emit({
-          type: 'cri:RemoveContainer',
-          lane: 'kubelet',
-          from: 'kubelet',
-          to: 'CRI',
-          arrive: sim.now() + ms(0.2),
-          pod: w.key,
-          outcome: 'info',
-          details: { phase: 'request', cri: { method: rpc('RemoveContainer'), request: { containerId: id } } },
+        k.send('cri:RemoveContainer', 'kubelet', 'CRI', w.key, 'info', {
+          phase: 'request',
+          cri: { method: rpc('RemoveContainer'), request: { containerId: id } },
         }),
       )
     }
     if (sandboxId)
       sim.after(t + ms(REMOVE_MS), () =>
-        k.emit({
-          type: 'cri:RemovePodSandbox',
-          lane: 'kubelet',
-          from: 'kubelet',
-          to: 'CRI',
-          arrive: sim.now() + ms(0.2),
-          pod: w.key,
-          outcome: 'info',
-          details: { phase: 'request', cri: { method: rpc('RemovePodSandbox'), request: { podSandboxId: sandboxId } } },
+        k.send('cri:RemovePodSandbox', 'kubelet', 'CRI', w.key, 'info', {
+          phase: 'request',
+          cri: { method: rpc('RemovePodSandbox'), request: { podSandboxId: sandboxId } },
         }),
       )
   })

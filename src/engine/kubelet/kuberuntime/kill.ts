@@ -193,23 +193,14 @@ export function stopContainer(k: Kubelet, w: PodWorker, p: Proc, timeoutS: numbe
       started: false,
       state: { terminated, waiting: null, running: null } as unknown as ContainerStatus['state'],
     })
-    k.emit({
-      type: 'cri:StopContainer',
-      lane: 'CRI',
-      from: 'CRI',
-      to: 'kubelet',
-      arrive: sim.now() + ms(0.2),
-      pod: w.key,
-      outcome: code === 0 ? 'ok' : 'warning',
-      details: {
-        phase: 'response',
-        cri: { method: 'StopContainer', response: {} },
-        container: c.name,
-        exitCode: code,
-        reason,
-        tookMs: (end - now) / 1000,
-        how,
-      },
+    k.send('cri:StopContainer', 'CRI', 'kubelet', w.key, code === 0 ? 'ok' : 'warning', {
+      phase: 'response',
+      cri: { method: 'StopContainer', response: {} },
+      container: c.name,
+      exitCode: code,
+      reason,
+      tookMs: (end - now) / 1000,
+      how,
     })
     sim.after(ms(0.2), done)
   })

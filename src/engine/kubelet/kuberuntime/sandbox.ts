@@ -70,15 +70,11 @@ export function runPodSandbox(k: Kubelet, w: PodWorker): void {
     return true
   }
   const pauseImage = k.ctx.config.pauseImage
-  k.emit({
-    type: 'cri:RunPodSandbox',
-    lane: 'kubelet',
-    from: 'kubelet',
-    to: 'CRI',
-    arrive: sim.now() + ms(0.2),
-    pod: w.key,
-    outcome: 'info',
-    details: { phase: 'request', cri: { method: rpc('RunPodSandbox'), request }, netns, pauseImage },
+  k.send('cri:RunPodSandbox', 'kubelet', 'CRI', w.key, 'info', {
+    phase: 'request',
+    cri: { method: rpc('RunPodSandbox'), request },
+    netns,
+    pauseImage,
   })
   sim.after(half, () => {
     const ipam = k.ipam
@@ -110,32 +106,14 @@ export function runPodSandbox(k: Kubelet, w: PodWorker): void {
       },
     }
     const subnet = range?.subnet
-    k.emit({
-      type: 'cni:ADD',
-      lane: 'CRI',
-      from: 'CRI',
-      to: 'CNI',
-      arrive: sim.now() + ms(0.2),
-      pod: w.key,
-      outcome: 'info',
-      details: {
-        phase: 'request',
-        cni: { command: 'ADD', containerID: sandboxId, netns, ifName: 'eth0', config: cniConf },
-        subnet,
-      },
+    k.send('cni:ADD', 'CRI', 'CNI', w.key, 'info', {
+      phase: 'request',
+      cni: { command: 'ADD', containerID: sandboxId, netns, ifName: 'eth0', config: cniConf },
+      subnet,
     })
     sim.after(latency(k.ctx, 'cniAdd'), () => {
       if (err) {
-        k.emit({
-          type: 'cni:ADD',
-          lane: 'CNI',
-          from: 'CNI',
-          to: 'CRI',
-          arrive: sim.now() + ms(0.2),
-          pod: w.key,
-          outcome: 'error',
-          details: { phase: 'error', cni: { error: err }, subnet },
-        })
+        k.send('cni:ADD', 'CNI', 'CRI', w.key, 'error', { phase: 'error', cni: { error: err }, subnet })
         const msg = `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "${sandboxId}": plugin type="bridge" failed (add): failed to allocate for range 0: ${err}`
         k.recorder.event(podRef(w.pod), 'Warning', 'FailedCreatePodSandBox', msg)
         if (!settled()) retrySandbox(k, w)
@@ -158,15 +136,14 @@ export function runPodSandbox(k: Kubelet, w: PodWorker): void {
         ],
         dns: {},
       }
-      k.emit({
-        type: 'cni:ADD',
-        lane: 'CNI',
-        from: 'CNI',
-        to: 'CRI',
-        arrive: sim.now() + ms(0.2),
-        pod: w.key,
-        outcome: 'ok',
-        details: { phase: 'result', cni: { result }, ip, prefix: range?.prefix, gateway: range?.gateway, veth, subnet },
+      k.send('cni:ADD', 'CNI', 'CRI', w.key, 'ok', {
+        phase: 'result',
+        cni: { result },
+        ip,
+        prefix: range?.prefix,
+        gateway: range?.gateway,
+        veth,
+        subnet,
       })
       if (clusterCidr)
         k.emit({
@@ -183,20 +160,11 @@ export function runPodSandbox(k: Kubelet, w: PodWorker): void {
           },
         })
       sim.after(half, () => {
-        k.emit({
-          type: 'cri:RunPodSandbox',
-          lane: 'CRI',
-          from: 'CRI',
-          to: 'kubelet',
-          arrive: sim.now() + ms(0.2),
-          pod: w.key,
-          outcome: 'ok',
-          details: {
-            phase: 'response',
-            cri: { method: 'RunPodSandbox', response: { podSandboxId: sandboxId } },
-            netns,
-            pauseImage,
-          },
+        k.send('cri:RunPodSandbox', 'CRI', 'kubelet', w.key, 'ok', {
+          phase: 'response',
+          cri: { method: 'RunPodSandbox', response: { podSandboxId: sandboxId } },
+          netns,
+          pauseImage,
         })
         w.sandboxId = sandboxId
         if (settled()) return
@@ -233,56 +201,27 @@ export function stopSandbox(k: Kubelet, w: PodWorker): void {
   const { sim } = k.ctx
   const sandboxId = w.sandboxId
   if (!sandboxId) return k.status.finish(w)
-  k.emit({
-    type: 'cri:StopPodSandbox',
-    lane: 'kubelet',
-    from: 'kubelet',
-    to: 'CRI',
-    arrive: sim.now() + ms(0.2),
-    pod: w.key,
-    outcome: 'info',
-    details: { phase: 'request', cri: { method: rpc('StopPodSandbox'), request: { podSandboxId: sandboxId } } },
+  k.send('cri:StopPodSandbox', 'kubelet', 'CRI', w.key, 'info', {
+    phase: 'request',
+    cri: { method: rpc('StopPodSandbox'), request: { podSandboxId: sandboxId } },
   })
   sim.after(ms(STOP_SANDBOX_MS / 2), () => {
     const ipam = k.ipam
     const range = ipam && !('error' in ipam) ? ipam.range : undefined
-    k.emit({
-      type: 'cni:DEL',
-      lane: 'CRI',
-      from: 'CRI',
-      to: 'CNI',
-      arrive: sim.now() + ms(0.2),
-      pod: w.key,
-      outcome: 'info',
-      details: {
-        phase: 'request',
-        cni: { command: 'DEL', containerID: sandboxId, ifName: 'eth0' },
-        subnet: range?.subnet,
-      },
+    k.send('cni:DEL', 'CRI', 'CNI', w.key, 'info', {
+      phase: 'request',
+      cni: { command: 'DEL', containerID: sandboxId, ifName: 'eth0' },
+      subnet: range?.subnet,
     })
     sim.after(ms(CNI_DEL_MS), () => {
       const ip = w.ip
       if (ip && ipam && !('error' in ipam)) ipam.release(ip)
-      k.emit({
-        type: 'cni:DEL',
-        lane: 'CNI',
-        from: 'CNI',
-        to: 'CRI',
-        arrive: sim.now() + ms(0.2),
-        pod: w.key,
-        outcome: 'ok',
-        details: { phase: 'result', cni: { released: ip } },
-      })
+      k.send('cni:DEL', 'CNI', 'CRI', w.key, 'ok', { phase: 'result', cni: { released: ip } })
       sim.after(ms(STOP_SANDBOX_MS / 2), () => {
-        k.emit({
-          type: 'cri:StopPodSandbox',
-          lane: 'CRI',
-          from: 'CRI',
-          to: 'kubelet',
-          arrive: sim.now() + ms(0.2),
-          pod: w.key,
-          outcome: 'ok',
-          details: { phase: 'response', cri: { method: 'StopPodSandbox', response: {} }, podSandboxId: sandboxId },
+        k.send('cri:StopPodSandbox', 'CRI', 'kubelet', w.key, 'ok', {
+          phase: 'response',
+          cri: { method: 'StopPodSandbox', response: {} },
+          podSandboxId: sandboxId,
         })
         sim.after(ms(0.2), () => k.status.finish(w))
       })

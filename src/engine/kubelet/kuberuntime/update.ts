@@ -7,14 +7,10 @@
  * HandlePodUpdates → SyncPod.
  * Simplified: a changed container of a restartPolicy Never pod is not started again when its old instance exits 0.
  */
-import type { Container } from '../../api/types.ts'
 import type { Kubelet } from '../kubelet.ts'
-import { listOf } from '../kubeletPods.ts'
-import { idle } from '../podWorkers.ts'
 import type { PodWorker } from '../podWorkers.ts'
 import { computePodActions } from './computePodActions.ts'
-import { afterExit } from './container.ts'
-import { killContainer } from './kill.ts'
+import { killAndResync } from './container.ts'
 import { specHash } from './restart.ts'
 
 export function podUpdated(k: Kubelet, w: PodWorker): void {
@@ -30,37 +26,12 @@ export function podUpdated(k: Kubelet, w: PodWorker): void {
   const grace = w.pod.spec?.terminationGracePeriodSeconds ?? 30
   for (const [id, kill] of changed) {
     const p = running.find((x) => x.id === id)
-    if (p) restartChanged(k, w, p, kill.container, kill.message, grace)
+    // The container runs again from its new definition (a changed spec starts a fresh back-off).
+    if (p) killAndResync(k, w, p, kill.container, kill.message, grace)
   }
   k.status.refresh(w, {
     kind: 'updated',
     generation: w.pod.metadata?.generation ?? 0,
     restarting: changed.map(([, kill]) => kill.name),
   })
-}
-
-function restartChanged(
-  k: Kubelet,
-  w: PodWorker,
-  p: PodWorker['procs'] extends Map<string, infer P> ? P : never,
-  next: Container,
-  message: string,
-  grace: number,
-): void {
-  w.inflight++
-  killContainer(
-    k,
-    w,
-    p,
-    grace,
-    () => {
-      w.inflight--
-      if (w.state !== 'syncing') return idle(w)
-      const terminated = (w.status[listOf(w.pod, next)] ?? []).find((s) => s.name === next.name)?.state?.terminated
-      // The container runs again from its new definition (a changed spec starts a fresh back-off).
-      if (terminated) afterExit(k, w, next, terminated)
-    },
-    undefined,
-    message,
-  )
 }
