@@ -1,5 +1,6 @@
 /** Command-line parsing for `podbirth`: flags as kubectl spells them. */
 import { MAX_SEED } from '../app/share.ts'
+import { MAX_UNTIL_MS, MAX_UNTIL_TEXT } from './limits.ts'
 
 export interface ApplyArgs {
   command: 'apply'
@@ -88,7 +89,17 @@ export function parseArgs(argv: string[]): Parsed {
       case '--user': { const v = value(); if (!need(v)) return '--user needs a name'; a.user = v; return '' }
       case '-n': case '--namespace': { const v = value(); if (!need(v)) return `flag ${flag} needs a namespace`; a.namespace = v; return '' }
       case '--describe': a.describe = true; return ''
-      case '--until': { const v = value(); const d = v ? parseDuration(v) : undefined; if (d === undefined) return `--until needs a duration such as 30s, 5m or 1h30m (got ${JSON.stringify(v ?? '')})`; a.untilMs = d; return '' }
+      case '--until': {
+        const v = value()
+        const d = v ? parseDuration(v) : undefined
+        if (d === undefined) return `--until needs a duration such as 30s, 5m or 1h30m (got ${JSON.stringify(v ?? '')})`
+        // Capped: a run of 100000h would take hours and gigabytes (periodic work never drains the queue).
+        if (!(d <= MAX_UNTIL_MS)) {
+          return `--until is capped at ${MAX_UNTIL_TEXT} of virtual time (got ${JSON.stringify(v)})`
+        }
+        a.untilMs = d
+        return ''
+      }
       default: return `unknown flag "${arg}"`
     }
   })
@@ -135,7 +146,7 @@ Flags:
   --user NAME           kubeconfig user to act as (default: the current context's user)
   -n, --namespace NS    namespace for objects that do not name one
   --seed N              random seed, 0 to 2147483647 (default 1): same inputs and seed give the same trace
-  --until DURATION      virtual time limit, e.g. 30s, 5m, 1h (default 10m)
+  --until DURATION      virtual time limit, e.g. 30s, 5m, 1h (default 10m, at most 24h)
   --describe            (apply) print \`kubectl describe pod\` in full for each applied pod, Events included
   -o, --output FORMAT   text (default) or json
 

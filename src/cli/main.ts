@@ -1,7 +1,6 @@
 /**
  * The `podbirth` command line: the same engine as the browser app, headless.
  */
-import { readFileSync } from 'node:fs'
 import { loadCluster } from '../engine/cluster/index.ts'
 import { createSimulation } from '../engine/index.ts'
 import type { KEvent, Pod } from '../engine/api/types.ts'
@@ -15,41 +14,34 @@ import { traceLines } from './traceText.ts'
 import { buildStory } from '../engine/story/index.ts'
 import { escapeTerminal } from '../engine/kubectl/printers/terminal.ts'
 import { ChunkWriter, writeJson } from './output.ts'
+import {
+  MAX_CLUSTER_BYTES, MAX_CONFIG_BYTES, MAX_MANIFEST_BYTES, readInput, runCapped, stepCapMessage,
+} from './limits.ts'
 
 interface Io {
   out(s: string): void
   err(s: string): void
 }
 
-function readInput(path: string, what: string): string | { error: string } {
-  try {
-    return readFileSync(path === '-' ? 0 : path, 'utf8')
-  } catch (e) {
-    const code = (e as { code?: string }).code
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message)
-    return { error: `podbirth: cannot read ${what} "${path}": ${why}` }
-  }
-}
-
 /** runApply executes `podbirth apply` and returns the exit code. */
 export function runApply(a: ApplyArgs, io: Io): number {
   let clusterText: string | undefined
   if (a.cluster) {
-    const t = readInput(a.cluster, 'cluster file')
-    if (typeof t !== 'string') { io.err(`${t.error}\n`); return 2 }
-    clusterText = t
+    const t = readInput(a.cluster, 'cluster file', MAX_CLUSTER_BYTES)
+    if ('error' in t) { io.err(`${t.error}\n`); return 2 }
+    clusterText = t.text
   }
   const files: { name: string; text: string }[] = []
   for (const f of a.files) {
-    const t = readInput(f, 'manifest')
-    if (typeof t !== 'string') { io.err(`${t.error}\n`); return 2 }
-    files.push({ name: f, text: t })
+    const t = readInput(f, 'manifest', MAX_MANIFEST_BYTES)
+    if ('error' in t) { io.err(`${t.error}\n`); return 2 }
+    files.push({ name: f, text: t.text })
   }
   const cluster = loadCluster(clusterText, a.cluster ?? 'default')
   if ('error' in cluster) { io.err(`podbirth: invalid cluster file: ${cluster.error}\n`); return 2 }
   const sim = createSimulation({ cluster, seed: a.seed })
   sim.apply({ files, user: a.user, namespace: a.namespace })
-  sim.run(sim.nowMs() + a.untilMs)
+  if (!runCapped(sim, sim.nowMs() + a.untilMs)) { io.err(stepCapMessage()); return 2 }
   const result = sim.kubectlResults[0] ?? { stdout: '', stderr: 'error: kubectl did not finish within --until\n', exitCode: 1 }
   const pods = sim.pods()
   const events = sim.events()
@@ -91,17 +83,18 @@ export function runApply(a: ApplyArgs, io: Io): number {
 export function runExplain(a: ExplainArgs, io: Io): number {
   let clusterText: string | undefined
   if (a.cluster) {
-    const t = readInput(a.cluster, 'cluster file')
-    if (typeof t !== 'string') { io.err(`${t.error}\n`); return 2 }
-    clusterText = t
+    const t = readInput(a.cluster, 'cluster file', MAX_CLUSTER_BYTES)
+    if ('error' in t) { io.err(`${t.error}\n`); return 2 }
+    clusterText = t.text
   }
-  const podText = readInput(a.file, 'manifest')
-  if (typeof podText !== 'string') { io.err(`${podText.error}\n`); return 2 }
+  const pod = readInput(a.file, 'manifest', MAX_MANIFEST_BYTES)
+  if ('error' in pod) { io.err(`${pod.error}\n`); return 2 }
+  const podText = pod.text
   let configText: string | undefined
   if (a.config) {
-    const t = readInput(a.config, 'scheduler configuration')
-    if (typeof t !== 'string') { io.err(`${t.error}\n`); return 2 }
-    configText = t
+    const t = readInput(a.config, 'scheduler configuration', MAX_CONFIG_BYTES)
+    if ('error' in t) { io.err(`${t.error}\n`); return 2 }
+    configText = t.text
   }
   const cluster = loadCluster(clusterText, a.cluster ?? 'default')
   if ('error' in cluster) { io.err(`podbirth: invalid cluster file: ${cluster.error}\n`); return 2 }

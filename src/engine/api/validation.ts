@@ -164,5 +164,12 @@ export function validatePodCreate(pod: Pod): FieldError[] {
   if (spec?.dnsPolicy && !['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'].includes(spec.dnsPolicy)) errs.push(unsupported('spec.dnsPolicy', spec.dnsPolicy, ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']))
   // ValidatePodSpec: nodeSelector right after dnsPolicy, with ValidateLabels.
   errs.push(...validateLabels(spec?.nodeSelector, 'spec.nodeSelector'))
+  // ValidateTolerations, only its empty-key rule (what a `null` toleration, Go's zero Toleration, breaks).
+  ;(spec?.tolerations ?? []).forEach((t, i) => {
+    if (!t.key && t.operator !== 'Exists') {
+      errs.push(invalid(`spec.tolerations[${i}].operator`, t.operator ?? '',
+        'operator must be Exists when `key` is empty, which means "match all values and all keys"'))
+    }
+  })
   return errs
 }

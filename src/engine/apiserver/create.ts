@@ -8,6 +8,7 @@ import { newBadRequest, newInvalid } from '../api/errors.ts'
 import type { KObject, Pod, Status } from '../api/types.ts'
 import { getPodQOS } from '../api/qos.ts'
 import { isTypeError } from '../api/schema/index.ts'
+import { goNulls } from '../api/goNulls.ts'
 import type { AdmissionAttributes, AdmissionPlugin, AdmissionResult, AdmissionStore } from './admission/types.ts'
 import type { KubeApiServer, RequestContext } from './index.ts'
 import { keyFor } from './resources.ts'
@@ -34,7 +35,9 @@ export function handleCreate(api: KubeApiServer, rc: RequestContext, def: Resour
     details: { kind: def.kind, apiVersion: body.apiVersion, fieldValidation: rc.req.query.fieldValidation ?? 'Warn', errors: strictErrors, typeError },
   }, () => {
     if (strictErrors.length && (typeError || rc.req.query.fieldValidation === 'Strict')) return api.reply(rc, { code: 400, body: newBadRequest(api.hooks.strictDecodeMessage(body, strictErrors)) })
-    const defaulted = def.kind === 'Pod' ? api.hooks.applyDefaults(body) : body
+    // Decoded into Go types: a null reads as Go's zero value from here on (see goNulls).
+    const typed = goNulls(body)
+    const defaulted = def.kind === 'Pod' ? api.hooks.applyDefaults(typed) : typed
     const withNs: KObject = def.namespaced ? { ...defaulted, metadata: { ...defaulted.metadata, namespace: rc.info.namespace } } : defaulted
     api.step(rc, {
       type: 'apiserver:Default', outcome: 'ok',

@@ -9,6 +9,8 @@ import type { ApiServerOptions, StaticToken } from '../apiserver/index.ts'
 import { SIM_API_VERSION, SIM_KIND, defaultSimulatorConfig } from '../config.ts'
 import type { SimulatorConfig } from '../config.ts'
 import { bytes } from '../api/quantity.ts'
+import { goNulls } from '../api/goNulls.ts'
+import { clusterTypeError } from './typeGuard.ts'
 import { bootstrapObjects, defaultKubeconfig, defaultNodes, defaultStaticTokens, namespaceDefaults } from './defaults.ts'
 import type { ClusterSpec } from './types.ts'
 
@@ -29,7 +31,13 @@ export function loadCluster(text: string | undefined, filename: string): Cluster
       if (error) return { error: `${filename}: ${error}` }
       if (value === null || value === undefined) continue
       if (typeof value !== 'object' || Array.isArray(value)) return { error: `${filename}: every document must be a Kubernetes object (a mapping with apiVersion and kind)` }
-      docs.push(...flattenList(value as KObject))
+      // Go's meaning of null (zero values) before anything reads the objects; wrong types are refused here.
+      const objs = flattenList(goNulls(value) as KObject)
+      for (const o of objs) {
+        const bad = clusterTypeError(o)
+        if (bad) return { error: `${filename}: ${o.kind ?? '<no kind>'}: ${bad}` }
+      }
+      docs.push(...objs)
     }
   }
   const spec: ClusterSpec = {
@@ -139,6 +147,9 @@ function mergeSimulatorConfig(sim: SimulatorConfig, api: ApiServerOptions, doc: 
   if (doc.registry !== undefined) {
     if (!Array.isArray(doc.registry)) return 'registry must be a list of {repository, tags}'
     for (const r of doc.registry as Record<string, unknown>[]) {
+      if (typeof r !== 'object' || r === null || Array.isArray(r)) {
+        return 'each registry entry needs repository (string) and tags (map of tag to size)'
+      }
       if (typeof r.repository !== 'string' || typeof r.tags !== 'object' || r.tags === null) return 'each registry entry needs repository (string) and tags (map of tag to size)'
       const tags: Record<string, number> = {}
       for (const [t, size] of Object.entries(r.tags as Record<string, unknown>)) tags[t] = bytes(size as string | number)

@@ -68,8 +68,19 @@ export function decodeFile(name: string, text: string): { docs: DecodedDoc[] } |
       return { error: { message: `error: error parsing ${name}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}`, line, column: 1 } }
     }
     const obj = value as KObject
-    if (obj.kind === 'List' && Array.isArray(obj.items)) for (const item of obj.items as KObject[]) docs.push({ object: item, line })
-    else docs.push({ object: obj, line })
+    if (obj.kind === 'List' && Array.isArray(obj.items)) {
+      for (const item of obj.items as unknown[]) {
+        // unstructured decodeToList: a null item is an empty object, given the List's apiVersion (its kind stays "").
+        if (item === null) { docs.push({ object: { apiVersion: obj.apiVersion }, line }); continue }
+        if (typeof item !== 'object' || Array.isArray(item)) {
+          const t = Array.isArray(item) ? 'array' : typeof item === 'boolean' ? 'bool' : typeof item
+          const message = `error: error parsing ${name}: json: cannot unmarshal ${t} `
+            + 'into Go value of type map[string]interface {}'
+          return { error: { message, line, column: 1 } }
+        }
+        docs.push({ object: item as KObject, line })
+      }
+    } else docs.push({ object: obj, line })
   }
   return { docs }
 }

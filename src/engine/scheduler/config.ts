@@ -6,6 +6,8 @@
  * updatePluginList, getScoreWeights).
  */
 import type { KObject } from '../api/types.ts'
+import { goNulls } from '../api/goNulls.ts'
+import { schedulerConfigTypeError } from './configGuard.ts'
 import { EXTENSION_POINTS, EXTENSION_POINT_NAMES, implementsPoint } from './framework/runtime.ts'
 import type { ExtensionPoint, ResolvedProfile } from './framework/runtime.ts'
 import type { Handle, Plugin } from './framework/interface.ts'
@@ -37,7 +39,8 @@ const STUB_HANDLE = {} as Handle
 /** mergePluginSet: defaults minus disabled ("*" = all), re-configured defaults in place, then the rest appended. */
 function mergePluginSet(defaults: PluginRef[], custom: PluginSet | undefined): { enabled: PluginRef[]; disabled: Set<string> } {
   const disabled = new Set((custom?.disabled ?? []).map((p) => p.name))
-  const customEnabled = custom?.enabled ?? []
+  // A zero Plugin (from `null`) is named "".
+  const customEnabled = (custom?.enabled ?? []).map((p) => ({ ...p, name: (p.name as string | undefined) ?? '' }))
   const byName = new Map(customEnabled.map((p, i) => [p.name, i]))
   const replaced = new Set<number>()
   const enabled: PluginRef[] = []
@@ -62,7 +65,10 @@ export function defaultSettings(): SchedulerSettings {
 }
 
 export function loadSchedulerConfig(obj: KObject | undefined): ConfigResult {
-  const cfg = (obj ?? {}) as Record<string, unknown>
+  // Decoded into the v1 Go types first: wrong JSON types are refused, a null is Go's zero value.
+  const typeError = obj ? schedulerConfigTypeError(obj as Record<string, unknown>) : undefined
+  if (typeError) return { error: typeError }
+  const cfg = goNulls(obj ?? {}) as Record<string, unknown>
   if (obj) {
     if (cfg.apiVersion !== CONFIG_API_VERSION) return { error: `no kind "KubeSchedulerConfiguration" is registered for version "${String(cfg.apiVersion ?? '')}" in scheme "pkg/scheduler/apis/config/scheme/scheme.go:33"` }
     for (const k of Object.keys(cfg)) if (!TOP_FIELDS.has(k)) return { error: `strict decoding error: unknown field "${k}"` }
