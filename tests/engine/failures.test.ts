@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { NGINX, SMALL_NODE as NODES, applyAndRun, pod } from './helpers.ts'
+import { NGINX, QUOTA_CLUSTER, SMALL_NODE as NODES, applyAndRun, pod } from './helpers.ts'
 
 describe('kubectl and the apiserver refuse bad requests with the upstream messages', () => {
   it('invalid name: 422 rendered as kubectl does', () => {
@@ -71,20 +71,7 @@ ${NODES}`
   })
 
   it('quota exceeded and failed quota', () => {
-    const cluster = `apiVersion: v1
-kind: ResourceQuota
-metadata: {name: q, namespace: default}
-spec: {hard: {pods: "1", requests.cpu: "1"}}
----
-apiVersion: v1
-kind: Pod
-metadata: {name: existing, namespace: default}
-spec:
-  nodeName: small
-  containers: [{name: a, image: nginx:1.27, resources: {requests: {cpu: 100m}}}]
-status: {phase: Running}
----
-${NODES}`
+    const cluster = QUOTA_CLUSTER
     const r = applyAndRun({ manifests: NGINX, clusterText: cluster }).kubectlResults[0]
     expect(r.stderr).toBe('Error from server (Forbidden): error when creating "pod.yaml": pods "nginx" is forbidden: exceeded quota: q, requested: pods=1, used: pods=1, limited: pods=1\n')
     const r2 = applyAndRun({ manifests: pod('nocpu'), clusterText: cluster.replace('pods: "1", ', '') }).kubectlResults[0]

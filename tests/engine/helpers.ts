@@ -49,3 +49,19 @@ status:
   capacity: {cpu: "1", memory: 2Gi, pods: "110"}
   allocatable: {cpu: "1", memory: 2Gi, pods: "110"}
 `
+
+/** QUOTA_CLUSTER: SMALL_NODE with a ResourceQuota (1 pod, 1 CPU) already used by one running pod. */
+export const QUOTA_CLUSTER = `apiVersion: v1
+kind: ResourceQuota
+metadata: {name: q, namespace: default}
+spec: {hard: {pods: "1", requests.cpu: "1"}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: existing, namespace: default}
+spec:
+  nodeName: small
+  containers: [{name: a, image: nginx:1.27, resources: {requests: {cpu: 100m}}}]
+status: {phase: Running}
+---
+${SMALL_NODE}`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { NGINX, SMALL_NODE as NODES, applyAndRun, pod } from '../../../../tests/engine/helpers.ts'
+import { NGINX, QUOTA_CLUSTER, SMALL_NODE as NODES, applyAndRun, pod } from '../../../../tests/engine/helpers.ts'
 import type { Simulation } from '../../index.ts'
 import { findOutcomes, holdsAt, outcomesAt } from './index.ts'
 import type { Outcome, OutcomeKind } from './index.ts'
@@ -126,20 +126,7 @@ ${NODES}`
     expect(o.cause).toContain('Namespace old is being deleted')
   })
 
-  const QUOTA = `apiVersion: v1
-kind: ResourceQuota
-metadata: {name: q, namespace: default}
-spec: {hard: {pods: "1", requests.cpu: "1"}}
----
-apiVersion: v1
-kind: Pod
-metadata: {name: existing, namespace: default}
-spec:
-  nodeName: small
-  containers: [{name: a, image: nginx:1.27, resources: {requests: {cpu: 100m}}}]
-status: {phase: Running}
----
-${NODES}`
+  const QUOTA = QUOTA_CLUSTER
   it('exceeded quota: the quota, and how far to raise it', () => {
     const o = only(applyAndRun({ manifests: NGINX, clusterText: QUOTA }), 'quota')
     expect(o).toMatchObject({ title: 'Exceeded quota (403)', message: 'pods "nginx" is forbidden: exceeded quota: q, requested: pods=1, used: pods=1, limited: pods=1', stepType: 'apiserver:Admit' })
