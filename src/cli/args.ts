@@ -24,7 +24,16 @@ export interface ExplainArgs {
   output: 'text' | 'json'
 }
 
-export type Parsed = ApplyArgs | ExplainArgs | { command: 'help' } | { command: 'version' } | { usageError: string }
+export interface RunArgs {
+  command: 'run'
+  script: string
+  cluster?: string
+  seed: number
+  untilMs: number
+  output: 'text' | 'json'
+}
+
+export type Parsed = ApplyArgs | ExplainArgs | RunArgs | { command: 'help' } | { command: 'version' } | { usageError: string }
 
 const DURATION_RE = /^(?:(\d+(?:\.\d+)?)(h|ms|m|s))+$/
 
@@ -79,6 +88,7 @@ export function parseArgs(argv: string[]): Parsed {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') return { command: 'help' }
   if (argv[0] === 'version' || argv[0] === '--version') return { command: 'version' }
   if (argv[0] === 'explain') return parseExplain(argv)
+  if (argv[0] === 'run') return parseRun(argv)
   if (argv[0] !== 'apply') return { usageError: `unknown command "${argv[0]}" (try: podbirth apply -f pod.yaml)` }
   const a: ApplyArgs = { command: 'apply', files: [], seed: 1, untilMs: 600_000, output: 'text', describe: false }
   const err = readFlags(argv, (flag, value, arg) => {
@@ -89,23 +99,40 @@ export function parseArgs(argv: string[]): Parsed {
       case '--user': { const v = value(); if (!need(v)) return '--user needs a name'; a.user = v; return '' }
       case '-n': case '--namespace': { const v = value(); if (!need(v)) return `flag ${flag} needs a namespace`; a.namespace = v; return '' }
       case '--describe': a.describe = true; return ''
-      case '--until': {
-        const v = value()
-        const d = v ? parseDuration(v) : undefined
-        if (d === undefined) return `--until needs a duration such as 30s, 5m or 1h30m (got ${JSON.stringify(v ?? '')})`
-        // Capped: a run of 100000h would take hours and gigabytes (periodic work never drains the queue).
-        if (!(d <= MAX_UNTIL_MS)) {
-          return `--until is capped at ${MAX_UNTIL_TEXT} of virtual time (got ${JSON.stringify(v)})`
-        }
-        a.untilMs = d
-        return ''
-      }
+      case '--until': return untilFlag(a, value())
       default: return `unknown flag "${arg}"`
     }
   })
   if (err) return { usageError: err }
   if (a.files.length === 0) return { usageError: 'apply needs at least one -f FILE' }
   return a
+}
+
+/** untilFlag reads --until: a Go duration, capped (a run of 100000h would take hours and gigabytes). */
+function untilFlag(a: { untilMs: number }, v: string | undefined): string {
+  const d = v ? parseDuration(v) : undefined
+  if (d === undefined) return `--until needs a duration such as 30s, 5m or 1h30m (got ${JSON.stringify(v ?? '')})`
+  if (!(d <= MAX_UNTIL_MS)) return `--until is capped at ${MAX_UNTIL_TEXT} of virtual time (got ${JSON.stringify(v)})`
+  a.untilMs = d
+  return ''
+}
+
+function parseRun(argv: string[]): Parsed {
+  const a: Partial<RunArgs> & { command: 'run'; seed: number; untilMs: number; output: 'text' | 'json' } = {
+    command: 'run', seed: 1, untilMs: 600_000, output: 'text',
+  }
+  const err = readFlags(argv, (flag, value, arg) => {
+    const common = commonFlag(a, flag, value)
+    if (common !== null) return common
+    if (flag === '--until') return untilFlag(a, value())
+    if (arg.startsWith('-') && arg !== '-') return `unknown flag "${arg}"`
+    if (a.script) return `run takes one SCRIPT (got ${JSON.stringify(a.script)} and ${JSON.stringify(arg)})`
+    a.script = arg
+    return ''
+  })
+  if (err) return { usageError: err }
+  if (!a.script) return { usageError: 'run needs a SCRIPT (a file of kubectl commands)' }
+  return a as RunArgs
 }
 
 function parseExplain(argv: string[]): Parsed {
@@ -129,11 +156,16 @@ export const USAGE = `podbirth — the birth of a Kubernetes pod, simulated (Kub
 Usage:
   podbirth apply -f FILE [-f FILE ...] [--cluster FILE] [--user NAME] [-n NAMESPACE] [--seed N] [--until DURATION] [--describe] [-o text|json]
   podbirth explain -f POD_FILE [--cluster FILE] [--config FILE] [--seed N] [-o text|json]
+  podbirth run SCRIPT [--cluster FILE] [--seed N] [--until DURATION] [-o text|json]
 
   apply   does what \`kubectl apply -f\` does against a simulated cluster and runs virtual time until nothing
           is pending (or --until, default 10m). Prints kubectl's output, the trace, \`kubectl get pods -o wide\`
           and the pods' Events (--describe: the whole \`kubectl describe pod\`). -o json prints one JSON
           object instead.
+  run     runs a workshop script: \`kubectl …\` lines, \`sleep N\`, comments and heredocs (kubectl apply -f - <<EOF),
+          files relative to the script, as you would run it against a real cluster, one command after another
+          over one cluster. Prints each command, its output as kubectl prints it, and the trace until the next
+          command; --until (default 10m) counts from the start. -o json prints one JSON object.
   explain runs one scheduling cycle for the pod (after kubectl and the apiserver, as apply does) and prints
           every plugin's verdict: PreFilter, Filter per node and plugin, PostFilter (preemption), the scores
           raw, normalized and weighted, the chosen node or the FailedScheduling message, and why. -o json prints

@@ -45,7 +45,7 @@ export function explain(input: ExplainInput): ExplainResult {
   if (record) return { kind: 'cycle', record }
   const k = sim.kubectlResults[0]
   if (k && k.exitCode !== 0) return { kind: 'refused', exitCode: 1, message: k.stderr.trimEnd() }
-  const pod = sim.pods().find((p) => p.metadata?.annotations?.['kubectl.kubernetes.io/last-applied-configuration'])
+  const pod = sim.sessionPods()[0]
   if (pod?.spec?.nodeName) return { kind: 'refused', exitCode: 1, message: `podbirth: pod ${pod.metadata?.namespace}/${pod.metadata?.name} sets spec.nodeName (${pod.spec.nodeName}), so kube-scheduler never sees it: the kubelet on that node admits it directly.` }
   if (pod?.spec?.schedulingGates?.length) return { kind: 'refused', exitCode: 1, message: `podbirth: pod ${pod.metadata?.namespace}/${pod.metadata?.name} is waiting for scheduling gates: [${pod.spec.schedulingGates.map((g) => g.name).join(' ')}]; no scheduling cycle runs until they are removed.` }
   if (pod && pod.spec?.schedulerName && pod.spec.schedulerName !== 'default-scheduler' && !sim.scheduler.core?.frameworks.has(pod.spec.schedulerName)) return { kind: 'refused', exitCode: 1, message: `podbirth: pod asks for schedulerName "${pod.spec.schedulerName}", which no profile of this kube-scheduler serves, so it stays Pending.` }

@@ -3,7 +3,7 @@
  */
 import { loadCluster } from '../engine/cluster/index.ts'
 import { createSimulation } from '../engine/index.ts'
-import type { KEvent, Pod } from '../engine/api/types.ts'
+import type { KEvent } from '../engine/api/types.ts'
 import { describeEvents, eventsFor } from '../engine/kubectl/printers/events.ts'
 import { describePod } from '../engine/kubectl/printers/describe/pod.ts'
 import { getPodsWide } from '../engine/kubectl/printers/getPods.ts'
@@ -11,6 +11,7 @@ import { USAGE, parseArgs } from './args.ts'
 import type { ApplyArgs, ExplainArgs } from './args.ts'
 import { explain, toJson, toText } from './explain.ts'
 import { traceLines } from './traceText.ts'
+import { runScript } from './run.ts'
 import { buildStory } from '../engine/story/index.ts'
 import { escapeTerminal } from '../engine/kubectl/printers/terminal.ts'
 import { ChunkWriter, writeJson } from './output.ts'
@@ -43,7 +44,7 @@ export function runApply(a: ApplyArgs, io: Io): number {
   sim.apply({ files, user: a.user, namespace: a.namespace })
   if (!runCapped(sim, sim.nowMs() + a.untilMs)) { io.err(stepCapMessage()); return 2 }
   const result = sim.kubectlResults[0] ?? { stdout: '', stderr: 'error: kubectl did not finish within --until\n', exitCode: 1 }
-  const pods = sim.pods()
+  const pods = sim.sessionPods()
   const events = sim.events()
   const nowWall = sim.ctx.sim.wallMs()
   if (a.output === 'json') {
@@ -51,7 +52,7 @@ export function runApply(a: ApplyArgs, io: Io): number {
       kubectl: { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode },
       events: [...events].sort((x, y) => Number(x.metadata?.resourceVersion) - Number(y.metadata?.resourceVersion)),
       trace: sim.trace,
-      objects: { pods, nodes: sim.nodes() },
+      objects: { pods: sim.pods(), nodes: sim.nodes() },
     }
     // Streamed: the trace of a large run does not fit in one string.
     const w = new ChunkWriter((s) => io.out(s))
@@ -68,8 +69,8 @@ export function runApply(a: ApplyArgs, io: Io): number {
   if (result.stderr) text.line(result.stderr.trimEnd())
   text.line('', `--- trace (${sim.trace.length} steps, virtual time since the apply) ---`)
   for (const l of traceLines(sim.trace, buildStory(sim.trace))) text.line(l)
-  text.line('', '$ kubectl get pods -o wide', getPodsWide(pods.filter((p) => touched(p)), nowWall))
-  for (const p of pods.filter((x) => touched(x))) {
+  text.line('', '$ kubectl get pods -o wide', getPodsWide(pods, nowWall))
+  for (const p of pods) {
     const podEvents = eventsFor(events as KEvent[], 'Pod', p.metadata?.namespace ?? '', p.metadata?.name ?? '', p.metadata?.uid)
     const cmd = `$ kubectl describe pod ${p.metadata?.name}${p.metadata?.namespace !== 'default' ? ` -n ${p.metadata?.namespace}` : ''}`
     if (a.describe) text.line('', cmd, describePod(p, podEvents, nowWall).replace(/\n$/, ''))
@@ -105,10 +106,6 @@ export function runExplain(a: ExplainArgs, io: Io): number {
   return r.record.selectedNode ? 0 : 1
 }
 
-/** touched: pods created by this apply (they carry the last-applied annotation), not the cluster's existing ones. */
-function touched(p: Pod): boolean {
-  return !!p.metadata?.annotations?.['kubectl.kubernetes.io/last-applied-configuration']
-}
 
 /** main runs the CLI; it never lets an exception escape as a stack trace. */
 const STDIO: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }
@@ -122,6 +119,7 @@ export function main(argv: string[], outer: Io = STDIO): number {
     if (p.command === 'help') { io.out(USAGE); return 0 }
     if (p.command === 'version') { io.out('podbirth 0.1.0 (simulating Kubernetes v1.35)\n'); return 0 }
     if (p.command === 'explain') return runExplain(p, io)
+    if (p.command === 'run') return runScript(p, io)
     return runApply(p, io)
   } catch (e) {
     io.err(`podbirth: internal error: ${(e as Error)?.message ?? String(e)}\n`)

@@ -12,6 +12,8 @@ import { ETCD_TRACE_TYPES } from './etcd/traceTypes.ts'
 import { SCHEDULER_TRACE_TYPES } from './scheduler/traceTypes.ts'
 import { KUBELET_TRACE_TYPES } from './kubelet/traceTypes.ts'
 import { CLIENT_TRACE_TYPES } from './client/traceTypes.ts'
+import { CONTROLLER_TRACE_TYPES } from './controllers/traceTypes.ts'
+import type { ControllerTraceDetails } from './controllers/traceTypes.ts'
 import type { ClientTraceDetails } from './client/traceTypes.ts'
 import type { KubectlTraceDetails } from './kubectl/traceTypes.ts'
 import type { ApiserverTraceDetails } from './apiserver/traceTypes.ts'
@@ -20,7 +22,9 @@ import type { SchedulerTraceDetails } from './scheduler/traceTypes.ts'
 import type { KubeletTraceDetails } from './kubelet/traceTypes.ts'
 
 /** The swimlanes, top to bottom, named exactly as the components are. */
-export const LANES = ['kubectl', 'kube-apiserver', 'etcd', 'kube-scheduler', 'kubelet', 'CRI', 'CNI'] as const
+export const LANES = [
+  'kubectl', 'kube-apiserver', 'etcd', 'kube-controller-manager', 'kube-scheduler', 'kubelet', 'CRI', 'CNI',
+] as const
 export type Lane = (typeof LANES)[number]
 
 export const TRACE_TYPES = [
@@ -30,6 +34,7 @@ export const TRACE_TYPES = [
   ...ETCD_TRACE_TYPES,
   ...SCHEDULER_TRACE_TYPES,
   ...KUBELET_TRACE_TYPES,
+  ...CONTROLLER_TRACE_TYPES,
 ] as const
 /** TraceType names the step: `<component>:<upstream name>`, e.g. `apiserver:Authenticate`, `cri:RunPodSandbox`. */
 export type TraceType = (typeof TRACE_TYPES)[number]
@@ -60,7 +65,8 @@ export interface ObjectChange {
  * has no entry or an entry names no step type.
  */
 export interface TraceDetailsMap
-  extends ClientTraceDetails, KubectlTraceDetails, ApiserverTraceDetails, EtcdTraceDetails, SchedulerTraceDetails, KubeletTraceDetails {}
+  extends ClientTraceDetails, KubectlTraceDetails, ApiserverTraceDetails, EtcdTraceDetails, SchedulerTraceDetails,
+    KubeletTraceDetails, ControllerTraceDetails {}
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const detailsCoverTypes: Exact<keyof TraceDetailsMap, TraceType> = true
 void detailsCoverTypes

@@ -2,9 +2,11 @@
  * The engine's facade: build a simulated cluster from a ClusterSpec and a seed, apply manifests as
  * `kubectl apply -f` would, and run virtual time. The worker, the CLI, tests and benchmarks all use this.
  */
-import type { KEvent, KObject, Node, Pod } from './api/types.ts'
+import type { Deployment, KEvent, KObject, Node, Pod, ReplicaSet } from './api/types.ts'
+import { runSession } from './kubectl/session/runner.ts'
+import type { CommandResult, SessionCommand } from './kubectl/session/runner.ts'
+import type { CommandInput, KubectlEnv } from './kubectl/session/exec.ts'
 import { KubeApiServer } from './apiserver/index.ts'
-import { ApiClient } from './client/apiClient.ts'
 import type { ClusterSpec } from './cluster/types.ts'
 import type { EngineContext } from './context.ts'
 import { createContext } from './context.ts'
@@ -12,8 +14,14 @@ import { Etcd } from './etcd/etcd.ts'
 import type { TraceEvent } from './events.ts'
 import type { KubectlResult } from './kubectl/index.ts'
 import { kubectlApply } from './kubectl/index.ts'
-import { Kubelet } from './kubelet/index.ts'
-import { KubeScheduler } from './scheduler/index.ts'
+import type { Kubelet } from './kubelet/index.ts'
+import { kubelets } from './kubelet/component.ts'
+import type { KubeScheduler } from './scheduler/index.ts'
+import { kubeScheduler } from './scheduler/component.ts'
+import type { KubeControllerManager } from './controllers/controllerManager.ts'
+import { kubeControllerManager } from './controllers/controllerManager.ts'
+import type { Component } from './component.ts'
+import { componentEnv } from './component.ts'
 import { Sim, ms, US_PER_MS } from './sim/kernel.ts'
 import { Trace } from './sim/trace.ts'
 import { summarize } from './narration/index.ts'
@@ -22,6 +30,7 @@ export type { TraceEvent, Lane, ObjectChange, TraceType, Outcome } from './event
 export { LANES } from './events.ts'
 export type { KubectlResult } from './kubectl/index.ts'
 export type { ClusterSpec } from './cluster/types.ts'
+export type { CommandResult, SessionCommand } from './kubectl/session/runner.ts'
 
 export interface SimulationOptions {
   cluster: ClusterSpec
@@ -38,15 +47,27 @@ export interface ApplyInput {
   namespace?: string
 }
 
+/**
+ * COMPONENTS: everything that runs against the apiserver, in start order. Adding a component is adding its folder
+ * and one entry here (see component.ts).
+ */
+const COMPONENTS = [kubeScheduler, kubelets, kubeControllerManager] as const
+
 /** Simulation is one running cluster. Time only moves when run() or step() is called. */
 export class Simulation {
   readonly ctx: EngineContext
   readonly etcd: Etcd
   readonly apiserver: KubeApiServer
   readonly scheduler: KubeScheduler
-  readonly kubelets: Kubelet[] = []
+  readonly kubelets: Kubelet[]
+  readonly controllerManager: KubeControllerManager
   readonly kubectlResults: KubectlResult[] = []
+  /** The session's commands' results, in order. */
+  readonly sessionResults: CommandResult[] = []
   readonly cluster: ClusterSpec
+  /** The uids of the objects the cluster started with: everything else was made during the session. */
+  private readonly initialUids = new Set<string>()
+  private readonly components: Component[]
   private started = false
 
   constructor(opts: SimulationOptions) {
@@ -56,19 +77,15 @@ export class Simulation {
     this.ctx = createContext(sim, trace, opts.cluster.simulator)
     this.etcd = new Etcd(this.ctx)
     this.apiserver = new KubeApiServer(this.ctx, this.etcd, opts.cluster.apiserver)
-    this.apiserver.bootstrap(opts.cluster.objects)
-    this.scheduler = new KubeScheduler(this.ctx, new ApiClient(this.ctx, this.apiserver, {
-      lane: 'kube-scheduler', userAgent: 'kube-scheduler/v1.35.0 (linux/amd64) kubernetes/scheduler',
-      credentials: { clientCertificate: { commonName: 'system:kube-scheduler', organizations: [], issuer: opts.cluster.apiserver.clientCA } },
-    }), opts.cluster.schedulerConfig, { detail: opts.schedulerDetail })
-    const nodes = opts.cluster.objects.filter((o) => o.kind === 'Node') as Node[]
-    for (const node of nodes) {
-      const name = node.metadata?.name ?? ''
-      this.kubelets.push(new Kubelet(this.ctx, new ApiClient(this.ctx, this.apiserver, {
-        lane: 'kubelet', node: name, userAgent: `kubelet/v1.35.0 (linux/amd64) kubernetes/${name}`,
-        credentials: { clientCertificate: { commonName: `system:node:${name}`, organizations: ['system:nodes'], issuer: opts.cluster.apiserver.clientCA } },
-      }), name))
-    }
+    this.apiserver.bootstrap(withComponentObjects(opts.cluster.objects, COMPONENTS.flatMap((c) => ('bootstrap' in c && c.bootstrap ? c.bootstrap() : []))))
+    for (const kv of this.etcd.range('/registry/')) if (kv.value.metadata?.uid) this.initialUids.add(kv.value.metadata.uid)
+    const env = componentEnv(this.ctx, this.apiserver, opts.cluster, { schedulerDetail: opts.schedulerDetail })
+    const [scheduler] = kubeScheduler.create(env)
+    this.scheduler = scheduler
+    this.kubelets = kubelets.create(env)
+    const [kcm] = kubeControllerManager.create(env)
+    this.controllerManager = kcm
+    this.components = [scheduler, ...this.kubelets, kcm]
   }
 
   /**
@@ -80,11 +97,10 @@ export class Simulation {
     this.started = true
     const { sim, trace } = this.ctx
     trace.muted = true
-    this.scheduler.start()
-    for (const k of this.kubelets) k.start()
+    for (const c of this.components) c.start()
     sim.runUntil(sim.now() + ms(100))
     trace.muted = false
-    this.scheduler.reportStartup()
+    for (const c of this.components) c.afterStart?.()
   }
 
   /** apply runs `kubectl apply -f` now; the result arrives in kubectlResults (and onDone) when kubectl exits. */
@@ -94,6 +110,36 @@ export class Simulation {
       this.kubectlResults.push(r)
       onDone?.(r)
     })
+  }
+
+  /**
+   * session runs kubectl commands over virtual time (see kubectl/session/runner.ts); each result arrives in
+   * sessionResults, in order, as its command exits.
+   */
+  session(commands: readonly SessionCommand[], onResult?: (r: CommandResult) => void): void {
+    this.start()
+    runSession(this.kubectlEnv(), commands, (r) => {
+      this.sessionResults.push(r)
+      onResult?.(r)
+    })
+  }
+
+  /** kubectl runs one command now (the console's way in). */
+  kubectl(input: CommandInput, onDone?: (r: CommandResult) => void): void {
+    this.session([{ ...input, atMs: this.nowMs() }], onDone)
+  }
+
+  private kubectlEnv(): KubectlEnv {
+    return { ctx: this.ctx, endpoint: this.apiserver, kubeconfig: this.cluster.kubeconfig }
+  }
+
+  /** deployments and replicaSets: the apps/v1 objects stored now. */
+  deployments(): Deployment[] {
+    return this.list<Deployment>('/registry/deployments/')
+  }
+
+  replicaSets(): ReplicaSet[] {
+    return this.list<ReplicaSet>('/registry/replicasets/')
   }
 
   /** run advances virtual time until nothing is pending or `untilMs` (absolute virtual time) is reached. */
@@ -133,6 +179,26 @@ export class Simulation {
   events(): KEvent[] {
     return this.list<KEvent>('/registry/events/')
   }
+
+  /**
+   * sessionPods: the pods made during the session (applied by kubectl or created by a controller), not those the
+   * cluster file started with — what `kubectl get pods` of the story shows.
+   */
+  sessionPods(): Pod[] {
+    return this.pods().filter((p) => !this.initialUids.has(p.metadata?.uid ?? ''))
+  }
+
+  /** isSessionObject: the object was made during the session. */
+  isSessionObject(o: KObject): boolean {
+    return !this.initialUids.has(o.metadata?.uid ?? '')
+  }
+}
+
+/** withComponentObjects adds the components' bootstrap objects the cluster file does not already hold. */
+function withComponentObjects(objects: KObject[], extra: KObject[]): KObject[] {
+  const id = (o: KObject) => `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`
+  const have = new Set(objects.map(id))
+  return [...objects, ...extra.filter((o) => !have.has(id(o)))]
 }
 
 /** createSimulation builds a simulation; see SimulationOptions. */

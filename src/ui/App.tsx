@@ -183,8 +183,8 @@ export function App() {
           {kubectl && (
             <pre className={`terminal kubectl-output${kubectl.exitCode ? ' failed' : ''}`} aria-label="kubectl output">{`$ kubectl apply -f pod.yaml${applied?.user ? ` --user ${applied.user}` : ''}\n${kubectl.stdout}${kubectl.stderr}${getPods ? `\n$ kubectl get pods -o wide   # at the end\n${getPods}` : ''}`}</pre>
           )}
-          {kubectl && /no matches for kind "(Deployment|ReplicaSet|DaemonSet|StatefulSet|Job|CronJob)"/.test(kubectl.stderr) && (
-            <p className="note" role="note">podbirth simulates the birth of pods: its cluster has no controller-manager, so it serves no workload controllers (Deployment, ReplicaSet, Job, …) and kubectl gets this answer. Apply the Pod your controller would create (its <code>spec.template</code>) instead.</p>
+          {kubectl && /no matches for kind "(DaemonSet|Job|CronJob)"/.test(kubectl.stderr) && (
+            <p className="note" role="note">podbirth's kube-controller-manager runs the deployment and replicaset controllers only: DaemonSets, Jobs and CronJobs are not served, and kubectl gets this answer. Apply a Deployment, or the Pod your controller would create (its <code>spec.template</code>), instead.</p>
           )}
           {events.length > 0 && !running && <button type="button" className="download" onClick={downloadTrace}>Download the trace (JSON)</button>}
         </section>

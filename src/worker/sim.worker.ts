@@ -56,7 +56,8 @@ function snapshot(index: number): WorkerMessage {
   const trace = sim.trace
   const objects = timeline.at(index)
   const at = sim.ctx.sim.wallMs(trace[Math.min(index, trace.length - 1)]?.t ?? 0)
-  const pods = [...objects.entries()].filter(([k, o]) => k.startsWith('/registry/pods/') && o.metadata?.annotations?.['kubectl.kubernetes.io/last-applied-configuration']).map(([, o]) => o as unknown as Pod)
+  // The session's pods: applied by kubectl or made by a controller (those the cluster started with are not).
+  const pods = [...objects.entries()].filter(([k, o]) => k.startsWith('/registry/pods/') && sim.isSessionObject(o)).map(([, o]) => o as unknown as Pod)
   const events = [...objects.entries()].filter(([k]) => k.startsWith('/registry/events/')).map(([, o]) => o as unknown as KEvent)
   const about = trace[Math.min(index, trace.length - 1)]?.pod
   const first = (about && pods.find((p) => `${p.metadata?.namespace}/${p.metadata?.name}` === about)) || pods[0]
@@ -120,7 +121,7 @@ self.onmessage = (ev: MessageEvent<Command>) => {
     timeline = new ObjectTimeline(initial, sim.trace)
     const trace = sim.trace
     for (let i = 0; i < trace.length; i += BATCH) post({ type: 'events', events: trace.slice(i, i + BATCH) })
-    const pods = sim.pods().filter((p) => p.metadata?.annotations?.['kubectl.kubernetes.io/last-applied-configuration'])
+    const pods = sim.sessionPods()
     const k = sim.kubectlResults[0] ?? { stdout: '', stderr: 'kubectl did not finish', exitCode: 1 }
     post({
       type: 'done',

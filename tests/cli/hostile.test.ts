@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
+import { resourceByKind } from '../../src/engine/apiserver/resources.ts'
 
 // Issue #16: wrong types and `null` where an object is expected end with the real component's answer (Go's zero
 // value where encoding/json gives one, a decoding error where it refuses), never `podbirth: internal error` / 70.
@@ -16,8 +17,12 @@ const withCluster = (name: string) => run('apply', '-f', 'tests/fixtures/nginx.y
 const withConfig = (name: string) => run('explain', '-f', 'tests/fixtures/nginx.yaml', '--config', `${H}/${name}.yaml`)
 const QUANTITY = 'cannot be handled as a Pod: quantities must match the regular expression '
   + "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
-const decodeBadCluster = (file: string, kind: string, msg: string) =>
-  `podbirth: invalid cluster file: ${H}/${file}.yaml: ${kind}: json: cannot unmarshal ${msg}\n`
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+// The decoding error names the offending value's line and column (typeGuard.ts clusterDecodeMessage) once the
+// loader passes the file's text; until then the position is optional here.
+const decodeBadCluster = (file: string, kind: string, at: string, msg: string) => new RegExp(
+  `^${escape(`podbirth: invalid cluster file: ${H}/${file}.yaml: ${kind}`)}(${escape(` at ${at}`)})?`
+  + `${escape(`: json: cannot unmarshal ${msg}\n`)}$`)
 
 describe('podbirth CLI, hostile types and nulls (issue #16)', { timeout: 60_000 }, () => {
   it('kind: 7 — kubectl finds no REST mapping', () => {
@@ -69,8 +74,16 @@ describe('podbirth CLI, hostile types and nulls (issue #16)', { timeout: 60_000 
     })
   }
 
-  it.todo('cpu: "1e999999999" (a string) — upstream ParseQuantity accepts it (int64Amount scale 999999999); podbirth '
-    + 'expands it to a BigInt: needs a scaled representation in quantity.ts (reported to the lead)')
+  it('cpu: "1e999999999" (a string) — a valid quantity (int64Amount scale 999999999): MilliValue() overflows to 0, '
+    + 'so the pod is scheduled and runs, at once', () => {
+    const t0 = performance.now()
+    const r = apply('type-cpu-huge-string')
+    expect(r.code).toBe(0)
+    expect(r.out).toContain('pod/p created')
+    expect(r.out).toContain('admitted (requests cpu 0m')
+    expect(r.out).toMatch(/\np +1\/1 +Running/)
+    expect(performance.now() - t0).toBeLessThan(10_000)
+  })
 
   it('a Node whose status.capacity is null — the zero map: the kubelet reports its defaults', () => {
     const r = withCluster('null-node-capacity')
@@ -81,7 +94,7 @@ describe('podbirth CLI, hostile types and nulls (issue #16)', { timeout: 60_000 
   it('a Node whose name is a number — encoding/json refuses it', () => {
     const r = withCluster('type-node-name-number')
     expect(r.code).toBe(2)
-    expect(r.err).toBe(decodeBadCluster('type-node-name-number', 'Node',
+    expect(r.err).toMatch(decodeBadCluster('type-node-name-number', 'Node', 'line 3, column 18',
       'number into Go struct field ObjectMeta.metadata.name of type string'))
   })
 
@@ -121,7 +134,8 @@ describe('podbirth CLI, hostile types and nulls (issue #16)', { timeout: 60_000 
     const msg = 'string into Go struct field KubeSchedulerConfiguration.profiles of type []v1.KubeSchedulerProfile'
     const c = withCluster('type-scheduler-profiles-string')
     expect(c.code).toBe(2)
-    expect(c.err).toBe(decodeBadCluster('type-scheduler-profiles-string', 'KubeSchedulerConfiguration', msg))
+    expect(c.err).toMatch(decodeBadCluster('type-scheduler-profiles-string', 'KubeSchedulerConfiguration',
+      'line 3, column 11', msg))
     const e = withConfig('type-scheduler-profiles-string')
     expect(e.code).toBe(1)
     expect(e.err).toBe(`kube-scheduler: json: cannot unmarshal ${msg}\n`)
@@ -140,5 +154,138 @@ describe('podbirth CLI, hostile types and nulls (issue #16)', { timeout: 60_000 
     expect(r.code).toBe(1)
     expect(r.err).toBe('kube-scheduler: initializing profiles: creating profile for scheduler name default-scheduler: '
       + 'FilterPlugin "" does not exist\n')
+  })
+
+  // Every kind is decoded against its schema (src/engine/api/schema): the apiserver's 400 in v1.35's words —
+  // rest.go transformDecodeError ("<Kind> in version "<version without group>" cannot be handled as a <Kind>: …").
+  const badRequest = (file: string, kind: string, why: string) => `Error from server (BadRequest): error when creating `
+    + `"${H}/${file}.yaml": ${kind} in version "v1" cannot be handled as a ${kind}: ${why}`
+  for (const [file, kind, why] of [
+    ['type-service-targetport-bool', 'Service', 'json: cannot unmarshal bool into Go value of type int32'],
+    ['type-priorityclass-value-fraction', 'PriorityClass',
+      'json: cannot unmarshal number 1.5 into Go struct field PriorityClass.value of type int32'],
+    ['type-secret-data-number', 'Secret',
+      'json: cannot unmarshal number into Go struct field Secret.data of type []uint8'],
+    ['type-role-verbs-string', 'Role',
+      'json: cannot unmarshal string into Go struct field PolicyRule.rules.verbs of type []string'],
+    ['unknown-configmap-field', 'ConfigMap', 'strict decoding error: unknown field "date"'],
+  ]) {
+    it(`${file} — ${kind}: the apiserver's decoding error`, () => {
+      const r = apply(file)
+      expect(r.code).toBe(1)
+      expect(r.out).toContain(badRequest(file, kind, why))
+    })
+  }
+
+  it.skipIf(!resourceByKind('apps/v1', 'Deployment'))('a Deployment whose replicas is a string', () => {
+    const r = apply('type-deployment-replicas-string')
+    expect(r.code).toBe(1)
+    expect(r.out).toContain(badRequest('type-deployment-replicas-string', 'Deployment',
+      'json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32'))
+  })
+
+  it('a cluster file ReplicaSet whose replicas is a string — refused before the cluster starts', () => {
+    const r = withCluster('type-cluster-replicaset-replicas')
+    expect(r.code).toBe(2)
+    expect(r.err).toContain(`podbirth: invalid cluster file: ${H}/type-cluster-replicaset-replicas.yaml: ReplicaSet`)
+    expect(r.err).toContain('json: cannot unmarshal string into Go struct field ReplicaSetSpec.spec.replicas '
+      + 'of type int32')
+  })
+})
+
+// Issue #16, the hostile corpus: alias bombs, BOM, invalid UTF-8, tabs, duplicate keys, HTML in names and labels,
+// and oversized annotations (generated here rather than committed).
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+describe('podbirth CLI, the hostile corpus (issue #16)', { timeout: 60_000 }, () => {
+  const timedApply = (file: string) => {
+    const t0 = performance.now()
+    const r = run('apply', '-f', file, '--until', '5s')
+    return { ...r, ms: performance.now() - t0 }
+  }
+  const parseError = (name: string, msg: string) =>
+    `error: error parsing ${H}/${name}.yaml: error converting YAML to JSON: yaml: ${msg}`
+
+  for (const name of ['alias-bomb-exponential', 'alias-bomb-deep']) {
+    it(`${name} — refused as goyaml refuses it ("excessive aliasing"), in well under a second of work`, () => {
+      const r = timedApply(`${H}/${name}.yaml`)
+      expect(r.code).toBe(1)
+      expect(r.out).toContain(parseError(name, 'document contains excessive aliasing'))
+      expect(r.ms).toBeLessThan(10_000)
+    })
+  }
+
+  it('tabs as indentation — the YAML scanner\'s error at its line', () => {
+    const r = apply('tabs-indent')
+    expect(r.code).toBe(1)
+    expect(r.out).toContain(parseError('tabs-indent', 'line 4: found character that cannot start any token'))
+  })
+
+  it('a duplicate key — refused while converting YAML to JSON', () => {
+    const r = apply('duplicate-keys')
+    expect(r.code).toBe(1)
+    expect(r.out).toContain(parseError('duplicate-keys', 'line 5: mapping key already defined'))
+  })
+
+  it('a UTF-8 byte order mark — skipped by the reader: the pod is created', () => {
+    const r = apply('bom')
+    expect(r.code).toBe(0)
+    expect(r.out).toContain('pod/p created')
+  })
+
+  it('invalid UTF-8 bytes in a label value — an answer with a message, never a crash', () => {
+    // Simplified (reported to the lead): goyaml's reader refuses invalid UTF-8 ("yaml: invalid leading UTF-8
+    // octet"); podbirth decodes the bytes as U+FFFD and the API server then refuses the label.
+    const r = apply('invalid-utf8')
+    expect(r.code).toBe(1)
+    expect(r.out).toContain('metadata.labels: Invalid value: "we\ufffdb"')
+  })
+
+  it('HTML in a name — the API server\'s validation message, with the name echoed verbatim as text', () => {
+    const r = apply('html-name')
+    expect(r.code).toBe(1)
+    expect(r.out).toContain('The Pod "<img src=x onerror=alert(1)>" is invalid: metadata.name: Invalid value: '
+      + '"<img src=x onerror=alert(1)>": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric '
+      + 'characters, \'-\' or \'.\', and must start and end with an alphanumeric character')
+  })
+
+  it('a <script> name holds a "/" — kubectl refuses the path segment before any request', () => {
+    const r = apply('html-name-script')
+    expect(r.code).toBe(1)
+    expect(r.out).toContain('invalid resource name "<script>alert(1)</script>": [may not contain \'/\']')
+  })
+
+  it('HTML in a label value — the API server\'s label validation message', () => {
+    const r = apply('html-label')
+    expect(r.code).toBe(1)
+    expect(r.out).toContain('The Pod "p" is invalid: metadata.labels: Invalid value: "<img src=x onerror=alert(1)>": '
+      + 'a valid label must be an empty string or consist of alphanumeric characters')
+  })
+
+  const dir = mkdtempSync(join(tmpdir(), 'podbirth-hostile-'))
+  const podWithAnnotation = (bytes: number) => 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n'
+    + `    big: ${'x'.repeat(bytes)}\nspec:\n  containers:\n  - {name: c, image: nginx:1.27}\n`
+
+  it('a 10 MB annotation — over the API server\'s request limit: refused before it is read in full', () => {
+    const file = join(dir, 'annotation-10mb.yaml')
+    writeFileSync(file, podWithAnnotation(10 * 1024 * 1024))
+    const r = timedApply(file)
+    expect(r.code).toBe(2)
+    expect(r.err).toContain(`podbirth: cannot read manifest "${file}": it is 10485883 bytes, over the limit of `
+      + '3145728 bytes (3 MiB), the API server\'s request limit ("Request entity too large: limit is 3145728")')
+    expect(r.ms).toBeLessThan(10_000)
+  })
+
+  // Known gap (reported to the lead, not in this helper's files): api/validation does not check the total
+  // annotation size. Upstream ValidateAnnotations (apimachinery v1.35 pkg/api/validation/objectmeta.go) refuses more
+  // than TotalAnnotationSizeLimitB = 262144 bytes with field.TooLong.
+  it.fails('a 300 KiB annotation — over TotalAnnotationSizeLimitB: "Too long: may not be more than 262144 bytes"', () => {
+    const file = join(dir, 'annotation-300k.yaml')
+    writeFileSync(file, podWithAnnotation(300 * 1024))
+    const r = timedApply(file)
+    expect(r.code).toBe(1)
+    expect(r.out).toContain('metadata.annotations: Too long: may not be more than 262144 bytes')
   })
 })

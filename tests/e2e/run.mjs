@@ -430,11 +430,20 @@ try {
     assert(await getText() === EXAMPLE, 'the manifest changed')
   })
 
-  await test('a Deployment gets kubectl\'s answer and a note that podbirth serves no controllers', async () => {
-    await setText('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - {name: web, image: nginx:1.27}\n')
+  await test('a Deployment is served: kubectl says created, the kube-controller-manager lane appears, three pods run', async () => {
+    const lane = page.getByRole('region', { name: /^kube-controller-manager/ })
+    assert(await lane.count() === 0, 'the controller-manager lane shows for a plain pod')
+    await setText('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - {name: web, image: nginx:1.27}\n')
     await page.getByRole('button', { name: 'Apply', exact: true }).click()
-    await page.waitForFunction(() => /no matches for kind "Deployment" in version "apps\/v1"/.test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? ''), null, { timeout: 15000 })
-    assert((await page.getByRole('note').filter({ hasText: 'no controller-manager' }).count()) === 1, 'no note about controllers')
+    await page.waitForFunction(() => {
+      const t = document.querySelector('[aria-label="kubectl output"]')?.textContent ?? ''
+      return /deployment\.apps\/web created/.test(t) && (t.match(/web-[bcdfghjklmnpqrstvwxz2456789]{1,10}-[bcdfghjklmnpqrstvwxz2456789]{5} +1\/1 +Running/g) ?? []).length === 3
+    }, null, { timeout: 15000 })
+    assert(await lane.count() === 1, 'no kube-controller-manager lane')
+    await setText('apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector:\n    matchLabels: {app: agent}\n  template:\n    metadata:\n      labels: {app: agent}\n    spec:\n      containers:\n      - {name: agent, image: nginx:1.27}\n')
+    await page.getByRole('button', { name: 'Apply', exact: true }).click()
+    await page.waitForFunction(() => /no matches for kind "DaemonSet" in version "apps\/v1"/.test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? ''), null, { timeout: 15000 })
+    assert((await page.getByRole('note').filter({ hasText: 'deployment and replicaset controllers only' }).count()) === 1, 'no note about the controllers served')
     await setText(EXAMPLE)
   })
 

@@ -3,6 +3,7 @@
  * upstream OpenAPI); where v1.35 fields are newer than that package they are added here.
  * Objects are treated as immutable once written to etcd: replace, never mutate.
  */
+import type * as apps from 'kubernetes-types/apps/v1'
 import type * as core from 'kubernetes-types/core/v1'
 import type * as meta from 'kubernetes-types/meta/v1'
 import type * as rbac from 'kubernetes-types/rbac/v1'
@@ -45,6 +46,17 @@ export type ClusterRoleBinding = rbac.ClusterRoleBinding
 export type PolicyRule = rbac.PolicyRule
 export type Subject = rbac.Subject
 export type PriorityClass = scheduling.PriorityClass
+
+export type Deployment = apps.Deployment
+export type DeploymentSpec = apps.DeploymentSpec
+export type DeploymentStatus = apps.DeploymentStatus
+export type DeploymentCondition = apps.DeploymentCondition
+export type DeploymentStrategy = apps.DeploymentStrategy
+export type ReplicaSet = apps.ReplicaSet
+export type ReplicaSetSpec = apps.ReplicaSetSpec
+export type ReplicaSetStatus = apps.ReplicaSetStatus
+export type ReplicaSetCondition = apps.ReplicaSetCondition
+export type PodTemplateSpec = core.PodTemplateSpec
 
 /** KObject is any stored API object: apiVersion, kind and metadata, plus its own fields. */
 export interface KObject {

@@ -15,6 +15,7 @@ import { keyFor } from './resources.ts'
 import type { ResourceDef } from './resources.ts'
 import { latency } from '../context.ts'
 import { toV1Pod } from './podStrategy.ts'
+import { strategyFor } from './strategies.ts'
 
 type Phase = 'mutating' | 'validating'
 
@@ -37,7 +38,7 @@ export function handleCreate(api: KubeApiServer, rc: RequestContext, def: Resour
     if (strictErrors.length && (typeError || rc.req.query.fieldValidation === 'Strict')) return api.reply(rc, { code: 400, body: newBadRequest(api.hooks.strictDecodeMessage(body, strictErrors)) })
     // Decoded into Go types: a null reads as Go's zero value from here on (see goNulls).
     const typed = goNulls(body)
-    const defaulted = def.kind === 'Pod' ? api.hooks.applyDefaults(typed) : typed
+    const defaulted = api.hooks.applyDefaults(typed)
     const withNs: KObject = def.namespaced ? { ...defaulted, metadata: { ...defaulted.metadata, namespace: rc.info.namespace } } : defaulted
     api.step(rc, {
       type: 'apiserver:Default', outcome: 'ok',
@@ -107,8 +108,14 @@ function beforeCreate(api: KubeApiServer, rc: RequestContext, def: ResourceDef, 
   // PrepareForCreate (pkg/registry/core/pod/strategy.go): generation 1, status reset to Pending with the QoS class.
   if (def.kind === 'Pod') meta.generation = 1
   const status = def.kind === 'Pod' ? { status: preparedPodStatus(api, obj as Pod) } : {}
-  const prepared: KObject = { ...obj, metadata: meta, ...status }
+  const strategy = strategyFor(def.kind)
+  const prepared: KObject = strategy ? strategy.prepareForCreate({ ...obj, metadata: meta }) : { ...obj, metadata: meta, ...status }
+  if (strategy) {
+    const warnings = strategy.warningsOnCreate(prepared)
+    if (warnings.length) rc.warnings = [...(rc.warnings ?? []), ...warnings]
+  }
   const errs = meta.name || meta.generateName ? api.hooks.validateCreate(prepared) : [{ type: 'FieldValueRequired' as const, field: 'metadata.name', message: 'Required value: name or generateName is required' }]
+  // A generateName is only a name now: from here on the steps are about the pod it names.
   if (rc.pod === undefined && def.kind === 'Pod') rc.pod = `${rc.info.namespace}/${meta.name}`
   api.step(rc, {
     type: 'apiserver:Validate', outcome: errs.length ? 'error' : 'ok',

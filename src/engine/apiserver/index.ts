@@ -4,7 +4,7 @@
  * pod deletion, list and watch. Create requests run decode → defaulting → mutating admission → BeforeCreate
  * (generateName, uid, creationTimestamp, validation) → validating admission → etcd (create.ts).
  */
-import { newConflict, newForbidden, newNotFound, newUnauthorized, newBadRequest } from '../api/errors.ts'
+import { newConflict, newForbidden, newInvalid, newNotFound, newUnauthorized, newBadRequest } from '../api/errors.ts'
 import type { KObject, Pod, Status } from '../api/types.ts'
 import type { ApiServerEndpoint, HttpRequest, HttpResponse, WatchSink } from '../client/http.ts'
 import type { EngineContext } from '../context.ts'
@@ -28,6 +28,8 @@ import type { Watcher } from './watchCache.ts'
 import { indexKey, WatchCache } from './watchCache.ts'
 import { handlePodUpdate } from './podUpdate.ts'
 import { toV1Pod } from './podStrategy.ts'
+import { strategyFor } from './strategies.ts'
+import { handleEviction, handleScale, handleSelfSubjectAccessReview, impersonate } from './subresources.ts'
 import type { ApiserverTraceType } from './traceTypes.ts'
 import type { WritePurpose } from '../etcd/traceTypes.ts'
 
@@ -105,6 +107,8 @@ export class KubeApiServer implements ApiServerEndpoint {
       const namespace = def.namespaced ? (o.metadata?.namespace ?? 'default') : undefined
       let value: KObject = { ...o, metadata: { ...o.metadata, ...(namespace ? { namespace } : {}), uid: o.metadata?.uid ?? this.uid(), creationTimestamp: o.metadata?.creationTimestamp ?? now } }
       if (def.kind === 'Pod') value = toV1Pod(this.hooks.applyDefaults(value) as Pod) as KObject
+      // A Deployment or ReplicaSet from a cluster file is stored as the API server would have stored it: defaulted.
+      else if (strategyFor(def.kind)) value = { ...this.hooks.applyDefaults(value), metadata: { ...value.metadata, generation: value.metadata?.generation ?? 1 } }
       stored.push({ key: keyFor(def, namespace ?? '', o.metadata?.name ?? ''), value })
     }
     if (this.hooks.computeQuotaUsage) {
@@ -148,6 +152,9 @@ export class KubeApiServer implements ApiServerEndpoint {
     }, () => {
       if (!ok || !r.user) return this.reply(rc, { code: 401, body: newUnauthorized() })
       rc.user = r.user
+      const as = impersonate(this, rc)
+      if (as && 'error' in as) return this.reply(rc, { code: 403, body: as.error as Status })
+      if (as) rc.user = as.user
       next()
     })
   }
@@ -172,13 +179,18 @@ export class KubeApiServer implements ApiServerEndpoint {
 
   private dispatch(rc: RequestContext): void {
     const { info } = rc
+    if (info.apiGroup === 'authorization.k8s.io' && info.resource === 'selfsubjectaccessreviews' && info.verb === 'create') {
+      return handleSelfSubjectAccessReview(this, rc)
+    }
     const def = resourceByName(info.apiGroup, info.resource)
     if (!info.isResourceRequest || !def) return this.reply(rc, { code: 404, body: notFoundPath(info.path) })
+    if (info.subresource === 'scale' && (def.kind === 'Deployment' || def.kind === 'ReplicaSet')) return handleScale(this, rc, def)
     switch (info.verb) {
       case 'get': return this.get(rc, def)
       case 'list': return this.list(rc, def)
       case 'create':
         if (info.subresource === 'binding' && def.kind === 'Pod') return this.bind(rc, def)
+        if (info.subresource === 'eviction' && def.kind === 'Pod') return handleEviction(this, rc, def)
         return handleCreate(this, rc, def)
       case 'patch':
       case 'update': return this.patch(rc, def)
@@ -260,31 +272,53 @@ export class KubeApiServer implements ApiServerEndpoint {
       return handlePodUpdate(this, rc, def, key, kv, remerge)
     }
     const strategic = (rc.req.headers['Content-Type'] ?? '').includes('strategic')
+    const strategy = strategyFor(def.kind)
+    if (strategy) {
+      const status = rc.info.subresource === 'status'
+      const next = status ? strategy.prepareStatusUpdate(value, kv.value) : strategy.prepareForUpdate(value, kv.value)
+      const errs = status ? strategy.validateStatusUpdate(next, kv.value) : strategy.validateUpdate(next, kv.value)
+      if (errs.length) return this.reply(rc, { code: 422, body: newInvalid(def.kind, rc.info.name, errs, def.group) })
+      value = next
+    }
+    const finish = (v: KObject, prev: KObject) => {
+      if (!strategy) return v
+      return rc.info.subresource === 'status' ? strategy.prepareStatusUpdate(v, prev) : strategy.prepareForUpdate(v, prev)
+    }
     const recompute = rc.info.verb === 'patch' ? () => {
       const cur = this.etcd.get(key)
       if (!cur) return undefined
       const patch = rc.info.subresource === 'status' ? { status: (body as { status?: unknown }).status } : body
-      return { value: mergePatch(cur.value, patch, strategic) as KObject, prevRev: cur.modRevision }
+      return { value: finish(mergePatch(cur.value, patch, strategic) as KObject, cur.value), prevRev: cur.modRevision }
     } : undefined
     const purpose: WritePurpose = rc.info.subresource === 'status' ? { kind: 'status', by: rc.caller.lane } : { kind: 'patch', objectKind: def.kind }
     this.write(rc, def, key, kv.modRevision, value, 200, purpose, true, undefined, recompute)
   }
 
   private delete(rc: RequestContext, def: ResourceDef): void {
+    const opts = (rc.req.body ?? {}) as { gracePeriodSeconds?: number; preconditions?: { uid?: string } }
+    const key = keyFor(def, rc.info.namespace, rc.info.name)
+    const kv = this.etcd.get(key)
+    if (kv && opts.preconditions?.uid && opts.preconditions.uid !== kv.value.metadata?.uid) return this.reply(rc, { code: 409, body: newConflict(def.resource, rc.info.name, `Precondition failed: UID in precondition: ${opts.preconditions.uid}, UID in object meta: ${kv.value.metadata?.uid}`, def.group) })
+    this.deleteObject(rc, def, opts.gracePeriodSeconds)
+  }
+
+  /**
+   * deleteObject deletes the request's object: a pod bound to a node gracefully (deletionTimestamp; its kubelet
+   * finishes the job), anything else at once. `answer` replaces the default reply (the object).
+   */
+  deleteObject(rc: RequestContext, def: ResourceDef, gracePeriodSeconds: number | undefined, answer?: () => void): void {
     const key = keyFor(def, rc.info.namespace, rc.info.name)
     const kv = this.etcd.get(key)
     if (!kv) return this.reply(rc, { code: 404, body: newNotFound(def.resource, rc.info.name, def.group) })
-    const opts = (rc.req.body ?? {}) as { gracePeriodSeconds?: number; preconditions?: { uid?: string } }
-    if (opts.preconditions?.uid && opts.preconditions.uid !== kv.value.metadata?.uid) return this.reply(rc, { code: 409, body: newConflict(def.resource, rc.info.name, `Precondition failed: UID in precondition: ${opts.preconditions.uid}, UID in object meta: ${kv.value.metadata?.uid}`, def.group) })
     const pod = kv.value as KObject & { spec?: { nodeName?: string; terminationGracePeriodSeconds?: number } }
-    const grace = opts.gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30
+    const grace = gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30
     if (def.kind === 'Pod' && pod.spec?.nodeName && grace > 0 && !pod.metadata?.deletionTimestamp) {
       const when = this.ctx.sim.rfc3339(this.ctx.sim.now() + grace * 1_000_000)
       const value = { ...pod, metadata: { ...pod.metadata, deletionTimestamp: when, deletionGracePeriodSeconds: grace } }
-      return this.write(rc, def, key, kv.modRevision, value, 200, { kind: 'graceful-delete', node: pod.spec.nodeName, graceSeconds: grace })
+      return this.write(rc, def, key, kv.modRevision, value, 200, { kind: 'graceful-delete', node: pod.spec.nodeName, graceSeconds: grace }, !answer, answer ? () => answer() : undefined)
     }
     this.etcd.txn([{ key, modRevision: kv.modRevision }], [{ type: 'delete', key }], () =>
-      this.reply(rc, { code: 200, body: kv.value }), { pod: rc.pod, requestId: rc.req.id, purpose: { kind: 'delete', objectKind: def.kind } })
+      (answer ? answer() : this.reply(rc, { code: 200, body: kv.value })), { pod: rc.pod, requestId: rc.req.id, purpose: { kind: 'delete', objectKind: def.kind } })
   }
 
   serveWatch(req: HttpRequest, sink: WatchSink): void {
@@ -324,7 +358,8 @@ export class KubeApiServer implements ApiServerEndpoint {
 
 function podOf(info: RequestInfo, req: HttpRequest): string | undefined {
   if (info.resource === 'pods') {
-    const name = info.name || req.body?.metadata?.name || req.body?.metadata?.generateName || ''
+    // A generateName is not yet a name: the create names its pod once BeforeCreate has made one (create.ts).
+    const name = info.name || req.body?.metadata?.name || ''
     return name ? `${info.namespace || 'default'}/${name}` : undefined
   }
   if (info.resource === 'events') {

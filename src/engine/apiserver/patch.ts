@@ -2,7 +2,10 @@
  * Patches. JSON merge patch (RFC 7386) everywhere; for pods the strategic-merge keys of the Pod type:
  * status.conditions by `type`, containers and their statuses, volumes and env by `name`, volumeMounts by
  * `mountPath` (pkg/apis/core/v1 patchMergeKey tags).
- * Simplified: directives such as $setElementOrder and $patch are not supported.
+ * Directives (staging/src/k8s.io/apimachinery/pkg/util/strategicpatch/patch.go): `$setElementOrder/<list>` orders a
+ * merged list (kubectl set image sends it), `$patch: delete` in a list item removes that item (the garbage
+ * collector's owner-reference patch), and neither is ever stored.
+ * Simplified: `$retainKeys` and `$deleteFromPrimitiveList` are dropped without effect.
  */
 type Json = unknown
 
@@ -17,7 +20,11 @@ const MERGE_KEYS: Record<string, string> = {
   volumes: 'name',
   volumeMounts: 'mountPath',
   env: 'name',
+  ports: 'containerPort',
+  ownerReferences: 'uid',
 }
+
+const ORDER = '$setElementOrder/'
 
 function isObj(v: Json): v is Record<string, Json> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -28,11 +35,29 @@ export function mergePatch(target: Json, patch: Json, strategic = false): Json {
   if (!isObj(patch)) return patch
   const out: Record<string, Json> = isObj(target) ? { ...target } : {}
   for (const [k, v] of Object.entries(patch)) {
+    if (strategic && k.startsWith('$')) continue
     if (v === null) delete out[k]
     else if (strategic && Array.isArray(v) && MERGE_KEYS[k] && Array.isArray(out[k])) out[k] = mergeList(out[k] as Json[], v, MERGE_KEYS[k])
+    // A list the object does not have yet is stored as sent (Go writes a zero time as null: it stays).
+    else if (strategic && Array.isArray(v)) out[k] = v.filter((item) => !(isObj(item) && item.$patch === 'delete'))
     else out[k] = mergePatch(out[k], v, strategic)
   }
+  if (strategic) {
+    for (const [k, order] of Object.entries(patch)) {
+      const list = k.startsWith(ORDER) ? k.slice(ORDER.length) : ''
+      const key = MERGE_KEYS[list]
+      if (key && Array.isArray(order) && Array.isArray(out[list])) out[list] = ordered(out[list] as Json[], order, key)
+    }
+  }
   return out
+}
+
+/** ordered sorts a merged list as `$setElementOrder` lists its keys; items it does not name keep their place after. */
+function ordered(list: Json[], order: Json[], key: string): Json[] {
+  const rank = new Map(order.filter(isObj).map((o, i) => [o[key], i]))
+  const named = list.filter((x) => isObj(x) && rank.has(x[key]))
+    .sort((a, b) => (rank.get((a as Record<string, Json>)[key]) ?? 0) - (rank.get((b as Record<string, Json>)[key]) ?? 0))
+  return [...named, ...list.filter((x) => !(isObj(x) && rank.has(x[key])))]
 }
 
 /** mergeList merges by key; the patch's order wins (what the kubelet's $setElementOrder directive achieves). */
@@ -41,6 +66,7 @@ function mergeList(base: Json[], patch: Json[], key: string): Json[] {
   const seen = new Set<Json>()
   for (const item of patch) {
     if (!isObj(item)) continue
+    if (item.$patch === 'delete') { seen.add(item[key]); continue }
     const prev = base.find((b) => isObj(b) && b[key] === item[key])
     out.push(mergePatch(prev ?? {}, item, true))
     seen.add(item[key])

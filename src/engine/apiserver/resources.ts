@@ -23,6 +23,7 @@ const defs: ResourceDef[] = [
   { resource: 'secrets', group: '', version: 'v1', kind: 'Secret', namespaced: true, prefix: '/registry/secrets/' },
   { resource: 'services', group: '', version: 'v1', kind: 'Service', namespaced: true, prefix: '/registry/services/specs/' },
   { resource: 'replicationcontrollers', group: '', version: 'v1', kind: 'ReplicationController', namespaced: true, prefix: '/registry/controllers/' },
+  { resource: 'deployments', group: 'apps', version: 'v1', kind: 'Deployment', namespaced: true, prefix: '/registry/deployments/' },
   { resource: 'replicasets', group: 'apps', version: 'v1', kind: 'ReplicaSet', namespaced: true, prefix: '/registry/replicasets/' },
   { resource: 'statefulsets', group: 'apps', version: 'v1', kind: 'StatefulSet', namespaced: true, prefix: '/registry/statefulsets/' },
   { resource: 'priorityclasses', group: 'scheduling.k8s.io', version: 'v1', kind: 'PriorityClass', namespaced: false, prefix: '/registry/priorityclasses/' },
@@ -38,8 +39,10 @@ export function resourceByName(group: string, resource: string): ResourceDef | u
 }
 
 /** resourceByKind finds a resource by apiVersion and kind (as a manifest names it). */
-export function resourceByKind(apiVersion: string | undefined, kind: string | undefined): ResourceDef | undefined {
-  const [group, version] = (apiVersion ?? '').includes('/') ? (apiVersion as string).split('/') : ['', apiVersion ?? '']
+export function resourceByKind(apiVersion: unknown, kind: unknown): ResourceDef | undefined {
+  // A manifest's apiVersion may be any YAML value; only a string names a group and version.
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return undefined
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion]
   return defs.find((d) => d.kind === kind && d.group === group && d.version === version)
 }
 

@@ -106,6 +106,7 @@ export class WatchCache {
     const { sim, trace } = this.ctx
     sim.after(latency(this.ctx, 'watchDispatch'), () => {
       const m = ev.object.metadata ?? {}
+      if (w.sink.traced && !w.sink.traced(ev)) return w.sink.onEvent(ev)
       trace.emit({
         type: 'watch:Notify', lane: 'kube-apiserver', from: 'kube-apiserver', to: w.sink.subscriber, arrive: sim.now() + latency(this.ctx, 'network'),
         node: w.sink.node, pod: w.kind === 'Pod' ? `${m.namespace}/${m.name}` : undefined, outcome: 'info',

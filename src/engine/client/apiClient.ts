@@ -103,7 +103,10 @@ export class ApiClient {
    * watch opens a watch (GET ...?watch=true&resourceVersion=RV) and calls onEvent for each
    * notification after the network hop. Errors (401/403) go to onError.
    */
-  watch(path: string, query: Record<string, string>, onEvent: (e: WatchEvent) => void, onError: (res: HttpResponse) => void = () => {}): void {
+  watch(
+    path: string, query: Record<string, string>, onEvent: (e: WatchEvent) => void,
+    onError: (res: HttpResponse) => void = () => {}, traced?: (e: WatchEvent) => boolean,
+  ): void {
     const { sim, trace } = this.ctx
     const hop = latency(this.ctx, 'network')
     const req = this.build({ verb: 'GET', path, query: { ...query, watch: 'true' } })
@@ -118,6 +121,7 @@ export class ApiClient {
         node: this.opts.node,
         onEvent: (e) => sim.after(hop, () => onEvent(e)),
         onError: (res) => sim.after(hop, () => onError(res)),
+        ...(traced ? { traced } : {}),
       }),
     )
   }

@@ -38,7 +38,8 @@ export class EventRecorder {
   event(ref: ObjectReference, type: EventType, reason: string, message: string, action = ''): void {
     const { sim, trace } = this.ctx
     const namespace = ref.namespace ?? 'default'
-    const pod = `${namespace}/${ref.name ?? ''}`
+    // A controller's events are about its Deployment or ReplicaSet: only a Pod's belong to a pod's story.
+    const pod = ref.kind === 'Pod' ? `${namespace}/${ref.name ?? ''}` : undefined
     const key = [this.source.component, this.source.host ?? '', ref.kind, namespace, ref.name, ref.uid, ref.fieldPath ?? '', type, reason, message].join('\u0000')
     const prior = this.seen.get(key)
     trace.emit({
@@ -87,8 +88,9 @@ export class EventRecorder {
   }
 }
 
-function laneOf(component: string): 'kubelet' | 'kube-scheduler' | 'kube-apiserver' {
+function laneOf(component: string): 'kubelet' | 'kube-scheduler' | 'kube-apiserver' | 'kube-controller-manager' {
   if (component === 'kubelet') return 'kubelet'
+  if (component.endsWith('-controller')) return 'kube-controller-manager'
   if (component === 'default-scheduler') return 'kube-scheduler'
   return 'kube-apiserver'
 }

@@ -45,6 +45,12 @@ export interface WatchSink {
   node?: string
   onEvent(event: WatchEvent): void
   onError(res: HttpResponse): void
+  /**
+   * traced says whether a notification is drawn as a watch:Notify step. Every notification is delivered; a
+   * subscriber that watches everything (kube-controller-manager's informers) draws only those it acts on, so a
+   * plain pod's story is not crossed by arrows to a component that ignores it.
+   */
+  traced?(event: WatchEvent): boolean
 }
 
 /** ApiServerEndpoint is the kube-apiserver as the network sees it. */

@@ -41,6 +41,18 @@ export function runScenarios(): TraceEvent[] {
     }
     out.push(...sim.trace)
   }
+  // A session: a Deployment scaled, read, refused and deleted (kubectl:Command, the controllers' steps).
+  const session = createSimulation({ cluster, seed: 1 })
+  session.session([
+    { argv: ['create', 'deployment', 'web', '--image=nginx:1.27', '--replicas=2'] },
+    { argv: ['rollout', 'status', 'deployment/web'] },
+    { argv: ['scale', 'deployment', 'web', '--replicas=1'] },
+    { argv: ['get', 'pods'] },
+    { argv: ['frobnicate'] },
+    { argv: ['delete', 'deployment', 'web'] },
+  ])
+  session.run(2 * 60 * 1000)
+  out.push(...session.trace)
   // Components open their watches at start-up, before the trace records; a late watcher shows watch:Start.
   const sim = createSimulation({ cluster, seed: 1 })
   sim.apply({ files: [{ name: 'pod.yaml', text: POD('watched') }] })

@@ -24,7 +24,7 @@ const clusterRoleBinding = (name: string, role: string, subjects: { kind: string
   roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role },
   subjects: subjects.map((s) => (s.kind === 'ServiceAccount' ? s : { apiGroup: 'rbac.authorization.k8s.io', ...s })),
 })
-const podResources = ['pods', 'pods/attach', 'pods/exec', 'pods/portforward', 'pods/proxy', 'pods/log', 'pods/status']
+const podResources = ['pods', 'pods/attach', 'pods/eviction', 'pods/exec', 'pods/portforward', 'pods/proxy', 'pods/log', 'pods/status']
 const coreResources = ['configmaps', 'endpoints', 'persistentvolumeclaims', 'replicationcontrollers', 'secrets', 'serviceaccounts', 'services', 'events', 'limitranges', 'resourcequotas', 'namespaces']
 
 /** namespaceDefaults: what the controllers add to every namespace (default ServiceAccount, kube-root-ca.crt). */
@@ -42,8 +42,8 @@ export function bootstrapObjects(): KObject[] {
     { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'system-cluster-critical' }, value: 2000000000, description: 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.', preemptionPolicy: 'PreemptLowerPriority' },
     { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'system-node-critical' }, value: 2000001000, description: 'Used for system critical pods that must not be moved from their current node.', preemptionPolicy: 'PreemptLowerPriority' },
     clusterRole('cluster-admin', [rule(['*'], ['*'], ['*']), { nonResourceURLs: ['*'], verbs: ['*'] }]),
-    clusterRole('admin', [rule([''], [...podResources, ...coreResources], [...READ, ...WRITE]), rule(['apps'], ['deployments', 'replicasets', 'statefulsets', 'daemonsets'], [...READ, ...WRITE]), rule(['rbac.authorization.k8s.io'], ['roles', 'rolebindings'], [...READ, ...WRITE])], { 'kubernetes.io/bootstrapping': 'rbac-defaults' }),
-    clusterRole('edit', [rule([''], [...podResources, ...coreResources.filter((r) => r !== 'namespaces')], [...READ, ...WRITE]), rule(['apps'], ['deployments', 'replicasets', 'statefulsets', 'daemonsets'], [...READ, ...WRITE])], { 'rbac.authorization.k8s.io/aggregate-to-admin': 'true' }),
+    clusterRole('admin', [rule([''], [...podResources, ...coreResources], [...READ, ...WRITE]), rule(['apps'], ['deployments', 'deployments/scale', 'replicasets', 'replicasets/scale', 'statefulsets', 'daemonsets'], [...READ, ...WRITE]), rule(['rbac.authorization.k8s.io'], ['roles', 'rolebindings'], [...READ, ...WRITE])], { 'kubernetes.io/bootstrapping': 'rbac-defaults' }),
+    clusterRole('edit', [rule([''], [...podResources, ...coreResources.filter((r) => r !== 'namespaces')], [...READ, ...WRITE]), rule(['apps'], ['deployments', 'deployments/scale', 'replicasets', 'replicasets/scale', 'statefulsets', 'daemonsets'], [...READ, ...WRITE])], { 'rbac.authorization.k8s.io/aggregate-to-admin': 'true' }),
     clusterRole('view', [rule([''], ['pods', 'pods/log', 'pods/status', 'configmaps', 'endpoints', 'persistentvolumeclaims', 'replicationcontrollers', 'serviceaccounts', 'services', 'events', 'limitranges', 'resourcequotas', 'namespaces', 'bindings'], READ), rule(['apps'], ['deployments', 'replicasets', 'statefulsets', 'daemonsets'], READ)], { 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' }),
     clusterRole('system:basic-user', [rule(['authorization.k8s.io'], ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'], ['create']), rule(['authentication.k8s.io'], ['selfsubjectreviews'], ['create'])]),
     clusterRole('system:discovery', [{ nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/healthz', '/livez', '/openapi', '/openapi/*', '/readyz', '/version', '/version/'], verbs: ['get'] }]),

@@ -10,7 +10,10 @@ import { SIM_API_VERSION, SIM_KIND, defaultSimulatorConfig } from '../config.ts'
 import type { SimulatorConfig } from '../config.ts'
 import { bytes } from '../api/quantity.ts'
 import { goNulls } from '../api/goNulls.ts'
-import { clusterTypeError } from './typeGuard.ts'
+import { clusterDecodeMessage, clusterDocumentError, clusterTypeError, kubeconfigLoadError } from './typeGuard.ts'
+import { strategyFor } from '../apiserver/strategies.ts'
+import { resourceByKind } from '../apiserver/resources.ts'
+import type { FieldError } from '../api/errors.ts'
 import { bootstrapObjects, defaultKubeconfig, defaultNodes, defaultStaticTokens, namespaceDefaults } from './defaults.ts'
 import type { ClusterSpec } from './types.ts'
 
@@ -19,18 +22,22 @@ export type { ClusterSpec } from './types.ts'
 const CLUSTER_KINDS = new Set([
   'Node', 'Pod', 'Namespace', 'ServiceAccount', 'ResourceQuota', 'LimitRange', 'PriorityClass', 'Role', 'ClusterRole',
   'RoleBinding', 'ClusterRoleBinding', 'ConfigMap', 'Secret', 'Service', 'ReplicationController', 'ReplicaSet', 'StatefulSet',
+  'Deployment',
 ])
 
-const NAMESPACED_KINDS = new Set(['Pod', 'ServiceAccount', 'ResourceQuota', 'LimitRange', 'Role', 'RoleBinding', 'ConfigMap', 'Secret', 'Service', 'ReplicationController', 'ReplicaSet', 'StatefulSet'])
+const NAMESPACED_KINDS = new Set(['Pod', 'ServiceAccount', 'ResourceQuota', 'LimitRange', 'Role', 'RoleBinding', 'ConfigMap', 'Secret', 'Service', 'ReplicationController', 'ReplicaSet', 'StatefulSet', 'Deployment'])
 
 /** loadCluster parses a cluster file; `text` undefined means the built-in default cluster. */
 export function loadCluster(text: string | undefined, filename: string): ClusterSpec | { error: string } {
   const docs: KObject[] = []
   if (text !== undefined) {
-    for (const { value, error } of parseDocuments(text)) {
+    for (const [i, { value, error }] of parseDocuments(text).entries()) {
       if (error) return { error: `${filename}: ${error}` }
       if (value === null || value === undefined) continue
       if (typeof value !== 'object' || Array.isArray(value)) return { error: `${filename}: every document must be a Kubernetes object (a mapping with apiVersion and kind)` }
+      // Decoded against its kind's schema first, as the API server would: a wrong type is refused at its line.
+      const undecodable = clusterDocumentError(value)
+      if (undecodable) return { error: `${filename}: ${clusterDecodeMessage(undecodable, text, i)}` }
       // Go's meaning of null (zero values) before anything reads the objects; wrong types are refused here.
       const objs = flattenList(goNulls(value) as KObject)
       for (const o of objs) {
@@ -49,13 +56,25 @@ export function loadCluster(text: string | undefined, filename: string): Cluster
   const fileObjects: KObject[] = []
   for (const doc of docs) {
     const where = `${filename}: ${doc.kind ?? '<no kind>'} "${doc.metadata?.name ?? ''}"`
-    if (doc.kind === 'Config') spec.kubeconfig = doc
+    if (doc.kind === 'Config') {
+      const bad = kubeconfigLoadError(filename, doc)
+      if (bad) return { error: bad }
+      spec.kubeconfig = doc
+    }
     else if (doc.kind === 'KubeSchedulerConfiguration') spec.schedulerConfig = doc
     else if (doc.kind === SIM_KIND && doc.apiVersion === SIM_API_VERSION) {
       const err = mergeSimulatorConfig(spec.simulator, spec.apiserver, doc)
       if (err) return { error: `${filename}: SimulatorConfig: ${err}` }
     } else if (doc.kind && CLUSTER_KINDS.has(doc.kind)) {
       if (!doc.metadata?.name) return { error: `${where}: metadata.name is required` }
+      // A controller acts on these at once: one the API server would refuse (a selector its own pods do not match)
+      // is refused here with the API server's words, instead of creating pods without end.
+      // (Only what the API server would store: an object whose apiVersion names no served resource is ignored.)
+      const strategy = resourceByKind(doc.apiVersion, doc.kind) ? strategyFor(doc.kind) : undefined
+      const invalid = strategy?.validate(strategy.defaults(doc)) ?? []
+      if (invalid.length) {
+        return { error: `${filename}: ${invalidMessage(doc.kind, doc.metadata.name, invalid)}` }
+      }
       fileObjects.push(doc)
     } else return { error: `${where}: kind ${JSON.stringify(doc.kind ?? '')} is not something a cluster file can hold (supported: ${[...CLUSTER_KINDS].join(', ')}, Config, KubeSchedulerConfiguration, ${SIM_KIND})` }
   }
@@ -100,7 +119,7 @@ function tokenFile(kubeconfig: KObject, builtInKubeconfig: boolean, explicit: St
 
 function flattenList(doc: KObject): KObject[] {
   if (doc.kind === 'List' || (typeof doc.kind === 'string' && doc.kind.endsWith('List') && Array.isArray(doc.items))) {
-    return ((doc.items as KObject[] | undefined) ?? []).flatMap(flattenList)
+    return (Array.isArray(doc.items) ? doc.items as KObject[] : []).flatMap(flattenList)
   }
   return [doc]
 }
@@ -169,4 +188,11 @@ function mergeSimulatorConfig(sim: SimulatorConfig, api: ApiServerOptions, doc: 
     if (a.disableAdmissionPlugins) api.disableAdmissionPlugins = a.disableAdmissionPlugins
   }
   return undefined
+}
+
+/** invalidMessage is kubectl's line for a 422: `The ReplicaSet "web" is invalid: field: message`. */
+function invalidMessage(kind: string, name: string, errs: FieldError[]): string {
+  const lines = errs.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message))
+  const head = `The ${kind} "${name}" is invalid`
+  return lines.length === 1 ? `${head}: ${lines[0]}` : `${head}: \n${lines.map((l) => `* ${l}`).join('\n')}`
 }

@@ -32,6 +32,10 @@ export interface KubectlResult {
 export interface KubectlApplyInput {
   files: { name: string; text: string }[]
   kubeconfig: KObject
+  /** `kubectl create -f`: POST each object, no lookup, no last-applied annotation. Default: apply. */
+  mode?: 'apply' | 'create'
+  /** The session command's verb, for its output step (absent for the run's single apply). */
+  verb?: string
   user?: string
   namespace?: string
 }
@@ -52,7 +56,10 @@ export function kubectlApply(ctx: EngineContext, endpoint: ApiServerEndpoint, in
     const r: KubectlResult = { stdout: out.map((l) => `${l}\n`).join(''), stderr: err.map((l) => `${l}\n`).join(''), exitCode, ...(pos ? { errorPosition: pos } : {}) }
     step({
       type: 'kubectl:Output', outcome: exitCode === 0 ? 'ok' : 'error',
-      details: { stdout: r.stdout, stderr: r.stderr, exitCode, stdoutLines: [...out], stderrLines: [...err] },
+      details: {
+        ...(input.verb ? { verb: input.verb } : {}),
+        stdout: r.stdout, stderr: r.stderr, exitCode, stdoutLines: [...out], stderrLines: [...err],
+      },
     })
     done(r)
   }
@@ -131,7 +138,9 @@ export function kubectlApply(ctx: EngineContext, endpoint: ApiServerEndpoint, in
       failed = true
       return cont()
     }
-    const name = obj.metadata?.name ?? ''
+    // unstructured.GetName: a name that is not a string reads as "".
+    const rawName: unknown = obj.metadata?.name
+    const name = typeof rawName === 'string' ? rawName : ''
     const pathErr = requestPathError(def, ns, name)
     if (pathErr) {
       // apply.go: info.Get fails before any request; AddSourceToErr wraps the builder's error.
@@ -147,6 +156,18 @@ export function kubectlApply(ctx: EngineContext, endpoint: ApiServerEndpoint, in
     }
     const pod = def.kind === 'Pod' ? `${ns}/${name}` : undefined
     const base = `/${def.group ? `apis/${def.group}` : 'api'}/${def.version}${def.namespaced ? `/namespaces/${ns}` : ''}/${def.resource}`
+    // The name printer's `kind.group/name` (deployment.apps/web, pod/nginx).
+    const printed = `${def.kind.toLowerCase()}${def.group ? `.${def.group}` : ''}/${name}`
+    if (input.mode === 'create') {
+      const where = def.namespaced ? { namespace: ns } : {}
+      const created: KObject = { ...obj, metadata: { ...obj.metadata, ...where } }
+      return client.request({ verb: 'POST', path: base, query: { fieldManager: 'kubectl-create', fieldValidation: 'Strict' }, body: created }, (cres) => {
+        warn(cres)
+        if (cres.code === 201) out.push(`${printed} created`)
+        else { err.push(errorLine(cres.body as Status, `creating "${file}"`)); failed = true }
+        cont()
+      }, { pod })
+    }
     const applied = lastApplied(obj, def, ns)
     const body: KObject = { ...obj, metadata: { ...obj.metadata, ...(def.namespaced ? { namespace: ns } : {}), annotations: { ...obj.metadata?.annotations, [LAST_APPLIED]: applied } } }
     const where = def.namespaced ? { namespace: ns } : {}
@@ -162,7 +183,7 @@ export function kubectlApply(ctx: EngineContext, endpoint: ApiServerEndpoint, in
         })
         return client.request({ verb: 'POST', path: base, query: { fieldManager: 'kubectl-client-side-apply', fieldValidation: 'Strict' }, body }, (cres) => {
           warn(cres)
-          if (cres.code === 201) out.push(`${def.resource.replace(/s$/, '')}/${name} created`)
+          if (cres.code === 201) out.push(`${printed} created`)
           else { err.push(errorLine(cres.body as Status, `creating "${file}"`)); failed = true }
           cont()
         }, { pod, purpose: 'apply-create' })
@@ -175,7 +196,7 @@ export function kubectlApply(ctx: EngineContext, endpoint: ApiServerEndpoint, in
       const current = res.body as KObject
       const previous = current.metadata?.annotations?.[LAST_APPLIED]
       if (previous === applied) {
-        out.push(`${def.resource.replace(/s$/, '')}/${name} unchanged`)
+        out.push(`${printed} unchanged`)
         return cont()
       }
       if (previous === undefined) err.push(missingAnnotationWarning(`${def.resource}/${name}`))
@@ -186,7 +207,7 @@ export function kubectlApply(ctx: EngineContext, endpoint: ApiServerEndpoint, in
       const patch = previous === undefined ? body : withDeletions(body, parseJson(previous))
       client.request({ verb: 'PATCH', path: `${base}/${name}`, query, headers, body: patch }, (pres) => {
         warn(pres)
-        if (pres.code === 200) out.push(`${def.resource.replace(/s$/, '')}/${name} configured`)
+        if (pres.code === 200) out.push(`${printed} configured`)
         else { err.push(errorLine(pres.body as Status, `patching "${file}"`)); failed = true }
         cont()
       }, { pod, purpose: 'apply-patch' })
@@ -211,7 +232,9 @@ export function missingAnnotationWarning(objectName: string): string {
 }
 
 function resolveNamespace(obj: KObject, flag: string | undefined, contextNs: string): string | { error: string } {
-  const own = obj.metadata?.namespace
+  // unstructured.GetNamespace: a namespace that is not a string reads as "".
+  const rawNs: unknown = obj.metadata?.namespace
+  const own = typeof rawNs === 'string' ? rawNs : undefined
   const chosen = flag ?? contextNs
   // Mirrors: staging/src/k8s.io/cli-runtime/pkg/resource/mapper.go / visitor.go (namespace mismatch).
   if (own && flag && own !== flag) return { error: `error: the namespace from the provided object "${own}" does not match the namespace "${flag}". You must pass '--namespace=${own}' to perform this operation.` }

@@ -43,7 +43,9 @@ export function selectUser(kubeconfig: KObject, userFlag?: string): SelectedUser
   return selected
 }
 
-function readCertificate(data: string): Credentials['clientCertificate'] | undefined {
+function readCertificate(data: unknown): Credentials['clientCertificate'] | undefined {
+  // A []byte field holds base64 text; anything else has no certificate in it.
+  if (typeof data !== 'string') return undefined
   const pem = atob(data)
   if (!pem) return undefined
   const sim = /podbirth-simulated subject=(\S+) issuer=CN=(\S+)/.exec(pem)

@@ -145,6 +145,20 @@ export const KUBECTL_NARRATION: NarrationTable<KubectlTraceType> = {
     docs: DECLARATIVE_DOCS,
     source: APPLY,
   },
+  'kubectl:Command': {
+    summary: (e) => `$ kubectl ${e.details.argv.join(' ')}`,
+    story: (e) => (e.details.verb === undefined
+      ? 'kubectl reads the command line and refuses it before it talks to the cluster.'
+      : e.details.mutating
+        ? `The next command of the session: kubectl ${e.details.verb}. It asks the API server to change the ` +
+          'cluster, and the API server checks it as it checks every request: who is asking, may they, is it valid.'
+        : `The next command of the session: kubectl ${e.details.verb}. It only reads: the API server answers from ` +
+          'the cluster as it is at this moment.'),
+    expert: (e) => `cobra resolves "kubectl ${e.details.argv.join(' ')}" to ${e.details.verb ?? 'an error'}; the ` +
+      'command runs Complete, Validate and Run (staging/src/k8s.io/kubectl/pkg/cmd).',
+    docs: 'https://kubernetes.io/docs/reference/kubectl/',
+    source: 'staging/src/k8s.io/kubectl/pkg/cmd/cmd.go',
+  },
   'kubectl:Output': {
     summary: (e) => {
       const d = e.details
@@ -154,8 +168,12 @@ export const KUBECTL_NARRATION: NarrationTable<KubectlTraceType> = {
     story: (e) => {
       const d = e.details
       if (d.exitCode === 0) {
-        return `kubectl prints ${d.stdoutLines.length ? d.stdoutLines.map((l) => `"${l}"`).join(', ') : 'nothing'} ` +
-          'and exits with code 0. It does not wait for the pod to run: the rest of the story happens without it.'
+        const printed = d.stdoutLines.length ? d.stdoutLines.map((l) => `"${l}"`).join(', ') : 'nothing'
+        if (d.verb && !['apply', 'create', 'create deployment', 'run'].includes(d.verb)) {
+          return `kubectl prints ${printed} and exits with code 0.`
+        }
+        return `kubectl prints ${printed} and exits with code 0. It does not wait for the pod to run: the rest of ` +
+          'the story happens without it.'
       }
       return `kubectl prints the error${d.stderrLines.length > 1 ? 's' : ''} and exits with code ${d.exitCode}; ` +
         'a script running it would see the failure.'

@@ -9,6 +9,7 @@ export const KUBECTL_TRACE_TYPES = [
   'kubectl:Kubeconfig',
   'kubectl:BuildRequest',
   'kubectl:Output',
+  'kubectl:Command',
 ] as const
 
 export type KubectlTraceType = (typeof KUBECTL_TRACE_TYPES)[number]
@@ -52,6 +53,8 @@ export type KubectlBuildRequestDetails =
   }
 
 export interface KubectlOutputDetails {
+  /** The command's verb (`get`, `scale` …) in a session; absent for the single `kubectl apply` of a run. */
+  verb?: string
   stdout: string
   stderr: string
   exitCode: number
@@ -68,4 +71,16 @@ export interface KubectlTraceDetails {
   'kubectl:Kubeconfig': KubectlKubeconfigDetails
   'kubectl:BuildRequest': KubectlBuildRequestDetails
   'kubectl:Output': KubectlOutputDetails
+  'kubectl:Command': KubectlCommandDetails
+}
+
+/** A session's command as typed: the words after `kubectl`, and what kubectl made of them. */
+export interface KubectlCommandDetails {
+  argv: string[]
+  /** The parsed verb (`create deployment`, `get` …), or undefined when kubectl refused the command line. */
+  verb?: string
+  /** Reads only ask; the others change the cluster. */
+  mutating: boolean
+  /** The script line, when the command came from a workshop script. */
+  line?: number
 }

@@ -11,6 +11,7 @@ import { KUBECTL_NARRATION } from '../kubectl/narration.ts'
 import { APISERVER_NARRATION } from '../apiserver/narration.ts'
 import { ETCD_NARRATION } from '../etcd/narration.ts'
 import { KUBELET_NARRATION } from '../kubelet/narration/index.ts'
+import { CONTROLLER_NARRATION } from '../controllers/narration.ts'
 
 export type { Depth, NarrationTable, StepNarration } from './types.ts'
 export { sourceUrl, UPSTREAM_TAG } from './types.ts'
@@ -23,6 +24,7 @@ export const NARRATION: { [K in TraceType]: StepNarration<K> } = {
   ...APISERVER_NARRATION,
   ...ETCD_NARRATION,
   ...KUBELET_NARRATION,
+  ...CONTROLLER_NARRATION,
 }
 
 /** What a view shows for one step at one depth. */

@@ -174,7 +174,7 @@ function validatePluginConfig(list: { name: string; args?: Record<string, unknow
     if (pc.name === 'NodeResourcesFit') {
       const ss = (args.scoringStrategy ?? {}) as { type?: string; resources?: { name: string; weight: number }[]; requestedToCapacityRatio?: { shape?: { utilization: number; score: number }[] } }
       if (ss.type !== undefined && !STRATEGIES.includes(ss.type)) errs.push(`${ap}.scoringStrategy.type: Unsupported value: "${ss.type}": supported values: "LeastAllocated", "MostAllocated", "RequestedToCapacityRatio"`)
-      ;(ss.resources ?? []).forEach((r, j) => {
+      ;(Array.isArray(ss.resources) ? ss.resources : []).forEach((r, j) => {
         if (!(r.weight >= 1 && r.weight <= 100)) errs.push(`${ap}.scoringStrategy.resources[${j}].weight: Invalid value: ${r.weight}: resource weight of ${r.name} not in valid range [1, 100]`)
       })
       if (ss.type === 'RequestedToCapacityRatio') {

@@ -114,8 +114,8 @@ export class KubeScheduler {
     this.client.watch('/api/v1/pods', { fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed' }, (e) => this.onPod(e.type, e.object as Pod))
   }
 
-  /** reportStartup puts a start-up failure in the trace (called once the story's trace is recording). */
-  reportStartup(): void {
+  /** afterStart puts a start-up failure in the trace (called once the story's trace is recording). */
+  afterStart(): void {
     if (this.configError === null) return
     this.emit({ type: 'scheduler:Unschedulable', outcome: 'error', details: { phase: 'startup', error: this.configError } })
   }

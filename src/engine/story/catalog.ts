@@ -126,6 +126,13 @@ export const CHAPTERS: Record<ChapterKind, ChapterEntry> = {
     facts: said('watch:Notify'), docs: `${D}reference/using-api/api-concepts/#efficient-detection-of-changes`,
     source: 'staging/src/k8s.io/apiserver/pkg/storage/cacher/cacher.go',
   },
+  controller: {
+    stage: 3, title: 'The controllers',
+    story: 'A Deployment or a ReplicaSet is a wish, not a pod. kube-controller-manager watches them and works to make the wish true: the deployment controller creates and scales ReplicaSets, the replicaset controller creates the pods from the template, and the garbage collector removes what a deleted owner left behind. Each does it through the API server, like any client.',
+    expert: 'kube-controller-manager runs each controller as an informer-fed work queue: DeploymentController.syncDeployment (sync.go, rolling.go), ReplicaSetController.syncReplicaSet → manageReplicas (slowStartBatch), the GarbageCollector\'s dependency graph. With --use-service-account-credentials each acts as its own service account (system:serviceaccount:kube-system:<name>-controller).',
+    facts: said('kcm:DeploymentSync', 'kcm:ReplicaSetSync', 'kcm:GarbageCollect'), docs: `${D}concepts/architecture/controller/`,
+    source: 'pkg/controller/replicaset/replica_set.go',
+  },
   queue: {
     stage: 4, title: 'The scheduling queue',
     story: 'The scheduler keeps waiting pods in a queue sorted by priority. It takes the next pod out and starts a scheduling cycle: finding it a node.',
@@ -258,7 +265,7 @@ export const CHAPTERS: Record<ChapterKind, ChapterEntry> = {
 export const SHORT: Record<ChapterKind, string> = {
   manifest: 'Read', 'client-checks': 'Checks', credentials: 'Credentials', request: 'Request',
   authentication: 'Authn', authorization: 'Authz', decode: 'Decode', 'mutating-admission': 'Mutate',
-  validation: 'Validate', 'validating-admission': 'Admit', persist: 'etcd', watch: 'Watch',
+  validation: 'Validate', 'validating-admission': 'Admit', persist: 'etcd', watch: 'Watch', controller: 'Controller',
   queue: 'Queue', filter: 'Filter', score: 'Score', select: 'Select', reserve: 'Reserve', bind: 'Bind',
   unschedulable: 'Failed', preemption: 'Preempt',
   'kubelet-sync': 'Sync', sandbox: 'Sandbox', network: 'CNI', image: 'Image', containers: 'Start', hooks: 'Hook',

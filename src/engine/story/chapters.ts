@@ -130,6 +130,7 @@ function fallbackKind(e: TraceEvent): ChapterKind {
     case 'kube-apiserver':
     case 'etcd': return 'persist'
     case 'kube-scheduler': return 'queue'
+    case 'kube-controller-manager': return 'controller'
     case 'kubelet':
     case 'CRI':
     case 'CNI': return e.type.startsWith('kubelet:') ? 'kubelet-sync' : 'sandbox'

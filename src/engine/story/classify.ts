@@ -55,6 +55,7 @@ export function classify(e: TraceEvent, requester: Requester): Classified {
     case 'kubectl:Kubeconfig': return kind('credentials')
     case 'kubectl:BuildRequest': return kind('request')
     case 'kubectl:Output': return { placement: { how: 'answer' }, role: 'beat' }
+    case 'kubectl:Command': return kind('client-checks')
     case 'http:Request': {
       if (e.from === 'kubectl') return kind('request')
       const path = String((detail(e, 'request') as { path?: string } | undefined)?.path ?? '')
@@ -130,6 +131,9 @@ export function classify(e: TraceEvent, requester: Requester): Classified {
     case 'cri:PullImage': return kind('image')
     case 'cri:CreateContainer':
     case 'cri:StartContainer': return kind('containers')
+    case 'kcm:DeploymentSync':
+    case 'kcm:ReplicaSetSync':
+    case 'kcm:GarbageCollect': return kind('controller')
     default: return assertNever(e, 'step type')
   }
 }

@@ -61,7 +61,7 @@ export const CHAPTER_KINDS = [
   'client-checks', 'credentials', 'request',
   // Stage 3
   'authentication', 'authorization', 'decode', 'mutating-admission', 'validation', 'validating-admission', 'persist',
-  'watch',
+  'watch', 'controller',
   // Stage 4
   'queue', 'filter', 'score', 'select', 'reserve', 'bind', 'unschedulable', 'preemption',
   // Stage 5

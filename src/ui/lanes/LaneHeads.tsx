@@ -4,7 +4,6 @@
  * playhead. Beside them, a map of where each component runs: your machine, the control plane, the node.
  */
 import { memo } from 'react'
-import { LANES } from '../../engine/events.ts'
 import type { Lane, TraceEvent } from '../../engine/events.ts'
 import type { Wait } from '../../engine/story/index.ts'
 import { fmtTime } from '../format.ts'
@@ -28,12 +27,19 @@ interface Props {
   waits: WaitGeometry
 }
 
-/** Where each component runs, as groups of lanes (top to bottom). */
-const PLACES: { label: (node: string) => string; lanes: readonly Lane[]; first: number }[] = [
-  { label: () => 'your machine', lanes: ['kubectl'], first: 0 },
-  { label: () => 'control plane', lanes: ['kube-apiserver', 'etcd', 'kube-scheduler'], first: 1 },
-  { label: (node) => `node: ${node}`, lanes: ['kubelet', 'CRI', 'CNI'], first: 4 },
+/** Where each component runs, as groups of lanes (top to bottom); a group keeps the lanes that are shown. */
+const GROUPS: { label: (node: string) => string; lanes: readonly Lane[] }[] = [
+  { label: () => 'your machine', lanes: ['kubectl'] },
+  { label: () => 'control plane', lanes: ['kube-apiserver', 'etcd', 'kube-controller-manager', 'kube-scheduler'] },
+  { label: (node) => `node: ${node}`, lanes: ['kubelet', 'CRI', 'CNI'] },
 ]
+
+function places(shown: readonly Lane[]): { label: (node: string) => string; lanes: readonly Lane[]; first: number }[] {
+  return GROUPS.map((g) => {
+    const lanes = g.lanes.filter((l) => shown.includes(l))
+    return { ...g, lanes, first: shown.indexOf(lanes[0]) }
+  })
+}
 
 export const LaneHeads = memo(function LaneHeads({ events, byLane, shown, current, select, t0, m, waits }: Props) {
   const at = events[shown]
@@ -41,7 +47,7 @@ export const LaneHeads = memo(function LaneHeads({ events, byLane, shown, curren
   return (
     <>
       <ul className="lane-map" aria-label="Where each component runs" style={{ width: m.mapW }}>
-        {PLACES.map((p) => {
+        {places(m.lanes).map((p) => {
           // The client's group reaches up into the axis row: "your machine" needs the room.
           const top = p.first === 0 ? 2 : m.axisH + p.first * m.laneH + 2
           const bottom = m.axisH + (p.first + p.lanes.length) * m.laneH - 2
@@ -54,7 +60,7 @@ export const LaneHeads = memo(function LaneHeads({ events, byLane, shown, curren
           )
         })}
       </ul>
-      {LANES.map((lane, li) => (
+      {m.lanes.map((lane, li) => (
         <LaneHead key={lane} lane={lane} top={m.axisH + li * m.laneH} left={m.mapW} width={m.labelW - m.mapW} height={m.laneH}
           list={byLane.get(lane) ?? []} shown={shown} current={current} select={select} t0={t0}
           waiting={at ? waitingText(waitsAt(waits, li, at.t, 50), at) : undefined} />
@@ -90,7 +96,7 @@ const LaneHead = memo(function LaneHead({ lane, top, left, width, height, list, 
     <section className="lane" role="region" aria-label={lane} data-steps={list.length} style={{ top, left, height, width }}>
       <div className="lane-head" style={{ width }}>
         <div className="lane-title">
-          <h3 className="lane-name">{lane}</h3>
+          <h3 className="lane-name" title={lane}>{lane}</h3>
           {waiting && <span className="lane-waiting" title={waiting}>{waiting}</span>}
         </div>
         <span className="lane-nav">

@@ -23,7 +23,7 @@ import { Arrows, loadMotionFeatures } from './Arrows.tsx'
 import { labelsFor } from './labels.ts'
 import { LaneHeads } from './LaneHeads.tsx'
 import { Legend } from './Legend.tsx'
-import { metricsFor, readPalette } from './metrics.ts'
+import { lanesFor, metricsFor, readPalette } from './metrics.ts'
 import type { Palette } from './metrics.ts'
 import { paint } from './paint.ts'
 import type { PaintInput } from './paint.ts'
@@ -66,7 +66,10 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
   const rootRef = useRef<HTMLDivElement | null>(null)
   const [trackRoom, setTrackRoom] = useState(0)
   const base = metricsFor(presenter)
-  const m = useMemo(() => (presenter && trackRoom > 0 ? { ...base, laneH: Math.max(32, Math.min(base.laneH, Math.floor((trackRoom - base.axisH) / LANES.length))) } : base), [base, presenter, trackRoom])
+  const lanes = useMemo(() => lanesFor(events), [events])
+  const m = useMemo(() => (presenter && trackRoom > 0
+    ? { ...base, lanes, laneH: Math.max(32, Math.min(base.laneH, Math.floor((trackRoom - base.axisH) / lanes.length))) }
+    : { ...base, lanes }), [base, presenter, trackRoom, lanes])
   const trackRef = useRef<HTMLDivElement | null>(null)
   const canvasRef = useRef<HTMLCanvasElement | null>(null)
   const zoomRef = useRef<d3.ZoomBehavior<HTMLDivElement, unknown> | null>(null)
@@ -88,12 +91,12 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
   const fallbackCurrent = useCallback(() => selectedRef.current, [])
   const current = currentProp ?? fallbackCurrent
   const t0 = events[0]?.t ?? 0
-  const height = m.axisH + LANES.length * m.laneH
+  const height = m.axisH + m.lanes.length * m.laneH
 
   const { scale, gaps } = useMemo(() => buildScale(events), [events])
   const pos = useMemo(() => basePositions(events, scale), [events, scale])
   const labels = useMemo(() => labelsFor(events), [events])
-  const waitGeo = useMemo(() => waitGeometry(waits, scale), [waits, scale])
+  const waitGeo = useMemo(() => waitGeometry(waits, scale, lanes), [waits, scale, lanes])
   const byLane = useMemo(() => {
     const map = new Map<Lane, Item[]>(LANES.map((l) => [l, []]))
     events.forEach((e, i) => map.get(e.lane)?.push({ e, i }))
@@ -250,7 +253,7 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
     const r = ev.currentTarget.getBoundingClientRect()
     const px = ev.clientX - r.left
     const li = Math.floor((ev.clientY - r.top - m.axisH) / m.laneH)
-    const list = byLane.get(LANES[li])
+    const list = byLane.get(m.lanes[li])
     if (!list || list.length === 0) return undefined
     const k = lowerBound(list, scale.invert((px - transform.x) / transform.k))
     let best: Item | undefined

@@ -7,6 +7,8 @@ import type { Lane, Outcome } from '../../engine/events.ts'
 /** Sizes in CSS pixels. The presenter's are read from the back of a room: names and labels ≥ 20 px. */
 export interface Metrics {
   presenter: boolean
+  /** The lanes shown, top to bottom: kube-controller-manager only when a controller acted (lanesFor). */
+  lanes: readonly Lane[]
   laneH: number
   axisH: number
   /** The lane heads' column: the map strip, the names and the ‹ › buttons. */
@@ -33,15 +35,23 @@ export interface Metrics {
   hitPx: number
 }
 
+/** lanesFor: every lane, except kube-controller-manager in a trace where no controller acted. */
+export function lanesFor(events: readonly { lane: Lane; from?: Lane; to?: Lane }[]): readonly Lane[] {
+  const kcm = 'kube-controller-manager'
+  const acted = events.some((e) => e.lane === kcm || e.from === kcm || e.to === kcm)
+  return acted ? LANES : WITHOUT_KCM
+}
+const WITHOUT_KCM: readonly Lane[] = LANES.filter((l) => l !== 'kube-controller-manager')
+
 export const NORMAL: Metrics = {
-  presenter: false, laneH: 40, axisH: 22, labelW: 174, mapW: 26, dotR: 5, dotRSmall: 3, dotBucket: 4,
+  presenter: false, lanes: WITHOUT_KCM, laneH: 40, axisH: 22, labelW: 174, mapW: 26, dotR: 5, dotRSmall: 3, dotBucket: 4,
   arrowW: 1.25, arrowWThin: 0.75, headLen: 6, headHalf: 3.5,
   labelFont: '10px system-ui, sans-serif', labelPx: 10, axisFont: '10px system-ui, sans-serif',
   selFont: '600 11px system-ui, sans-serif', selPx: 11, barH: 11, hitPx: 8,
 }
 
 export const PRESENTER: Metrics = {
-  presenter: true, laneH: 68, axisH: 30, labelW: 268, mapW: 36, dotR: 8, dotRSmall: 5, dotBucket: 6,
+  presenter: true, lanes: WITHOUT_KCM, laneH: 68, axisH: 30, labelW: 268, mapW: 36, dotR: 8, dotRSmall: 5, dotBucket: 6,
   arrowW: 2.5, arrowWThin: 1.5, headLen: 11, headHalf: 6,
   labelFont: '20px system-ui, sans-serif', labelPx: 20, axisFont: '16px system-ui, sans-serif',
   selFont: '700 20px system-ui, sans-serif', selPx: 20, barH: 22, hitPx: 12,
@@ -50,7 +60,7 @@ export const PRESENTER: Metrics = {
 export const metricsFor = (presenter: boolean | undefined): Metrics => (presenter ? PRESENTER : NORMAL)
 
 /** The vertical centre of a lane (its dots and where its arrows land). */
-export const laneY = (m: Metrics, l: Lane) => m.axisH + LANES.indexOf(l) * m.laneH + m.laneH / 2
+export const laneY = (m: Metrics, l: Lane) => m.axisH + Math.max(0, m.lanes.indexOf(l)) * m.laneH + m.laneH / 2
 export const laneIndexY = (m: Metrics, li: number) => m.axisH + li * m.laneH + m.laneH / 2
 
 /** The theme's colours, read from the CSS custom properties once per theme. */

@@ -5,7 +5,6 @@
  * text measured once per label.
  */
 import type * as d3 from 'd3'
-import { LANES } from '../../engine/events.ts'
 import type { Lane, TraceEvent } from '../../engine/events.ts'
 import { stepName } from './labels.ts'
 import type { StepLabels } from './labels.ts'
@@ -99,7 +98,7 @@ export function paint(input: PaintInput): void {
   ctx.strokeStyle = palette.line
   ctx.lineWidth = 1
   ctx.beginPath()
-  for (let li = 1; li < LANES.length; li++) {
+  for (let li = 1; li < m.lanes.length; li++) {
     const y = m.axisH + li * m.laneH + 0.5
     ctx.moveTo(0, y)
     ctx.lineTo(width, y)

@@ -2,7 +2,6 @@
  * The steps and the arrows already passed, painted in batches (one path per colour and weight, no per-step objects:
  * scrubbing must not feed the garbage collector), and the steps' labels where the space to the next step allows.
  */
-import { LANES } from '../../engine/events.ts'
 import type { Lane, Outcome } from '../../engine/events.ts'
 import { arrowGeometry } from './geometry.ts'
 import { laneY, outcomeColor } from './metrics.ts'
@@ -70,7 +69,7 @@ export function paintSteps(input: PaintInput, tLo: number, tHi: number, tag: { x
   ctx.textBaseline = 'alphabetic'
   ctx.textAlign = 'start'
   const gap = m.presenter ? 8 : 4
-  for (const lane of LANES) {
+  for (const lane of m.lanes) {
     const list = byLane.get(lane) ?? []
     const cy = laneY(m, lane)
     const band: Band = {

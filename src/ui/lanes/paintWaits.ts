@@ -5,6 +5,7 @@
  */
 import type * as d3 from 'd3'
 import { LANES } from '../../engine/events.ts'
+import type { Lane } from '../../engine/events.ts'
 import type { Wait } from '../../engine/story/index.ts'
 import { partitionPoint } from '../search.ts'
 import { laneIndexY } from './metrics.ts'
@@ -23,7 +24,8 @@ export interface WaitGeometry {
   lane: Uint8Array
 }
 
-export function waitGeometry(waits: readonly Wait[], scale: d3.ScaleLinear<number, number>): WaitGeometry {
+export function waitGeometry(waits: readonly Wait[], scale: d3.ScaleLinear<number, number>,
+  lanes: readonly Lane[] = LANES): WaitGeometry {
   const n = waits.length
   const g: WaitGeometry = { waits, x1: new Float64Array(n), x2: new Float64Array(n), maxTo: new Float64Array(n), lane: new Uint8Array(n) }
   const dom = scale.domain()
@@ -36,7 +38,7 @@ export function waitGeometry(waits: readonly Wait[], scale: d3.ScaleLinear<numbe
     g.x2[k] = w.to > end ? scale(end) + GAP_PX : scale(w.to)
     max = Math.max(max, w.to)
     g.maxTo[k] = max
-    g.lane[k] = Math.max(0, LANES.indexOf(w.lane))
+    g.lane[k] = Math.max(0, lanes.indexOf(w.lane))
   }
   return g
 }
@@ -63,7 +65,7 @@ export function waitsAt(g: WaitGeometry, laneIndex: number, t: number, max = 3):
 export function waitUnder(g: WaitGeometry, view: View, m: Metrics, px: number, py: number): Wait | undefined {
   const li = Math.floor((py - m.axisH) / m.laneH)
   const top = laneIndexY(m, li) + m.dotR + 2
-  if (li < 0 || li >= LANES.length || py < top || py > top + m.barH) return undefined
+  if (li < 0 || li >= m.lanes.length || py < top || py > top + m.barH) return undefined
   for (let k = g.waits.length - 1; k >= 0; k--) {
     if (g.lane[k] !== li) continue
     if (g.x1[k] * view.k + view.x <= px && px <= g.x2[k] * view.k + view.x) return g.waits[k]

@@ -1,71 +1,52 @@
 /**
- * Strict field validation for Pods, as the apiserver's strict decoder does with `fieldValidation=Strict`: every
- * field must exist in the v1 Pod schema. The field tree (pod.fields.json) is generated from the maintained
- * `kubernetes-models` package by src/cli/tools/generatePodSchema.ts.
- * Mirrors: staging/src/k8s.io/apimachinery/pkg/runtime/serializer/json/json.go (strict errors) and
- * staging/src/k8s.io/apiserver/pkg/endpoints/handlers/rest.go ("%s in version %q cannot be handled as a %s: %v").
- * A value of the wrong JSON type fails decoding itself, as encoding/json reports it: `json: cannot unmarshal string
- * into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32` (the first one wins).
- * Simplified: Go integer widths come from a list of the Pod's int64 fields; everything else numeric is int32.
+ * Decoding with strict field validation, as the apiserver's JSON serializer does for every create and patch with
+ * `fieldValidation=Strict`: every field must exist in the kind's v1 schema, and a value of the wrong JSON type
+ * fails decoding whatever fieldValidation says. The field tree (fields.json, one tree for every kind podbirth
+ * accepts, shared types once) is generated from the maintained `kubernetes-models` package by
+ * src/cli/tools/generateSchemas.ts; decode.ts walks it.
+ * Mirrors: staging/src/k8s.io/apimachinery/pkg/runtime/serializer/json/json.go (unmarshal: a decoding error
+ * wins, strict errors follow as runtime.NewStrictDecodingError, "strict decoding error: " and the errors joined
+ * by ", ") and staging/src/k8s.io/apiserver/pkg/endpoints/handlers/rest.go (transformDecodeError:
+ * "%s in version %q cannot be handled as a %s: %v" with gvk.Kind, gvk.Version — the version without the group —
+ * and the kind decoded into).
  */
 import type { KObject } from '../types.ts'
-import { QUANTITY_FORMAT_WRONG, QUANTITY_NUMERIC, QUANTITY_SUFFIX, quantityError } from '../quantity.ts'
-import tree from './pod.fields.json' with { type: 'json' }
+import { QUANTITY_FORMAT_WRONG, QUANTITY_NUMERIC, QUANTITY_SUFFIX } from '../quantity.ts'
+import { decode } from './decode.ts'
+import type { Decoded, GoTree } from './decode.ts'
+import tree from './fields.json' with { type: 'json' }
 
-type Field = { kind: 'scalar' | 'object' | 'array' | 'map'; type?: string; scalar?: string; required?: boolean }
-const TREE = tree as Record<string, Record<string, Field>>
+export type { Decoded, GoTree, Located, PathElem } from './decode.ts'
 
-const INT64 = new Set(['activeDeadlineSeconds', 'terminationGracePeriodSeconds', 'runAsUser', 'runAsGroup', 'fsGroup', 'supplementalGroups', 'tolerationSeconds', 'expirationSeconds', 'deletionGracePeriodSeconds', 'generation', 'observedGeneration', 'seconds'])
+export const API_TREE: GoTree = tree
 
-const jsonType = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'boolean' ? 'bool' : typeof v === 'object' ? 'object' : typeof v)
-
-function goType(name: string, f: Field): string {
-  const base = f.type ? `v1.${f.type}` : f.scalar === 'number' ? (INT64.has(name) ? 'int64' : 'int32') : f.scalar === 'boolean' ? 'bool' : 'string'
-  return f.kind === 'array' ? `[]${base}` : f.kind === 'map' ? `map[string]${base}` : base
+/** The group/version each kind podbirth accepts is served in; the kind names its root struct in API_TREE. */
+export const API_KINDS: Readonly<Record<string, string>> = {
+  Pod: 'v1', Node: 'v1', Namespace: 'v1', ServiceAccount: 'v1', ResourceQuota: 'v1', LimitRange: 'v1',
+  Service: 'v1', ConfigMap: 'v1', Secret: 'v1', ReplicationController: 'v1', Event: 'v1',
+  Role: 'rbac.authorization.k8s.io/v1', RoleBinding: 'rbac.authorization.k8s.io/v1',
+  ClusterRole: 'rbac.authorization.k8s.io/v1', ClusterRoleBinding: 'rbac.authorization.k8s.io/v1',
+  PriorityClass: 'scheduling.k8s.io/v1',
+  ReplicaSet: 'apps/v1', StatefulSet: 'apps/v1', Deployment: 'apps/v1',
 }
 
-interface Found { unknown: string[]; typeError?: string }
-
-function walk(value: unknown, typeName: string, path: string, goPath: string, out: Found): void {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return
-  const fields = TREE[typeName]
-  if (!fields) return
-  for (const [k, v] of Object.entries(value)) {
-    const f = fields[k]
-    const p = path ? `${path}.${k}` : k
-    const gp = goPath ? `${goPath}.${k}` : k
-    if (!f) { out.unknown.push(`unknown field "${p}"`); continue }
-    // A resource.Quantity decodes itself (Quantity.UnmarshalJSON): its parse error fails the decoding as a whole.
-    if (f.scalar === 'quantity') {
-      const values = f.kind === 'map' && v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.values(v) : [v]
-      for (const q of values) { const err = quantityError(q); if (err) out.typeError ??= err }
-      continue
-    }
-    if (v === null) continue
-    const want = f.kind === 'array' ? 'array' : f.kind === 'map' || f.type ? 'object' : f.scalar === 'number' ? 'number' : f.scalar === 'boolean' ? 'bool' : f.scalar === 'string' ? 'string' : undefined
-    if (want && jsonType(v) !== want) {
-      out.typeError ??= `json: cannot unmarshal ${jsonType(v)} into Go struct field ${typeName}.${gp} of type ${goType(k, f)}`
-      continue
-    }
-    if (f.kind === 'array' && Array.isArray(v)) v.forEach((item, i) => {
-      if (f.type) walk(item, f.type, `${p}[${i}]`, gp, out)
-      else if (f.scalar === 'string' && typeof item !== 'string') out.typeError ??= `json: cannot unmarshal ${jsonType(item)} into Go struct field ${typeName}.${gp} of type string`
-    })
-    if (!f.type) continue
-    if (f.kind === 'object') walk(v, f.type, p, gp, out)
-    else if (f.kind === 'map' && v && typeof v === 'object') for (const [mk, mv] of Object.entries(v)) walk(mv, f.type, `${p}[${mk}]`, gp, out)
+/** decodeObject decodes an API object of a known kind and version; undefined for any other. */
+export function decodeObject(obj: KObject): Decoded | undefined {
+  const kind = obj.kind
+  if (typeof kind !== 'string' || !Object.hasOwn(API_KINDS, kind) || API_KINDS[kind] !== obj.apiVersion) {
+    return undefined
   }
+  return decode(API_TREE, kind, obj)
 }
 
 /**
- * strictDecode returns the decoding errors of a Pod (empty for other kinds and for a clean Pod): a type error
- * alone (it fails decoding whatever fieldValidation says), or the unknown fields.
+ * strictDecode returns the decoding errors of an object (empty for a kind podbirth does not decode and for a clean
+ * object): a decoding error alone (it fails decoding whatever fieldValidation says), or the unknown fields.
  */
 export function strictDecode(obj: KObject): string[] {
-  if (obj.kind !== 'Pod' || obj.apiVersion !== 'v1') return []
-  const out: Found = { unknown: [] }
-  walk(obj, 'Pod', '', '', out)
-  return out.typeError ? [out.typeError] : out.unknown
+  const d = decodeObject(obj)
+  if (!d) return []
+  return d.error ? [d.error.message] : d.unknown.map((u) => u.message)
 }
 
 const QUANTITY_ERRORS = new Set([QUANTITY_FORMAT_WRONG, QUANTITY_NUMERIC, QUANTITY_SUFFIX])
@@ -78,8 +59,11 @@ export function isTypeError(errors: string[]): boolean {
   return errors.length === 1 && (errors[0].startsWith('json: ') || QUANTITY_ERRORS.has(errors[0]))
 }
 
+/** versionOf is a GroupVersion's version ("apps/v1" → "v1"), as gvk.Version prints. */
+const versionOf = (apiVersion: string | undefined) => (apiVersion ?? '').slice((apiVersion ?? '').lastIndexOf('/') + 1)
+
 /** strictDecodeMessage is the 400 Bad Request text. */
 export function strictDecodeMessage(obj: KObject, errors: string[]): string {
   const why = isTypeError(errors) ? errors[0] : `strict decoding error: ${errors.join(', ')}`
-  return `${obj.kind} in version "${obj.apiVersion}" cannot be handled as a ${obj.kind}: ${why}`
+  return `${obj.kind} in version "${versionOf(obj.apiVersion)}" cannot be handled as a ${obj.kind}: ${why}`
 }

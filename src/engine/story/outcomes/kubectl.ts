@@ -64,12 +64,12 @@ export function kubectlOutcome(e: KubectlRefusal | undefined, step: number, answ
     const version = noKind?.[2] ?? mapping?.apiVersion ?? ''
     const known = mapping?.known ?? []
     const near = closest(kind, known.length ? known : ['Pod'])
-    const controller = /^(Deployment|ReplicaSet|DaemonSet|StatefulSet|Job|CronJob)$/.test(kind)
+    const controller = /^(DaemonSet|Job|CronJob)$/.test(kind)
     return {
       ...base, kind: 'unknown-kind', title: 'kubectl: unknown kind',
-      cause: `kubectl asked the API server's discovery which resource serves kind ${kind} in ${version}, and none does, so it sent nothing.${controller ? ' This cluster runs no controller-manager, so it serves no workload controllers.' : ''}`,
+      cause: `kubectl asked the API server's discovery which resource serves kind ${kind} in ${version}, and none does, so it sent nothing.${controller ? ' podbirth\'s kube-controller-manager runs the deployment and replicaset controllers only.' : ''}`,
       fix: controller
-        ? `Apply the Pod that the ${kind} would create: its spec.template, with apiVersion: v1 and kind: Pod.`
+        ? `Apply a Deployment, or the Pod that the ${kind} would create: its spec.template, with apiVersion: v1 and kind: Pod.`
         : near && near !== kind ? `Did you mean kind: ${near}? Correct the kind (and apiVersion) in ${file}.` : `Correct the kind and apiVersion in ${file} to one this cluster serves (a Pod: apiVersion: v1, kind: Pod).`,
     }
   }
