@@ -66,14 +66,19 @@ export function runScript(a: RunArgs, io: Io): number {
   const failed = results.some((r) => r.exitCode !== 0) || unfinished.length > 0
   if (a.output === 'json') {
     const w = new ChunkWriter((s) => io.out(s))
+    // apply's shape (kubectl: the session's output as one terminal shows it), plus one entry per command.
     writeJson({
-      commands: [
-        ...results.map((r) => commandJson(r)),
-        ...unfinished.map((c) => ({ argv: c.argv, line: c.line, finished: false })),
-      ],
+      kubectl: {
+        stdout: results.map((r) => r.stdout).join(''), stderr: results.map((r) => r.stderr).join(''),
+        exitCode: failed ? 1 : 0,
+      },
       events: [...sim.events()].sort((x, y) => Number(x.metadata?.resourceVersion) - Number(y.metadata?.resourceVersion)),
       trace: sim.trace,
       objects: { pods: sim.pods(), nodes: sim.nodes(), deployments: sim.deployments(), replicasets: sim.replicaSets() },
+      commands: [
+        ...results.map((r) => commandJson(r)),
+        ...unfinished.map((c) => ({ argv: c.argv, finished: false })),
+      ],
     }, (s) => w.write(s))
     w.write('\n')
     w.flush()

@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: prints the figures the issues ask for. Measures, never asserts.
  * Engine: pod births per second and trace events per second for 1,000 pods on 100 nodes, peak memory.
+ * Deployment: a 1,000-replica Deployment on 100 nodes through the controllers, until rolled out (wall time, steps/s).
  * Scheduler: pods per second and peak memory on upstream scheduler_perf shapes, one process per shape.
  */
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { runEngineBench } from './engine.ts'
+import { runDeploymentBench, runEngineBench } from './engine.ts'
 import type { SchedulerBenchResult } from './scheduler.ts'
 
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
@@ -19,6 +20,13 @@ async function main(): Promise<void> {
     console.log(`  pod births per second: ${fmt(r.podBirthsPerSecond)}`)
     console.log(`  trace events per second: ${fmt(r.traceEventsPerSecond)} (${fmt(r.traceEvents)} events in ${fmt(r.wallSeconds, 2)} s)`)
     console.log(`  peak memory (RSS): ${fmt(r.peakMemoryMB)} MB`)
+  }
+  if (!only || only === 'engine' || only === 'deployment') {
+    const d = runDeploymentBench()
+    console.log(`deployment: ${d.name}`)
+    console.log(`  pods Running: ${fmt(d.running)}/${fmt(d.replicas)} after ${fmt(d.virtualSeconds, 1)} s of virtual time`)
+    console.log(`  wall time: ${fmt(d.wallSeconds, 2)} s; trace steps per second: ${fmt(d.stepsPerSecond)} (${fmt(d.traceEvents)} steps)`)
+    console.log(`  peak memory (RSS): ${fmt(d.peakMemoryMB)} MB`)
   }
   const shapes: [string, string][] = [['basic', '10,000 plain pods onto 5,000 nodes'], ['affinity', '10,000 pods with required node affinity onto 5,000 nodes'], ['antiaffinity', '2,000 pods with required pod anti-affinity onto 5,000 nodes']]
   for (const [shape, title] of shapes) {

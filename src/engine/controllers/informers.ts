@@ -18,6 +18,7 @@ export function keyOf(obj: { metadata?: { namespace?: string; name?: string } })
 
 export class Informer<T extends { metadata?: ObjectMeta }> {
   private readonly store = new Map<string, T>()
+  private sorted?: [string, T][]
   private readonly handlers: Handler<T>[] = []
   private readonly path: string
   private readonly traced: (e: WatchEvent) => boolean
@@ -40,6 +41,7 @@ export class Informer<T extends { metadata?: ObjectMeta }> {
       const old = this.store.get(key)
       if (e.type === 'DELETED') this.store.delete(key)
       else this.store.set(key, obj)
+      this.sorted = undefined
       for (const h of this.handlers) h(e.type, obj, old)
     }, undefined, this.traced)
   }
@@ -50,8 +52,11 @@ export class Informer<T extends { metadata?: ObjectMeta }> {
 
   /** list returns the objects in one namespace (all when omitted), in key order (the lister's order is a map's). */
   list(namespace?: string): T[] {
+    // Sorted once per change, not once per call: a 1,000-replica rollout lists the pods thousands of times.
+    this.sorted ??= [...this.store.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    const prefix = `${namespace}/`
     const out: T[] = []
-    for (const [k, v] of this.store) if (namespace === undefined || k.startsWith(`${namespace}/`)) out.push(v)
-    return out.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0))
+    for (const [k, v] of this.sorted) if (namespace === undefined || k.startsWith(prefix)) out.push(v)
+    return out
   }
 }

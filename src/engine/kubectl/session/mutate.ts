@@ -12,6 +12,7 @@ import {
 import type { PatchRequest } from '../cmd/build.ts'
 import type { ResourceRef, SimulatedResource } from '../cmd/resources.ts'
 import { printerKind, SIMULATED } from '../cmd/resources.ts'
+import { drainFailureText, drainFilter } from '../cmd/drain.ts'
 import { kubectlRollback } from '../../controllers/deployment/rollback.ts'
 import type { Invocation } from './invocation.ts'
 import { collectionPath, objectPath, podKey, serverError } from './invocation.ts'
@@ -183,34 +184,24 @@ export function runLabel(inv: Invocation, cmd: Cmd<'label'>): void {
 
 /**
  * drain: cordon, then evict every pod on the node through the Eviction API and wait for each to be gone.
- * Mirrors: staging/src/k8s.io/kubectl/pkg/drain/drain.go (GetPodsForDeletion's filters: mirror pods skipped,
- * DaemonSet pods need --ignore-daemonsets, pods without a controller need --force), pkg/cmd/drain/drain.go.
+ * Mirrors: staging/src/k8s.io/kubectl/pkg/cmd/drain/drain.go (the filters and texts are cmd/drain.ts's).
  */
 export function runDrain(inv: Invocation, cmd: Cmd<'drain'>): void {
   let code = 0
   each(cmd.nodes, (name, next) => cordonOne(inv, name, true, () => {
     const q = { fieldSelector: `spec.nodeName=${name}` }
     inv.request({ verb: 'GET', path: collectionPath('pods', undefined), query: q }, (res) => {
-      const pods = ((res.body as { items?: Pod[] }).items ?? []).filter((p) => !isFinished(p))
-      const unmanaged = pods.filter((p) => !p.metadata?.ownerReferences?.some((o) => o.controller))
-      const daemon = pods.filter((p) => p.metadata?.ownerReferences?.some((o) => o.controller && o.kind === 'DaemonSet'))
-      const errs: string[] = []
-      if (unmanaged.length && !cmd.force) {
-        errs.push(`cannot delete Pods that declare no controller (use --force to override): ${unmanaged.map(nsn).join(', ')}`)
-      }
-      if (daemon.length && !cmd.ignoreDaemonsets) {
-        errs.push(`cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daemon.map(nsn).join(', ')}`)
-      }
-      if (errs.length) {
-        inv.eprint(`error: unable to drain node "${name}" due to error: ${errs.join(', ')}, continuing command...\n`)
-        inv.eprint(`There are pending nodes to be drained:\n ${name}\n`)
-        for (const e of errs) inv.eprint(`error: ${e}\n`)
+      const pods = (res.body as { items?: Pod[] }).items ?? []
+      const plan = drainFilter(pods, {
+        ignoreDaemonsets: cmd.ignoreDaemonsets, deleteEmptydirData: cmd.deleteEmptydirData, force: cmd.force,
+      })
+      if (plan.errors.length) {
+        inv.eprint(drainFailureText(name, plan.errors))
         code = 1
         return next()
       }
-      if (daemon.length) inv.eprint(`Warning: ignoring DaemonSet-managed Pods: ${daemon.map(nsn).join(', ')}\n`)
-      if (unmanaged.length) inv.eprint(`Warning: deleting Pods that declare no controller: ${unmanaged.map(nsn).join(', ')}\n`)
-      const evict = pods.filter((p) => !daemon.includes(p))
+      inv.eprint(plan.warning)
+      const evict = plan.evict
       each(evict, (p, nextPod) => {
         const ns = p.metadata?.namespace ?? ''
         const pn = p.metadata?.name ?? ''
@@ -232,8 +223,6 @@ export function runDrain(inv: Invocation, cmd: Cmd<'drain'>): void {
   }, () => { code = 1; next() }), () => inv.finish(code))
 }
 
-const nsn = (p: Pod) => `${p.metadata?.namespace ?? ''}/${p.metadata?.name ?? ''}`
-const isFinished = (p: Pod) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed'
 
 /** SIMULATED is re-exported for read.ts's paths. */
 export { SIMULATED }
