@@ -15,6 +15,7 @@ import missingNamespace from './missing-namespace.ts'
 import unknownField from './unknown-field.ts'
 import badQuantity from './bad-quantity.ts'
 import invalidManifest from './invalid-manifest.ts'
+import deploymentRollout from './deployment-rollout.ts'
 import limitRangeDefaults from './limitrange-defaults.ts'
 import quotaExceeded from './quota-exceeded.ts'
 import podSecurityRestricted from './podsecurity-restricted.ts'
@@ -39,7 +40,7 @@ export { findMoment } from './types.ts'
 /** Every scenario, in the order the gallery lists them (those with a knownGap included: filter with `available`). */
 export const SCENARIOS: readonly Scenario[] = [
   // Healthy births
-  helloNginx, fullStory, storyPod,
+  helloNginx, fullStory, storyPod, deploymentRollout,
   // Stages 1 and 2: kubectl
   yamlSyntaxError, unknownUser,
   // Stage 3: the API server, in the order of its handler chain

@@ -22,7 +22,8 @@ function run(s: Scenario) {
   sim.apply({ files: [{ name: 'pod.yaml', text: s.manifest }], user: s.user })
   sim.run(s.untilMs)
   const kubectl = sim.kubectlResults[0]
-  const pod = sim.pods().find((p) => p.metadata?.annotations?.['kubectl.kubernetes.io/last-applied-configuration'])
+  // The session's first pod: the one applied, or the first one a controller made from an applied Deployment.
+  const pod = sim.sessionPods()[0]
   return { sim, kubectl, pod, story: buildStory(sim.trace), outcomes: findOutcomes(sim.trace, kubectl) }
 }
 
