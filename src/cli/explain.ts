@@ -5,6 +5,7 @@
  * The JSON keys follow kube-scheduler-simulator's result annotations (filter, score, finalScore, ...).
  */
 import { parseDocuments } from '../engine/yaml.ts'
+import { schedulerConfigTypeErrorAt } from '../engine/scheduler/configGuard.ts'
 import type { KObject } from '../engine/api/types.ts'
 import type { ClusterSpec } from '../engine/cluster/types.ts'
 import { createSimulation } from '../engine/index.ts'
@@ -32,6 +33,9 @@ export function explain(input: ExplainInput): ExplainResult {
     if (first?.error) return { kind: 'refused', exitCode: 2, message: `podbirth: ${input.configFile}: ${first.error}` }
     const obj = first?.value as KObject | null
     if (!obj || obj.kind !== 'KubeSchedulerConfiguration') return { kind: 'refused', exitCode: 2, message: `podbirth: ${input.configFile}: expected a KubeSchedulerConfiguration (apiVersion kubescheduler.config.k8s.io/v1)` }
+    // A wrong type stops kube-scheduler as its decoder does; the file, line and column say where.
+    const typeError = schedulerConfigTypeErrorAt(obj, input.configText)
+    if (typeError) return { kind: 'refused', exitCode: 1, message: `kube-scheduler: ${input.configFile}: ${typeError}` }
     cluster.schedulerConfig = obj
   }
   const sim = createSimulation({ cluster, seed: input.seed, schedulerDetail: 'full' })

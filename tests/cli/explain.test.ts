@@ -92,6 +92,17 @@ describe('podbirth explain, run as a user would', { timeout: 60_000 }, () => {
     expect(bare.score[bare.selectedNode].PodTopologySpread).toBeUndefined()
   })
 
+  it('a wrong type in --config stops kube-scheduler with the decoder\'s text, the file, line and column', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'podbirth-config-'))
+    const file = join(dir, 'cfg.yaml')
+    writeFileSync(file, 'apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\n'
+      + 'profiles:\n- schedulerName: default-scheduler\n  percentageOfNodesToScore: "x"\n')
+    const r = run('explain', '-f', 'tests/fixtures/nginx.yaml', '--config', file)
+    expect(r.code).toBe(1)
+    expect(r.err).toBe(`kube-scheduler: ${file}: at line 5, column 29: json: cannot unmarshal string into Go struct `
+      + 'field KubeSchedulerProfile.profiles.percentageOfNodesToScore of type int32\n')
+  })
+
   it('is deterministic for a seed', () => {
     expect(run('explain', '-f', 'tests/fixtures/nginx.yaml', '--seed', '9').out).toBe(run('explain', '-f', 'tests/fixtures/nginx.yaml', '--seed', '9').out)
   })
