@@ -138,7 +138,7 @@ describe('podbirth CLI, hostile types and nulls (issue #16)', { timeout: 60_000 
       'line 3, column 11', msg))
     const e = withConfig('type-scheduler-profiles-string')
     expect(e.code).toBe(1)
-    expect(e.err).toBe(`kube-scheduler: json: cannot unmarshal ${msg}\n`)
+    expect(e.err).toBe(`kube-scheduler: tests/fixtures/hostile/type-scheduler-profiles-string.yaml: at line 3, column 11: json: cannot unmarshal ${msg}\n`)
   })
 
   for (const file of ['null-scheduler-profile', 'null-scheduler-plugins', 'null-scheduler-pluginconfig']) {

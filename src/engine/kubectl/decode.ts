@@ -59,11 +59,11 @@ export function decodeFile(name: string, text: string): { docs: DecodedDoc[] } |
       const goText = anchor !== undefined ? `unknown anchor '${anchor}' referenced`
         : /Merge sources/.test(why) ? 'map merge requires map or sequence of maps as the value'
           : 'document contains excessive aliasing'
-      const line = d.contents?.range ? lineOf(text, d.contents.range[0]) : 1
+      const line = d.contents?.range ? lineCounter.linePos(d.contents.range[0]).line : 1
       return { error: { message: `${converting} ${goText}`, line, column: 1 } }
     }
     if (value === null || value === undefined) continue
-    const line = d.contents?.range ? lineOf(text, d.contents.range[0]) : 1
+    const line = d.contents?.range ? lineCounter.linePos(d.contents.range[0]).line : 1
     if (typeof value !== 'object' || Array.isArray(value)) {
       return { error: { message: `error: error parsing ${name}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}`, line, column: 1 } }
     }
@@ -83,12 +83,6 @@ export function decodeFile(name: string, text: string): { docs: DecodedDoc[] } |
     } else docs.push({ object: obj, line })
   }
   return { docs }
-}
-
-function lineOf(text: string, offset: number): number {
-  let n = 1
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++
-  return n
 }
 
 /** missingTypeFields: kubectl's client-side check for apiVersion and kind. */
