@@ -70,8 +70,19 @@ export function runApply(a: ApplyArgs, io: Io): number {
   text.line('', `--- trace (${sim.trace.length} steps, virtual time since the apply) ---`)
   for (const l of traceLines(sim.trace, buildStory(sim.trace))) text.line(l)
   text.line('', '$ kubectl get pods -o wide', getPodsWide(pods, nowWall))
+  // Events grouped by the pod they are about once: matching all events for each pod was quadratic (issue #17).
+  const byPod = new Map<string, KEvent[]>()
+  for (const e of events as KEvent[]) {
+    if (e.involvedObject.kind !== 'Pod') continue
+    const k = `${e.involvedObject.namespace ?? ''}/${e.involvedObject.name ?? ''}`
+    const list = byPod.get(k)
+    if (list) list.push(e)
+    else byPod.set(k, [e])
+  }
   for (const p of pods) {
-    const podEvents = eventsFor(events as KEvent[], 'Pod', p.metadata?.namespace ?? '', p.metadata?.name ?? '', p.metadata?.uid)
+    const ns = p.metadata?.namespace ?? ''
+    const name = p.metadata?.name ?? ''
+    const podEvents = eventsFor(byPod.get(`${ns}/${name}`) ?? [], 'Pod', ns, name, p.metadata?.uid)
     const cmd = `$ kubectl describe pod ${p.metadata?.name}${p.metadata?.namespace !== 'default' ? ` -n ${p.metadata?.namespace}` : ''}`
     if (a.describe) text.line('', cmd, describePod(p, podEvents, nowWall).replace(/\n$/, ''))
     else text.line('', `${cmd}   # Events`, describeEvents(podEvents, nowWall))

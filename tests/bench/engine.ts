@@ -18,7 +18,7 @@ export interface EngineBenchResult {
   virtualSeconds: number
 }
 
-function clusterYaml(nodes: number): string {
+export function clusterYaml(nodes: number): string {
   const docs: string[] = []
   for (let i = 0; i < nodes; i++) {
     docs.push(`apiVersion: v1
@@ -42,7 +42,7 @@ status:
   return docs.join('\n---\n')
 }
 
-function podsYaml(pods: number): string {
+export function podsYaml(pods: number): string {
   const docs: string[] = []
   for (let i = 0; i < pods; i++) {
     docs.push(`apiVersion: v1

@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: prints the figures the issues ask for. Measures, never asserts.
  * Engine: pod births per second and trace events per second for 1,000 pods on 100 nodes, peak memory.
+ * Growth: `podbirth apply` end to end for 1,000, 2,000 and 4,000 pods, and the ratios between them.
  * Deployment: a 1,000-replica Deployment on 100 nodes through the controllers, until rolled out (wall time, steps/s).
  * Scheduler: pods per second and peak memory on upstream scheduler_perf shapes, one process per shape.
  */
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { runDeploymentBench, runEngineBench } from './engine.ts'
+import { runGrowth } from './growth.ts'
 import type { SchedulerBenchResult } from './scheduler.ts'
 
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
@@ -20,6 +22,15 @@ async function main(): Promise<void> {
     console.log(`  pod births per second: ${fmt(r.podBirthsPerSecond)}`)
     console.log(`  trace events per second: ${fmt(r.traceEventsPerSecond)} (${fmt(r.traceEvents)} events in ${fmt(r.wallSeconds, 2)} s)`)
     console.log(`  peak memory (RSS): ${fmt(r.peakMemoryMB)} MB`)
+  }
+  if (!only || only === 'engine' || only === 'growth') {
+    const g = runGrowth()
+    for (const r of g) {
+      console.log(`podbirth apply, ${fmt(r.pods)} plain pods onto 100 nodes (text output): ${fmt(r.wallSeconds, 1)} s, `
+        + `${fmt(r.outputBytes / 1024 / 1024, 1)} MB printed${r.exitCode === 0 ? '' : ` (exit ${r.exitCode})`}`)
+    }
+    const ratio = (i: number) => fmt(g[i + 1].wallSeconds / g[i].wallSeconds, 2)
+    console.log(`growth: 1,000 → 2,000 pods ×${ratio(0)}, 2,000 → 4,000 pods ×${ratio(1)}`)
   }
   if (!only || only === 'engine' || only === 'deployment') {
     const d = runDeploymentBench()
