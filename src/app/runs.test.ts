@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ApplyCommand } from '../protocol/messages.ts'
-import { MAX_REPLAYS, applyAsked, initialRunState, runFailed, runFinished, runRefused } from './runs.ts'
+import { MAX_REPLAYS, applyAsked, initialRunState, runFailed, runFinished, runRefused, sameApply } from './runs.ts'
 import type { RunState } from './runs.ts'
 
 const apply = (text: string, seed = 1): ApplyCommand => ({ type: 'apply', text, seed, cluster: 'c' })
@@ -108,5 +108,32 @@ describe('one run at a time', () => {
   it('once a run finished, the same apply runs again', () => {
     const s = runFinished(applyAsked(initialRunState, apply('a')).state)
     expect(applyAsked(s, apply('a')).action.kind).toBe('post')
+  })
+})
+
+describe('sameApply compares the console session too', () => {
+  const withSession = (session: ApplyCommand['session'], skipManifest?: boolean): ApplyCommand => ({
+    ...GOOD, session, ...(skipManifest ? { skipManifest } : {}),
+  })
+  const create = { argv: ['create', 'deployment', 'web', '--image=nginx:1.27'], atMs: 1126 }
+
+  it('the same apply with the same session is the same run (dropped while it runs)', () => {
+    expect(sameApply(withSession([create]), withSession([{ ...create, argv: [...create.argv] }]))).toBe(true)
+    expect(sameApply(withSession([]), GOOD)).toBe(true)
+    const running = applyAsked(initialRunState, withSession([create])).state
+    expect(applyAsked(running, withSession([create])).action).toEqual({ kind: 'none' })
+  })
+
+  it('a command added, changed or typed at another time is a different run (it replaces the running one)', () => {
+    const base = withSession([create])
+    const scale = { argv: ['scale', 'deployment', 'web', '--replicas=5'], atMs: 3000 }
+    expect(sameApply(base, withSession([create, scale]))).toBe(false)
+    const otherImage = [...create.argv.slice(0, 3), '--image=nginx:1.28']
+    expect(sameApply(base, withSession([{ ...create, argv: otherImage }]))).toBe(false)
+    expect(sameApply(base, withSession([{ ...create, atMs: 2000 }]))).toBe(false)
+    expect(sameApply(base, withSession([{ ...create, stdin: 'x' }]))).toBe(false)
+    expect(sameApply(base, withSession([create], true))).toBe(false)
+    const running = applyAsked(initialRunState, base).state
+    expect(applyAsked(running, withSession([create], true)).action.kind).toBe('restart')
   })
 })

@@ -7,7 +7,7 @@
  * - Recovery: when the engine fails on an input, or the worker dies, a fresh worker replays the last apply that
  *   finished, once, never the input that failed. A replay that finishes does not make the failed input "good".
  */
-import type { ApplyCommand } from '../protocol/messages.ts'
+import type { ApplyCommand, ConsoleCommand } from '../protocol/messages.ts'
 
 /** At most this many replays in a row: an input that always kills the worker must not loop forever. */
 export const MAX_REPLAYS = 3
@@ -34,9 +34,18 @@ export interface Step { state: RunState; action: RunAction }
 
 export const initialRunState: RunState = { replays: 0 }
 
-/** sameApply: the same four inputs give the same trace. */
+/** sameApply: the same four inputs and the same session after them give the same trace. */
 export function sameApply(a: ApplyCommand | undefined, b: ApplyCommand | undefined): boolean {
   return !!a && !!b && a.text === b.text && a.seed === b.seed && a.cluster === b.cluster && a.user === b.user
+    && !!a.skipManifest === !!b.skipManifest && sameSession(a.session ?? [], b.session ?? [])
+}
+
+function sameSession(a: readonly ConsoleCommand[], b: readonly ConsoleCommand[]): boolean {
+  return a.length === b.length && a.every((c, i) => {
+    const d = b[i]
+    return c.atMs === d.atMs && c.sleepMs === d.sleepMs && c.stdin === d.stdin && c.argv.length === d.argv.length
+      && c.argv.every((w, j) => w === d.argv[j])
+  })
 }
 
 /** The user asked for a run (Apply, Ctrl/Cmd+Enter, a suggested fix, a scenario). */

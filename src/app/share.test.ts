@@ -160,3 +160,33 @@ describe('share links', () => {
     expect(zones.length).toBeLessThan(2000)
   })
 })
+
+describe('share links carry the console session (k)', () => {
+  const session = [
+    { argv: ['create', 'deployment', 'web', '--image=nginx:1.27', '--replicas=3'], atMs: 1126 },
+    { argv: ['apply', '-f', '-'], sleepMs: 2000, stdin: 'apiVersion: v1\nkind: Pod\n' },
+    { argv: ['scale', 'deployment', 'web', '--replicas=1'] },
+  ]
+
+  it('round-trips a session, with and without the editor apply', async () => {
+    const plain = { manifest: EXAMPLE_POD, seed: 1, session }
+    expect((await roundTrip(plain)).back).toEqual(plain)
+    const { back } = await roundTrip({ manifest: EXAMPLE_POD, seed: 2, session, skipManifest: true, at: 40 })
+    expect(back).toEqual({ manifest: EXAMPLE_POD, seed: 2, session, skipManifest: true, at: 40 })
+  })
+
+  it('an empty session is left out, and an old link without k opens as before', async () => {
+    const { hash, back } = await roundTrip({ manifest: EXAMPLE_POD, seed: 1, session: [], skipManifest: true })
+    expect(back).toEqual({ manifest: EXAMPLE_POD, seed: 1 })
+    const old = linkOf(JSON.stringify({ m: EXAMPLE_POD, s: 1, p: 3 }))
+    expect(await decodeScenario(old)).toEqual({ manifest: EXAMPLE_POD, seed: 1, at: 3 })
+    expect(hash.length).toBeGreaterThan(4)
+  })
+
+  it('refuses a session that is not a list of commands', async () => {
+    const bad = [{}, [{}], [{ a: [] }], [{ a: ['get', 1] }], [{ a: ['get'], t: -1 }], [{ a: ['get'], t: 'x' }]]
+    for (const k of [...bad, [{ a: ['get'], i: 3 }], ['get pods']]) {
+      expectError(await decodeScenario(linkOf(JSON.stringify({ m: 'x', s: 1, k }))), /console session/)
+    }
+  })
+})

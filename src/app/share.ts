@@ -3,12 +3,15 @@
  * scenario offline. The fragment never reaches a server and nothing here touches the network.
  *
  * Format v1: `#s=v1.<payload>`, where payload is base64url (no padding) of the deflate (zlib, RFC 1950) compression of
- * the UTF-8 JSON `{"m": manifest, "c"?: cluster, "s": seed, "u"?: user, "p"?: playhead step}`. A later format gets a new version prefix (`v2.`), so an
- * old build can say "made by a newer podbirth" instead of misreading it.
+ * the UTF-8 JSON `{"m": manifest, "c"?: cluster, "s": seed, "u"?: user, "p"?: playhead step, "k"?: session, "x"?: 1}`.
+ * `k` is the console's session, one `{"a": argv, "t"?: atMs, "w"?: sleepMs, "i"?: stdin}` per command, and `x: 1`
+ * says it did not start with the editor's apply; links without them (older links) open as before. A later format
+ * gets a new version prefix (`v2.`), so an old build can say "made by a newer podbirth" instead of misreading it.
  *
  * Pure: only CompressionStream/DecompressionStream, TextEncoder/TextDecoder, btoa/atob and URLSearchParams (browsers
  * and Node ≥ 20).
  */
+import type { ConsoleCommand } from '../protocol/messages.ts'
 
 export interface Scenario {
   /** The pod manifest text (the Pod tab). */
@@ -21,6 +24,10 @@ export interface Scenario {
   user?: string
   /** The step the playhead was on (a trace index): opening the link applies the scenario and goes there. */
   at?: number
+  /** The console's session after the apply (opening the link runs it). */
+  session?: ConsoleCommand[]
+  /** The session did not start with the editor's apply. */
+  skipManifest?: boolean
 }
 
 /** The largest seed a link may carry: what the engine's generator takes (store.ts validSeed agrees). */
@@ -38,7 +45,11 @@ export const MAX_DECOMPRESSED_BYTES = 2 * 1024 * 1024
 /** The largest encoded payload accepted: more base64url than a 2 MB scenario could ever need. */
 const MAX_ENCODED_CHARS = 3 * 1024 * 1024
 
-interface WireV1 { m: string; c?: string; s: number; u?: string; p?: number }
+interface WireCommand { a: string[]; t?: number; w?: number; i?: string }
+interface WireV1 { m: string; c?: string; s: number; u?: string; p?: number; k?: WireCommand[]; x?: 1 }
+
+/** The most commands a link's session may hold (a session typed by hand is far shorter). */
+const MAX_COMMANDS = 10_000
 
 /**
  * encodeScenario returns the URL fragment (with its leading '#') for a scenario. The cluster is left out when it is
@@ -49,6 +60,13 @@ export async function encodeScenario(s: Scenario, defaultCluster?: string): Prom
   if (s.cluster !== undefined && s.cluster !== defaultCluster) wire.c = s.cluster
   if (s.user) wire.u = s.user
   if (s.at !== undefined && s.at >= 0) wire.p = s.at
+  if (s.session?.length) {
+    wire.k = s.session.map((c) => ({
+      a: c.argv, ...(c.atMs !== undefined ? { t: c.atMs } : {}), ...(c.sleepMs ? { w: c.sleepMs } : {}),
+      ...(c.stdin !== undefined ? { i: c.stdin } : {}),
+    }))
+    if (s.skipManifest) wire.x = 1
+  }
   const json = new TextEncoder().encode(JSON.stringify(wire))
   const packed = await collect(byteStream(json).pipeThrough(new CompressionStream('deflate')), Infinity)
   return `#${SHARE_PARAM}=${SHARE_VERSION}.${toBase64Url(packed.bytes)}`
@@ -101,7 +119,31 @@ function validate(value: unknown): Scenario | { error: string } {
     if (typeof w.p !== 'number' || !Number.isInteger(w.p) || w.p < 0 || w.p > MAX_STEP) return { error: 'This scenario link is damaged: its playhead is not a step number.' }
     s.at = w.p
   }
+  if (w.k !== undefined) {
+    const session = sessionOf(w.k)
+    if (!session) return { error: 'This scenario link is damaged: its console session is not a list of commands.' }
+    if (session.length) s.session = session
+    if (w.x === 1 && session.length) s.skipManifest = true
+  }
   return s
+}
+
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0
+
+/** sessionOf reads a link's `k`: undefined when any command is not one. */
+function sessionOf(k: unknown): ConsoleCommand[] | undefined {
+  if (!Array.isArray(k) || k.length > MAX_COMMANDS) return undefined
+  const out: ConsoleCommand[] = []
+  for (const c of k as unknown[]) {
+    if (typeof c !== 'object' || c === null || Array.isArray(c)) return undefined
+    const { a, t, w, i } = c as { a?: unknown; t?: unknown; w?: unknown; i?: unknown }
+    if (!Array.isArray(a) || a.length === 0 || !a.every((x) => typeof x === 'string')) return undefined
+    if (t !== undefined && !isTime(t)) return undefined
+    if ((w !== undefined && !isTime(w)) || (i !== undefined && typeof i !== 'string')) return undefined
+    const stdin = i !== undefined ? { stdin: i } : {}
+    out.push({ argv: a as string[], ...(t !== undefined ? { atMs: t } : {}), ...(w ? { sleepMs: w } : {}), ...stdin })
+  }
+  return out
 }
 
 /** paramOf returns the raw value of the scenario parameter in a fragment, or undefined when there is none. */

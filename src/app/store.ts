@@ -1,7 +1,7 @@
 /** UI state: one zustand store fed by the worker. */
 import { create } from 'zustand'
 import type { TraceEvent } from '../engine/events.ts'
-import type { NodeRow, Suggestion, WorkerMessage } from '../protocol/messages.ts'
+import type { ConsoleCommand, NodeRow, ObjectNames, Suggestion, WorkerMessage } from '../protocol/messages.ts'
 import { EXAMPLE_POD } from '../protocol/examples.ts'
 import { CLUSTER_PRESETS, isPreset, presetText } from '../protocol/clusters.ts'
 import { readPref, removePref, writePref } from './prefs.ts'
@@ -11,6 +11,8 @@ import { createScenarioSlice } from './slices/scenario.ts'
 import type { ScenarioSlice } from './slices/scenario.ts'
 import { createQuizSlice } from './slices/quiz.ts'
 import type { QuizSlice } from './slices/quiz.ts'
+import { createConsoleSlice } from './slices/console.ts'
+import type { ConsoleSlice, SessionBase } from './slices/console.ts'
 
 export { EXAMPLE_POD }
 
@@ -22,8 +24,18 @@ const USER_KEY = 'podbirth.user'
 /** What the user had before a shared link replaced it, so it can be restored. */
 const PREVIOUS_KEY = 'podbirth.beforeSharedLink'
 
-/** What an apply ran: the manifest, the cluster file, the seed and the user (the same four, the same trace). */
-export interface AppliedScenario { manifest: string; cluster: string; seed: number; user?: string }
+/**
+ * What an apply ran: the manifest, the cluster file, the seed and the user (the same four, the same trace), and the
+ * console's session after it when there is one.
+ */
+export interface AppliedScenario {
+  manifest: string
+  cluster: string
+  seed: number
+  user?: string
+  session?: ConsoleCommand[]
+  skipManifest?: boolean
+}
 
 const stored = readPref
 const store = writePref
@@ -65,14 +77,14 @@ function keepScenario(sc: AppliedScenario): Pick<AppState, 'text' | 'clusterText
 
 const forgetPrevious = () => removePref(PREVIOUS_KEY)
 
-export interface AppState extends StorySlice, ScenarioSlice, QuizSlice {
+export interface AppState extends StorySlice, ScenarioSlice, QuizSlice, ConsoleSlice {
   text: string
   events: TraceEvent[]
   selected: number
   kubectl?: Extract<WorkerMessage, { type: 'done' }>['kubectl']
   getPods: string
   /** kubectl's view at the selected step (from the worker). */
-  atPlayhead?: { index: number; getPods: string; describeEvents: string; describePod: string; podName?: string; podNode?: string; podYaml?: string; nodes: NodeRow[] }
+  atPlayhead?: { index: number; getPods: string; describeEvents: string; describePod: string; podName?: string; podNode?: string; podYaml?: string; nodes: NodeRow[]; names?: ObjectNames }
   /** Suggested edits for the FailedScheduling at step `index` (from the worker). */
   whatIf?: { index: number; suggestions: Suggestion[] }
   /** Counts new traces and worker failures: a snapshot asked for before one of them will not be answered. */
@@ -102,7 +114,7 @@ export interface AppState extends StorySlice, ScenarioSlice, QuizSlice {
    * loadScenario puts a shared scenario in the editors. What the user had is kept (in memory and in localStorage)
    * when it differs, so restorePrevious can bring it back: opening a link loses nothing.
    */
-  loadScenario(s: { manifest: string; cluster?: string; seed: number; user?: string; at?: number }): void
+  loadScenario(s: { manifest: string; cluster?: string; seed: number; user?: string; at?: number; session?: ConsoleCommand[]; skipManifest?: boolean }): void
   /** A shared link's playhead: applied with the scenario, the story opens there instead of at its start. */
   openAt?: number
   restorePrevious(): void
@@ -131,13 +143,17 @@ export interface AppState extends StorySlice, ScenarioSlice, QuizSlice {
   setPlaying(playing: boolean): void
   setSpeed(speed: number): void
   receive(m: WorkerMessage): void
+  /** The editor's Apply: a new session starts with it (the console's commands are cleared). */
   start(applied: AppliedScenario): void
+  /** A console run: the session's base and commands are what runs (the editors are not read). */
+  startSession(base: SessionBase): void
 }
 
 export const useApp = create<AppState>((set, get, api) => ({
   ...createStorySlice(set, get, api),
   ...createScenarioSlice(set, get, api),
   ...createQuizSlice(set, get, api),
+  ...createConsoleSlice(set, get, api),
   text: stored(STORAGE_KEY) || EXAMPLE_POD,
   events: [],
   selected: -1,
@@ -183,7 +199,18 @@ export const useApp = create<AppState>((set, get, api) => ({
   speed: 1,
   setPlaying: (playing) => set({ playing }),
   setSpeed: (speed) => set({ speed }),
-  start: (applied) => set({ running: true, error: undefined, applied }),
+  start: (applied) => {
+    const { manifest, cluster, seed, user } = applied
+    get().consoleNewSession({ manifest, cluster, seed, user })
+    set({ running: true, error: undefined, applied })
+  },
+  startSession: (base) => set((s) => ({
+    running: true, error: undefined,
+    applied: {
+      manifest: base.manifest, cluster: base.cluster, seed: base.seed, user: base.user, session: s.consoleSession,
+      skipManifest: base.skipManifest,
+    },
+  })),
   loadScenario: (sc) => {
     const cur = get()
     const next = { manifest: sc.manifest, cluster: sc.cluster ?? presetText('default'), seed: sc.seed, user: sc.user ?? '' }
@@ -192,7 +219,10 @@ export const useApp = create<AppState>((set, get, api) => ({
     if (differs) store(PREVIOUS_KEY, JSON.stringify(previous))
     // A link that opens clears the message of one that did not (a damaged link opened before in this tab).
     set({ ...keepScenario(next), replacedByLink: differs ? previous : undefined, openAt: sc.at, error: undefined })
-    if (sc.at !== undefined) get().requestApply()
+    // A link with a session runs it (its playhead, if any, is where the story opens); else as before.
+    const linked = { ...next, user: next.user || undefined, skipManifest: sc.skipManifest }
+    if (sc.session?.length) get().consoleLoad('the shared link', sc.session, linked)
+    else if (sc.at !== undefined) get().requestApply()
   },
   dismissPrevious: () => {
     forgetPrevious()
@@ -210,17 +240,58 @@ export const useApp = create<AppState>((set, get, api) => ({
   },
   receive: (m) => {
     switch (m.type) {
-      case 'reset': return set((s) => ({ running: true, story: undefined, outcomes: [], pausedAtChapter: undefined, answers: {}, asking: undefined, events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined, whatIf: undefined, generation: s.generation + 1, runs: s.runs + 1 }))
+      case 'reset': return set((s) => ({ consolePending: [], running: true, story: undefined, outcomes: [], pausedAtChapter: undefined, answers: {}, asking: undefined, events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined, whatIf: undefined, generation: s.generation + 1, runs: s.runs + 1 }))
       case 'whatIf': return set({ whatIf: { index: m.index, suggestions: m.suggestions } })
       case 'users': return set({ users: m.users, currentUser: m.current })
       case 'events': return set((s) => ({ events: s.events.concat(m.events) }))
       // A new story starts at its beginning: its first beat, with the first chapter's narration.
-      case 'done': return set((s) => ({ kubectl: m.kubectl, getPods: m.getPods, running: false, story: m.story, outcomes: m.outcomes, openAt: undefined, selected: s.openAt !== undefined && s.openAt < s.events.length ? s.openAt : firstBeat(m.story) }))
-      case 'snapshot': return set({ atPlayhead: { index: m.index, getPods: m.getPods, describeEvents: m.describeEvents, describePod: m.describePod, podName: m.podName, podNode: m.podNode, podYaml: m.podYaml, nodes: m.nodes } })
+      // A console run goes on from where the story ended: the playhead follows to its new end.
+      case 'done': return set((s) => ({
+        kubectl: m.kubectl, getPods: m.getPods, running: false, story: m.story, outcomes: m.outcomes, openAt: undefined,
+        consoleResults: m.session, followEnd: false,
+        selected: s.openAt !== undefined && s.openAt < s.events.length ? s.openAt
+          : s.followEnd ? s.events.length - 1 : firstBeat(m.story),
+      }))
+      case 'snapshot': return set({ atPlayhead: { index: m.index, getPods: m.getPods, describeEvents: m.describeEvents, describePod: m.describePod, podName: m.podName, podNode: m.podNode, podYaml: m.podYaml, nodes: m.nodes, names: m.names } })
+      case 'read': return consoleRead(m, get())
+      case 'script': return set((s) => ({ consoleScript: { text: m.text, n: (s.consoleScript?.n ?? 0) + 1 } }))
+      case 'scriptLoaded': {
+        if ('error' in m) return set({ consoleLoadError: `${m.fileName}: line ${m.error.line}: ${m.error.message}` })
+        const st = get()
+        return st.consoleLoad(m.fileName, m.commands, editorsBase(st))
+      }
       case 'error': return set((s) => ({ error: m.message, running: false, generation: s.generation + 1 }))
     }
   },
 }))
+
+/** editorsBase: a session with no editor apply, on the editors' cluster, seed and user (a loaded script's). */
+function editorsBase(st: AppState): SessionBase {
+  return { manifest: st.text, cluster: st.clusterText, seed: st.seed, user: st.user || undefined, skipManifest: true }
+}
+
+/**
+ * consoleRead files a console line's answer: a read or a refusal goes into the transcript; a mutating command is
+ * appended to the session at the end of the story so far (just after its last step) and the session runs again.
+ */
+function consoleRead(m: Extract<WorkerMessage, { type: 'read' }>, st: AppState): void {
+  const t0 = st.events[0]?.t
+  const step = st.events[Math.min(m.index, st.events.length - 1)]
+  const at = m.index >= 0 && t0 !== undefined && step ? (step.t - t0) / 1e6 : undefined
+  switch (m.kind) {
+    case 'empty': return st.consoleAnswer(undefined)
+    case 'refused': return st.consoleAnswer({ kind: 'error', line: m.line, stderr: m.stderr })
+    case 'read':
+      return st.consoleAnswer({ kind: 'read', line: m.line, at, stdout: m.stdout, stderr: m.stderr, exitCode: m.exitCode })
+    case 'mutating': {
+      const lastStep = st.events[st.events.length - 1]
+      const atMs = lastStep ? Math.ceil(lastStep.t / 1000) + 1 : 0
+      // Before any Apply the console's first command starts the session on the editors' cluster, seed and user.
+      const base = st.consoleBase ?? editorsBase(st)
+      return st.consoleAppend(m.line, m.argv, atMs, base)
+    }
+  }
+}
 
 /**
  * How often the heavier panels follow a moving playhead. A step after a rest shows at once; while the playhead keeps

@@ -18,6 +18,8 @@ export function useWorker(): (cmd: Command) => void {
   const lastUsers = useRef<UsersCommand | null>(null)
   /** Carries out a RunAction (set once the worker exists). */
   const act = useRef<(a: RunAction) => void>(() => {})
+  /** Commands sent before the worker exists (a child's effect runs before this hook's: a kept console session). */
+  const early = useRef<Command[] | null>([])
   const receive = useApp((s) => s.receive)
   useEffect(() => {
     let disposed = false
@@ -38,7 +40,10 @@ export function useWorker(): (cmd: Command) => void {
       runs.current = step.state
       const replay = step.action.kind === 'restart' ? step.action.apply : undefined
       if (replay) {
-        const applied = { manifest: replay.text, cluster: replay.cluster ?? '', seed: replay.seed, user: replay.user }
+        const applied = {
+          manifest: replay.text, cluster: replay.cluster ?? '', seed: replay.seed, user: replay.user,
+          session: replay.session, skipManifest: replay.skipManifest,
+        }
         useApp.setState({ applied })
       }
       act.current(step.action)
@@ -87,11 +92,15 @@ export function useWorker(): (cmd: Command) => void {
       return w
     }
     ref.current = start()
+    const waiting = early.current ?? []
+    early.current = null
+    for (const c of waiting) post.current(c)
     // The end-to-end test of crash recovery calls this.
     window.__podbirthCrashWorker = () => ref.current?.postMessage({ type: 'crash' } satisfies Command)
     return () => { disposed = true; ref.current?.terminate() }
   }, [receive])
-  return useCallback((cmd: Command) => {
+  /** Sends a command to the worker (the current one: the effect above replaces it on a restart). */
+  const post = useRef((cmd: Command) => {
     if (cmd.type === 'apply') {
       const step = applyAsked(runs.current, cmd)
       runs.current = step.state
@@ -100,6 +109,10 @@ export function useWorker(): (cmd: Command) => void {
     }
     if (cmd.type === 'users') lastUsers.current = cmd
     ref.current?.postMessage(cmd)
+  })
+  return useCallback((cmd: Command) => {
+    if (early.current) early.current.push(cmd)
+    else post.current(cmd)
   }, [])
 }
 

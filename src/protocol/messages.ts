@@ -10,6 +10,73 @@ export interface ApplyCommand {
   cluster?: string
   /** The kubeconfig user kubectl runs as (`--user`); undefined means the current context's. */
   user?: string
+  /**
+   * The console's session: the commands that change the cluster, typed (or loaded from a script) since the last
+   * Apply, run in order after the apply. Re-running the whole session gives the same trace (the engine is
+   * deterministic) and a command added at the end leaves the trace before it as it was.
+   */
+  session?: ConsoleCommand[]
+  /** true: the session has no editor apply (the console or a loaded script started it); `text` is only pod.yaml. */
+  skipManifest?: boolean
+}
+
+/** One command of the console's session, as `sim.session` takes it. */
+export interface ConsoleCommand {
+  /** The words after `kubectl`. */
+  argv: string[]
+  /** The virtual time it was typed at (ms); absent: when the previous command has exited (a loaded script's). */
+  atMs?: number
+  /** A loaded script's `sleep` before it (ms), counted from the previous command's exit. */
+  sleepMs?: number
+  /** What `-f -` reads (a loaded script's here-document). */
+  stdin?: string
+}
+
+/** A command's result in the session, as kubectl printed it. */
+export interface ConsoleResult {
+  argv: string[]
+  stdout: string
+  stderr: string
+  exitCode: number
+  /** Virtual time (ms) the command started at. */
+  startMs: number
+}
+
+/**
+ * ReadCommand: a line typed in the console. The worker splits it into words as bash would and parses it as
+ * kubectl does: a read (get, describe, rollout history) is answered from the objects stored right after trace step
+ * `index`; anything else is answered `mutating` (the console appends it to the session) or with kubectl's error.
+ */
+export interface ReadCommand {
+  type: 'read'
+  index: number
+  /** The line as typed (a leading `kubectl` is optional). */
+  line: string
+  /** The cluster file, for a read before any simulation ran (undefined: the built-in cluster). */
+  cluster?: string
+}
+
+/** FormatScriptCommand asks for the session written as a workshop script (formatScript). */
+export interface FormatScriptCommand {
+  type: 'formatScript'
+  session: ConsoleCommand[]
+}
+
+/** ParseScriptCommand asks for a workshop script's commands (parseScript), to load as the session. */
+export interface ParseScriptCommand {
+  type: 'parseScript'
+  text: string
+  fileName: string
+}
+
+export type ReadAnswerKind = 'read' | 'refused' | 'mutating' | 'empty'
+
+/** Names of the objects at the playhead, for the console's completion. */
+export interface ObjectNames {
+  pods: string[]
+  deployments: string[]
+  replicasets: string[]
+  nodes: string[]
 }
 
 /** UsersCommand asks which users a cluster file's kubeconfig has (for the user picker). */
@@ -47,7 +114,9 @@ export interface CrashCommand {
   type: 'crash'
 }
 
-export type Command = ApplyCommand | SnapshotCommand | WhatIfCommand | CrashCommand | UsersCommand
+export type Command =
+  | ApplyCommand | SnapshotCommand | WhatIfCommand | CrashCommand | UsersCommand | ReadCommand | FormatScriptCommand
+  | ParseScriptCommand
 
 export interface PodRow {
   name: string
@@ -77,11 +146,38 @@ export type WorkerMessage =
    * story: the trace in stages and chapters, beats and plumbing; outcomes: every failure with its deciding step and
    * fix (engine/story). Both are computed once, in the worker.
    */
-  | { type: 'done'; kubectl: { stdout: string; stderr: string; exitCode: number; errorPosition?: { line: number; column: number } }; getPods: string; pods: PodRow[]; story: Story; outcomes: Outcome[] }
+  /** kubectl: the editor's apply (absent when the session did not start with one); session: the console's commands. */
+  | {
+      type: 'done'
+      kubectl?: { stdout: string; stderr: string; exitCode: number; errorPosition?: { line: number; column: number } }
+      getPods: string
+      pods: PodRow[]
+      story: Story
+      outcomes: Outcome[]
+      session: ConsoleResult[]
+    }
   /** podYaml: `kubectl get pod -o yaml` of the pod described (the one the step is about), as stored at that step. */
-  | { type: 'snapshot'; index: number; getPods: string; describeEvents: string; describePod: string; podName?: string; podNode?: string; podYaml?: string; nodes: NodeRow[] }
+  | { type: 'snapshot'; index: number; getPods: string; describeEvents: string; describePod: string; podName?: string; podNode?: string; podYaml?: string; nodes: NodeRow[]; names?: ObjectNames }
   /** fatal: the engine itself failed (a bug), and the worker must be restarted; otherwise the input was refused. */
   | { type: 'error'; message: string; fatal?: boolean }
   | { type: 'whatIf'; index: number; suggestions: Suggestion[] }
   /** The kubeconfig's users, and the one its current context uses. */
   | { type: 'users'; users: string[]; current?: string }
+  /**
+   * A console line's answer. kind: `read` answered at the playhead; `refused` kubectl's (or the shell's) error
+   * before anything ran; `mutating` it changes the cluster and goes into the session (nothing printed yet);
+   * `empty` nothing to run (a blank line or a comment).
+   */
+  | {
+      type: 'read'
+      index: number
+      line: string
+      argv: string[]
+      stdout: string
+      stderr: string
+      exitCode: number
+      kind: ReadAnswerKind
+    }
+  | { type: 'script'; text: string }
+  | { type: 'scriptLoaded'; fileName: string; commands: ConsoleCommand[] }
+  | { type: 'scriptLoaded'; fileName: string; error: { line: number; message: string } }

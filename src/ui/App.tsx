@@ -35,6 +35,7 @@ import { fmtTime } from './format.ts'
 import { QuizCard } from './quiz/QuizCard.tsx'
 import { QuizSwitch } from './quiz/QuizSwitch.tsx'
 import { SummaryCard } from './summary/SummaryCard.tsx'
+import { Console, ConsoleRunner } from './console/Console.tsx'
 
 const YamlEditor = lazy(() => import('./editor/YamlEditor.tsx'))
 
@@ -70,6 +71,14 @@ function sharedPlayhead(st: ReturnType<typeof useApp.getState>): number | undefi
   const a = st.applied
   const same = a && !st.running && a.manifest === st.text && a.cluster === st.clusterText && a.seed === st.seed && (a.user ?? '') === st.user
   return same && st.selected >= 0 ? st.selected : undefined
+}
+
+/** The console's session goes into a shared link when it runs on what the editors hold. */
+function sharedSession(st: ReturnType<typeof useApp.getState>) {
+  const b = st.consoleBase
+  const same = b && b.cluster === st.clusterText && b.seed === st.seed && (b.user ?? '') === st.user
+    && (b.skipManifest || b.manifest === st.text)
+  return same && st.consoleSession.length ? { session: st.consoleSession, skipManifest: b.skipManifest } : {}
 }
 
 /** In presenter mode, with the details hidden, a failure's banner shows under the lanes. */
@@ -141,8 +150,8 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey)
   })
   const presenter = useApp((s) => s.presenter)
-  // In presenter mode the editor, the details and the log stay hidden until asked for.
-  const [shown, setShown] = useState({ editor: false, details: false, log: false })
+  // In presenter mode the editor, the details, the log and the console stay hidden until asked for.
+  const [shown, setShown] = useState({ editor: false, details: false, log: false, console: false })
   const show = (k: keyof typeof shown) => setShown((v) => ({ ...v, [k]: !v[k] }))
   const hidden = (k: keyof typeof shown) => presenter && !shown[k]
   return (
@@ -155,10 +164,10 @@ export function App() {
           <HelpButton />
           <DepthSwitch />
           <PresenterToggle />
-          {presenter && (['editor', 'details', 'log'] as const).map((k) => (
-            <button key={k} type="button" className="show-panel" aria-pressed={shown[k]} onClick={() => show(k)}>{k === 'editor' ? 'Editor' : k === 'details' ? 'Details' : 'Log'}</button>
+          {presenter && (['editor', 'details', 'log', 'console'] as const).map((k) => (
+            <button key={k} type="button" className="show-panel" aria-pressed={shown[k]} onClick={() => show(k)}>{k === 'editor' ? 'Editor' : k === 'details' ? 'Details' : k === 'log' ? 'Log' : 'Console'}</button>
           ))}
-          <ShareButton defaultCluster={presetText('default')} getScenario={() => { const st = useApp.getState(); return { manifest: st.text, cluster: st.clusterText, seed: st.seed, user: st.user || undefined, at: sharedPlayhead(st) } }} />
+          <ShareButton defaultCluster={presetText('default')} getScenario={() => { const st = useApp.getState(); return { manifest: st.text, cluster: st.clusterText, seed: st.seed, user: st.user || undefined, at: sharedPlayhead(st), ...sharedSession(st) } }} />
           <button type="button" className="theme" onClick={toggleTheme}>{dark ? 'Light theme' : 'Dark theme'}</button>
         </span>
       </header>
@@ -205,6 +214,7 @@ export function App() {
           {presenter && <SummaryCard caption />}
           {presenter && <ChapterCard caption />}
           {!presenter && <LanePanels />}
+          {!hidden('console') && <Console send={send} />}
         </section>
         <div className="right" hidden={hidden('details')}>
           <RightPanels dark={dark} askWhatIf={askWhatIf} tryFix={tryFix} />
@@ -212,6 +222,7 @@ export function App() {
       </main>
       {!hidden('log') && <LogPanels />}
       <SnapshotFollower send={send} />
+      <ConsoleRunner send={send} />
       <UsersFollower send={send} />
       <Tour />
     </div>

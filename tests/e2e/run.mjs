@@ -9,7 +9,9 @@ import { tourTests } from './tour.mjs'
 import { quizTests } from './quiz.mjs'
 import { hardeningTests } from './hardening.mjs'
 import { editorHardeningTests } from './editor-hardening.mjs'
+import { hostileInputTests } from './hostile-input.mjs'
 import { cspTests } from './csp.mjs'
+import { consoleTests } from './console.mjs'
 import { mkdirSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 
@@ -530,7 +532,9 @@ try {
   await quizTests({ browser, ORIGIN, root, test, assert, watch })
   await hardeningTests({ browser, ORIGIN, root, test, assert, watch })
   await editorHardeningTests({ browser, ORIGIN, root, test, assert, watch })
+  await hostileInputTests({ browser, ORIGIN, root, test, assert, watch })
   await cspTests({ browser, ORIGIN, root, test, assert, watch })
+  await consoleTests({ browser, ORIGIN, root, test, assert, watch })
 
   // Outcome banners: every failure is an alert naming it, with the exact message, why, what would fix it, and a button
   // to the step that decided it.

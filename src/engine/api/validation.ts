@@ -6,7 +6,7 @@
  * staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/validation/validation.go (ValidateLabels, ValidateLabelName) and
  * staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go (ValidateAnnotations, ObjectMeta order).
  * Simplified: a subset of the checks — names, labels, annotation keys, containers, images, enums, resources,
- * ports, nodeSelector, probes (validationProbe.ts). Not ported: the 256 KiB total annotation size limit.
+ * ports, nodeSelector, probes (validationProbe.ts), the 256 KiB total annotation size limit.
  */
 import type { FieldError } from './errors.ts'
 import { parseQuantity } from './quantity.ts'
@@ -100,10 +100,30 @@ export function validateLabels(labels: Record<string, string> | undefined, path:
 /** validateAnnotations: upstream's ValidateAnnotations key check — a qualified name, case-insensitively. */
 function validateAnnotations(annotations: Record<string, string> | undefined, path: string): FieldError[] {
   const errs: FieldError[] = []
-  for (const k of Object.keys(annotations ?? {})) {
+  let total = 0
+  for (const [k, v] of Object.entries(annotations ?? {})) {
     for (const m of qualifiedNameErrors(k.toLowerCase())) errs.push(invalid(path, k, m))
+    total += utf8Length(k) + utf8Length(String(v))
+  }
+  // TotalAnnotationSizeLimitB (apimachinery pkg/api/validation/objectmeta.go): keys and values, in bytes.
+  if (total > TOTAL_ANNOTATION_SIZE_LIMIT_B) {
+    errs.push({ type: 'FieldValueTooLong', field: path, message: `Too long: may not be more than ${TOTAL_ANNOTATION_SIZE_LIMIT_B} bytes` })
   }
   return errs
+}
+
+export const TOTAL_ANNOTATION_SIZE_LIMIT_B = 256 * 1024
+
+/** utf8Length: the bytes of a string in UTF-8 (Go's len of a string). */
+function utf8Length(s: string): number {
+  let n = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x80) n += 1
+    else if (c < 0x800) n += 2
+    else if (c >= 0xd800 && c <= 0xdbff) { n += 4; i++ } else n += 3
+  }
+  return n
 }
 
 /** validateDNS1123Subdomain returns the error messages for a subdomain name (empty when valid). */

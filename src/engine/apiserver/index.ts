@@ -184,6 +184,8 @@ export class KubeApiServer implements ApiServerEndpoint {
     }
     const def = resourceByName(info.apiGroup, info.resource)
     if (!info.isResourceRequest || !def) return this.reply(rc, { code: 404, body: notFoundPath(info.path) })
+    const tooLarge = bodyTooLarge(rc)
+    if (tooLarge) return this.reply(rc, { code: 413, body: tooLarge })
     if (info.subresource === 'scale' && (def.kind === 'Deployment' || def.kind === 'ReplicaSet')) return handleScale(this, rc, def)
     switch (info.verb) {
       case 'get': return this.get(rc, def)
@@ -354,6 +356,21 @@ export class KubeApiServer implements ApiServerEndpoint {
     }
     return this.etcd.range(w.prefix)
   }
+}
+
+/** The request body limit (--max-request-body-bytes' default, 3 MiB), as limitedReadBody enforces it. */
+export const MAX_REQUEST_BODY_BYTES = 3 * 1024 * 1024
+
+/**
+ * bodyTooLarge: the 413 for a body over the limit (staging/src/k8s.io/apiserver/pkg/endpoints/handlers/rest.go
+ * limitedReadBody, NewRequestEntityTooLargeError). Simplified: only kubectl's bodies are measured (the components'
+ * are small), as their JSON length.
+ */
+function bodyTooLarge(rc: RequestContext): Status | undefined {
+  if (rc.caller.lane !== 'kubectl' || !rc.req.body) return undefined
+  if (JSON.stringify(rc.req.body).length <= MAX_REQUEST_BODY_BYTES) return undefined
+  const message = `Request entity too large: limit is ${MAX_REQUEST_BODY_BYTES}`
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'RequestEntityTooLarge', code: 413 }
 }
 
 function podOf(info: RequestInfo, req: HttpRequest): string | undefined {

@@ -2,11 +2,16 @@ import { useApp } from '../../app/store.ts'
 
 /**
  * downloadTrace saves what is on screen as JSON: the scenario it came from (manifest, cluster file, seed), kubectl's
- * output and every step, in the shape `podbirth apply -o json` uses for `kubectl` and `trace`.
+ * output and every step, in the shape `podbirth apply -o json` uses for `kubectl` and `trace`; with a console session,
+ * its commands (`session`, as the app replays them) and what each printed (`commands`, as `podbirth run -o json`).
  */
 export function downloadTrace() {
   const s = useApp.getState()
-  const doc = { podbirth: __PODBIRTH_VERSION__, kubernetes: 'v1.35', scenario: s.applied, kubectl: s.kubectl, trace: s.events }
+  const session = s.applied?.session ?? []
+  const doc = {
+    podbirth: __PODBIRTH_VERSION__, kubernetes: 'v1.35', scenario: s.applied, kubectl: s.kubectl,
+    ...(session.length ? { session, commands: s.consoleResults } : {}), trace: s.events,
+  }
   const url = URL.createObjectURL(new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' }))
   const a = document.createElement('a')
   a.href = url
