@@ -442,6 +442,12 @@ try {
       return /deployment\.apps\/web created/.test(t) && (t.match(/web-[bcdfghjklmnpqrstvwxz2456789]{1,10}-[bcdfghjklmnpqrstvwxz2456789]{5} +1\/1 +Running/g) ?? []).length === 3
     }, null, { timeout: 15000 })
     assert(await lane.count() === 1, 'no kube-controller-manager lane')
+    // The story ends with the Deployment's status (a step about no pod): the summary tells the first pod's birth.
+    await page.locator('body').press('End')
+    const card = page.getByRole('region', { name: 'Summary' })
+    await card.waitFor({ timeout: 5000 })
+    const summary = await card.innerText()
+    assert(/Running and Ready on worker-[12]/.test(summary), `summary: ${summary}`)
     await setText('apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector:\n    matchLabels: {app: agent}\n  template:\n    metadata:\n      labels: {app: agent}\n    spec:\n      containers:\n      - {name: agent, image: nginx:1.27}\n')
     await page.getByRole('button', { name: 'Apply', exact: true }).click()
     await page.waitForFunction(() => /no matches for kind "DaemonSet" in version "apps\/v1"/.test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? ''), null, { timeout: 15000 })

@@ -24,7 +24,10 @@ export function SummaryCard({ caption = false }: { caption?: boolean }) {
 const Card = memo(function Card({ story, events, outcomes, caption }: { story: Story; events: TraceEvent[]; outcomes: Outcome[]; caption: boolean }) {
   const pods = story.pods.filter((p) => p !== '')
   const [picked, setPicked] = useState<string | undefined>(undefined)
-  const pod = picked !== undefined && pods.includes(picked) ? picked : followedPod(story, events.length - 1)
+  // The pod followed at the end; when the story ends on steps about no pod (a Deployment's status, written by a
+  // controller after its pods ran), the first pod of the story.
+  const followed = followedPod(story, events.length - 1)
+  const pod = picked !== undefined && pods.includes(picked) ? picked : pods.includes(followed) ? followed : (pods[0] ?? followed)
   const sum = useMemo(() => summarizePod(events, story, pod), [events, story, pod])
   // The failure the banner tells for this pod: the one still holding at the end, else its last.
   const mine = outcomes.filter((o) => o.pod === pod || o.pod === undefined)
