@@ -7,9 +7,10 @@
  */
 import type { ContainerStatus, Pod } from '../../api/types.ts'
 import { isSidecar } from '../../api/containers.ts'
-import { parseTime, translateTimestampSince } from './describe/format.ts'
+import { parseTime } from './describe/format.ts'
 import { humanDuration } from './humanDuration.ts'
 import { tabwrite } from './tabwriter.ts'
+import { podRow } from './get/tables.ts'
 import { tableCell } from './terminal.ts'
 
 /** pkg/util/node NodeUnreachablePodReason: the reason the node lifecycle controller gives pods on a lost node. */
@@ -107,23 +108,6 @@ export function podColumns(pod: Pod, nowMs: number): PodColumns {
 export function getPodsWide(pods: Pod[], nowMs: number): string {
   if (pods.length === 0) return 'No resources found in default namespace.'
   const rows = [['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES']]
-  for (const p of pods) {
-    const { ready, total, status, restarts } = podColumns(p, nowMs)
-    const gates = p.spec?.readinessGates ?? []
-    const trueGates = gates.filter(
-      (g) => p.status?.conditions?.find((c) => c.type === g.conditionType)?.status === 'True',
-    )
-    rows.push([
-      p.metadata?.name ?? '',
-      `${ready}/${total}`,
-      status,
-      restarts,
-      translateTimestampSince(p.metadata?.creationTimestamp, nowMs),
-      p.status?.podIPs?.[0]?.ip || '<none>',
-      p.spec?.nodeName || '<none>',
-      p.status?.nominatedNodeName || '<none>',
-      gates.length > 0 ? `${trueGates.length}/${gates.length}` : '<none>',
-    ].map(tableCell))
-  }
+  for (const p of pods) rows.push(podRow(p, nowMs).map(tableCell))
   return tabwrite(rows, 3, '', 6)
 }

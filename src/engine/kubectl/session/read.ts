@@ -6,7 +6,7 @@
  * rollout/rollout_history.go, auth/cani.go.
  */
 import type { Deployment, KEvent, KObject, Node, Pod, ReplicaSet } from '../../api/types.ts'
-import type { KubectlCommand, Selection } from '../cmd/parse.ts'
+import type { KubectlCommand } from '../cmd/parse.ts'
 import { canILine } from '../cmd/build.ts'
 import type { ResourceRef, SimulatedResource } from '../cmd/resources.ts'
 import { SIMULATED } from '../cmd/resources.ts'
@@ -20,6 +20,7 @@ import { describeNode } from '../printers/describe/node.ts'
 import { eventsFor } from '../printers/events.ts'
 import { deploymentRolloutHistory, deploymentRolloutStatus } from '../printers/rollout.ts'
 import type { Invocation } from './invocation.ts'
+import { groups, table, withKind } from './selection.ts'
 import { collectionPath, objectPath, podKey, serverError } from './invocation.ts'
 import { watchOne } from './wait.ts'
 
@@ -48,19 +49,7 @@ function getOne<T>(inv: Invocation, r: SimulatedResource, name: string, done: (o
   }, r === 'pods' ? podKey(inv.namespace, name) : undefined)
 }
 
-/** groups turns a selection into the types asked for, in order, each with its names (none: all of them). */
-function groups(sel: Selection): { resource: SimulatedResource; names: string[] }[] {
-  if ('types' in sel) return sel.types.map((resource) => ({ resource, names: sel.names }))
-  const out: { resource: SimulatedResource; names: string[] }[] = []
-  for (const ref of sel.refs) {
-    const g = out.find((x) => x.resource === ref.resource)
-    if (g) g.names.push(ref.name)
-    else out.push({ resource: ref.resource, names: [ref.name] })
-  }
-  return out
-}
 
-const table = (resource: SimulatedResource, objects: KObject[]): KindTable => ({ kind: resource, objects } as KindTable)
 
 export function runGet(inv: Invocation, cmd: Cmd<'get'>): void {
   const tables: KindTable[] = []
@@ -104,11 +93,6 @@ export function runGet(inv: Invocation, cmd: Cmd<'get'>): void {
   })
 }
 
-/** withKind: a listed item carries no kind of its own in a real list; the printers of a mixed list need it. */
-function withKind(o: KObject, r: SimulatedResource): KObject {
-  const info = SIMULATED[r]
-  return { apiVersion: info.group ? `${info.group}/v1` : 'v1', kind: info.kind, ...o }
-}
 
 export function runDescribe(inv: Invocation, cmd: Cmd<'describe'>): void {
   const texts: string[] = []

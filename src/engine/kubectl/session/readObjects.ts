@@ -13,7 +13,7 @@
 import type { Deployment, KEvent, KObject, Node, Pod, ReplicaSet } from '../../api/types.ts'
 import { groupResource } from '../../api/errors.ts'
 import { matchesRequirement } from '../../api/labels.ts'
-import type { KubectlCommand, Selection } from '../cmd/parse.ts'
+import type { KubectlCommand } from '../cmd/parse.ts'
 import type { SimulatedResource } from '../cmd/resources.ts'
 import { SIMULATED } from '../cmd/resources.ts'
 import { printGet } from '../printers/get/printGet.ts'
@@ -25,6 +25,7 @@ import { describeReplicaSet } from '../printers/describe/replicaset.ts'
 import { describeNode } from '../printers/describe/node.ts'
 import { eventsFor } from '../printers/events.ts'
 import { deploymentRolloutHistory } from '../printers/rollout.ts'
+import { groups, table, withKind } from './selection.ts'
 
 /** The commands readObjects answers. */
 export type ReadCommand = Extract<KubectlCommand, { verb: 'get' | 'describe' | 'rollout history' }>
@@ -108,24 +109,8 @@ function notFound(r: SimulatedResource, name: string): string {
   return `Error from server (NotFound): ${groupResource(r, SIMULATED[r].group)} "${name}" not found\n`
 }
 
-/** groups: the types asked for, in order, each with its names (none: all of them) — as read.ts groups them. */
-function groups(sel: Selection): { resource: SimulatedResource; names: string[] }[] {
-  if ('types' in sel) return sel.types.map((resource) => ({ resource, names: sel.names }))
-  const out: { resource: SimulatedResource; names: string[] }[] = []
-  for (const ref of sel.refs) {
-    const g = out.find((x) => x.resource === ref.resource)
-    if (g) g.names.push(ref.name)
-    else out.push({ resource: ref.resource, names: [ref.name] })
-  }
-  return out
-}
 
-const table = (resource: SimulatedResource, objects: KObject[]): KindTable => ({ kind: resource, objects }) as KindTable
 
-function withKind(o: KObject, r: SimulatedResource): KObject {
-  const info = SIMULATED[r]
-  return { apiVersion: info.group ? `${info.group}/v1` : 'v1', kind: info.kind, ...o }
-}
 
 /** readObjects answers one read command from the stored objects. */
 export function readObjects(cmd: ReadCommand, objects: readonly KObject[], opts: ReadOptions): ReadResult {
