@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { resourceByKind } from '../../src/engine/apiserver/resources.ts'
 
@@ -130,6 +133,16 @@ describe('podbirth CLI, hostile types and nulls (issue #16)', { timeout: 60_000 
       + 'each registry entry needs repository (string) and tags (map of tag to size)\n')
   })
 
+  it('a SimulatorConfig with a wrong type — podbirth\'s own message, at the value\'s line and column', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'podbirth-simcfg-'))
+    const file = join(dir, 'cluster.yaml')
+    writeFileSync(file, 'apiVersion: podbirth.dev/v1alpha1\nkind: SimulatorConfig\nlatencies:\n  network: "fast"\n')
+    const r = run('apply', '-f', 'tests/fixtures/nginx.yaml', '--cluster', file)
+    expect(r.code).toBe(2)
+    expect(r.err).toBe(`podbirth: invalid cluster file: ${file}: SimulatorConfig at line 4, column 12: `
+      + 'latencies.network must be a non-negative number of milliseconds\n')
+  })
+
   it('KubeSchedulerConfiguration profiles: a string — refused in a cluster file and by explain --config', () => {
     const msg = 'string into Go struct field KubeSchedulerConfiguration.profiles of type []v1.KubeSchedulerProfile'
     const c = withCluster('type-scheduler-profiles-string')
@@ -195,9 +208,6 @@ describe('podbirth CLI, hostile types and nulls (issue #16)', { timeout: 60_000 
 
 // Issue #16, the hostile corpus: alias bombs, BOM, invalid UTF-8, tabs, duplicate keys, HTML in names and labels,
 // and oversized annotations (generated here rather than committed).
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 
 describe('podbirth CLI, the hostile corpus (issue #16)', { timeout: 60_000 }, () => {
   const timedApply = (file: string) => {

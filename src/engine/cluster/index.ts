@@ -13,6 +13,7 @@ import { goNulls } from '../api/goNulls.ts'
 import { clusterDecodeMessage, clusterDocumentError, clusterTypeError, kubeconfigLoadError } from './typeGuard.ts'
 import { strategyFor } from '../apiserver/strategies.ts'
 import { resourceByKind } from '../apiserver/resources.ts'
+import { atPosition, positionOf } from '../api/schema/position.ts'
 import type { FieldError } from '../api/errors.ts'
 import { bootstrapObjects, defaultKubeconfig, defaultNodes, defaultStaticTokens, namespaceDefaults } from './defaults.ts'
 import type { ClusterSpec } from './types.ts'
@@ -30,6 +31,8 @@ const NAMESPACED_KINDS = new Set(['Pod', 'ServiceAccount', 'ResourceQuota', 'Lim
 /** loadCluster parses a cluster file; `text` undefined means the built-in default cluster. */
 export function loadCluster(text: string | undefined, filename: string): ClusterSpec | { error: string } {
   const docs: KObject[] = []
+  /** The YAML document each object came from, to point a SimulatorConfig error at its line. */
+  const docIndex = new Map<KObject, number>()
   if (text !== undefined) {
     for (const [i, { value, error }] of parseDocuments(text).entries()) {
       if (error) return { error: `${filename}: ${error}` }
@@ -44,6 +47,7 @@ export function loadCluster(text: string | undefined, filename: string): Cluster
         const bad = clusterTypeError(o)
         if (bad) return { error: `${filename}: ${o.kind ?? '<no kind>'}: ${bad}` }
       }
+      for (const o of objs) docIndex.set(o, i)
       docs.push(...objs)
     }
   }
@@ -64,7 +68,13 @@ export function loadCluster(text: string | undefined, filename: string): Cluster
     else if (doc.kind === 'KubeSchedulerConfiguration') spec.schedulerConfig = doc
     else if (doc.kind === SIM_KIND && doc.apiVersion === SIM_API_VERSION) {
       const err = mergeSimulatorConfig(spec.simulator, spec.apiserver, doc)
-      if (err) return { error: `${filename}: SimulatorConfig: ${err}` }
+      if (err) {
+        // podbirth's own messages start with the field's path (`latencies.network must be …`): say where it is.
+        const named = /^([A-Za-z]+(?:\.[A-Za-z]+)*)\b/.exec(err)?.[1]?.split('.') ?? []
+        const path = named.length && named[0] in doc ? named : []
+        const at = text !== undefined && path.length ? atPosition(positionOf(text, docIndex.get(doc) ?? 0, path)) : ''
+        return { error: `${filename}: SimulatorConfig${at}: ${err}` }
+      }
     } else if (doc.kind && CLUSTER_KINDS.has(doc.kind)) {
       if (!doc.metadata?.name) return { error: `${where}: metadata.name is required` }
       // A controller acts on these at once: one the API server would refuse (a selector its own pods do not match)
