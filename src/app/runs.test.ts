@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ApplyCommand } from '../protocol/messages.ts'
-import { MAX_REPLAYS, applyAsked, initialRunState, runFailed, runFinished, runRefused, sameApply } from './runs.ts'
+import { MAX_REPLAYS, applyAsked, initialRunState, runCancelled, runFailed, runFinished, runRefused, sameApply } from './runs.ts'
 import type { RunState } from './runs.ts'
 
 const apply = (text: string, seed = 1): ApplyCommand => ({ type: 'apply', text, seed, cluster: 'c' })
@@ -135,5 +135,25 @@ describe('sameApply compares the console session too', () => {
     expect(sameApply(base, withSession([create], true))).toBe(false)
     const running = applyAsked(initialRunState, base).state
     expect(applyAsked(running, withSession([create], true)).action.kind).toBe('restart')
+  })
+})
+
+describe('cancel', () => {
+  const a = { type: 'apply', text: 'a', seed: 1 } as const
+  const b = { type: 'apply', text: 'b', seed: 1 } as const
+  it('stops the running apply and replays the last one that worked', () => {
+    const s = runFinished(applyAsked(initialRunState, a).state)
+    const running = applyAsked(s, b).state
+    const step = runCancelled(running)
+    expect(step.action).toEqual({ kind: 'restart', apply: a })
+    expect(step.state).toEqual({ running: a, lastGood: a, replays: 0 })
+  })
+  it('with nothing that worked before, only stops it', () => {
+    const step = runCancelled(applyAsked(initialRunState, b).state)
+    expect(step.action).toEqual({ kind: 'restart', apply: undefined })
+    expect(step.state.running).toBeUndefined()
+  })
+  it('does nothing when nothing runs', () => {
+    expect(runCancelled(initialRunState).action).toEqual({ kind: 'none' })
   })
 })

@@ -55,6 +55,16 @@ export function applyAsked(s: RunState, apply: ApplyCommand): Step {
   return { state, action: s.running ? { kind: 'restart', apply } : { kind: 'post', apply } }
 }
 
+/**
+ * The user cancelled the running apply: its worker is stopped and a fresh one replays the last apply that worked
+ * (the trace on screen comes back), unless that is the one cancelled. Nothing runs when nothing was running.
+ */
+export function runCancelled(s: RunState): Step {
+  if (!s.running) return { state: s, action: { kind: 'none' } }
+  const replay = s.lastGood && !sameApply(s.lastGood, s.running) ? s.lastGood : undefined
+  return { state: { running: replay, lastGood: s.lastGood, replays: 0 }, action: { kind: 'restart', apply: replay } }
+}
+
 /** The running apply finished ('done'): it is now the last apply that worked. */
 export function runFinished(s: RunState): RunState {
   return { running: undefined, lastGood: s.running ?? s.lastGood, replays: 0 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react'
 import { useApp } from './store.ts'
 import type { ApplyCommand, Command, UsersCommand, WorkerMessage } from '../protocol/messages.ts'
-import { applyAsked, initialRunState, runFailed, runFinished, runRefused } from './runs.ts'
+import { applyAsked, initialRunState, runCancelled, runFailed, runFinished, runRefused } from './runs.ts'
 import type { RunAction, RunState } from './runs.ts'
 
 /**
@@ -105,6 +105,15 @@ export function useWorker(): (cmd: Command) => void {
       const step = applyAsked(runs.current, cmd)
       runs.current = step.state
       act.current(step.action)
+      return
+    }
+    if (cmd.type === 'cancel') {
+      const step = runCancelled(runs.current)
+      if (step.action.kind === 'none') return
+      runs.current = step.state
+      act.current(step.action)
+      const back = step.action.kind === 'restart' && step.action.apply ? '; the last apply that worked is shown again' : ''
+      receive({ type: 'error', message: `The simulation was cancelled${back}. Your manifest and cluster file are unchanged.` })
       return
     }
     if (cmd.type === 'users') lastUsers.current = cmd

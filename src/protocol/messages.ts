@@ -109,6 +109,11 @@ export interface Suggestion {
   text: string
 }
 
+/** CancelCommand stops the running simulation (the worker is replaced; the last apply that worked comes back). */
+export interface CancelCommand {
+  type: 'cancel'
+}
+
 /** CrashCommand makes the worker throw outside the engine: the end-to-end test of crash recovery sends it. */
 export interface CrashCommand {
   type: 'crash'
@@ -116,7 +121,7 @@ export interface CrashCommand {
 
 export type Command =
   | ApplyCommand | SnapshotCommand | WhatIfCommand | CrashCommand | UsersCommand | ReadCommand | FormatScriptCommand
-  | ParseScriptCommand
+  | ParseScriptCommand | CancelCommand
 
 export interface PodRow {
   name: string

@@ -184,6 +184,7 @@ export function App() {
           </EditorTabs>
           <div className="controls">
             <button type="button" onClick={apply} disabled={running}>Apply</button>
+            {running && <button type="button" className="cancel" onClick={() => send({ type: 'cancel' })}>Cancel</button>}
             <EditedSinceApply />
             <SeedInput />
             <UserPicker />

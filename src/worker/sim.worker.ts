@@ -199,6 +199,8 @@ self.onmessage = (ev: MessageEvent<Command>) => {
   if (cmd.type === 'read') { post(read(cmd)); return }
   if (cmd.type === 'formatScript') { post({ type: 'script', text: formatScript(toScript(cmd.session)) }); return }
   if (cmd.type === 'parseScript') { post(fromScript(cmd.text, cmd.fileName)); return }
+  // A cancel never reaches a worker: useWorker replaces the worker instead (this one may be busy simulating).
+  if (cmd.type === 'cancel') return
   try {
     const cluster = loadCluster(cmd.cluster, 'cluster.yaml')
     // A broken cluster file is the user's to fix: say where (loadCluster names cluster.yaml, line and column) and run nothing.

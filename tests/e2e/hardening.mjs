@@ -183,4 +183,23 @@ export async function hardeningTests({ browser, ORIGIN, root, test, assert, watc
     assert(await alert.count() === 0, `the old message stays: ${await alert.innerText().catch(() => '')}`)
     await context.close()
   })
+  await test('hardening: Cancel stops a long simulation; the last apply that worked comes back, the texts stay', async () => {
+    const { page, context } = await open({ init: [COUNT_WORKERS] })
+    // 1,500 pods: some 190,000 steps, seconds of simulation — long enough to be cancelled while it runs.
+    const big = Array.from({ length: 1500 }, (_, i) => EXAMPLE.replace('name: nginx\n  labels', `name: pod-${i}\n  labels`))
+      .join('---\n')
+    await page.evaluate((t) => window.__podbirthEditor.setValue(t), big)
+    const workers = await page.evaluate(() => window.__simWorkers)
+    await page.getByRole('button', { name: 'Apply', exact: true }).click()
+    await page.waitForFunction(() => document.querySelector('.app')?.dataset.running === 'true', null, { timeout: 5000 })
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click()
+    await page.waitForFunction(() => /cancelled/.test(document.querySelector('[role="alert"]')?.textContent ?? ''), null, { timeout: 5000 })
+    await page.waitForFunction(() => /pod\/nginx created/.test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? ''), null, { timeout: 15000 })
+    await idle(page)
+    assert(!/pod\/pod-0 created/.test(await output(page)), 'the cancelled run\'s output shows')
+    assert(await page.evaluate(() => window.__simWorkers) === workers + 1, 'the busy worker was not replaced')
+    assert(await page.evaluate(() => window.__podbirthEditor.getValue()) === big, 'the manifest changed')
+    assert(await page.getByRole('button', { name: 'Cancel', exact: true }).count() === 0, 'Cancel stays after the run')
+    await context.close()
+  })
 }
