@@ -78,14 +78,12 @@ describe('podbirth CLI, hostile types and nulls (issue #16)', { timeout: 60_000 
   }
 
   it('cpu: "1e999999999" (a string) — a valid quantity (int64Amount scale 999999999): MilliValue() overflows to 0, '
-    + 'so the pod is scheduled and runs, at once', () => {
-    const t0 = performance.now()
+    + 'so the pod is scheduled and runs', () => {
     const r = apply('type-cpu-huge-string')
     expect(r.code).toBe(0)
     expect(r.out).toContain('pod/p created')
     expect(r.out).toContain('admitted (requests cpu 0m')
     expect(r.out).toMatch(/\np +1\/1 +Running/)
-    expect(performance.now() - t0).toBeLessThan(10_000)
   })
 
   it('a Node whose status.capacity is null — the zero map: the kubelet reports its defaults', () => {
@@ -210,20 +208,16 @@ describe('podbirth CLI, hostile types and nulls (issue #16)', { timeout: 60_000 
 // and oversized annotations (generated here rather than committed).
 
 describe('podbirth CLI, the hostile corpus (issue #16)', { timeout: 60_000 }, () => {
-  const timedApply = (file: string) => {
-    const t0 = performance.now()
-    const r = run('apply', '-f', file, '--until', '5s')
-    return { ...r, ms: performance.now() - t0 }
-  }
+  // No wall-clock assertion (speed is measured by benchmarks): the test's timeout is what catches a hang.
+  const timedApply = (file: string) => run('apply', '-f', file, '--until', '5s')
   const parseError = (name: string, msg: string) =>
     `error: error parsing ${H}/${name}.yaml: error converting YAML to JSON: yaml: ${msg}`
 
   for (const name of ['alias-bomb-exponential', 'alias-bomb-deep']) {
-    it(`${name} — refused as goyaml refuses it ("excessive aliasing"), in well under a second of work`, () => {
+    it(`${name} — refused as goyaml refuses it ("excessive aliasing")`, () => {
       const r = timedApply(`${H}/${name}.yaml`)
       expect(r.code).toBe(1)
       expect(r.out).toContain(parseError(name, 'document contains excessive aliasing'))
-      expect(r.ms).toBeLessThan(10_000)
     })
   }
 
@@ -285,7 +279,6 @@ describe('podbirth CLI, the hostile corpus (issue #16)', { timeout: 60_000 }, ()
     expect(r.code).toBe(2)
     expect(r.err).toContain(`podbirth: cannot read manifest "${file}": it is 10485883 bytes, over the limit of `
       + '3145728 bytes (3 MiB), the API server\'s request limit ("Request entity too large: limit is 3145728")')
-    expect(r.ms).toBeLessThan(10_000)
   })
 
   // Upstream ValidateAnnotations (apimachinery v1.35 pkg/api/validation/objectmeta.go) refuses more than

@@ -12,13 +12,11 @@ const quantityChars = fc.constantFrom(...'0123456789.+-eEinumkKMGTP ', '9'.repea
 const quantityLike = fc.array(quantityChars, { maxLength: 24 }).map((cs) => cs.join(''))
 
 describe('fuzz: quantities', () => {
-  it('any string gets ParseQuantity\'s answer (one of its three errors, or a quantity) within milliseconds', () => {
+  it('any string gets ParseQuantity\'s answer (one of its three errors, or a quantity)', () => {
     fc.assert(fc.property(fc.oneof(quantityLike, fc.string({ unit: 'grapheme', maxLength: 30 })), (s) => {
-      const t0 = performance.now()
       const err = quantityError(s)
       expect(ERRORS.has(err)).toBe(true)
       expect(parseQuantity(s) === null).toBe(err !== undefined)
-      expect(performance.now() - t0).toBeLessThan(50)
     }), { seed: FUZZ_SEED, numRuns: 3_000 })
   })
 

@@ -219,15 +219,11 @@ describe('upstream amount_test.go', () => {
 })
 
 describe('limits: huge and tiny exponents are held scaled, never expanded', () => {
-  const timed = (s: string) => {
-    const t0 = performance.now()
-    const q = parseQuantity(s)
-    return { q, ms: performance.now() - t0 }
-  }
+  // No wall-clock assertion (speed is measured by benchmarks): a value that were expanded would not finish at all.
+  const timed = (s: string) => ({ q: parseQuantity(s) })
 
-  it('1e999999999 is a valid quantity (int64Amount{1, 999999999}) parsed in well under a millisecond budget', () => {
-    const { q, ms } = timed('1e999999999')
-    expect(ms).toBeLessThan(50)
+  it('1e999999999 is a valid quantity (int64Amount{1, 999999999}) held scaled', () => {
+    const { q } = timed('1e999999999')
     expect(q?.format).toBe('DecimalExponent')
     // scale 999999999 is a multiple of 3 and "1" has no zeros: ParseQuantity keeps the string, and String() is it.
     expect(q && formatQuantity(q)).toBe('1e999999999')
@@ -248,17 +244,15 @@ describe('limits: huge and tiny exponents are held scaled, never expanded', () =
   })
 
   it('a tiny value rounds up to 1n without building 10^exponent (Simplified: upstream v1.35 materialises it)', () => {
-    const { q, ms } = timed('1e-999999999')
-    expect(ms).toBeLessThan(50)
+    const { q } = timed('1e-999999999')
     expect(q && formatQuantity(q)).toBe('1e-9')
     expect(q && milliValue(q)).toBe(1)
   })
 
   it('zero with a huge exponent is zero, at once ("e999999999" has no digits: num is "0")', () => {
     for (const s of ['0e999999999', 'e999999999', '-0e999999999']) {
-      const { q, ms } = timed(s)
-      expect(ms).toBeLessThan(50)
-      expect(q?.nano).toBe(0n)
+      const { q } = timed(s)
+        expect(q?.nano).toBe(0n)
       expect(q && formatQuantity(q)).toBe('0')
       expect(q && value(q)).toBe(0)
     }
