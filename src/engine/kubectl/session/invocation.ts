@@ -141,3 +141,9 @@ export function serverError(res: HttpResponse): string {
 
 /** podKey: the story's name for a pod (namespace/name). */
 export const podKey = (ns: string, name: string) => `${ns}/${name}`
+
+/** each runs fn for every item in order, then done: kubectl handles its arguments one by one. */
+export function each<T>(items: readonly T[], fn: (item: T, next: () => void) => void, done: () => void): void {
+  const step = (i: number) => (i >= items.length ? done() : fn(items[i], () => step(i + 1)))
+  step(0)
+}

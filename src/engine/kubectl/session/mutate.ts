@@ -15,18 +15,12 @@ import { printerKind, SIMULATED } from '../cmd/resources.ts'
 import { drainFailureText, drainFilter } from '../cmd/drain.ts'
 import { kubectlRollback } from '../../controllers/deployment/rollback.ts'
 import type { Invocation } from './invocation.ts'
-import { collectionPath, objectPath, podKey, serverError } from './invocation.ts'
+import { collectionPath, each, objectPath, podKey, serverError } from './invocation.ts'
 import { waitGone } from './wait.ts'
 
 type Cmd<V extends KubectlCommand['verb']> = Extract<KubectlCommand, { verb: V }>
 
 const CREATE_QUERY = { fieldManager: 'kubectl-create', fieldValidation: 'Strict' }
-
-/** each runs fn for every item in order, then done (kubectl handles its arguments one by one). */
-function each<T>(items: readonly T[], fn: (item: T, next: () => void) => void, done: () => void): void {
-  const step = (i: number) => (i >= items.length ? done() : fn(items[i], () => step(i + 1)))
-  step(0)
-}
 
 const podOf = (r: SimulatedResource, ns: string, name: string) => (r === 'pods' ? podKey(ns, name) : undefined)
 

@@ -21,15 +21,10 @@ import { eventsFor } from '../printers/events.ts'
 import { deploymentRolloutHistory, deploymentRolloutStatus } from '../printers/rollout.ts'
 import type { Invocation } from './invocation.ts'
 import { groups, table, withKind } from './selection.ts'
-import { collectionPath, objectPath, podKey, serverError } from './invocation.ts'
+import { collectionPath, each, objectPath, podKey, serverError } from './invocation.ts'
 import { watchOne } from './wait.ts'
 
 type Cmd<V extends KubectlCommand['verb']> = Extract<KubectlCommand, { verb: V }>
-
-function each<T>(items: readonly T[], fn: (item: T, next: () => void) => void, done: () => void): void {
-  const step = (i: number) => (i >= items.length ? done() : fn(items[i], () => step(i + 1)))
-  step(0)
-}
 
 /** listOf LISTs a resource (one namespace, or all of them) with an optional label selector. */
 function listOf<T>(inv: Invocation, r: SimulatedResource, namespace: string | undefined, selector: string,
