@@ -16,6 +16,11 @@ import { mkdirSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 
 const PORT = Number(process.env.E2E_PORT ?? 4179)
+// E2E_OUT_DIR serves another build (helpers build into dist-NAME so they never share dist/); E2E_ONLY=story,console
+// runs only those groups ('main' is the tests in this file).
+const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist'
+const ONLY = process.env.E2E_ONLY?.split(',')
+let group = 'main'
 const ORIGIN = `http://127.0.0.1:${PORT}`
 const root = new URL('../..', import.meta.url).pathname
 mkdirSync(`${root}test-results`, { recursive: true })
@@ -24,6 +29,7 @@ const results = []
 /** The main page, for a screenshot when a test fails. */
 let pageForShots
 async function test(name, fn) {
+  if (ONLY && !ONLY.includes(group) && !name.startsWith('no request left')) return
   try {
     await fn()
     results.push({ name, ok: true })
@@ -37,7 +43,7 @@ async function test(name, fn) {
 }
 function assert(cond, msg) { if (!cond) throw new Error(msg) }
 
-const { server, ready } = startPreview(root, PORT)
+const { server, ready } = startPreview(root, PORT, OUT_DIR)
 let browser
 try {
   await ready
@@ -532,16 +538,26 @@ try {
     p.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()) })
     p.on('pageerror', (e) => consoleErrors.push(String(e)))
   }
+  group = 'story'
   await storyTests({ browser, ORIGIN, root, test, assert, watch })
+  group = 'scenario'
   await scenarioTests({ browser, ORIGIN, root, test, assert, watch })
+  group = 'tour'
   await tourTests({ browser, ORIGIN, root, test, assert, watch })
+  group = 'quiz'
   await quizTests({ browser, ORIGIN, root, test, assert, watch })
+  group = 'hardening'
   await hardeningTests({ browser, ORIGIN, root, test, assert, watch })
+  group = 'editorHardening'
   await editorHardeningTests({ browser, ORIGIN, root, test, assert, watch })
+  group = 'hostileInput'
   await hostileInputTests({ browser, ORIGIN, root, test, assert, watch })
+  group = 'csp'
   await cspTests({ browser, ORIGIN, root, test, assert, watch })
+  group = 'console'
   await consoleTests({ browser, ORIGIN, root, test, assert, watch })
 
+  group = 'main'
   // Outcome banners: every failure is an alert naming it, with the exact message, why, what would fix it, and a button
   // to the step that decided it.
   const toEnd = async () => {
