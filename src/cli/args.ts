@@ -20,6 +20,8 @@ export interface ExplainArgs {
   file: string
   cluster?: string
   config?: string
+  /** --compare: a second KubeSchedulerConfiguration; both runs are printed with their differences. */
+  compare?: string
   seed: number
   output: 'text' | 'json'
 }
@@ -143,6 +145,7 @@ function parseExplain(argv: string[]): Parsed {
     switch (flag) {
       case '-f': case '--filename': { const v = value(); if (!need(v)) return `flag ${flag} needs a file name`; if (a.file) return 'explain takes one -f POD_FILE'; a.file = v; return '' }
       case '--config': { const v = value(); if (!need(v)) return '--config needs a file name'; a.config = v; return '' }
+      case '--compare': { const v = value(); if (!need(v)) return '--compare needs a file name'; a.compare = v; return '' }
       default: return `unknown flag "${arg}"`
     }
   })
@@ -155,7 +158,7 @@ export const USAGE = `podbirth — the birth of a Kubernetes pod, simulated (Kub
 
 Usage:
   podbirth apply -f FILE [-f FILE ...] [--cluster FILE] [--user NAME] [-n NAMESPACE] [--seed N] [--until DURATION] [--describe] [-o text|json]
-  podbirth explain -f POD_FILE [--cluster FILE] [--config FILE] [--seed N] [-o text|json]
+  podbirth explain -f POD_FILE [--cluster FILE] [--config FILE] [--compare FILE] [--seed N] [-o text|json]
   podbirth run SCRIPT [--cluster FILE] [--seed N] [--until DURATION] [-o text|json]
 
   apply   does what \`kubectl apply -f\` does against a simulated cluster and runs virtual time until nothing
@@ -168,13 +171,17 @@ Usage:
           command; --until (default 10m) counts from the start. -o json prints one JSON object.
   explain runs one scheduling cycle for the pod (after kubectl and the apiserver, as apply does) and prints
           every plugin's verdict: PreFilter, Filter per node and plugin, PostFilter (preemption), the scores
-          raw, normalized and weighted, the chosen node or the FailedScheduling message, and why. -o json prints
-          one object keyed as kube-scheduler-simulator's results (pod, selectedNode, message, filter, score, ...).
+          raw, normalized and weighted, the chosen node or the FailedScheduling message, and why; for each
+          rejected node, the constraint that failed (taint, label, spread counts and skew, conflicting pod,
+          resources left). -o json prints one object keyed as kube-scheduler-simulator's results (pod,
+          selectedNode, message, filter, score, ...). --compare B runs the cycle again with the configuration
+          B and prints both runs and their differences (-o json: {"a": ..., "b": ..., "differences": ...}).
 
 Flags:
   -f, --filename FILE   manifest to apply (YAML or JSON, one or many documents); repeatable
   --cluster FILE        cluster file (Kubernetes YAML + podbirth SimulatorConfig); default: built-in cluster
   --config FILE         (explain) a KubeSchedulerConfiguration, kubescheduler.config.k8s.io/v1
+  --compare FILE        (explain) a second KubeSchedulerConfiguration to compare the run with (A = --config)
   --user NAME           kubeconfig user to act as (default: the current context's user)
   -n, --namespace NS    namespace for objects that do not name one
   --seed N              random seed, 0 to 2147483647 (default 1): same inputs and seed give the same trace
@@ -182,5 +189,5 @@ Flags:
   --describe            (apply) print \`kubectl describe pod\` in full for each applied pod, Events included
   -o, --output FORMAT   text (default) or json
 
-Exit codes: 0 kubectl succeeded (explain: the pod was scheduled), 1 kubectl failed (explain: the pod did not fit,\nor was refused), 2 bad usage or unreadable file.
+Exit codes: 0 kubectl succeeded (explain: the pod was scheduled; with --compare, in both runs), 1 kubectl failed\n(explain: the pod did not fit, or was refused), 2 bad usage or unreadable file.
 `

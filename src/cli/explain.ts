@@ -11,6 +11,12 @@ import type { ClusterSpec } from '../engine/cluster/types.ts'
 import { createSimulation } from '../engine/index.ts'
 import type { CycleRecord } from '../engine/scheduler/framework/record.ts'
 import { tabwrite } from '../engine/kubectl/printers/tabwriter.ts'
+import type { Pod } from '../engine/api/types.ts'
+import { PodInfo } from '../engine/scheduler/framework/types.ts'
+import {
+  compareRuns, constraintText, failing, scoringStrategyOf, whyParagraph,
+} from '../engine/scheduler/explain/index.ts'
+import type { ExplainInputs, NodeExplanation, RunComparison } from '../engine/scheduler/explain/index.ts'
 
 export interface ExplainInput {
   cluster: ClusterSpec
@@ -22,7 +28,13 @@ export interface ExplainInput {
 }
 
 export type ExplainResult =
-  | { kind: 'cycle'; record: CycleRecord }
+  | {
+    kind: 'cycle'; record: CycleRecord
+    /** The cluster as the cycle saw it: what the per-node reasons are computed from. */
+    inputs: ExplainInputs
+    /** NodeResourcesFit's scoring strategy in the profile that ran the cycle. */
+    strategy: string
+  }
   | { kind: 'refused'; message: string; exitCode: number }
 
 /** explain runs the simulation until the scheduler has finished the pod's first scheduling cycle. */
@@ -46,7 +58,11 @@ export function explain(input: ExplainInput): ExplainResult {
   const limit = sim.ctx.sim.now() + 60 * 1_000_000
   while (sim.scheduler.cycles.length === 0 && sim.ctx.sim.now() < limit && sim.step()) { /* run until the first cycle */ }
   const record = sim.scheduler.cycles[0]
-  if (record) return { kind: 'cycle', record }
+  if (record) {
+    const profile = sim.scheduler.settings?.profiles.find((p) => p.schedulerName === record.profile)
+    const inputs = cycleInputs(sim, record, profile)
+    return { kind: 'cycle', record, inputs, strategy: scoringStrategyOf(profile?.args) }
+  }
   const k = sim.kubectlResults[0]
   if (k && k.exitCode !== 0) return { kind: 'refused', exitCode: 1, message: k.stderr.trimEnd() }
   const pod = sim.sessionPods()[0]
@@ -54,6 +70,50 @@ export function explain(input: ExplainInput): ExplainResult {
   if (pod?.spec?.schedulingGates?.length) return { kind: 'refused', exitCode: 1, message: `podbirth: pod ${pod.metadata?.namespace}/${pod.metadata?.name} is waiting for scheduling gates: [${pod.spec.schedulingGates.map((g) => g.name).join(' ')}]; no scheduling cycle runs until they are removed.` }
   if (pod && pod.spec?.schedulerName && pod.spec.schedulerName !== 'default-scheduler' && !sim.scheduler.core?.frameworks.has(pod.spec.schedulerName)) return { kind: 'refused', exitCode: 1, message: `podbirth: pod asks for schedulerName "${pod.spec.schedulerName}", which no profile of this kube-scheduler serves, so it stays Pending.` }
   return { kind: 'refused', exitCode: 1, message: 'podbirth: no scheduling cycle ran for the pod (is it a Pod?)' }
+}
+
+type Sim = ReturnType<typeof createSimulation>
+type Profile = NonNullable<Sim['scheduler']['settings']>['profiles'][number]
+
+/**
+ * cycleInputs reads the scheduler's cache right after the cycle: every node, and the pods on them (assumed ones
+ * with their node); the pod itself, assumed by this cycle, is left out by the reasons.
+ */
+function cycleInputs(sim: Sim, record: CycleRecord, profile: Profile | undefined): ExplainInputs {
+  const core = sim.scheduler.core
+  const infos = core?.cache.nodeInfos() ?? []
+  const nodes = infos.map((n) => n.node)
+  const pods: Pod[] = []
+  for (const n of infos) {
+    for (const { pod: p } of n.pods) {
+      // An assumed pod is on the node in the cache before its binding sets spec.nodeName.
+      const containers = p.spec?.containers ?? []
+      pods.push(p.spec?.nodeName ? p : { ...p, spec: { ...p.spec, containers, nodeName: n.name } })
+    }
+  }
+  const key = (p: Pod) => `${p.metadata?.namespace ?? 'default'}/${p.metadata?.name ?? ''}`
+  const pod = sim.pods().find((p) => key(p) === record.pod) ?? { metadata: {} }
+  const namespaceLabels: Record<string, Record<string, string>> = {}
+  for (const p of [pod, ...pods]) {
+    const ns = p.metadata?.namespace ?? 'default'
+    const labels = core?.namespaceLabels(ns)
+    if (labels) namespaceLabels[ns] = labels
+  }
+  const defaultSelector = core ? core.defaultSelector(new PodInfo(pod)) : null
+  return { record, pod, nodes, pods, profile, namespaceLabels, defaultSelector }
+}
+
+/** reasonLines: for each rejected node, the constraints that failed (or the plugin's message). */
+export function reasonLines(nodes: NodeExplanation[]): string[] {
+  const out: string[] = []
+  for (const n of nodes) {
+    if (n.verdict !== 'rejected') continue
+    const pr = n.plugins.find((p) => p.plugin === n.rejectedBy)
+    const causes = (pr?.constraints ?? []).filter(failing).map(constraintText)
+    out.push(`  ${n.node} (${n.rejectedBy ?? ''})`)
+    for (const c of causes.length ? causes : [pr?.message ?? n.summary]) out.push(`    ${c}`)
+  }
+  return out
 }
 
 /** toJson is the one JSON object of `explain -o json`. */
@@ -79,8 +139,8 @@ function table(rows: string[][]): string[] {
   return tabwrite(rows, 2).split('\n').map((l) => l.trimEnd())
 }
 
-/** toText renders the record for a terminal. */
-export function toText(r: CycleRecord, seed: number): string {
+/** toText renders the record for a terminal; with the nodes' explanations, a Reasons section follows Filter. */
+export function toText(r: CycleRecord, seed: number, explained?: NodeExplanation[]): string {
   const out: string[] = []
   out.push(`Pod ${r.pod}: scheduling cycle with profile ${r.profile} against ${r.numAllNodes} node(s)`)
   if (r.numAllNodes === 0) {
@@ -108,6 +168,8 @@ export function toText(r: CycleRecord, seed: number): string {
   } else if (r.preFilter.some((p) => p.status !== 'Success' && p.status !== 'Skip')) {
     out.push('', 'Filter   not run: a PreFilter plugin rejected the pod for every node')
   }
+  const reasons = explained ? reasonLines(explained) : []
+  if (reasons.length > 0) out.push('', 'Reasons  (each rejected node: the constraints that failed)', ...reasons)
   if (r.postFilter.length > 0) {
     out.push('', 'PostFilter')
     out.push(...table(r.postFilter.map((p) => ['  ' + p.plugin, p.status, p.nominatedNodeName ? `nominated node ${p.nominatedNodeName}` : (p.message ?? '')])))
@@ -127,40 +189,15 @@ export function toText(r: CycleRecord, seed: number): string {
   out.push('')
   if (r.selectedNode) out.push(`Selected node: ${r.selectedNode}`)
   else out.push(`FailedScheduling: ${r.message}`)
-  out.push('', `Why: ${why(r, seed)}`)
+  out.push('', `Why: ${whyParagraph(r, seed)}`)
   return out.join('\n') + '\n'
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`
-}
-
-/** why says in plain words which plugin decided what. */
-export function why(r: CycleRecord, seed: number): string {
-  const parts: string[] = []
-  const rejections = Object.entries(r.rejectedBy).sort((a, b) => b[1].nodes - a[1].nodes || (a[0] < b[0] ? -1 : 1))
-  for (const [plugin, x] of rejections) {
-    const reasons = Object.entries(x.reasons).map(([reason, n]) => (n === x.nodes ? `"${reason}"` : `"${reason}" on ${n}`)).join(', ')
-    parts.push(`${plugin === 'PreFilter' ? 'a PreFilter plugin' : plugin} rejected ${plural(x.nodes, 'node', 'nodes')} (${reasons})`)
-  }
-  let s = parts.length ? parts.join('; ') + '. ' : ''
-  if (!r.selectedNode) {
-    const pf = r.postFilter.find((p) => p.plugin === 'DefaultPreemption')
-    if (pf?.nominatedNodeName) s += `No node fits now, but preempting lower-priority pods on ${pf.nominatedNodeName} makes room: the pod is nominated there and waits for the victims to go.`
-    else if (pf?.message?.includes('Preemption is not helpful')) s += 'Preemption cannot help: every rejection is UnschedulableAndUnresolvable (evicting pods would not change it) or comes before Filter.'
-    else if (pf?.message?.includes('No preemption victims')) s += 'Preemption could help in principle, but no pod on those nodes has a lower priority than this one.'
-    else if (pf?.message) s += `Preemption: ${pf.message.replace(/^preemption: /, '')}`
-    return s.trim()
-  }
-  if (r.scoringNote) return `${s}${r.selectedNode} is the only feasible node, so it is chosen without scoring.`.trim()
-  const ranked = Object.keys(r.totalScore).sort((a, b) => r.totalScore[b] - r.totalScore[a] || (a < b ? -1 : 1))
-  const best = r.selectedNode
-  const runnerUp = ranked.find((n) => n !== best)
-  s += `${best} has the highest total score (${r.totalScore[best]}).`
-  if (r.tiedNodes > 1) s += ` ${r.tiedNodes} nodes share that total; the tie is broken at random by the seeded generator (seed ${seed}), so another seed may pick another of them.`
-  else if (runnerUp !== undefined) {
-    const diffs = r.scorePlugins.map((p) => [p.plugin, r.finalScore[best][p.plugin] - r.finalScore[runnerUp][p.plugin]] as const).filter(([, d]) => d !== 0).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
-    if (diffs.length) s += ` Against ${runnerUp} (${r.totalScore[runnerUp]}) the difference comes from ${diffs.map(([p, d]) => `${p} ${d > 0 ? '+' : ''}${d}`).join(', ')}.`
-  }
-  return s.trim()
+/** comparison puts two explained cycles of the same pod side by side (`explain --compare`). */
+export function comparison(a: ExplainResult & { kind: 'cycle' }, b: ExplainResult & { kind: 'cycle' }): RunComparison {
+  const side = (x: ExplainResult & { kind: 'cycle' }) => ({
+    profile: x.record.profile, scoringStrategy: x.strategy,
+    placements: { [x.record.pod]: x.record.selectedNode }, firstCycles: { [x.record.pod]: x.record },
+  })
+  return compareRuns(side(a), side(b), a.record.pod)
 }

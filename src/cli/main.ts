@@ -9,7 +9,8 @@ import { describePod } from '../engine/kubectl/printers/describe/pod.ts'
 import { getPodsWide } from '../engine/kubectl/printers/getPods.ts'
 import { USAGE, parseArgs } from './args.ts'
 import type { ApplyArgs, ExplainArgs } from './args.ts'
-import { explain, toJson, toText } from './explain.ts'
+import { comparison, explain, toJson, toText } from './explain.ts'
+import { explainNodes } from '../engine/scheduler/explain/index.ts'
 import { traceLines } from './traceText.ts'
 import { runScript } from './run.ts'
 import { buildStory } from '../engine/story/index.ts'
@@ -102,19 +103,39 @@ export function runExplain(a: ExplainArgs, io: Io): number {
   const pod = readInput(a.file, 'manifest', MAX_MANIFEST_BYTES)
   if ('error' in pod) { io.err(`${pod.error}\n`); return 2 }
   const podText = pod.text
-  let configText: string | undefined
-  if (a.config) {
-    const t = readInput(a.config, 'scheduler configuration', MAX_CONFIG_BYTES)
+  const configs: { text?: string; file?: string }[] = [{ file: a.config }]
+  if (a.compare) configs.push({ file: a.compare })
+  for (const c of configs) {
+    if (!c.file) continue
+    const t = readInput(c.file, 'scheduler configuration', MAX_CONFIG_BYTES)
     if ('error' in t) { io.err(`${t.error}\n`); return 2 }
-    configText = t.text
+    c.text = t.text
   }
   const cluster = loadCluster(clusterText, a.cluster ?? 'default')
   if ('error' in cluster) { io.err(`podbirth: invalid cluster file: ${cluster.error}\n`); return 2 }
-  const r = explain({ cluster, podText, podFile: a.file, configText, configFile: a.config, seed: a.seed })
-  if (r.kind === 'refused') { io.err(`${r.message}\n`); return r.exitCode }
-  if (a.output === 'json') io.out(`${JSON.stringify(toJson(r.record), null, 2)}\n`)
-  else io.out(escapeTerminal(toText(r.record, a.seed)))
-  return r.record.selectedNode ? 0 : 1
+  const results = []
+  for (const c of configs) {
+    const r = explain({ cluster, podText, podFile: a.file, configText: c.text, configFile: c.file, seed: a.seed })
+    if (r.kind === 'refused') { io.err(`${r.message}\n`); return r.exitCode }
+    results.push(r)
+  }
+  const [ra, rb] = results
+  if (rb === undefined) {
+    if (a.output === 'json') io.out(`${JSON.stringify(toJson(ra.record), null, 2)}\n`)
+    else io.out(escapeTerminal(toText(ra.record, a.seed, explainNodes(ra.inputs))))
+    return ra.record.selectedNode ? 0 : 1
+  }
+  const differences = comparison(ra, rb)
+  if (a.output === 'json') {
+    const { text: _text, ...data } = differences
+    io.out(`${JSON.stringify({ a: toJson(ra.record), b: toJson(rb.record), differences: data }, null, 2)}\n`)
+  } else {
+    const head = (side: string, file: string | undefined) => `=== ${side}: ${file ?? 'the default configuration'} ===\n`
+    io.out(escapeTerminal(head('A', a.config) + toText(ra.record, a.seed, explainNodes(ra.inputs))))
+    io.out(escapeTerminal('\n' + head('B', a.compare) + toText(rb.record, a.seed, explainNodes(rb.inputs))))
+    io.out(escapeTerminal(`\n=== Differences ===\n${differences.text.join('\n')}\n`))
+  }
+  return ra.record.selectedNode && rb.record.selectedNode ? 0 : 1
 }
 
 
