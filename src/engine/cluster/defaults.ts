@@ -27,6 +27,9 @@ const clusterRoleBinding = (name: string, role: string, subjects: { kind: string
 const podResources = ['pods', 'pods/attach', 'pods/eviction', 'pods/exec', 'pods/portforward', 'pods/proxy', 'pods/log', 'pods/status']
 const coreResources = ['configmaps', 'endpoints', 'persistentvolumeclaims', 'replicationcontrollers', 'secrets', 'serviceaccounts', 'services', 'events', 'limitranges', 'resourcequotas', 'namespaces']
 
+/** namespaceObject: a Namespace as the apiserver stores it once created (Active, with its name label). */
+export const namespaceObject = ns
+
 /** namespaceDefaults: what the controllers add to every namespace (default ServiceAccount, kube-root-ca.crt). */
 export function namespaceDefaults(namespace: string): KObject[] {
   return [sa(namespace), rootCA(namespace)]

@@ -17,6 +17,7 @@ import { atPosition, positionOf } from '../api/schema/position.ts'
 import type { FieldError } from '../api/errors.ts'
 import { bootstrapObjects, defaultKubeconfig, defaultNodes, defaultStaticTokens, namespaceDefaults } from './defaults.ts'
 import type { ClusterSpec } from './types.ts'
+import { impliedNamespaces, restoreObject } from './restore.ts'
 
 export type { ClusterSpec } from './types.ts'
 
@@ -85,7 +86,8 @@ export function loadCluster(text: string | undefined, filename: string): Cluster
       if (invalid.length) {
         return { error: `${filename}: ${invalidMessage(doc.kind, doc.metadata.name, invalid)}` }
       }
-      fileObjects.push(doc)
+      // What a real cluster printed comes back as a restore stores it (restore.ts: the old store's fields go).
+      fileObjects.push(restoreObject(doc))
     } else return { error: `${where}: kind ${JSON.stringify(doc.kind ?? '')} is not something a cluster file can hold (supported: ${[...CLUSTER_KINDS].join(', ')}, Config, KubeSchedulerConfiguration, ${SIM_KIND})` }
   }
   const builtInKubeconfig = !docs.some((d) => d.kind === 'Config')
@@ -98,7 +100,8 @@ export function loadCluster(text: string | undefined, filename: string): Cluster
   const completed = fileObjects.map((o) => (o.kind === 'Node' ? completeNode(o, nodeIndex++) : NAMESPACED_KINDS.has(o.kind ?? '') && !o.metadata?.namespace ? { ...o, metadata: { ...o.metadata, namespace: 'default' } } : o))
   // The service-account and root-CA controllers give every namespace a "default" ServiceAccount and kube-root-ca.crt.
   const perNamespace = completed.filter((o) => o.kind === 'Namespace').flatMap((o) => namespaceDefaults(o.metadata?.name ?? ''))
-  const all = [...defaults, ...perNamespace]
+  const builtIn = new Set(defaults.filter((o) => o.kind === 'Namespace').map((o) => o.metadata?.name ?? ''))
+  const all = [...defaults, ...perNamespace, ...impliedNamespaces(completed, builtIn)]
   spec.objects = [...all.filter((o) => !fileIds.has(id(o))), ...completed]
   return spec
 }

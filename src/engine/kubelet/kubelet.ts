@@ -131,9 +131,12 @@ export class Kubelet {
     this.workers.set(key, w)
     if (pod.status?.phase === 'Running' || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') {
       // Existing workload from the cluster file: adopt it as it is (start-up, muted).
-      if (this.ipam && !('error' in this.ipam) && pod.status?.podIP) {
-        const ip = this.ipam.allocate()
-        if (typeof ip === 'string') w.ip = ip
+      // Its IP stays: a pod-network address is kept reserved in host-local (new pods get others); a hostNetwork
+      // pod's IP is the node's own.
+      const podIP = pod.status?.podIP
+      if (podIP) {
+        if (this.ipam && !('error' in this.ipam) && !pod.spec?.hostNetwork) this.ipam.reserve(podIP)
+        w.ip = podIP
       }
       for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
         const s = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].find(

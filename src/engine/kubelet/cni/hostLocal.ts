@@ -52,6 +52,21 @@ export class HostLocal {
     return { error: `no IP addresses available in range set: ${toIp(r.first)}-${toIp(r.last)}` }
   }
 
+  /**
+   * reserve marks an address already in use (a pod that was running before this kubelet started): host-local keeps
+   * one file per reserved IP under /var/lib/cni/networks/<network>/, so a restart hands out other addresses.
+   * Simplified: host-local's last_reserved_ip file is not known, so the highest reserved address counts as the last.
+   * Returns false (nothing reserved) for an address outside the range, e.g. a hostNetwork pod's node IP.
+   */
+  reserve(ip: string): boolean {
+    if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return false
+    const n = toInt(ip)
+    if (n < this.range.first || n > this.range.last) return false
+    this.used.add(n)
+    if (n > this.lastReserved) this.lastReserved = n
+    return true
+  }
+
   release(ip: string): void {
     this.used.delete(toInt(ip))
   }
