@@ -11,7 +11,9 @@ export type Labels = Record<string, string> | undefined
 export function matchesLabelSelector(selector: LabelSelector | undefined | null, labels: Labels): boolean {
   if (!selector) return false
   const l = labels ?? {}
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (l[k] !== v) return false
+  // for…in, not Object.entries: controllers match every pod of a ReplicaSet on each sync.
+  const ml = selector.matchLabels
+  if (ml) for (const k in ml) if (l[k] !== ml[k]) return false
   for (const r of selector.matchExpressions ?? []) {
     if (!matchesRequirement(r.key, r.operator, r.values ?? [], l)) return false
   }
@@ -42,6 +44,6 @@ export function matchesRequirement(key: string, operator: string, values: string
 /** matchesSelectorMap applies a plain map selector (nodeSelector, Service selector): every pair must match. */
 export function matchesSelectorMap(selector: Record<string, string> | undefined, labels: Labels): boolean {
   const l = labels ?? {}
-  for (const [k, v] of Object.entries(selector ?? {})) if (l[k] !== v) return false
+  if (selector) for (const k in selector) if (l[k] !== selector[k]) return false
   return true
 }

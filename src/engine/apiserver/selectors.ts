@@ -19,9 +19,18 @@ export function parseFieldSelector(s: string | undefined): Req[] {
   })
 }
 
+/** A field's path, split once: every write is checked against every candidate watcher's selector. */
+const fieldPaths = new Map<string, readonly string[]>()
+
 export function fieldValue(obj: KObject, field: string): string {
+  let path = fieldPaths.get(field)
+  if (!path) {
+    path = field.split('.')
+    // Bounded: field selectors come from requests, and only a handful of fields are selectable.
+    if (fieldPaths.size < 64) fieldPaths.set(field, path)
+  }
   let cur: unknown = obj
-  for (const p of field.split('.')) cur = typeof cur === 'object' && cur !== null ? (cur as Record<string, unknown>)[p] : undefined
+  for (const p of path) cur = typeof cur === 'object' && cur !== null ? (cur as Record<string, unknown>)[p] : undefined
   return cur === undefined || cur === null ? '' : String(cur)
 }
 

@@ -71,15 +71,15 @@ export class WatchCache {
     for (const field of INDEXED_FIELDS) {
       const byValue = this.index.get(field)
       if (!byValue?.size) continue
-      const values = new Set<string>()
-      if (before) values.add(fieldValue(before, field))
-      if (after) values.add(fieldValue(after, field))
-      for (const v of values) {
-        const list = byValue.get(v)
-        if (list) lists.push(list)
-      }
+      const was = before ? fieldValue(before, field) : undefined
+      const is = after ? fieldValue(after, field) : undefined
+      const a = was === undefined ? undefined : byValue.get(was)
+      if (a) lists.push(a)
+      const b = is === undefined || is === was ? undefined : byValue.get(is)
+      if (b) lists.push(b)
     }
     if (lists.length === 1) return this.unindexed
+    if (lists.length === 2 && this.unindexed.length === 0) return lists[1]
     return lists.flat().sort((a, b) => a.seq - b.seq)
   }
 

@@ -40,4 +40,22 @@ describe('EtcdStore', () => {
     for (const n of ['c', 'a', 'b']) s.txn([], [{ type: 'put', key: `/registry/pods/default/${n}`, value: obj(n) }])
     expect(s.range('/registry/pods/').map((kv) => kv.key)).toEqual(['/registry/pods/default/a', '/registry/pods/default/b', '/registry/pods/default/c'])
   })
+
+  it('range stays in key order and current through creates, updates and deletes (its key order is cached)', () => {
+    const s = new EtcdStore()
+    const put = (ns: string, n: string, v = n) =>
+      s.txn([], [{ type: 'put', key: `/registry/pods/${ns}/${n}`, value: { ...obj(v), metadata: { name: v, namespace: ns } } }])
+    const names = (prefix: string) => s.range(prefix).map((kv) => `${kv.key.slice('/registry/pods/'.length)}=${kv.value.metadata?.name}`)
+    put('default', 'b')
+    put('kube-system', 'a')
+    put('default', 'a')
+    expect(names('/registry/pods/')).toEqual(['default/a=a', 'default/b=b', 'kube-system/a=a'])
+    put('default', 'b', 'b2')
+    expect(names('/registry/pods/default/')).toEqual(['default/a=a', 'default/b=b2'])
+    put('default', 'aa')
+    s.txn([], [{ type: 'delete', key: '/registry/pods/default/a' }])
+    expect(names('/registry/pods/')).toEqual(['default/aa=aa', 'default/b=b2', 'kube-system/a=a'])
+    expect(names('/registry/pods/nope/')).toEqual([])
+    expect(names('/registry/nodes/')).toEqual([])
+  })
 })

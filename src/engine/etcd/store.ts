@@ -45,9 +45,13 @@ function bucketOf(key: string): string {
   return i < 0 ? key : key.slice(0, i + 1)
 }
 
+const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
 export class EtcdStore {
   private data = new Map<string, KV>()
   private buckets = new Map<string, Map<string, KV>>()
+  /** Each bucket's keys in key order, dropped when a key is added to it or removed from it. */
+  private sortedKeys = new Map<string, string[]>()
   private rev = 1
   private watchers: { prefix: string; cb: (e: EtcdWatchEvent) => void }[] = []
 
@@ -64,9 +68,18 @@ export class EtcdStore {
   range(prefix: string): KV[] {
     const out: KV[] = []
     const b = bucketOf(prefix)
-    const source = prefix.startsWith(b) && b.endsWith('/') && b.split('/').length === 4 ? (this.buckets.get(b)?.values() ?? []) : this.data.values()
-    for (const kv of source) if (kv.key.startsWith(prefix)) out.push(kv)
-    out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    if (prefix.startsWith(b) && b.endsWith('/') && b.split('/').length === 4) {
+      // A resource's keys in order are kept until one is added or removed: the authorizer lists the RBAC
+      // bindings on every request, and an update (most writes) leaves the order as it was.
+      const bucket = this.buckets.get(b)
+      if (!bucket) return out
+      let keys = this.sortedKeys.get(b)
+      if (!keys) this.sortedKeys.set(b, (keys = [...bucket.keys()].sort(byKey)))
+      for (const k of keys) if (k.startsWith(prefix)) out.push(bucket.get(k) as KV)
+      return out
+    }
+    for (const kv of this.data.values()) if (kv.key.startsWith(prefix)) out.push(kv)
+    out.sort((a, b) => byKey(a.key, b.key))
     return out
   }
 
@@ -91,10 +104,12 @@ export class EtcdStore {
           version: (prev?.version ?? 0) + 1,
         }
         this.data.set(op.key, kv)
+        if (!prev) this.sortedKeys.delete(bucketOf(op.key))
         this.bucket(op.key).set(op.key, kv)
         events.push({ type: 'PUT', kv, prevKv: prev, revision })
       } else if (prev) {
         this.data.delete(op.key)
+        this.sortedKeys.delete(bucketOf(op.key))
         this.bucket(op.key).delete(op.key)
         events.push({ type: 'DELETE', kv: { ...prev, modRevision: revision }, prevKv: prev, revision })
       }

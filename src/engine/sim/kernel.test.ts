@@ -62,4 +62,14 @@ describe('Sim', () => {
     })
     sim.runUntil(sec(2))
   })
+
+  it('rfc3339 of other instants than now, in any order, is right (the last second is remembered, not assumed)', () => {
+    const sim = new Sim(1, Date.UTC(2026, 0, 1, 12, 0, 0))
+    expect(sim.rfc3339(sec(61.999))).toBe('2026-01-01T12:01:01Z')
+    expect(sim.rfc3339(0)).toBe('2026-01-01T12:00:00Z')
+    expect(sim.rfc3339(sec(0.999999))).toBe('2026-01-01T12:00:00Z')
+    expect(sim.rfc3339(sec(1))).toBe('2026-01-01T12:00:01Z')
+    expect(sim.rfc3339(sec(3600 * 24))).toBe('2026-01-02T12:00:00Z')
+    expect(sim.rfc3339()).toBe('2026-01-01T12:00:00Z')
+  })
 })

@@ -11,16 +11,27 @@ export const ms = (n: number): Micros => Math.round(n * US_PER_MS)
 /** sec converts seconds to the engine's microsecond time unit. */
 export const sec = (n: number): Micros => Math.round(n * US_PER_S)
 
-interface Scheduled {
-  t: Micros
-  seq: number
-  fn: () => void
-  cancelled?: boolean
-}
-
 /** Timer is the handle of a scheduled callback: cancel() keeps it from running (it is a no-op once it has run). */
 export interface Timer {
   cancel(): void
+}
+
+/** Scheduled is a queued callback and its own Timer (one object per callback: a run schedules millions). */
+class Scheduled implements Timer {
+  readonly t: Micros
+  readonly seq: number
+  readonly fn: () => void
+  cancelled = false
+
+  constructor(t: Micros, seq: number, fn: () => void) {
+    this.t = t
+    this.seq = seq
+    this.fn = fn
+  }
+
+  cancel(): void {
+    this.cancelled = true
+  }
 }
 
 /**
@@ -32,6 +43,8 @@ export class Sim {
   private queue: Scheduled[] = []
   private seqCounter = 0
   private t: Micros = 0
+  private lastSecond = Number.NaN
+  private lastRfc3339 = ''
   /** The wall-clock instant that virtual time 0 corresponds to (for creationTimestamp), in epoch ms. */
   readonly epochMs: number
   readonly rng: Rng
@@ -53,12 +66,18 @@ export class Sim {
 
   /** rfc3339 returns the simulated wall-clock time with second precision, as metadata timestamps have. */
   rfc3339(t: Micros = this.t): string {
-    return new Date(this.wallMs(t)).toISOString().replace(/\.\d{3}Z$/, 'Z')
+    // Every object write asks for it; the last second's text is kept, as consecutive calls mostly share it.
+    const second = Math.floor(this.wallMs(t) / 1000)
+    if (second !== this.lastSecond) {
+      this.lastSecond = second
+      this.lastRfc3339 = new Date(second * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+    }
+    return this.lastRfc3339
   }
 
   /** rfc3339Micro returns the time with microsecond precision (Event.eventTime, MicroTime). */
   rfc3339Micro(t: Micros = this.t): string {
-    const base = new Date(this.wallMs(t)).toISOString().slice(0, 19)
+    const base = this.rfc3339(t).slice(0, 19)
     const frac = String(Math.floor(t) % US_PER_S).padStart(6, '0')
     return `${base}.${frac}Z`
   }
@@ -70,7 +89,7 @@ export class Sim {
 
   /** at runs fn at virtual time t (never in the past). */
   at(t: Micros, fn: () => void): Timer {
-    const item: Scheduled = { t: Math.max(t, this.t), seq: this.seqCounter++, fn }
+    const item = new Scheduled(Math.max(t, this.t), this.seqCounter++, fn)
     const q = this.queue
     q.push(item)
     let i = q.length - 1
@@ -81,7 +100,7 @@ export class Sim {
       i = p
     }
     q[i] = item
-    return { cancel: () => { item.cancelled = true } }
+    return item
   }
 
   /** pending reports how many callbacks wait in the queue. */

@@ -16,7 +16,7 @@ import type { Informer } from '../informers.ts'
 import { keyOf } from '../informers.ts'
 import { WorkQueue } from '../workqueue.ts'
 import type { ReplicaSetSyncDetails } from '../traceTypes.ts'
-import { manageReplicas } from './replicaSet.ts'
+import { desiredReplicas, manageReplicas } from './replicaSet.ts'
 import { calculateStatus, requeueAfterSeconds, statusForUpdate, terminatingPodsOf } from './replicaSetUtils.ts'
 
 /** How long one sync takes to start after its key is queued (virtual µs). */
@@ -71,16 +71,21 @@ export class ReplicaSetController {
     const rs = this.rsInformer.get(key)
     if (!rs || rs.metadata?.deletionTimestamp) return done()
     const ns = rs.metadata?.namespace ?? ''
-    const all = this.podInformer.list(ns)
-    const claimed = filterClaimedPods(rs.metadata?.uid ?? '', rs.spec?.selector, all)
+    // Simplified (speed only): syncReplicaSet lists every pod of the namespace and FilterClaimedPods keeps those it
+    // controls; here they come from the informer's controller-uid index first — the same pods in the same (key)
+    // order, without a scan of the namespace on each of a 1,000-replica rollout's hundreds of syncs.
+    const owned = this.podInformer.listControlledBy(rs.metadata?.uid ?? '', ns)
+    const claimed = filterClaimedPods(rs.metadata?.uid ?? '', rs.spec?.selector, owned)
     const active = filterActivePods(claimed)
     const now = this.ctx.sim.rfc3339()
     const owner = getControllerOf(rs.metadata)
     const base = { replicaSet: key, replicas: rs.spec?.replicas ?? 1, activePods: active.length,
       ...(owner?.kind === 'Deployment' ? { owner: owner.name } : {}) }
-    const finish = (err?: string) => this.updateStatus(rs, active, terminatingPodsOf(rs, all), err, done)
+    const finish = (err?: string) => this.updateStatus(rs, active, terminatingPodsOf(rs, claimed), err, done)
     if (!this.satisfied(key)) return finish()
-    const plan = manageReplicas(active, rs, all, now)
+    // Only a scale-down ranks pods by their node's related pods, the namespace's (the informer's whole list).
+    const related = active.length > desiredReplicas(rs) ? this.podInformer.list(ns) : []
+    const plan = manageReplicas(active, rs, related, now)
     switch (plan.action) {
       case 'none': return finish()
       case 'create': {
