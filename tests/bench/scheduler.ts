@@ -23,6 +23,8 @@ export interface SchedulerBenchResult {
   scheduled: number
   wallSeconds: number
   podsPerSecond: number
+  /** CPU time of this process over the run (user + system): steadier than wall time on a shared machine. */
+  cpuSeconds: number
   peakRssMB: number
   recordBytesPerCycle: number
   upstreamThreshold: number
@@ -74,6 +76,7 @@ export function runSchedulerBench(shapeName: string): SchedulerBenchResult {
   let peak = process.memoryUsage().rss
   let scheduled = 0
   const t0 = performance.now()
+  const cpu0 = process.cpuUsage()
   for (let i = 0; i < pods.length; i++) {
     const pi = new PodInfo(pods[i])
     const state = core.newCycleState(fwk, pi)
@@ -86,10 +89,11 @@ export function runSchedulerBench(shapeName: string): SchedulerBenchResult {
     if (i % 500 === 0) peak = Math.max(peak, process.memoryUsage().rss)
   }
   const wall = (performance.now() - t0) / 1000
+  const cpu = process.cpuUsage(cpu0)
   peak = Math.max(peak, process.memoryUsage().rss)
   const sample = records.slice(-100)
   const recordBytes = sample.length ? sample.reduce((n, r) => n + JSON.stringify(r).length, 0) / sample.length : 0
-  return { shape: shapeName, nodes: shape.nodes, pods: shape.pods, scheduled, wallSeconds: wall, podsPerSecond: scheduled / wall, peakRssMB: peak / 1024 / 1024, recordBytesPerCycle: recordBytes, upstreamThreshold: shape.threshold }
+  return { shape: shapeName, nodes: shape.nodes, pods: shape.pods, scheduled, wallSeconds: wall, podsPerSecond: scheduled / wall, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMB: peak / 1024 / 1024, recordBytesPerCycle: recordBytes, upstreamThreshold: shape.threshold }
 }
 
 if (process.argv[1]?.endsWith('scheduler.ts') && process.argv[2]) {

@@ -7,6 +7,7 @@
 import type { Node, Pod } from '../api/types.ts'
 import { NodeInfo, PodInfo } from './framework/types.ts'
 import type { ImageState } from './framework/types.ts'
+import { PodChangeLog } from './framework/podChangeLog.ts'
 
 const zoneKey = (labels: Record<string, string>): string => {
   const region = labels['topology.kubernetes.io/region'] ?? labels['failure-domain.beta.kubernetes.io/region'] ?? ''
@@ -28,7 +29,11 @@ export class SchedulerCache {
   private affinityList: NodeInfo[] | null = null
   private antiAffinityList: NodeInfo[] | null = null
 
+  /** Pods put on and taken off nodes since the node set last changed (plugins count incrementally from it). */
+  readonly podChanges = new PodChangeLog()
+
   private invalidate(): void {
+    this.podChanges.newEpoch()
     this.list = null
     this.affinityList = null
     this.antiAffinityList = null
@@ -181,8 +186,12 @@ export class SchedulerCache {
     const ni = this.nodes.get(nodeName)
     if (ni) {
       ni.addPod(pi)
-      if (pi.hasAffinity) this.affinityList = null
-      if (pi.requiredAntiAffinityTerms.length > 0) this.antiAffinityList = null
+      this.podChanges.push(pi, ni, 1)
+      // The lists hold nodes, so they change only when a node gains its first such pod.
+      if (pi.hasAffinity && ni.podsWithAffinity.length === 1) this.affinityList = null
+      if (pi.requiredAntiAffinityTerms.length > 0 && ni.podsWithRequiredAntiAffinity.length === 1) {
+        this.antiAffinityList = null
+      }
     } else {
       const l = this.orphans.get(nodeName) ?? []
       l.push(pi)
@@ -197,8 +206,12 @@ export class SchedulerCache {
     const ni = this.nodes.get(nodeName)
     if (ni) {
       const had = ni.removePod(key)
-      if (had?.hasAffinity) this.affinityList = null
-      if (had && had.requiredAntiAffinityTerms.length > 0) this.antiAffinityList = null
+      if (had) this.podChanges.push(had, ni, -1)
+      // ... or loses its last one.
+      if (had?.hasAffinity && ni.podsWithAffinity.length === 0) this.affinityList = null
+      if (had && had.requiredAntiAffinityTerms.length > 0 && ni.podsWithRequiredAntiAffinity.length === 0) {
+        this.antiAffinityList = null
+      }
     } else {
       const l = this.orphans.get(nodeName)
       if (l) this.orphans.set(nodeName, l.filter((p) => p.key !== key))

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { cluster, node, pod, schedule } from './testing.ts'
-import { numFeasibleNodesToFind } from './scheduleOne.ts'
+import { numFeasibleNodesToFind, topIndices } from './scheduleOne.ts'
+import { Rng } from '../sim/rng.ts'
 
 // The PostFilter reasons, joined with ", " (runtime/framework.go RunPostFilterPlugins): DynamicResources' comes first
 // (dynamicresources.go PostFilter, a pod without claims), then DefaultPreemption's "preemption: ...".
@@ -204,5 +205,17 @@ describe('numFeasibleNodesToFind', () => {
     expect(numFeasibleNodesToFind(0, 1500)).toBe(570) // 50 − 12 = 38%
     expect(numFeasibleNodesToFind(1, 5000)).toBe(100) // 1% = 50 → at least 100
     expect(numFeasibleNodesToFind(100, 5000)).toBe(5000)
+  })
+})
+
+describe('topIndices (the compact record keeps the top-scored nodes)', () => {
+  it('is sorting every index by total (descending, ties by index) and keeping the first k', () => {
+    const rng = new Rng(3)
+    for (let round = 0; round < 200; round++) {
+      const totals = Array.from({ length: rng.int(40) }, () => rng.int(6) * 50)
+      const k = 1 + rng.int(12)
+      const want = totals.map((_, i) => i).sort((a, b) => totals[b] - totals[a] || a - b).slice(0, k)
+      expect(topIndices(totals, k)).toEqual(want)
+    }
   })
 })

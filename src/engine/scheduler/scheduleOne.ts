@@ -18,6 +18,7 @@ import type { Registry, ScoredPlugin } from './framework/runtime.ts'
 import { Code, Status, isRejected, isSuccess, newStatus } from './framework/status.ts'
 import type { MaybeStatus } from './framework/status.ts'
 import type { NodeInfo, PodInfo } from './framework/types.ts'
+import type { PodChangeLog } from './framework/podChangeLog.ts'
 import type { SchedulerSettings } from './config.ts'
 import { inTreeRegistry } from './plugins/registry.ts'
 
@@ -92,6 +93,9 @@ export class SchedulerCore implements Handle {
   nodesWithRequiredAntiAffinityPods(): NodeInfo[] {
     return this.cache.nodesWithRequiredAntiAffinityPods()
   }
+  podChanges(): PodChangeLog {
+    return this.cache.podChanges
+  }
   namespaceLabels(ns: string): Record<string, string> | undefined {
     return this.nsLabels(ns)
   }
@@ -114,7 +118,8 @@ export class SchedulerCore implements Handle {
    */
   runFilterPluginsWithNominatedPods(state: CycleState, pod: PodInfo, node: NodeInfo): MaybeStatus {
     const fwk = this.fwk()
-    const m = this.nominated.get(node.name)
+    // Most cycles run with no pod nominated anywhere: no per-node lookup then.
+    const m = this.nominatedNodeOf.size > 0 ? this.nominated.get(node.name) : undefined
     if (m && m.size > 0) {
       let stateCopy: CycleState | null = null
       let nodeCopy: NodeInfo | null = null
@@ -377,7 +382,7 @@ export class SchedulerCore implements Handle {
     if (rec.detail === 'full') {
       keep = nodes.map((_, i) => i)
     } else {
-      keep = nodes.map((_, i) => i).sort((a, b) => totals[b] - totals[a] || a - b).slice(0, COMPACT_TOP_NODES)
+      keep = topIndices(totals, COMPACT_TOP_NODES)
       if (!keep.includes(selected)) keep.push(selected)
     }
     for (const i of keep) {
@@ -396,4 +401,21 @@ export class SchedulerCore implements Handle {
       rec.totalScore[name] = totals[i]
     }
   }
+}
+
+/**
+ * topIndices: the indices of the k highest totals, highest first, ties by lower index, as sorting every index
+ * and keeping the first k would give, without sorting thousands of nodes to keep ten.
+ */
+export function topIndices(totals: number[], k: number): number[] {
+  const top: number[] = []
+  for (let i = 0; i < totals.length; i++) {
+    const t = totals[i]
+    if (top.length === k && totals[top[k - 1]] >= t) continue
+    let j = top.length
+    while (j > 0 && totals[top[j - 1]] < t) j--
+    top.splice(j, 0, i)
+    if (top.length > k) top.pop()
+  }
+  return top
 }

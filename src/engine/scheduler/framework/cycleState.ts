@@ -2,6 +2,7 @@
  * CycleState is the per-cycle scratch space plugins share (framework.CycleState). Plugins write their
  * PreFilter/PreScore results under their own keys; the runtime keeps which plugins returned Skip.
  */
+import type { FilterPlugin } from './interface.ts'
 import type { CycleRecorder } from './record.ts'
 
 export class CycleState {
@@ -12,6 +13,8 @@ export class CycleState {
   skipScorePlugins = new Set<string>()
   /** The recorder of this cycle's plugin calls (absent in preemption's dry runs). */
   recorder: CycleRecorder | null = null
+  /** The runtime's list of Filter plugins to run, for the skip set of the size it was built from. */
+  filterCache: { owner: object; skip: Set<string>; skipped: number; plugins: FilterPlugin[] } | null = null
 
   read<T>(key: string): T | undefined {
     return this.data.get(key) as T | undefined

@@ -5,6 +5,7 @@
 import type { LabelSelector } from '../../api/types.ts'
 import type { Rng } from '../../sim/rng.ts'
 import type { CycleState } from './cycleState.ts'
+import type { PodChangeLog } from './podChangeLog.ts'
 import type { MaybeStatus, Status } from './status.ts'
 import type { NodeInfo, PodInfo } from './types.ts'
 
@@ -103,6 +104,8 @@ export interface Handle {
   nodeInfo(name: string): NodeInfo | undefined
   nodesWithAffinityPods(): NodeInfo[]
   nodesWithRequiredAntiAffinityPods(): NodeInfo[]
+  /** The cache's log of pods put on and taken off nodes (absent: plugins recount every cycle). */
+  podChanges?(): PodChangeLog
   namespaceLabels(namespace: string): Record<string, string> | undefined
   /** Selector for the system default spreading: the pod's Services, ReplicaSets, ... (helper.DefaultSelector). */
   defaultSelector(pod: PodInfo): LabelSelector | null

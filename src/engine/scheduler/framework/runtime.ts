@@ -177,10 +177,9 @@ export class Framework {
 
   /** RunFilterPlugins: the first plugin that does not return Success decides the node (runAllFilters=false). */
   runFilterPlugins(state: CycleState, pod: PodInfo, node: NodeInfo): MaybeStatus {
-    const skip = state.skipFilterPlugins
-    for (let i = 0; i < this.filter.length; i++) {
-      const p = this.filter[i]
-      if (skip.size > 0 && skip.has(p.name)) continue
+    const plugins = this.filtersToRun(state)
+    for (let i = 0; i < plugins.length; i++) {
+      const p = plugins[i]
       const s = p.filter(state, pod, node)
       if (s !== null && s.code !== Code.Success) {
         if (s.code !== Code.Unschedulable && s.code !== Code.UnschedulableAndUnresolvable) {
@@ -190,6 +189,19 @@ export class Framework {
       }
     }
     return null
+  }
+
+  /**
+   * filtersToRun: the Filter plugins PreFilter did not skip, worked out once per cycle rather than once per node
+   * (the skip set only grows, during PreFilter, so its size tells whether the list is current).
+   */
+  private filtersToRun(state: CycleState): FilterPlugin[] {
+    const skip = state.skipFilterPlugins
+    const c = state.filterCache
+    if (c !== null && c.owner === this && c.skip === skip && c.skipped === skip.size) return c.plugins
+    const plugins = skip.size === 0 ? this.filter : this.filter.filter((p) => !skip.has(p.name))
+    state.filterCache = { owner: this, skip, skipped: skip.size, plugins }
+    return plugins
   }
 
   /** RunPostFilterPlugins: the first plugin that succeeds wins; otherwise the rejections' messages are joined. */

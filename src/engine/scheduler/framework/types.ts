@@ -280,14 +280,25 @@ export class NodeInfo {
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/
 const isLabelValue = (v: string): boolean => v.length <= 63 && LABEL_VALUE.test(v)
 
+/** Whether every In/NotIn value of the requirements is a label value, worked out once per term (not per node). */
+const validValues = new WeakMap<object, boolean>()
+function validLabelValues(exprs: { operator: string; values?: string[] }[]): boolean {
+  let ok = validValues.get(exprs)
+  if (ok === undefined) {
+    ok = exprs.every((r) => !(r.operator === 'In' || r.operator === 'NotIn') || (r.values ?? []).every(isLabelValue))
+    validValues.set(exprs, ok)
+  }
+  return ok
+}
+
 /** nodeSelectorTermMatches: every matchExpression on labels and every matchField (metadata.name) holds; an empty term matches nothing. */
 export function nodeSelectorTermMatches(term: { matchExpressions?: { key: string; operator: string; values?: string[] }[]; matchFields?: { key: string; operator: string; values?: string[] }[] }, node: NodeInfo): boolean {
   const exprs = term.matchExpressions ?? []
   const fields = term.matchFields ?? []
   if (exprs.length === 0 && fields.length === 0) return false
+  // nodeSelectorRequirementsAsSelector: a value that is not a valid label value makes the term match nothing.
+  if (exprs.length > 0 && !validLabelValues(exprs)) return false
   for (const r of exprs) {
-    // nodeSelectorRequirementsAsSelector: a value that is not a valid label value makes the term match nothing.
-    if ((r.operator === 'In' || r.operator === 'NotIn') && !(r.values ?? []).every(isLabelValue)) return false
     if (!matchesRequirement(r.key, r.operator, r.values ?? [], node.labels)) return false
   }
   for (const r of fields) {

@@ -34,17 +34,31 @@ export function calculatePriority(sumScores: number, numContainers: number): num
 export class ImageLocality implements ScorePlugin {
   readonly name = NAME
   private readonly handle: Handle
+  private readonly images = new WeakMap<PodInfo, string[]>()
   constructor(handle: Handle) {
     this.handle = handle
   }
   score(_state: CycleState, pod: PodInfo, node: NodeInfo): number {
     const total = this.handle.nodeInfos().length
-    const containers = [...(pod.pod.spec?.initContainers ?? []), ...(pod.pod.spec?.containers ?? [])]
+    const images = this.imagesOf(pod)
     let sum = 0
-    for (const c of containers) {
-      const st = node.imageStates.get(normalizedImageName(c.image ?? ''))
-      if (st) sum += scaledImageScore(st, total)
+    if (node.imageStates.size > 0) {
+      for (const name of images) {
+        const st = node.imageStates.get(name)
+        if (st) sum += scaledImageScore(st, total)
+      }
     }
-    return calculatePriority(sum, containers.length)
+    return calculatePriority(sum, images.length)
+  }
+
+  /** The normalized image name of every init and regular container, computed once per pod, not once per node. */
+  private imagesOf(pod: PodInfo): string[] {
+    let names = this.images.get(pod)
+    if (!names) {
+      const containers = [...(pod.pod.spec?.initContainers ?? []), ...(pod.pod.spec?.containers ?? [])]
+      names = containers.map((c) => normalizedImageName(c.image ?? ''))
+      this.images.set(pod, names)
+    }
+    return names
   }
 }

@@ -12,6 +12,8 @@ import { Code, MAX_NODE_SCORE, newStatus } from '../framework/status.ts'
 import type { MaybeStatus } from '../framework/status.ts'
 import type { AffinityTerm, NodeInfo, PodInfo, WeightedAffinityTerm } from '../framework/types.ts'
 import { termMatches } from '../framework/types.ts'
+import { AffinityCounter, copyCounts, count } from './interPodAffinityCounts.ts'
+import type { Counts } from './interPodAffinityCounts.ts'
 
 export const NAME = 'InterPodAffinity'
 export const ERR_REASON_EXISTING_ANTI_AFFINITY = "node(s) didn't satisfy existing pods anti-affinity rules"
@@ -23,13 +25,10 @@ export interface InterPodAffinityArgs {
   ignorePreferredTermsOfExistingPods?: boolean
 }
 
-/** topologyToMatchedTermCount: "key\u0000value" → count. */
-type Counts = Map<string, number>
-const pair = (k: string, v: string) => k + '\u0000' + v
-const inc = (m: Counts, k: string, d: number) => {
-  const n = (m.get(k) ?? 0) + d
-  if (n === 0) m.delete(k)
-  else m.set(k, n)
+/** hasLabels: the node has at least one label (Object.keys(...).length > 0 without the array). */
+function hasLabels(labels: Record<string, string>): boolean {
+  for (const k in labels) if (Object.prototype.hasOwnProperty.call(labels, k)) return true
+  return false
 }
 
 class PreFilterState {
@@ -37,15 +36,27 @@ class PreFilterState {
   affinityCounts: Counts = new Map()
   antiAffinityCounts: Counts = new Map()
   nsLabels: Record<string, string> | undefined
+  /** The counts are the AffinityCounter's remembered ones: copy them before preemption's AddPod/RemovePod. */
+  shared = false
+  own(): void {
+    if (!this.shared) return
+    this.existingAntiAffinityCounts = copyCounts(this.existingAntiAffinityCounts)
+    this.affinityCounts = copyCounts(this.affinityCounts)
+    this.antiAffinityCounts = copyCounts(this.antiAffinityCounts)
+    this.shared = false
+  }
   clone(): PreFilterState {
     const c = new PreFilterState()
-    c.existingAntiAffinityCounts = new Map(this.existingAntiAffinityCounts)
-    c.affinityCounts = new Map(this.affinityCounts)
-    c.antiAffinityCounts = new Map(this.antiAffinityCounts)
+    c.existingAntiAffinityCounts = copyCounts(this.existingAntiAffinityCounts)
+    c.affinityCounts = copyCounts(this.affinityCounts)
+    c.antiAffinityCounts = copyCounts(this.antiAffinityCounts)
     c.nsLabels = this.nsLabels
     return c
   }
 }
+
+/** Topology key → value → summed weight (PreScore). */
+type TopologyScore = Map<string, Map<string, number>>
 
 const PRE_FILTER_KEY = 'PreFilter' + NAME
 const PRE_SCORE_KEY = 'PreScore' + NAME
@@ -53,11 +64,13 @@ const PRE_SCORE_KEY = 'PreScore' + NAME
 export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
   readonly name = NAME
   private readonly handle: Handle
+  private readonly counter: AffinityCounter
   readonly hardPodAffinityWeight: number
   readonly ignorePreferredTermsOfExistingPods: boolean
 
   constructor(args: InterPodAffinityArgs | undefined, handle: Handle) {
     this.handle = handle
+    this.counter = new AffinityCounter(handle)
     this.hardPodAffinityWeight = args?.hardPodAffinityWeight ?? 1
     this.ignorePreferredTermsOfExistingPods = args?.ignorePreferredTermsOfExistingPods ?? false
   }
@@ -68,54 +81,23 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
 
   /** Adds (sign +1) or removes (−1) what `existing` on `node` contributes to the counts for `pod`. */
   private updateWithPod(s: PreFilterState, pod: PodInfo, existing: PodInfo, node: NodeInfo, sign: number): void {
-    const labels = node.labels
-    // Existing pod's required anti-affinity terms that match the incoming pod.
-    for (const t of existing.requiredAntiAffinityTerms) {
-      const v = labels[t.topologyKey]
-      if (v !== undefined && termMatches(t, pod.pod, s.nsLabels)) inc(s.existingAntiAffinityCounts, pair(t.topologyKey, v), sign)
-    }
-    const exNs = this.nsLabelsOf(existing)
-    // Incoming pod's required affinity: counted only if the existing pod matches all terms.
-    if (pod.requiredAffinityTerms.length > 0 && pod.requiredAffinityTerms.every((t) => termMatches(t, existing.pod, exNs))) {
-      for (const t of pod.requiredAffinityTerms) {
-        const v = labels[t.topologyKey]
-        if (v !== undefined) inc(s.affinityCounts, pair(t.topologyKey, v), sign)
-      }
-    }
-    for (const t of pod.requiredAntiAffinityTerms) {
-      const v = labels[t.topologyKey]
-      if (v !== undefined && termMatches(t, existing.pod, exNs)) inc(s.antiAffinityCounts, pair(t.topologyKey, v), sign)
-    }
+    s.own()
+    this.counter.countExisting(s.existingAntiAffinityCounts, pod, existing, node.labels, sign)
+    this.counter.countIncoming(s.affinityCounts, s.antiAffinityCounts, pod, existing, node.labels, sign)
   }
 
   preFilter(state: CycleState, pod: PodInfo, nodes: NodeInfo[]): { result?: PreFilterResult | null; status: MaybeStatus } {
     const s = new PreFilterState()
     s.nsLabels = this.nsLabelsOf(pod)
     // Existing pods' required anti-affinity, only over nodes that have such pods.
-    for (const node of this.handle.nodesWithRequiredAntiAffinityPods()) {
-      for (const ex of node.podsWithRequiredAntiAffinity) {
-        for (const t of ex.requiredAntiAffinityTerms) {
-          const v = node.labels[t.topologyKey]
-          if (v !== undefined && termMatches(t, pod.pod, s.nsLabels)) inc(s.existingAntiAffinityCounts, pair(t.topologyKey, v), 1)
-        }
-      }
-    }
+    const existing = this.counter.existingCounts(pod, nodes)
+    s.existingAntiAffinityCounts = existing.counts
+    s.shared = existing.shared
     if (pod.requiredAffinityTerms.length > 0 || pod.requiredAntiAffinityTerms.length > 0) {
-      for (const node of nodes) {
-        for (const ex of node.pods) {
-          const exNs = this.nsLabelsOf(ex)
-          if (pod.requiredAffinityTerms.length > 0 && pod.requiredAffinityTerms.every((t) => termMatches(t, ex.pod, exNs))) {
-            for (const t of pod.requiredAffinityTerms) {
-              const v = node.labels[t.topologyKey]
-              if (v !== undefined) inc(s.affinityCounts, pair(t.topologyKey, v), 1)
-            }
-          }
-          for (const t of pod.requiredAntiAffinityTerms) {
-            const v = node.labels[t.topologyKey]
-            if (v !== undefined && termMatches(t, ex.pod, exNs)) inc(s.antiAffinityCounts, pair(t.topologyKey, v), 1)
-          }
-        }
-      }
+      const incoming = this.counter.incomingCounts(pod, nodes)
+      s.affinityCounts = incoming.affinity
+      s.antiAffinityCounts = incoming.anti
+      s.shared ||= incoming.shared
     }
     if (s.existingAntiAffinityCounts.size === 0 && pod.requiredAffinityTerms.length === 0 && pod.requiredAntiAffinityTerms.length === 0) {
       return { status: newStatus(Code.Skip) }
@@ -146,31 +128,23 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
     if (nodes.length === 0) return newStatus(Code.Skip)
     const hasConstraints = pod.preferredAffinityTerms.length > 0 || pod.preferredAntiAffinityTerms.length > 0
     if (this.ignorePreferredTermsOfExistingPods && !hasConstraints) return newStatus(Code.Skip)
-    const nsLabels = this.nsLabelsOf(pod)
     const topologyScore = new Map<string, Map<string, number>>()
-    const add = (term: AffinityTerm, weight: number, target: PodInfo, targetNs: Record<string, string> | undefined, node: NodeInfo) => {
-      if (!termMatches(term, target.pod, targetNs)) return
-      const v = node.labels[term.topologyKey]
-      if (v === undefined) return
-      let m = topologyScore.get(term.topologyKey)
-      if (!m) topologyScore.set(term.topologyKey, (m = new Map()))
-      m.set(v, (m.get(v) ?? 0) + weight)
-    }
-    const processTerms = (terms: WeightedAffinityTerm[], target: PodInfo, targetNs: Record<string, string> | undefined, node: NodeInfo, mult: number) => {
-      for (const t of terms) add(t, t.weight * mult, target, targetNs, node)
-    }
     const candidates = hasConstraints ? this.handle.nodeInfos() : this.handle.nodesWithAffinityPods()
     for (const node of candidates) {
-      if (Object.keys(node.labels).length === 0) continue
+      if (!hasLabels(node.labels)) continue
       const pods = hasConstraints ? node.pods : node.podsWithAffinity
       for (const ex of pods) {
-        const exNs = this.nsLabelsOf(ex)
-        processTerms(pod.preferredAffinityTerms, ex, exNs, node, 1)
-        processTerms(pod.preferredAntiAffinityTerms, ex, exNs, node, -1)
-        if (this.hardPodAffinityWeight > 0) for (const t of ex.requiredAffinityTerms) add(t, this.hardPodAffinityWeight, pod, nsLabels, node)
+        // Without preferred terms of its own, the pod is scored only by the existing pods' terms: skip those without.
+        if (!hasConstraints && !this.scoresOthers(ex)) continue
+        this.addTerms(topologyScore, pod.preferredAffinityTerms, 1, ex, node)
+        this.addTerms(topologyScore, pod.preferredAntiAffinityTerms, -1, ex, node)
+        if (this.hardPodAffinityWeight > 0) {
+          const w = this.hardPodAffinityWeight
+          for (const t of ex.requiredAffinityTerms) this.addTerm(topologyScore, t, w, pod, node)
+        }
         if (!this.ignorePreferredTermsOfExistingPods) {
-          processTerms(ex.preferredAffinityTerms, pod, nsLabels, node, 1)
-          processTerms(ex.preferredAntiAffinityTerms, pod, nsLabels, node, -1)
+          this.addTerms(topologyScore, ex.preferredAffinityTerms, 1, pod, node)
+          this.addTerms(topologyScore, ex.preferredAntiAffinityTerms, -1, pod, node)
         }
       }
     }
@@ -179,6 +153,27 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
     if (!any) return newStatus(Code.Skip)
     state.write(PRE_SCORE_KEY, topologyScore)
     return null
+  }
+
+  /** scoresOthers: the existing pod has terms that score an incoming pod (required affinity, preferred terms). */
+  private scoresOthers(ex: PodInfo): boolean {
+    if (this.hardPodAffinityWeight > 0 && ex.requiredAffinityTerms.length > 0) return true
+    if (this.ignorePreferredTermsOfExistingPods) return false
+    return ex.preferredAffinityTerms.length > 0 || ex.preferredAntiAffinityTerms.length > 0
+  }
+
+  /** addTerm adds `weight` to the node's domain of the term's topology key when `target` matches the term. */
+  private addTerm(ts: TopologyScore, term: AffinityTerm, weight: number, target: PodInfo, node: NodeInfo): void {
+    if (!this.counter.matches(term, target.pod)) return
+    const v = node.labels[term.topologyKey]
+    if (v === undefined) return
+    let m = ts.get(term.topologyKey)
+    if (!m) ts.set(term.topologyKey, (m = new Map()))
+    m.set(v, (m.get(v) ?? 0) + weight)
+  }
+
+  private addTerms(ts: TopologyScore, terms: WeightedAffinityTerm[], mult: number, target: PodInfo, node: NodeInfo) {
+    for (let i = 0; i < terms.length; i++) this.addTerm(ts, terms[i], terms[i].weight * mult, target, node)
   }
 
   score(state: CycleState, _pod: PodInfo, node: NodeInfo): number {
@@ -219,7 +214,7 @@ function satisfyPodAffinity(s: PreFilterState, pod: PodInfo, node: NodeInfo): bo
     const v = node.labels[t.topologyKey]
     // All topology labels must exist on the node.
     if (v === undefined) return false
-    if ((s.affinityCounts.get(pair(t.topologyKey, v)) ?? 0) <= 0) podsExist = false
+    if (count(s.affinityCounts, t.topologyKey, v) <= 0) podsExist = false
   }
   if (!podsExist) {
     // The first pod of a group with affinity to itself: allowed if no pod matches yet and it matches its own terms.
@@ -232,15 +227,18 @@ function satisfyPodAntiAffinity(s: PreFilterState, pod: PodInfo, node: NodeInfo)
   if (s.antiAffinityCounts.size === 0) return true
   for (const t of pod.requiredAntiAffinityTerms) {
     const v = node.labels[t.topologyKey]
-    if (v !== undefined && (s.antiAffinityCounts.get(pair(t.topologyKey, v)) ?? 0) > 0) return false
+    if (v !== undefined && count(s.antiAffinityCounts, t.topologyKey, v) > 0) return false
   }
   return true
 }
 
+/** Any of the node's (key, value) labels counted: looked up per counted key (a few), not per node label. */
 function satisfyExistingPodsAntiAffinity(s: PreFilterState, node: NodeInfo): boolean {
   if (s.existingAntiAffinityCounts.size === 0) return true
-  for (const k in node.labels) {
-    if ((s.existingAntiAffinityCounts.get(pair(k, node.labels[k])) ?? 0) > 0) return false
+  for (const [k, values] of s.existingAntiAffinityCounts) {
+    const v = node.labels[k]
+    if (v === undefined || !Object.prototype.hasOwnProperty.call(node.labels, k)) continue
+    if ((values.get(v) ?? 0) > 0) return false
   }
   return true
 }

@@ -8,7 +8,7 @@ import type { CycleState } from '../framework/cycleState.ts'
 import { Code, MAX_NODE_SCORE, newStatus } from '../framework/status.ts'
 import type { MaybeStatus } from '../framework/status.ts'
 import type { NodeInfo, PodInfo, Resource } from '../framework/types.ts'
-import { DEFAULT_RESOURCES, resourceVectors } from './NodeResourcesFit.ts'
+import { DEFAULT_RESOURCES, fillResourceVectors } from './NodeResourcesFit.ts'
 import type { ResourceSpec } from './NodeResourcesFit.ts'
 
 export const NAME = 'NodeResourcesBalancedAllocation'
@@ -35,11 +35,37 @@ export function balancedResourceScorer(requested: number[], allocatable: number[
   return Math.trunc((1 - std) * MAX_NODE_SCORE)
 }
 
+/**
+ * balancedScore is balancedResourceScorer without the fractions array: the two-resource case (the default) is
+ * computed directly with the same floating-point operations in the same order; other counts take the general path.
+ */
+function balancedScore(requested: number[], allocatable: number[]): number {
+  let f0 = -1
+  let f1 = -1
+  let n = 0
+  for (let i = 0; i < requested.length; i++) {
+    if (allocatable[i] === 0) continue
+    let f = requested[i] / allocatable[i]
+    if (f > 1) f = 1
+    if (n === 0) f0 = f
+    else if (n === 1) f1 = f
+    n++
+  }
+  if (n > 2) return balancedResourceScorer(requested, allocatable)
+  const std = n === 2 ? Math.abs((f0 - f1) / 2) : 0
+  return Math.trunc((1 - std) * MAX_NODE_SCORE)
+}
+
 export class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlugin, EnqueueExtensions {
   readonly name = NAME
   readonly resources: ResourceSpec[]
+  /** Scratch vectors for Score (one node at a time). */
+  private readonly requested: number[]
+  private readonly allocatable: number[]
   constructor(args?: { resources?: ResourceSpec[] }) {
     this.resources = args?.resources && args.resources.length > 0 ? args.resources : DEFAULT_RESOURCES
+    this.requested = this.resources.map(() => 0)
+    this.allocatable = this.resources.map(() => 0)
   }
   preScore(_state: CycleState, pod: PodInfo): MaybeStatus {
     // isBestEffortPod: the pod requests none of the configured resources.
@@ -47,8 +73,8 @@ export class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlu
     return bestEffort ? newStatus(Code.Skip) : null
   }
   score(_state: CycleState, pod: PodInfo, node: NodeInfo): number {
-    const { requested, allocatable } = resourceVectors(node, pod.requests, this.resources, true)
-    return balancedResourceScorer(requested, allocatable)
+    fillResourceVectors(node, pod.requests, this.resources, true, this.requested, this.allocatable)
+    return balancedScore(this.requested, this.allocatable)
   }
   eventsToRegister(): ClusterEvent[] {
     return ['AssignedPodDelete', 'NodeAdd', 'NodeAllocatableChange']

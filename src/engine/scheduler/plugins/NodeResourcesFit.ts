@@ -38,6 +38,29 @@ export interface InsufficientResource { resourceName: string; reason: string; re
  * only against the pod count.
  */
 export function fitsRequest(req: Resource, node: NodeInfo): InsufficientResource[] {
+  return fitsAll(req, node) ? [] : insufficientResources(req, node)
+}
+
+/**
+ * fitsAll is fitsRequest(...).length === 0 without building the list: almost every node Filter sees fits, and the
+ * hot path must not allocate.
+ */
+function fitsAll(req: Resource, node: NodeInfo): boolean {
+  const a = node.allocatable
+  const r = node.requested
+  if (node.pods.length + 1 > a.allowedPodNumber) return false
+  if (req.milliCPU > 0 && req.milliCPU > a.milliCPU - r.milliCPU) return false
+  if (req.memory > 0 && req.memory > a.memory - r.memory) return false
+  if (req.ephemeralStorage > 0 && req.ephemeralStorage > a.ephemeralStorage - r.ephemeralStorage) return false
+  if (req.scalar.size > 0) {
+    for (const [name, q] of req.scalar) {
+      if (q !== 0 && q > (a.scalar.get(name) ?? 0) - (r.scalar.get(name) ?? 0)) return false
+    }
+  }
+  return true
+}
+
+function insufficientResources(req: Resource, node: NodeInfo): InsufficientResource[] {
   const out: InsufficientResource[] = []
   const a = node.allocatable
   const r = node.requested
@@ -136,8 +159,24 @@ export function requestedAndAllocatable(node: NodeInfo, pod: Resource, name: str
 export function resourceVectors(node: NodeInfo, pod: Resource, resources: ResourceSpec[], useRequested: boolean): { requested: number[]; allocatable: number[] } {
   const requested = new Array<number>(resources.length)
   const allocatable = new Array<number>(resources.length)
-  for (let i = 0; i < resources.length; i++) [allocatable[i], requested[i]] = requestedAndAllocatable(node, pod, resources[i].name, useRequested)
+  fillResourceVectors(node, pod, resources, useRequested, requested, allocatable)
   return { requested, allocatable }
+}
+
+/** fillResourceVectors is resourceVectors into the caller's arrays (Score reuses them: no allocation per node). */
+export function fillResourceVectors(
+  node: NodeInfo, pod: Resource, resources: ResourceSpec[], useRequested: boolean,
+  requested: number[], allocatable: number[],
+): void {
+  const nodeReq = useRequested ? node.requested : node.nonZeroRequested
+  for (let i = 0; i < resources.length; i++) {
+    // The same cases as requestedAndAllocatable, without its tuple.
+    switch (resources[i].name) {
+      case 'cpu': allocatable[i] = node.allocatable.milliCPU; requested[i] = nodeReq.milliCPU + pod.milliCPU; break
+      case 'memory': allocatable[i] = node.allocatable.memory; requested[i] = nodeReq.memory + pod.memory; break
+      default: [allocatable[i], requested[i]] = requestedAndAllocatable(node, pod, resources[i].name, useRequested)
+    }
+  }
 }
 
 export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
@@ -146,12 +185,17 @@ export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScore
   readonly resources: ResourceSpec[]
   private readonly scorer: Scorer
   private readonly weights: number[]
+  /** Scratch vectors for Score (one node at a time; nothing keeps them). */
+  private readonly requested: number[]
+  private readonly allocatable: number[]
 
   constructor(args?: NodeResourcesFitArgs) {
     const s = args?.scoringStrategy ?? {}
     this.strategy = s.type ?? 'LeastAllocated'
     this.resources = s.resources && s.resources.length > 0 ? s.resources : DEFAULT_RESOURCES
     this.weights = this.resources.map((r) => r.weight)
+    this.requested = this.resources.map(() => 0)
+    this.allocatable = this.resources.map(() => 0)
     switch (this.strategy) {
       case 'LeastAllocated': this.scorer = weightedAverage(leastRequestedScore); break
       case 'MostAllocated': this.scorer = weightedAverage(mostRequestedScore); break
@@ -166,7 +210,8 @@ export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScore
   }
 
   filter(_state: CycleState, pod: PodInfo, node: NodeInfo): MaybeStatus {
-    const insufficient = fitsRequest(pod.requests, node)
+    if (fitsAll(pod.requests, node)) return null
+    const insufficient = insufficientResources(pod.requests, node)
     if (insufficient.length === 0) return null
     const code = insufficient.some((r) => r.unresolvable) ? Code.UnschedulableAndUnresolvable : Code.Unschedulable
     return newStatus(code, ...insufficient.map((r) => r.reason))
@@ -177,8 +222,8 @@ export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScore
   }
 
   score(_state: CycleState, pod: PodInfo, node: NodeInfo): number {
-    const { requested, allocatable } = resourceVectors(node, pod.nonZero, this.resources, false)
-    return this.scorer(requested, allocatable, this.weights)
+    fillResourceVectors(node, pod.nonZero, this.resources, false, this.requested, this.allocatable)
+    return this.scorer(this.requested, this.allocatable, this.weights)
   }
 
   eventsToRegister(): ClusterEvent[] {

@@ -31,8 +31,9 @@ export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugi
     return null
   }
   score(state: CycleState, _pod: PodInfo, node: NodeInfo): number {
-    const tols = state.read<Toleration[]>(KEY) ?? []
-    return countIntolerableTaintsPreferNoSchedule(node.node.spec?.taints ?? [], tols)
+    const taints = node.node.spec?.taints
+    if (!taints || taints.length === 0) return 0
+    return countIntolerableTaintsPreferNoSchedule(taints, state.read<Toleration[]>(KEY) ?? [])
   }
   normalizeScore(_state: CycleState, _pod: PodInfo, _nodes: NodeInfo[], scores: number[]): MaybeStatus {
     return normalize100(true, scores)
