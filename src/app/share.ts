@@ -5,13 +5,17 @@
  * Format v1: `#s=v1.<payload>`, where payload is base64url (no padding) of the deflate (zlib, RFC 1950) compression of
  * the UTF-8 JSON `{"m": manifest, "c"?: cluster, "s": seed, "u"?: user, "p"?: playhead step, "k"?: session, "x"?: 1}`.
  * `k` is the console's session, one `{"a": argv, "t"?: atMs, "w"?: sleepMs, "i"?: stdin}` per command, and `x: 1`
- * says it did not start with the editor's apply; links without them (older links) open as before. A later format
+ * says it did not start with the editor's apply; links without them (older links) open as before. `b` is the
+ * scheduling debugger's breakpoints (`{"kind": …, "pod"?, "node"?, "plugin"?, "on"?: false}` each); a link without it
+ * leaves the reader's own breakpoints alone, and an entry this build does not know is left out. A later format
  * gets a new version prefix (`v2.`), so an old build can say "made by a newer podbirth" instead of misreading it.
  *
  * Pure: only CompressionStream/DecompressionStream, TextEncoder/TextDecoder, btoa/atob and URLSearchParams (browsers
  * and Node ≥ 20).
  */
 import type { ConsoleCommand } from '../protocol/messages.ts'
+import { readBreakpoints, writeBreakpoints } from '../ui/debugger/breakpoints/match.ts'
+import type { Breakpoint } from '../ui/debugger/breakpoints/match.ts'
 
 export interface Scenario {
   /** The pod manifest text (the Pod tab). */
@@ -28,6 +32,8 @@ export interface Scenario {
   session?: ConsoleCommand[]
   /** The session did not start with the editor's apply. */
   skipManifest?: boolean
+  /** The scheduling debugger's breakpoints (opening the link puts them in place of the reader's). */
+  breakpoints?: Breakpoint[]
 }
 
 /** The largest seed a link may carry: what the engine's generator takes (store.ts validSeed agrees). */
@@ -46,7 +52,7 @@ export const MAX_DECOMPRESSED_BYTES = 2 * 1024 * 1024
 const MAX_ENCODED_CHARS = 3 * 1024 * 1024
 
 interface WireCommand { a: string[]; t?: number; w?: number; i?: string }
-interface WireV1 { m: string; c?: string; s: number; u?: string; p?: number; k?: WireCommand[]; x?: 1 }
+interface WireV1 { m: string; c?: string; s: number; u?: string; p?: number; k?: WireCommand[]; x?: 1; b?: unknown[] }
 
 /** The most commands a link's session may hold (a session typed by hand is far shorter). */
 const MAX_COMMANDS = 10_000
@@ -67,6 +73,7 @@ export async function encodeScenario(s: Scenario, defaultCluster?: string): Prom
     }))
     if (s.skipManifest) wire.x = 1
   }
+  if (s.breakpoints?.length) wire.b = writeBreakpoints(s.breakpoints)
   const json = new TextEncoder().encode(JSON.stringify(wire))
   const packed = await collect(byteStream(json).pipeThrough(new CompressionStream('deflate')), Infinity)
   return `#${SHARE_PARAM}=${SHARE_VERSION}.${toBase64Url(packed.bytes)}`
@@ -124,6 +131,10 @@ function validate(value: unknown): Scenario | { error: string } {
     if (!session) return { error: 'This scenario link is damaged: its console session is not a list of commands.' }
     if (session.length) s.session = session
     if (w.x === 1 && session.length) s.skipManifest = true
+  }
+  if (w.b !== undefined) {
+    if (!Array.isArray(w.b)) return { error: 'This scenario link is damaged: its breakpoints are not a list.' }
+    s.breakpoints = readBreakpoints(w.b)
   }
   return s
 }

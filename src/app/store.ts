@@ -1,7 +1,7 @@
 /** UI state: one zustand store fed by the worker. */
 import { create } from 'zustand'
 import type { TraceEvent } from '../engine/events.ts'
-import type { ConsoleCommand, NodeRow, ObjectNames, Suggestion, WorkerMessage } from '../protocol/messages.ts'
+import type { ConsoleCommand, ObjectNames, PlayheadView, Suggestion, WorkerMessage } from '../protocol/messages.ts'
 import { EXAMPLE_POD } from '../protocol/examples.ts'
 import { CLUSTER_PRESETS, isPreset, presetText } from '../protocol/clusters.ts'
 import { readPref, removePref, writePref } from './prefs.ts'
@@ -13,6 +13,15 @@ import { createQuizSlice } from './slices/quiz.ts'
 import type { QuizSlice } from './slices/quiz.ts'
 import { createConsoleSlice } from './slices/console.ts'
 import type { ConsoleSlice, SessionBase } from './slices/console.ts'
+import { createBreakpointsSlice } from './slices/breakpoints.ts'
+import type { BreakpointsSlice } from './slices/breakpoints.ts'
+import { createFocusSlice } from './slices/focus.ts'
+import type { FocusSlice } from './slices/focus.ts'
+import { createDebuggerSlice } from './slices/debugger.ts'
+import type { DebuggerSlice } from './slices/debugger.ts'
+import { createMapSlice } from './slices/map.ts'
+import type { MapSlice } from './slices/map.ts'
+import type { Breakpoint } from '../ui/debugger/breakpoints/match.ts'
 
 export { EXAMPLE_POD }
 
@@ -77,16 +86,21 @@ function keepScenario(sc: AppliedScenario): Pick<AppState, 'text' | 'clusterText
 
 const forgetPrevious = () => removePref(PREVIOUS_KEY)
 
-export interface AppState extends StorySlice, ScenarioSlice, QuizSlice, ConsoleSlice {
+export interface AppState extends StorySlice, ScenarioSlice, QuizSlice, ConsoleSlice, BreakpointsSlice, FocusSlice, DebuggerSlice, MapSlice {
   text: string
   events: TraceEvent[]
   selected: number
   kubectl?: Extract<WorkerMessage, { type: 'done' }>['kubectl']
+  /** kube-scheduler's profiles and scoring strategies, or its start-up error (the worker's last run). */
+  scheduler?: Extract<WorkerMessage, { type: 'done' }>['scheduler']
   getPods: string
+  /** A running simulation's progress (steps and virtual time so far); absent when none runs or it is short. */
+  progress?: { steps: number; virtualMs: number }
   /** kubectl's view at the selected step (from the worker). */
-  atPlayhead?: { index: number; getPods: string; describeEvents: string; describePod: string; podName?: string; podNode?: string; podYaml?: string; nodes: NodeRow[]; names?: ObjectNames }
+  atPlayhead?: Omit<PlayheadView, 'names'> & { names?: ObjectNames }
   /** Suggested edits for the FailedScheduling at step `index` (from the worker). */
-  whatIf?: { index: number; suggestions: Suggestion[] }
+  /** note: why fewer edits were simulated (a cap on runs, a very large cluster). */
+  whatIf?: { index: number; suggestions: Suggestion[]; note?: string }
   /** Counts new traces and worker failures: a snapshot asked for before one of them will not be answered. */
   generation: number
   /** Runs the worker started (its 'reset' messages): one per apply that ran, never copies of one (the e2e reads it). */
@@ -114,7 +128,7 @@ export interface AppState extends StorySlice, ScenarioSlice, QuizSlice, ConsoleS
    * loadScenario puts a shared scenario in the editors. What the user had is kept (in memory and in localStorage)
    * when it differs, so restorePrevious can bring it back: opening a link loses nothing.
    */
-  loadScenario(s: { manifest: string; cluster?: string; seed: number; user?: string; at?: number; session?: ConsoleCommand[]; skipManifest?: boolean }): void
+  loadScenario(s: { manifest: string; cluster?: string; seed: number; user?: string; at?: number; session?: ConsoleCommand[]; skipManifest?: boolean; breakpoints?: Breakpoint[] }): void
   /** A shared link's playhead: applied with the scenario, the story opens there instead of at its start. */
   openAt?: number
   restorePrevious(): void
@@ -154,6 +168,10 @@ export const useApp = create<AppState>((set, get, api) => ({
   ...createScenarioSlice(set, get, api),
   ...createQuizSlice(set, get, api),
   ...createConsoleSlice(set, get, api),
+  ...createBreakpointsSlice(set, get, api),
+  ...createFocusSlice(set, get, api),
+  ...createDebuggerSlice(set, get, api),
+  ...createMapSlice(set, get, api),
   text: stored(STORAGE_KEY) || EXAMPLE_POD,
   events: [],
   selected: -1,
@@ -213,6 +231,7 @@ export const useApp = create<AppState>((set, get, api) => ({
   })),
   loadScenario: (sc) => {
     const cur = get()
+    if (sc.breakpoints) get().setBreakpoints(sc.breakpoints)
     const next = { manifest: sc.manifest, cluster: sc.cluster ?? presetText('default'), seed: sc.seed, user: sc.user ?? '' }
     const previous = { manifest: cur.text, cluster: cur.clusterText, seed: cur.seed, user: cur.user }
     const differs = previous.manifest !== next.manifest || previous.cluster !== next.cluster || previous.seed !== next.seed || previous.user !== next.user
@@ -240,20 +259,27 @@ export const useApp = create<AppState>((set, get, api) => ({
   },
   receive: (m) => {
     switch (m.type) {
-      case 'reset': return set((s) => ({ consolePending: [], running: true, story: undefined, outcomes: [], pausedAtChapter: undefined, answers: {}, asking: undefined, events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined, whatIf: undefined, generation: s.generation + 1, runs: s.runs + 1 }))
-      case 'whatIf': return set({ whatIf: { index: m.index, suggestions: m.suggestions } })
+      case 'reset': return set((s) => ({ consolePending: [], running: true, story: undefined, outcomes: [], pausedAtChapter: undefined, answers: {}, asking: undefined, events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined, whatIf: undefined, generation: s.generation + 1, runs: s.runs + 1, owners: [], stoppedAt: undefined, progress: undefined }))
+      case 'decision': case 'decisionNode': return get().receiveDecision(m)
+      case 'whatIf': return set({ whatIf: { index: m.index, suggestions: m.suggestions, note: m.note } })
       case 'users': return set({ users: m.users, currentUser: m.current })
       case 'events': return set((s) => ({ events: s.events.concat(m.events) }))
       // A new story starts at its beginning: its first beat, with the first chapter's narration.
       // A console run goes on from where the story ended: the playhead follows to its new end.
       case 'done': return set((s) => ({
-        kubectl: m.kubectl, getPods: m.getPods, running: false, story: m.story, outcomes: m.outcomes, openAt: undefined,
-        consoleResults: m.session, followEnd: false,
+        progress: undefined,
+        kubectl: m.kubectl, getPods: m.getPods, running: false, story: m.story, outcomes: m.outcomes, openAt: undefined, owners: m.owners ?? [],
+        consoleResults: m.session, followEnd: false, scheduler: m.scheduler,
         selected: s.openAt !== undefined && s.openAt < s.events.length ? s.openAt
           : s.followEnd ? s.events.length - 1 : firstBeat(m.story),
       }))
-      case 'snapshot': return set({ atPlayhead: { index: m.index, getPods: m.getPods, describeEvents: m.describeEvents, describePod: m.describePod, podName: m.podName, podNode: m.podNode, podYaml: m.podYaml, nodes: m.nodes, names: m.names } })
+      case 'snapshot': {
+        const { type: _type, ...view } = m
+        return set({ atPlayhead: view })
+      }
       case 'read': return consoleRead(m, get())
+      case 'vocabulary': return set({ consoleVocabulary: m.vocabulary })
+      case 'progress': return set({ progress: { steps: m.steps, virtualMs: m.virtualMs } })
       case 'script': return set((s) => ({ consoleScript: { text: m.text, n: (s.consoleScript?.n ?? 0) + 1 } }))
       case 'scriptLoaded': {
         if ('error' in m) return set({ consoleLoadError: `${m.fileName}: line ${m.error.line}: ${m.error.message}` })

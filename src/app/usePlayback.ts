@@ -10,6 +10,7 @@ import { followedPod } from './storyNav.ts'
 import type { Story } from '../engine/story/index.ts'
 import type { TraceEvent } from '../engine/events.ts'
 import { questionsOf } from './slices/quiz.ts'
+import { hitsOf } from '../ui/debugger/breakpoints/match.ts'
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, Infinity] as const
 export type Speed = (typeof SPEEDS)[number]
@@ -19,7 +20,7 @@ export const BEAT_MS = 1200
 export const PLUMBING_MS = 60
 
 // Playing on puts away a question already answered (its reveal was seen); an unanswered one stays on screen.
-export const play = () => useApp.setState((s) => ({ playing: true, pausedAtChapter: undefined, asking: s.asking !== undefined && s.asking in s.answers ? undefined : s.asking }))
+export const play = () => useApp.setState((s) => ({ playing: true, pausedAtChapter: undefined, stoppedAt: undefined, asking: s.asking !== undefined && s.asking in s.answers ? undefined : s.asking }))
 export const pause = () => useApp.getState().setPlaying(false)
 export const togglePlay = () => (useApp.getState().playing ? pause() : play())
 
@@ -49,6 +50,7 @@ export function usePlaybackLoop(): void {
   const playing = useApp((s) => s.playing)
   const speed = useApp((s) => s.speed)
   const pace = useApp((s) => s.pace)
+  const breakpoints = useApp((s) => s.breakpoints)
   const clock = useRef(0)
   useEffect(askOnArrival, [])
   useEffect(() => {
@@ -56,6 +58,10 @@ export function usePlaybackLoop(): void {
     const { events, selected, select, setPlaying, story } = useApp.getState()
     if (events.length === 0) { setPlaying(false); return }
     const from = selected >= events.length - 1 ? 0 : Math.max(selected, 0)
+    // Breakpoints stop at the first step after the playhead that an enabled one matches.
+    const bpHits = hitsOf(breakpoints, events)
+    const bpStop = (i: number): boolean => i !== from && bpHits[i] >= 0
+    const stopInfo = (i: number) => (bpStop(i) ? { stoppedAt: { step: i, breakpoint: breakpoints[bpHits[i]] } } : {})
     const stops = quizStops(story, events, followedPod(story, from))
     // The Quiz asks before it tells: a stop is a question of the followed pod not answered yet.
     const quizStop = (i: number): string | undefined => {
@@ -66,9 +72,9 @@ export function usePlaybackLoop(): void {
     if (speed === Infinity) {
       // Instant goes to the end, or to the next question the Quiz asks.
       let to = events.length - 1
-      for (let i = from + 1; i < to; i++) if (quizStop(i)) { to = i; break }
+      for (let i = from + 1; i < to; i++) if (quizStop(i) || bpStop(i)) { to = i; break }
       select(to)
-      useApp.setState({ playing: false, asking: quizStop(to) ?? useApp.getState().asking })
+      useApp.setState({ playing: false, asking: quizStop(to) ?? useApp.getState().asking, ...stopInfo(to) })
       return
     }
     if (from !== selected) select(from)
@@ -79,8 +85,8 @@ export function usePlaybackLoop(): void {
       if (i !== s.selected) s.select(i)
       const asked = i !== from ? quizStop(i) : undefined
       const atChapter = s.pauseAtChapters && i !== from && starts[i] === 1
-      if (asked || atChapter) {
-        useApp.setState({ playing: false, pausedAtChapter: atChapter ? story?.chapterOf[i] : undefined, asking: asked ?? s.asking })
+      if (asked || atChapter || bpStop(i)) {
+        useApp.setState({ playing: false, pausedAtChapter: atChapter ? story?.chapterOf[i] : undefined, asking: asked ?? s.asking, ...stopInfo(i) })
         return true
       }
       if (i >= s.events.length - 1) { s.setPlaying(false); return true }
@@ -97,7 +103,7 @@ export function usePlaybackLoop(): void {
         clock.current += dt * 1000
         while (i + 1 < s.events.length && s.events[i + 1].t <= clock.current) {
           i++
-          if ((starts[i] && s.pauseAtChapters) || quizStop(i)) break
+          if ((starts[i] && s.pauseAtChapters) || quizStop(i) || bpStop(i)) break
         }
       } else {
         // The story's pace: the step on screen keeps it for its dwell, then the next one comes.
@@ -106,12 +112,12 @@ export function usePlaybackLoop(): void {
         while (i + 1 < s.events.length && clock.current >= dwell(i)) {
           clock.current -= dwell(i)
           i++
-          if ((starts[i] && s.pauseAtChapters) || quizStop(i)) break
+          if ((starts[i] && s.pauseAtChapters) || quizStop(i) || bpStop(i)) break
         }
       }
       if (arrive(i)) return
       frame = requestAnimationFrame(tick)
     })
     return () => cancelAnimationFrame(frame)
-  }, [playing, speed, pace])
+  }, [playing, speed, pace, breakpoints])
 }

@@ -25,12 +25,17 @@ import { componentEnv } from './component.ts'
 import { Sim, ms, US_PER_MS } from './sim/kernel.ts'
 import { Trace } from './sim/trace.ts'
 import { summarize } from './narration/index.ts'
+import { TraceViews } from './views/index.ts'
 
 export type { TraceEvent, Lane, ObjectChange, TraceType, Outcome } from './events.ts'
 export { LANES } from './events.ts'
 export type { KubectlResult } from './kubectl/index.ts'
 export type { ClusterSpec } from './cluster/types.ts'
 export type { CommandResult, SessionCommand } from './kubectl/session/runner.ts'
+export { TraceViews, consoleVocabulary, consoleWords, getPodsWide } from './views/index.ts'
+export type { ConsoleAnswer, ConsoleAnswerKind, ConsoleVocabulary, FlagWord, NodeView, ObjectNames, PlayheadView } from './views/index.ts'
+export { formatScript, parseScript } from './kubectl/cmd/script.ts'
+export type { ScriptCommand } from './kubectl/cmd/script.ts'
 
 export interface SimulationOptions {
   cluster: ClusterSpec
@@ -69,6 +74,9 @@ export class Simulation {
   private readonly initialUids = new Set<string>()
   private readonly components: Component[]
   private started = false
+  /** Everything stored once the components had started, before the story began, by etcd key. */
+  private initial = new Map<string, KObject>()
+  private traceViews?: TraceViews
 
   constructor(opts: SimulationOptions) {
     const sim = new Sim(opts.seed ?? 1)
@@ -100,6 +108,7 @@ export class Simulation {
     for (const c of this.components) c.start()
     sim.runUntil(sim.now() + ms(100))
     trace.muted = false
+    for (const kv of this.etcd.range('/registry/')) this.initial.set(kv.key, kv.value as unknown as KObject)
     for (const c of this.components) c.afterStart?.()
   }
 
@@ -148,10 +157,33 @@ export class Simulation {
     this.ctx.sim.runUntil(ms(untilMs))
   }
 
+  /**
+   * runFor is run() in slices, so a host can stream the trace while it grows: it runs at most `maxCallbacks`
+   * callbacks due by `untilMs` and says whether more are due. Slices run the same callbacks in the same order as
+   * one run(), so the trace is the same byte for byte.
+   */
+  runFor(untilMs: number, maxCallbacks: number): boolean {
+    this.start()
+    const until = ms(untilMs)
+    const sim = this.ctx.sim
+    for (let n = 0; n < maxCallbacks; n++) {
+      const t = sim.nextTime()
+      if (t === undefined || t > until) return false
+      sim.step()
+    }
+    const t = sim.nextTime()
+    return t !== undefined && t <= until
+  }
+
   /** step runs the next scheduled callback; false when nothing is pending. */
   step(): boolean {
     this.start()
     return this.ctx.sim.step()
+  }
+
+  /** nowWallMs: the simulated wall clock (epoch ms) now. */
+  nowWallMs(): number {
+    return this.ctx.sim.wallMs()
   }
 
   /** nowMs is the current virtual time in milliseconds. */
@@ -186,6 +218,22 @@ export class Simulation {
    */
   sessionPods(): Pod[] {
     return this.pods().filter((p) => !this.initialUids.has(p.metadata?.uid ?? ''))
+  }
+
+  /**
+   * views: the run seen at any step (objects, kubectl's printouts, console reads). Built on first use, over the
+   * trace as it is then: call it after run().
+   */
+  views(): TraceViews {
+    this.start()
+    if (!this.traceViews) {
+      const sim = this.ctx.sim
+      this.traceViews = new TraceViews({
+        trace: this.trace, initialObjects: this.initial, kubeconfig: this.cluster.kubeconfig,
+        wallMs: (t) => (t === undefined ? sim.wallMs() : sim.wallMs(t)), isSessionObject: (o) => this.isSessionObject(o),
+      })
+    }
+    return this.traceViews
   }
 
   /** isSessionObject: the object was made during the session. */

@@ -18,6 +18,7 @@ export const CLUSTER_PRESETS: readonly ClusterPreset[] = [
   { id: 'zones', label: 'Zones (12 nodes, 3 zones)', description: '12 workers of mixed sizes over 3 zones (topology.kubernetes.io/zone); one GPU node is tainted.' },
   { id: 'large', label: 'Large (100 nodes, 4 zones)', description: '100 workers over 4 zones, for scheduling at scale.' },
   { id: 'huge', label: 'Huge (600 nodes, 6 zones)', description: '600 workers over 6 zones in compact YAML, for large traces and benchmarks.' },
+  { id: 'giant', label: 'Giant (5,000 nodes, 8 zones)', description: '5,000 workers over 8 zones in compact YAML, a few tainted or cordoned: the cluster map at scale.' },
 ]
 
 const header = (p: ClusterPreset) => `# podbirth cluster file — preset "${p.label}".
@@ -185,20 +186,36 @@ status:
   return docs.join('---\n')
 }
 
-/** One node per line in a `kind: List`: compact enough for hundreds of nodes. */
-function manyNodes(count: number, zones: number): string {
+/** What sets some nodes of a compact cluster apart: a taint, or a cordon (spec.unschedulable). */
+interface Oddity { every: number; offset: number; spec: string; label?: string }
+
+/**
+ * One node per line in a `kind: List`: compact enough for thousands of nodes. Every `every`-th node (from `offset`)
+ * of an oddity gets its spec fields (a taint, a cordon) and label.
+ */
+function manyNodes(count: number, zones: number, oddities: readonly Oddity[] = []): string {
   const lines = ['apiVersion: v1', 'kind: List', 'items:']
   const sizes = [{ cpu: '4', memory: '16Gi' }, { cpu: '8', memory: '32Gi' }, { cpu: '16', memory: '64Gi' }]
+  const width = Math.max(3, String(count).length)
   for (let i = 0; i < count; i++) {
-    const name = `node-${String(i + 1).padStart(3, '0')}`
+    const name = `node-${String(i + 1).padStart(width, '0')}`
     const zone = `zone-${String.fromCharCode(97 + (i % zones))}`
     const size = sizes[i % sizes.length]
     const cidr = `10.${100 + Math.floor(i / 250)}.${i % 250}.0/24`
-    const ip = `10.0.${Math.floor(i / 250)}.${(i % 250) + 2}`
-    lines.push(`- {apiVersion: v1, kind: Node, metadata: {name: ${name}, labels: {topology.kubernetes.io/zone: ${zone}}}, spec: {podCIDR: ${cidr}}, status: {capacity: {cpu: "${size.cpu}", memory: ${size.memory}, pods: "110"}, addresses: [{type: InternalIP, address: ${ip}}, {type: Hostname, address: ${name}}]}}`)
+    const ip = `10.${Math.floor(i / 62500)}.${Math.floor(i / 250) % 250}.${(i % 250) + 2}`
+    const odd = oddities.filter((o) => i % o.every === o.offset)
+    const labels = [`topology.kubernetes.io/zone: ${zone}`, ...odd.flatMap((o) => (o.label ? [o.label] : []))].join(', ')
+    const spec = [`podCIDR: ${cidr}`, ...odd.map((o) => o.spec)].join(', ')
+    lines.push(`- {apiVersion: v1, kind: Node, metadata: {name: ${name}, labels: {${labels}}}, spec: {${spec}}, status: {capacity: {cpu: "${size.cpu}", memory: ${size.memory}, pods: "110"}, addresses: [{type: InternalIP, address: ${ip}}, {type: Hostname, address: ${name}}]}}`)
   }
   return lines.join('\n') + '\n'
 }
+
+/** The 5,000-node preset's tainted and cordoned nodes (one in 250 GPU nodes, one in 500 cordoned). */
+const GIANT_ODDITIES: readonly Oddity[] = [
+  { every: 250, offset: 17, spec: 'taints: [{key: nvidia.com/gpu, value: present, effect: NoSchedule}]', label: 'accelerator: nvidia' },
+  { every: 500, offset: 123, spec: 'unschedulable: true, taints: [{key: node.kubernetes.io/unschedulable, effect: NoSchedule}]' },
+]
 
 const BODIES: Record<string, () => string> = {
   default: defaultCluster,
@@ -206,6 +223,7 @@ const BODIES: Record<string, () => string> = {
   zones: zonesCluster,
   large: () => manyNodes(100, 4),
   huge: () => manyNodes(600, 6),
+  giant: () => manyNodes(5000, 8, GIANT_ODDITIES),
 }
 
 const cache = new Map<string, string>()

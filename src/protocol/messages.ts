@@ -1,6 +1,13 @@
 /** The worker protocol: commands from the UI, messages from the worker. Types only from the engine. */
 import type { TraceEvent } from '../engine/events.ts'
 import type { Outcome, Story } from '../engine/story/index.ts'
+import type { ConsoleAnswerKind, ConsoleVocabulary, NodeView, ObjectNames, PlayheadView } from '../engine/index.ts'
+import type { DecisionCommand, DecisionMessage, DecisionNodeCommand, DecisionNodeMessage } from './decision.ts'
+import type { SchedulerSummary } from '../engine/cluster/schedulerSummary.ts'
+
+export type { ConsoleVocabulary, ObjectNames, PlayheadView }
+/** A node at the playhead: what it can hold and what its pods request (the scheduler's view of allocation). */
+export type NodeRow = NodeView
 
 export interface ApplyCommand {
   type: 'apply'
@@ -69,15 +76,7 @@ export interface ParseScriptCommand {
   fileName: string
 }
 
-export type ReadAnswerKind = 'read' | 'refused' | 'mutating' | 'empty'
-
-/** Names of the objects at the playhead, for the console's completion. */
-export interface ObjectNames {
-  pods: string[]
-  deployments: string[]
-  replicasets: string[]
-  nodes: string[]
-}
+export type ReadAnswerKind = ConsoleAnswerKind
 
 /** UsersCommand asks which users a cluster file's kubeconfig has (for the user picker). */
 export interface UsersCommand {
@@ -107,6 +106,24 @@ export interface Suggestion {
   target: 'manifest' | 'cluster'
   /** The whole new text. */
   text: string
+  /** What the simulation did with the edit applied (same seed, up to the pod's first scheduling cycle). */
+  outcome?: VerifiedOutcome
+}
+
+/** VerifiedOutcome: a suggestion's edit, simulated before it is offered (src/worker/whatif/verify.ts). */
+export interface VerifiedOutcome {
+  schedules: boolean
+  /** The node the scheduler selected. */
+  node?: string
+  /** The new FailedScheduling text, when the pod still does not fit. */
+  message?: string
+  /** Feasible nodes in the failed cycle, and in the edited run's first cycle for the pod. */
+  feasibleBefore: number
+  feasibleAfter: number
+  /** What the edit got past and what still blocks it ("TaintToleration passes on 1 more node; ..."). */
+  progress?: string
+  /** How many edits the suggestion combines (1, or 2 for a combined edit). */
+  changes: number
 }
 
 /** CancelCommand stops the running simulation (the worker is replaced; the last apply that worked comes back). */
@@ -122,6 +139,14 @@ export interface CrashCommand {
 export type Command =
   | ApplyCommand | SnapshotCommand | WhatIfCommand | CrashCommand | UsersCommand | ReadCommand | FormatScriptCommand
   | ParseScriptCommand | CancelCommand
+  | DecisionCommand | DecisionNodeCommand
+
+/** A pod of the trace and its controller (its ownerReferences' controller: true entry), for the lanes' colours. */
+export interface PodOwner {
+  /** namespace/name */
+  pod: string
+  owner?: { kind: string; name: string }
+}
 
 export interface PodRow {
   name: string
@@ -131,18 +156,6 @@ export interface PodRow {
   ip: string
 }
 
-/** A node at the playhead: what it can hold and what its pods request (the scheduler's view of allocation). */
-export interface NodeRow {
-  name: string
-  cpuAllocatable: number
-  memoryAllocatable: number
-  podsAllocatable: number
-  cpuRequested: number
-  memoryRequested: number
-  pods: string[]
-  unschedulable: boolean
-  taints: string[]
-}
 
 export type WorkerMessage =
   | { type: 'reset' }
@@ -160,12 +173,18 @@ export type WorkerMessage =
       story: Story
       outcomes: Outcome[]
       session: ConsoleResult[]
+      /** Every pod the trace wrote, in first-write order, with its owner (absent from older workers). */
+      owners?: PodOwner[]
+      /** kube-scheduler's profiles and scoring strategies, or its start-up error and where it is in the cluster file. */
+      scheduler?: SchedulerSummary
     }
   /** podYaml: `kubectl get pod -o yaml` of the pod described (the one the step is about), as stored at that step. */
-  | { type: 'snapshot'; index: number; getPods: string; describeEvents: string; describePod: string; podName?: string; podNode?: string; podYaml?: string; nodes: NodeRow[]; names?: ObjectNames }
+  | ({ type: 'snapshot' } & Omit<PlayheadView, 'names'> & { names?: ObjectNames })
   /** fatal: the engine itself failed (a bug), and the worker must be restarted; otherwise the input was refused. */
   | { type: 'error'; message: string; fatal?: boolean }
-  | { type: 'whatIf'; index: number; suggestions: Suggestion[] }
+  /** note: why fewer suggestions were checked or offered (a cap on verification runs, a very large cluster). */
+  | { type: 'whatIf'; index: number; suggestions: Suggestion[]; note?: string }
+  | DecisionMessage | DecisionNodeMessage
   /** The kubeconfig's users, and the one its current context uses. */
   | { type: 'users'; users: string[]; current?: string }
   /**
@@ -184,5 +203,9 @@ export type WorkerMessage =
       kind: ReadAnswerKind
     }
   | { type: 'script'; text: string }
+  /** A long simulation's progress so far (between the batches of events it streams): steps, virtual time. */
+  | { type: 'progress'; steps: number; virtualMs: number }
+  /** The console's commands and flags (sent once, when the worker starts). */
+  | { type: 'vocabulary'; vocabulary: ConsoleVocabulary }
   | { type: 'scriptLoaded'; fileName: string; commands: ConsoleCommand[] }
   | { type: 'scriptLoaded'; fileName: string; error: { line: number; message: string } }

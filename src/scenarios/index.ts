@@ -24,6 +24,7 @@ import taintNotTolerated from './taint-not-tolerated.ts'
 import nodeAffinityZones from './node-affinity-zones.ts'
 import topologySpread from './topology-spread.ts'
 import podAntiAffinity from './pod-anti-affinity.ts'
+import twelveNodesThreeZones from './twelve-nodes-three-zones.ts'
 import preemption from './preemption.ts'
 import initAndSidecar from './init-and-sidecar.ts'
 import runToCompletion from './run-to-completion.ts'
@@ -47,7 +48,7 @@ export const SCENARIOS: readonly Scenario[] = [
   unauthorizedToken, rbacForbidden, unknownField, badQuantity, missingNamespace, limitRangeDefaults, invalidManifest,
   quotaExceeded, podSecurityRestricted,
   // Stage 4: the scheduler
-  tooBig, taintNotTolerated, nodeAffinityZones, topologySpread, podAntiAffinity, preemption,
+  tooBig, taintNotTolerated, nodeAffinityZones, topologySpread, podAntiAffinity, twelveNodesThreeZones, preemption,
   // Stage 5: the node
   initAndSidecar, runToCompletion, imageTypo, crashLoop, postStartFails, readinessProbeFails, livenessRestarts,
   kubeletRejects,

@@ -36,6 +36,9 @@ import { QuizCard } from './quiz/QuizCard.tsx'
 import { QuizSwitch } from './quiz/QuizSwitch.tsx'
 import { SummaryCard } from './summary/SummaryCard.tsx'
 import { Console, ConsoleRunner } from './console/Console.tsx'
+import { BreakpointsButton } from './debugger/breakpoints/BreakpointsButton.tsx'
+import { Progress } from './controls/Progress.tsx'
+import { DecisionView } from './debugger/DecisionView.tsx'
 
 const YamlEditor = lazy(() => import('./editor/YamlEditor.tsx'))
 
@@ -60,7 +63,7 @@ function RightPanels({ dark, askWhatIf, tryFix }: { dark: boolean; askWhatIf(ind
       <MapPanel />
       <Inspector e={events[shown]} t0={t0} dark={dark} stored={stored} depth={depth} />
       {atPlayhead && events[shown] && (
-        <pre className="terminal" aria-label="Cluster at the playhead">{`# at ${fmtTime(events[shown].t, t0)}\n$ kubectl get pods -o wide\n${atPlayhead.getPods}\n\n$ kubectl describe pod\n${atPlayhead.describePod ? `${atPlayhead.describePod}\n` : ''}${atPlayhead.describeEvents}`}</pre>
+        <pre className="terminal" aria-label="Cluster at the playhead">{`# at ${fmtTime(events[shown].t, t0)}\n${atPlayhead.getOwners ? `$ kubectl get deployments,replicasets -o wide\n${atPlayhead.getOwners}\n\n` : ''}$ kubectl get pods -o wide\n${atPlayhead.getPods}\n\n$ kubectl describe pod\n${atPlayhead.describePod ? `${atPlayhead.describePod}\n` : ''}${atPlayhead.describeEvents}`}</pre>
       )}
     </>
   )
@@ -105,6 +108,7 @@ export function App() {
   const error = useApp((s) => s.error)
   const start = useApp((s) => s.start)
   const send = useWorker()
+  const decisionOpen = useApp((s) => s.decisionIndex !== null)
   const [dark, toggleTheme] = useDark()
   const apply = useCallback(() => {
     const { text: manifest, clusterText, seed, user } = useApp.getState()
@@ -167,7 +171,7 @@ export function App() {
           {presenter && (['editor', 'details', 'log', 'console'] as const).map((k) => (
             <button key={k} type="button" className="show-panel" aria-pressed={shown[k]} onClick={() => show(k)}>{k === 'editor' ? 'Editor' : k === 'details' ? 'Details' : k === 'log' ? 'Log' : 'Console'}</button>
           ))}
-          <ShareButton defaultCluster={presetText('default')} getScenario={() => { const st = useApp.getState(); return { manifest: st.text, cluster: st.clusterText, seed: st.seed, user: st.user || undefined, at: sharedPlayhead(st), ...sharedSession(st) } }} />
+          <ShareButton defaultCluster={presetText('default')} getScenario={() => { const st = useApp.getState(); return { manifest: st.text, cluster: st.clusterText, seed: st.seed, user: st.user || undefined, at: sharedPlayhead(st), ...sharedSession(st), breakpoints: st.breakpoints } }} />
           <button type="button" className="theme" onClick={toggleTheme}>{dark ? 'Light theme' : 'Dark theme'}</button>
         </span>
       </header>
@@ -175,7 +179,7 @@ export function App() {
       <StorageNotice />
       <ScenarioStrip />
       <ChapterBar />
-      <main data-editor={!hidden('editor')} data-details={!hidden('details')}>
+      <main data-editor={!hidden('editor')} data-details={!hidden('details')} data-decision={decisionOpen}>
         <section className="editor-pane" hidden={hidden('editor')}>
           <EditorTabs dark={dark} onApply={apply}>
             <Suspense fallback={<textarea id="manifest" aria-label="Pod manifest (loading the editor…)" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />}>
@@ -185,6 +189,7 @@ export function App() {
           <div className="controls">
             <button type="button" onClick={apply} disabled={running}>Apply</button>
             {running && <button type="button" className="cancel" onClick={() => send({ type: 'cancel' })}>Cancel</button>}
+            <Progress />
             <EditedSinceApply />
             <SeedInput />
             <UserPicker />
@@ -207,6 +212,7 @@ export function App() {
             <QuizSwitch />
             <SpeedSelect />
             <PaceSelect />
+            <BreakpointsButton />
             {events.length > 0 && <Timeline events={events} t0={events[0]?.t ?? 0} />}
           </div>
           <LiveSwimlanes events={events} dark={dark} />
@@ -220,6 +226,7 @@ export function App() {
         <div className="right" hidden={hidden('details')}>
           <RightPanels dark={dark} askWhatIf={askWhatIf} tryFix={tryFix} />
         </div>
+        <DecisionView send={send} />
       </main>
       {!hidden('log') && <LogPanels />}
       <SnapshotFollower send={send} />

@@ -5,22 +5,27 @@
 //   playback of a 100-pod apply at 4× (fps from Play until the end and the panels have caught up, longest
 //   main-thread task; the first play and the median of four more), and a ~50,000-step trace (370 pods on the
 //   600-node preset) while scrubbing and zooming (fps, longest task), and presenter mode playing the happy path at the
-//   story's pace with the chapter pauses off (fps, longest task).
+//   story's pace with the chapter pauses off (fps, longest task); the 5,000-node cluster map: time to its first
+//   paint after a cycle is selected, recolouring it, and opening the decision view of that cycle (each with the
+//   longest main-thread task).
+// BENCH_OUT_DIR serves another build (default dist/), BENCH_PORT another port, BENCH_ONLY=map runs only the map figures.
 import { startPreview } from '../e2e/preview.mjs'
 import { existsSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
 
-const PORT = 4181
+const PORT = Number(process.env.BENCH_PORT ?? 4181)
+const OUT_DIR = process.env.BENCH_OUT_DIR ?? 'dist'
+const ONLY_MAP = process.env.BENCH_ONLY === 'map'
 const ORIGIN = `http://127.0.0.1:${PORT}`
 const root = new URL('../..', import.meta.url).pathname
-if (!existsSync(`${root}dist/index.html`)) { console.error('bench:ui: no production build; run `npm run build` first'); process.exit(2) }
+if (!existsSync(`${root}${OUT_DIR}/index.html`)) { console.error('bench:ui: no production build; run `npm run build` first'); process.exit(2) }
 
 const pods = (n) => Array.from({ length: n }, (_, i) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-${i}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n`).join('---\n')
 
 const EXAMPLE = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx\nspec:\n  containers:\n  - name: nginx\n    image: nginx:1.27\n    resources:\n      requests: {cpu: 100m, memory: 128Mi}\n'
 
-const { server, ready } = startPreview(root, PORT)
+const { server, ready } = startPreview(root, PORT, OUT_DIR)
 let browser
 try {
   await ready
@@ -101,79 +106,138 @@ try {
   const applyText = async (text, label) => {
     await page.evaluate((t) => window.__podbirthEditor.setValue(t), text)
     const t0 = Date.now()
+    const generation = await page.evaluate(() => document.querySelector('.app')?.dataset.generation)
     await page.getByRole('button', { name: 'Apply', exact: true }).click()
+    // The first lane: the new run's first streamed steps are drawn while the simulation still runs.
+    const firstLane = page.waitForFunction((g) => document.querySelector('.app')?.dataset.generation !== g
+      && Number(document.querySelector('[aria-label="Events"]')?.getAttribute('data-steps') ?? 0) > 0, generation, { timeout: 180000, polling: 'raf' })
+      .then(() => Date.now() - t0)
     await page.waitForFunction(() => !document.querySelector('.controls button:first-child')?.hasAttribute('disabled') && /created/.test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? ''), null, { timeout: 180000 })
+    const done = Date.now() - t0
     const steps = await page.evaluate(() => Number(document.querySelector('input[type=range]')?.max ?? -1) + 1)
-    console.log(`${label}: ${steps.toLocaleString('en-US')} steps simulated and streamed in ${Date.now() - t0} ms`)
+    console.log(`${label}: ${steps.toLocaleString('en-US')} steps simulated and streamed in ${done} ms; first lane drawn after ${await firstLane} ms`)
   }
 
-  // The frame rate this browser reaches with nothing to do: the ceiling for the figures below.
-  const idle = await measure(2000, 'none')
-  console.log(`frame rate with nothing happening (the ceiling here): ${idle.fps.toFixed(1)} fps`)
-
-  await applyText(pods(100), '100-pod apply')
-  await page.getByLabel('Speed').selectOption('4')
-  // These plays follow the simulation's clock (virtual time), as before the story's pace existed.
-  await page.getByLabel('Pace').selectOption('time')
-  // The whole apply spans about 2 s of virtual time, so a play at 4× lasts about half a second: each play is measured
-  // from Play until the playhead reaches the end, plus the 0.5 s the panels take to catch up and settle.
-  const playOnce = async () => {
+  // The 5,000-node cluster map: the "giant" preset and one pod. Each figure runs from the action to the next frame
+  // after the map's canvas was painted (its data-painted-cycle / data-paints attributes), with the longest task.
+  const benchMap = async () => {
+    await page.getByRole('tab', { name: 'Cluster' }).click()
+    await page.getByLabel('Cluster preset').selectOption('giant')
+    await page.getByRole('tab', { name: 'Pod manifest' }).click()
+    await applyText(EXAMPLE, 'one pod on 5,000 nodes')
+    const canvas = '.node-map canvas'
     await page.getByRole('slider').fill('0')
+    await page.waitForFunction((c) => document.querySelector(c)?.getAttribute('data-painted-cycle') === '', canvas, { timeout: 30000 })
     await quiet()
-    await page.evaluate(() => { window.__bench.tasks.length = 0 })
-    await page.getByRole('button', { name: 'Play', exact: true }).click()
-    return page.evaluate(async () => {
+    const timed = (action) => page.evaluate(async ({ c, action }) => {
       const b = window.__bench
-      const slider = document.querySelector('input[type=range]')
+      b.tasks.length = 0
+      const el = () => document.querySelector(c)
+      const paints = Number(el()?.dataset.paints ?? 0)
       const start = performance.now()
-      let frames = 0
-      let endAt = 0
-      await new Promise((resolve) => {
-        const tick = (now) => {
-          frames++
-          if (!endAt && slider.value === slider.max) endAt = now
-          if (endAt && now >= endAt + 500) resolve()
-          else if (now - start > 30000) resolve()
-          else requestAnimationFrame(tick)
-        }
-        requestAnimationFrame(tick)
-      })
+      if (action === 'cycle') {
+        const slider = document.querySelector('input[type=range]')
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(slider, slider.max)
+        slider.dispatchEvent(new Event('input', { bubbles: true }))
+      } else if (action === 'decision') {
+        document.querySelector('.node-card-open')?.click()
+      } else {
+        const sel = document.querySelector('select[aria-label="Colour nodes by"]')
+        Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(sel, action)
+        sel.dispatchEvent(new Event('change', { bubbles: true }))
+      }
+      const done = () => (action === 'cycle' ? (el()?.dataset.paintedCycle ?? '') !== ''
+        : action === 'decision' ? !!document.querySelector('[role="region"][aria-label="Scheduling decision"], [role="dialog"][aria-label="Scheduling decision"]')
+          : Number(el()?.dataset.paints ?? 0) > paints)
+      const until = start + 60000
+      while (!done() && performance.now() < until) await new Promise((r) => requestAnimationFrame(r))
+      await new Promise((r) => requestAnimationFrame(r))
       const ms = performance.now() - start
-      await new Promise((r) => setTimeout(r, 100))
-      return { fps: frames / (ms / 1000), playMs: endAt - start, longest: b.tasks.reduce((m, t) => Math.max(m, t.duration), 0), over50: b.tasks.filter((t) => t.duration > 50).length }
-    })
+      await new Promise((r) => setTimeout(r, 300))
+      return { ms, ok: done(), longest: b.tasks.reduce((m, t) => Math.max(m, t.duration), 0) }
+    }, { c: canvas, action })
+    const show = (label, r) => console.log(`${label}: ${r.ok ? `${Math.round(r.ms)} ms` : 'did not happen in 60 s'}, longest main-thread task ${Math.round(r.longest)} ms`)
+    show('5,000-node map, first paint after a cycle is selected (step 0 → the end)', await timed('cycle'))
+    await quiet()
+    show('5,000-node map, recoloured by allocation', await timed('allocation'))
+    await quiet()
+    show('5,000-node map, recoloured by verdict', await timed('verdict'))
+    await quiet()
+    if (await page.locator('.node-card-open').count()) show('decision view of the cycle at 5,000 nodes, opened from the map', await timed('decision'))
+    else console.log('decision view at 5,000 nodes: no button to open it (the map has no node card)')
   }
-  const plays = []
-  for (let k = 0; k < 5; k++) plays.push(await playOnce())
-  const [first, ...more] = plays
-  const fpsMore = more.map((p) => p.fps).sort((x, y) => x - y)
-  const median = (fpsMore[1] + fpsMore[2]) / 2
-  console.log(`playback of the 100-pod apply at 4× (${(first.playMs / 1000).toFixed(2)} s of playback, measured with the 0.5 s after it), first play: ${first.fps.toFixed(1)} fps, longest main-thread task ${Math.round(first.longest)} ms (${first.over50} over 50 ms)`)
-  console.log(`playback of the 100-pod apply at 4×, four more plays: median ${median.toFixed(1)} fps (${fpsMore[0].toFixed(1)}–${fpsMore[3].toFixed(1)}), longest main-thread task ${Math.round(Math.max(...more.map((p) => p.longest)))} ms (${more.reduce((n, p) => n + p.over50, 0)} over 50 ms)`)
 
-  // Presenter mode telling the one-pod happy path at the story's pace (beats on screen, plumbing passing), no pauses.
-  await applyText(EXAMPLE, 'happy path (one pod)')
-  await page.getByRole('button', { name: 'Presenter mode' }).click()
-  await page.getByLabel('Pace').selectOption('story')
-  await page.getByLabel('Speed').selectOption('16')
-  const pauses = page.getByRole('checkbox', { name: 'Pause at each chapter' })
-  if (await pauses.isChecked()) await pauses.uncheck()
-  const presenter = await playOnce()
-  console.log(`presenter mode, the happy path at the story's pace (16×, no pauses; ${(presenter.playMs / 1000).toFixed(1)} s of playback): ${presenter.fps.toFixed(1)} fps, longest main-thread task ${Math.round(presenter.longest)} ms (${presenter.over50} over 50 ms)`)
-  await page.getByRole('button', { name: 'Presenter mode' }).click()
-  await page.getByLabel('Pace').selectOption('time')
+  if (ONLY_MAP) await benchMap()
+  else {
+    // The frame rate this browser reaches with nothing to do: the ceiling for the figures below.
+    const idle = await measure(2000, 'none')
+    console.log(`frame rate with nothing happening (the ceiling here): ${idle.fps.toFixed(1)} fps`)
 
-  // A trace of about 50,000 steps: the "huge" cluster preset (600 nodes) and 370 pods.
-  await page.getByRole('tab', { name: 'Cluster' }).click()
-  await page.getByLabel('Cluster preset').selectOption('huge')
-  await page.getByRole('tab', { name: 'Pod manifest' }).click()
-  await applyText(pods(Number(process.env.BENCH_LARGE_PODS ?? 370)), 'large trace (600 nodes)')
-  await quiet()
-  const scrub = await measure(4000, 'scrub')
-  console.log(`large trace, scrubbing: ${scrub.fps.toFixed(1)} fps, longest main-thread task ${Math.round(scrub.longest)} ms (${scrub.over50} over 50 ms)`)
-  await quiet()
-  const zoom = await measure(4000, 'zoom')
-  console.log(`large trace, zooming: ${zoom.fps.toFixed(1)} fps, longest main-thread task ${Math.round(zoom.longest)} ms (${zoom.over50} over 50 ms)`)
+    await applyText(pods(100), '100-pod apply')
+    await page.getByLabel('Speed').selectOption('4')
+    // These plays follow the simulation's clock (virtual time), as before the story's pace existed.
+    await page.getByLabel('Pace').selectOption('time')
+    // The whole apply spans about 2 s of virtual time, so a play at 4× lasts about half a second: each play is measured
+    // from Play until the playhead reaches the end, plus the 0.5 s the panels take to catch up and settle.
+    const playOnce = async () => {
+      await page.getByRole('slider').fill('0')
+      await quiet()
+      await page.evaluate(() => { window.__bench.tasks.length = 0 })
+      await page.getByRole('button', { name: 'Play', exact: true }).click()
+      return page.evaluate(async () => {
+        const b = window.__bench
+        const slider = document.querySelector('input[type=range]')
+        const start = performance.now()
+        let frames = 0
+        let endAt = 0
+        await new Promise((resolve) => {
+          const tick = (now) => {
+            frames++
+            if (!endAt && slider.value === slider.max) endAt = now
+            if (endAt && now >= endAt + 500) resolve()
+            else if (now - start > 30000) resolve()
+            else requestAnimationFrame(tick)
+          }
+          requestAnimationFrame(tick)
+        })
+        const ms = performance.now() - start
+        await new Promise((r) => setTimeout(r, 100))
+        return { fps: frames / (ms / 1000), playMs: endAt - start, longest: b.tasks.reduce((m, t) => Math.max(m, t.duration), 0), over50: b.tasks.filter((t) => t.duration > 50).length }
+      })
+    }
+    const plays = []
+    for (let k = 0; k < 5; k++) plays.push(await playOnce())
+    const [first, ...more] = plays
+    const fpsMore = more.map((p) => p.fps).sort((x, y) => x - y)
+    const median = (fpsMore[1] + fpsMore[2]) / 2
+    console.log(`playback of the 100-pod apply at 4× (${(first.playMs / 1000).toFixed(2)} s of playback, measured with the 0.5 s after it), first play: ${first.fps.toFixed(1)} fps, longest main-thread task ${Math.round(first.longest)} ms (${first.over50} over 50 ms)`)
+    console.log(`playback of the 100-pod apply at 4×, four more plays: median ${median.toFixed(1)} fps (${fpsMore[0].toFixed(1)}–${fpsMore[3].toFixed(1)}), longest main-thread task ${Math.round(Math.max(...more.map((p) => p.longest)))} ms (${more.reduce((n, p) => n + p.over50, 0)} over 50 ms)`)
+
+    // Presenter mode telling the one-pod happy path at the story's pace (beats on screen, plumbing passing), no pauses.
+    await applyText(EXAMPLE, 'happy path (one pod)')
+    await page.getByRole('button', { name: 'Presenter mode' }).click()
+    await page.getByLabel('Pace').selectOption('story')
+    await page.getByLabel('Speed').selectOption('16')
+    const pauses = page.getByRole('checkbox', { name: 'Pause at each chapter' })
+    if (await pauses.isChecked()) await pauses.uncheck()
+    const presenter = await playOnce()
+    console.log(`presenter mode, the happy path at the story's pace (16×, no pauses; ${(presenter.playMs / 1000).toFixed(1)} s of playback): ${presenter.fps.toFixed(1)} fps, longest main-thread task ${Math.round(presenter.longest)} ms (${presenter.over50} over 50 ms)`)
+    await page.getByRole('button', { name: 'Presenter mode' }).click()
+    await page.getByLabel('Pace').selectOption('time')
+
+    // A trace of about 50,000 steps: the "huge" cluster preset (600 nodes) and 370 pods.
+    await page.getByRole('tab', { name: 'Cluster' }).click()
+    await page.getByLabel('Cluster preset').selectOption('huge')
+    await page.getByRole('tab', { name: 'Pod manifest' }).click()
+    await applyText(pods(Number(process.env.BENCH_LARGE_PODS ?? 370)), 'large trace (600 nodes)')
+    await quiet()
+    const scrub = await measure(4000, 'scrub')
+    console.log(`large trace, scrubbing: ${scrub.fps.toFixed(1)} fps, longest main-thread task ${Math.round(scrub.longest)} ms (${scrub.over50} over 50 ms)`)
+    await quiet()
+    const zoom = await measure(4000, 'zoom')
+    console.log(`large trace, zooming: ${zoom.fps.toFixed(1)} fps, longest main-thread task ${Math.round(zoom.longest)} ms (${zoom.over50} over 50 ms)`)
+    await benchMap()
+  }
 } catch (e) {
   console.error(`bench:ui failed: ${e?.message ?? e}`)
   process.exitCode = 1

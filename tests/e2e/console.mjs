@@ -60,6 +60,27 @@ export async function consoleTests({ browser, ORIGIN, root, test, assert, watch 
     await page.screenshot({ path: `${root}test-results/console-deployment.png` })
   })
 
+  await test('console: the cluster at the playhead lists the Deployment and its ReplicaSet; Tab completes flags', async () => {
+    const panel = page.getByLabel('Cluster at the playhead')
+    await panel.waitFor({ timeout: 10000 })
+    await page.waitForFunction(
+      () => /kubectl get deployments,replicasets -o wide/.test(document.querySelector('[aria-label="Cluster at the playhead"]')?.textContent ?? ''),
+      null,
+      { timeout: 10000 },
+    )
+    const text = await panel.innerText()
+    assert(/deployment\.apps\/web\s+3\/3\s+3\s+3/.test(text), `the panel lacks the Deployment row:\n${text}`)
+    assert(/replicaset\.apps\/web-[a-z0-9]{8,10}\s+3\s+3\s+3/.test(text), `the panel lacks the ReplicaSet row:\n${text}`)
+    const input = page.getByRole('textbox', { name: 'kubectl command' })
+    await input.fill('kubectl scale deployment web --repl')
+    await input.press('Tab')
+    assert((await input.inputValue()) === 'kubectl scale deployment web --replicas ', `Tab gave: ${await input.inputValue()}`)
+    await input.fill('get pods -n kube-sy')
+    await input.press('Tab')
+    assert((await input.inputValue()) === 'get pods -n kube-system ', `Tab gave: ${await input.inputValue()}`)
+    await input.fill('')
+  })
+
   await test('console: stepping back, get pods shows the past (fewer pods Running)', async () => {
     // To the story's start (the create command itself): no pod exists yet.
     await page.locator('body').click({ position: { x: 5, y: 5 } })

@@ -192,6 +192,12 @@ export async function hardeningTests({ browser, ORIGIN, root, test, assert, watc
     const workers = await page.evaluate(() => window.__simWorkers)
     await page.getByRole('button', { name: 'Apply', exact: true }).click()
     await page.waitForFunction(() => document.querySelector('.app')?.dataset.running === 'true', null, { timeout: 5000 })
+    // While it runs: the progress so far, and the first steps already streamed into the lanes and the log.
+    const progress = page.getByRole('status', { name: 'Simulation progress' })
+    await progress.waitFor({ timeout: 60000 })
+    assert(/Simulating… [\d,]+ steps, \d+\.\d s of virtual time/.test(await progress.innerText()), `progress reads: ${await progress.innerText()}`)
+    await page.waitForFunction(() => Number(document.querySelector('[aria-label="Events"]')?.getAttribute('data-steps')) > 0, null, { timeout: 60000 })
+    assert(await page.evaluate(() => document.querySelector('.app')?.dataset.running) === 'true', 'the run ended before Cancel')
     await page.getByRole('button', { name: 'Cancel', exact: true }).click()
     await page.waitForFunction(() => /cancelled/.test(document.querySelector('[role="alert"]')?.textContent ?? ''), null, { timeout: 5000 })
     await page.waitForFunction(() => /pod\/nginx created/.test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? ''), null, { timeout: 15000 })
@@ -200,6 +206,7 @@ export async function hardeningTests({ browser, ORIGIN, root, test, assert, watc
     assert(await page.evaluate(() => window.__simWorkers) === workers + 1, 'the busy worker was not replaced')
     assert(await page.evaluate(() => window.__podbirthEditor.getValue()) === big, 'the manifest changed')
     assert(await page.getByRole('button', { name: 'Cancel', exact: true }).count() === 0, 'Cancel stays after the run')
+    assert(await page.getByRole('status', { name: 'Simulation progress' }).count() === 0, 'the progress stays after the run')
     await context.close()
   })
 }

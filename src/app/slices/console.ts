@@ -4,7 +4,7 @@
  * across reloads (prefs.ts) so a reload replays the same session and shows the same transcript.
  */
 import type { StateCreator } from 'zustand'
-import type { ApplyCommand, ConsoleCommand, ConsoleResult } from '../../protocol/messages.ts'
+import type { ApplyCommand, ConsoleCommand, ConsoleResult, ConsoleVocabulary } from '../../protocol/messages.ts'
 import { readPref, writePref } from '../prefs.ts'
 
 /** What a session runs on: the scenario of its Apply (or of the console's first command, with skipManifest). */
@@ -43,6 +43,8 @@ export interface ConsoleSlice {
   followEnd: boolean
   /** A script the worker wrote for saving (the console downloads it), counted so the same text saves twice. */
   consoleScript?: { text: string; n: number }
+  /** The console's commands and flags, from the worker (completion offers only what kubectl's parser takes). */
+  consoleVocabulary?: ConsoleVocabulary
   consoleLoadError?: string
   /** A line was sent; its answer arrives through consoleAnswer. */
   consoleSent(line: string): void

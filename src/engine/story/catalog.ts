@@ -175,6 +175,13 @@ export const CHAPTERS: Record<ChapterKind, ChapterEntry> = {
     facts: said('scheduler:Bind', 'http:Request', 'watch:Notify'), docs: `${D}concepts/scheduling-eviction/kube-scheduler/`,
     source: 'pkg/scheduler/framework/plugins/defaultbinder/default_binder.go',
   },
+  'scheduler-config': {
+    stage: 4, title: 'kube-scheduler refuses its configuration',
+    story: 'kube-scheduler reads its KubeSchedulerConfiguration when it starts. This one is invalid, so the scheduler stops before it schedules anything: every pod that needs a node stays Pending until the configuration is fixed.',
+    expert: 'Setup decodes the file strictly and validates it (ValidateKubeSchedulerConfiguration: profiles, plugin names and extension points, plugin args); an error ends the process with the message shown, so no scheduling queue or informer runs.',
+    facts: said('scheduler:Unschedulable'), docs: `${D}reference/scheduling/config/`,
+    source: 'pkg/scheduler/apis/config/validation/validation.go',
+  },
   unschedulable: {
     stage: 4, title: 'No node fits: FailedScheduling',
     story: 'No node passed the checks, so the pod stays Pending. The scheduler records why, per node, and puts the pod aside until something in the cluster changes that could help, or its back-off ends.',
@@ -267,7 +274,7 @@ export const SHORT: Record<ChapterKind, string> = {
   authentication: 'Authn', authorization: 'Authz', decode: 'Decode', 'mutating-admission': 'Mutate',
   validation: 'Validate', 'validating-admission': 'Admit', persist: 'etcd', watch: 'Watch', controller: 'Controller',
   queue: 'Queue', filter: 'Filter', score: 'Score', select: 'Select', reserve: 'Reserve', bind: 'Bind',
-  unschedulable: 'Failed', preemption: 'Preempt',
+  'scheduler-config': 'Config', unschedulable: 'Failed', preemption: 'Preempt',
   'kubelet-sync': 'Sync', sandbox: 'Sandbox', network: 'CNI', image: 'Image', containers: 'Start', hooks: 'Hook',
   probes: 'Probe', status: 'Status', restart: 'Restart', termination: 'Stop',
 }

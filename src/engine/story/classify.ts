@@ -103,7 +103,9 @@ export function classify(e: TraceEvent, requester: Requester): Classified {
     case 'scheduler:PreBind':
     case 'scheduler:Bind':
     case 'scheduler:PostBind': return kind('bind')
-    case 'scheduler:Unschedulable': return kind('unschedulable', 'beat', true)
+    // A configuration kube-scheduler refuses stops it before any pod is scheduled: not a FailedScheduling.
+    case 'scheduler:Unschedulable':
+      return e.details.phase === 'startup' ? kind('scheduler-config') : kind('unschedulable', 'beat', true)
     case 'kubelet:PodObserved':
     case 'kubelet:Admit':
     case 'kubelet:SyncPod':

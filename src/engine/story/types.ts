@@ -63,7 +63,7 @@ export const CHAPTER_KINDS = [
   'authentication', 'authorization', 'decode', 'mutating-admission', 'validation', 'validating-admission', 'persist',
   'watch', 'controller',
   // Stage 4
-  'queue', 'filter', 'score', 'select', 'reserve', 'bind', 'unschedulable', 'preemption',
+  'scheduler-config', 'queue', 'filter', 'score', 'select', 'reserve', 'bind', 'unschedulable', 'preemption',
   // Stage 5
   'kubelet-sync', 'sandbox', 'network', 'image', 'containers', 'hooks', 'probes', 'status', 'restart', 'termination',
 ] as const

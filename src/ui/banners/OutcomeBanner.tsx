@@ -11,6 +11,7 @@ import { outcomesAt } from '../../engine/story/index.ts'
 import type { Outcome } from '../../engine/story/index.ts'
 import type { Suggestion } from '../../protocol/messages.ts'
 import { useOutcomes } from './useOutcomes.ts'
+import { OutcomeDecisionButton } from '../debugger/CycleDecisionButton.tsx'
 
 /** At most this many banners at once (a trace of many pods can have many failures at the same step). */
 const MAX_SHOWN = 3
@@ -34,14 +35,14 @@ export const OutcomeBanner = memo(function OutcomeBanner({ selected, select, ask
   return (
     <div className="outcomes">
       {holding.slice(0, MAX_SHOWN).map((o) => (
-        <OutcomeCard key={`${o.kind}:${o.at}:${o.pod ?? ''}`} o={o} select={select} suggestions={o.kind === 'unschedulable' && whatIf?.index === o.step ? whatIf.suggestions : undefined} tryFix={tryFix} />
+        <OutcomeCard key={`${o.kind}:${o.at}:${o.pod ?? ''}`} o={o} select={select} suggestions={o.kind === 'unschedulable' && whatIf?.index === o.step ? whatIf.suggestions : undefined} note={o.kind === 'unschedulable' && whatIf?.index === o.step ? whatIf.note : undefined} tryFix={tryFix} />
       ))}
       {more > 0 && <p className="outcome-more muted">… and {more} more {more === 1 ? 'failure holds' : 'failures hold'} at this step.</p>}
     </div>
   )
 })
 
-function OutcomeCard({ o, select, suggestions, tryFix }: { o: Outcome; select: (i: number) => void; suggestions?: Suggestion[]; tryFix: (f: Suggestion) => void }) {
+function OutcomeCard({ o, select, suggestions, note, tryFix }: { o: Outcome; select: (i: number) => void; suggestions?: Suggestion[]; note?: string; tryFix: (f: Suggestion) => void }) {
   const filterAt = useFilterStep(o)
   const fixes = suggestions ?? []
   return (
@@ -51,6 +52,7 @@ function OutcomeCard({ o, select, suggestions, tryFix }: { o: Outcome; select: (
       <p className="outcome-actions">
         {o.step >= 0 && <button type="button" onClick={() => select(o.step)}>Go to the step that decided it</button>}
         {filterAt >= 0 && <button type="button" onClick={() => select(filterAt)}>Show the filter results per node</button>}
+        {o.kind === 'unschedulable' && o.step >= 0 && <OutcomeDecisionButton step={o.step} pod={o.pod} />}
       </p>
       <dl className="outcome-body">
         <dt>Why</dt>
@@ -60,18 +62,35 @@ function OutcomeCard({ o, select, suggestions, tryFix }: { o: Outcome; select: (
       </dl>
       {fixes.length > 0 && (
         <section className="what-if" aria-label="What would make it schedule">
-          <h3>What would make it schedule? <span className="muted">podbirth's suggestions: trying one edits your {fixes.some((f) => f.target === 'cluster') ? 'manifest or cluster file' : 'manifest'} (Undo in the editor takes it back) and applies again</span></h3>
+          <h3>What would make it schedule? <span className="muted">podbirth's suggestions, each simulated first (same seed, up to the pod's next scheduling cycle): trying one edits your {fixes.some((f) => f.target === 'cluster') ? 'manifest or cluster file' : 'manifest'} (Undo in the editor takes it back) and applies again</span></h3>
           <ul>
             {fixes.map((f) => (
               <li key={f.title}>
                 <button type="button" onClick={() => tryFix(f)} aria-label={`Try it: ${f.title}`}>Try it</button> <strong>{f.title}</strong>
+                <VerifiedLine f={f} />
                 <p className="muted">{f.why}</p>
               </li>
             ))}
           </ul>
+          {note && <p className="muted what-if-note">{note}</p>}
         </section>
       )}
     </div>
+  )
+}
+
+/** The suggestion's simulated outcome: where the pod lands, or why it is still Pending and what the edit got past. */
+function VerifiedLine({ f }: { f: Suggestion }) {
+  const v = f.outcome
+  if (!v) return null
+  const feasible = `feasible nodes ${v.feasibleBefore} → ${v.feasibleAfter}`
+  if (v.schedules) {
+    return <p className="what-if-verified" data-schedules="true">Verified: schedules on {v.node} <span className="muted">({feasible})</span></p>
+  }
+  return (
+    <p className="what-if-verified" data-schedules="false">
+      Not enough: still Pending — {v.message ?? 'no node fits'}{v.progress && <span className="muted"> ({v.progress})</span>}
+    </p>
   )
 }
 

@@ -1,56 +1,131 @@
 /**
- * The nodes at the playhead: cpu and memory requested against allocatable (d3 scales), pod slots, taints and the
- * pods each node runs. What the scheduler's NodeResourcesFit sees.
+ * The nodes at the playhead: the cluster map (every node, grouped by zone or a chosen label, coloured by the
+ * selected scheduling cycle's verdict, by score or by allocation) and, under it, one node in full (the one opened
+ * on the map, else the playhead's). A fixed-height panel: the map scrolls inside it, so the queue below stays on
+ * screen at any cluster size.
  */
-import * as d3 from 'd3'
-import { memo } from 'react'
+import { memo, useCallback, useMemo } from 'react'
+import { useApp } from '../../app/store.ts'
 import type { NodeRow } from '../../protocol/messages.ts'
+import { COLOUR_MODES, colourNodes } from '../map/colours.ts'
+import type { ColourMode } from '../map/colours.ts'
+import { cycleAt, indexCycles } from '../map/cycle.ts'
+import { MapLegend } from '../map/MapLegend.tsx'
+import { NodeCard } from '../map/NodeCard.tsx'
+import { NodeMap } from '../map/NodeMap.tsx'
+import { ZONE_LABEL, labelKeys } from '../map/nodeLayout.ts'
+import { useIsDark } from '../map/useTheme.ts'
+import { indexRecord, verdictOf } from '../map/verdicts.ts'
 
-const GiB = 1024 ** 3
-
-function Bar({ label, used, total, fmt }: { label: string; used: number; total: number; fmt: (n: number) => string }) {
-  const x = d3.scaleLinear().domain([0, Math.max(total, 1)]).range([0, 100]).clamp(true)
-  const pct = Math.round(x(used))
-  return (
-    <div className="bar" role="meter" aria-label={`${label} requested`} aria-valuemin={0} aria-valuemax={total} aria-valuenow={used} aria-valuetext={`${fmt(used)} of ${fmt(total)}`}>
-      <span className="bar-label">{label}</span>
-      <span className="bar-track"><span className={`bar-fill${used > total ? ' over' : pct >= 85 ? ' high' : ''}`} style={{ width: `${pct}%` }} /></span>
-      <span className="bar-value">{fmt(used)} / {fmt(total)}</span>
-    </div>
-  )
-}
-
-/** A node's pods are named up to this many; a busy node says how many more. */
-const PODS_NAMED = 6
-/** Nodes drawn in full; a large cluster is summarised beyond them. */
-const NODES_SHOWN = 12
+const count = (n: number) => n.toLocaleString('en-US')
+const isMode = (v: string): v is ColourMode => COLOUR_MODES.some((m) => m.mode === v)
 
 /**
- * The nodes at the playhead. `focus` (the node the selected step ran on or bound to) comes first; a large cluster
- * shows NODES_SHOWN nodes in full and a one-line summary of the rest.
+ * The nodes at the playhead. `focus` (the node the selected step ran on or bound to) is shown in full until a node
+ * is opened on the map.
  */
 export const NodesView = memo(function NodesView({ nodes, focus }: { nodes: NodeRow[]; focus?: string }) {
+  const events = useApp((s) => s.events)
+  const index = useApp((s) => s.shownLanes)
+  const decision = useApp((s) => s.decision)
+  const opened = useApp((s) => s.openedNode)
+  const openNode = useApp((s) => s.openNode)
+  const openDecision = useApp((s) => s.openDecision)
+  const groupBy = useApp((s) => s.mapGroupBy)
+  const setGroupBy = useApp((s) => s.setMapGroupBy)
+  const mode = useApp((s) => s.mapColour)
+  const setMode = useApp((s) => s.setMapColour)
+  const dark = useIsDark()
+  const spans = useMemo(() => indexCycles(events), [events])
+  const span = cycleAt(spans, index)
+  // The decision view's record of the same cycle is full even above 100 nodes (the worker recomputes it).
+  const full =
+    decision && span && decision.index === span.at && decision.record?.detail === 'full' ? decision.record : undefined
+  const record = full ?? span?.record
+  const ix = useMemo(() => indexRecord(record), [record])
+  const verdicts = useMemo(() => nodes.map((n) => verdictOf(ix, n.name)), [nodes, ix])
+  const colouring = useMemo(
+    () =>
+      colourNodes(
+        nodes.map((n, i) => ({ ...n, verdict: verdicts[i] })),
+        mode,
+        dark,
+      ),
+    [nodes, verdicts, mode, dark],
+  )
+  const keys = useMemo(() => labelKeys(nodes), [nodes])
+  const onOpen = useCallback((name: string) => openNode(name), [openNode])
   if (nodes.length === 0) return null
-  const first = focus ? nodes.filter((n) => n.name === focus) : []
-  const shown = [...first, ...nodes.filter((n) => n.name !== focus)].slice(0, NODES_SHOWN)
-  const rest = nodes.length - shown.length
-  const cpu = nodes.reduce((a, n) => ({ used: a.used + n.cpuRequested, total: a.total + n.cpuAllocatable }), { used: 0, total: 0 })
+  const shownName = opened && nodes.some((n) => n.name === opened) ? opened : focus
+  const shownAt = shownName ? nodes.findIndex((n) => n.name === shownName) : -1
+  const cpu = nodes.reduce((a, n) => ({ used: a.used + n.cpuRequested, total: a.total + n.cpuAllocatable }), {
+    used: 0,
+    total: 0,
+  })
   const withPods = nodes.filter((n) => n.pods.length > 0).length
+  const cpuPct = cpu.total ? Math.round((cpu.used / cpu.total) * 100) : 0
+  const groupOptions = keys.includes(groupBy) || groupBy === '' ? keys : [groupBy, ...keys]
   return (
     <section className="nodes" aria-label="Nodes at the playhead">
-      <h3>Nodes</h3>
-      {rest > 0 && <p className="muted">{`${nodes.length} nodes, ${withPods} running pods; cpu requested ${cpu.total ? Math.round((cpu.used / cpu.total) * 100) : 0}% of allocatable. The ${shown.length} shown first${focus ? ` (${focus}: the selected step's, or its pod's)` : ''}:`}</p>}
-      <ul>
-        {shown.map((n) => (
-          <li key={n.name} className={n.unschedulable ? 'cordoned' : ''}>
-            <div className="node-name">{n.name}{n.unschedulable ? ' (SchedulingDisabled)' : ''}{n.taints.length ? <span className="taints"> taints: {n.taints.join(', ')}</span> : null}</div>
-            <Bar label="cpu" used={n.cpuRequested} total={n.cpuAllocatable} fmt={(m) => `${m}m`} />
-            <Bar label="memory" used={n.memoryRequested} total={n.memoryAllocatable} fmt={(b) => `${(b / GiB).toFixed(2)}Gi`} />
-            <Bar label="pods" used={n.pods.length} total={n.podsAllocatable} fmt={(k) => String(k)} />
-            {n.pods.length > 0 && <div className="node-pods">{n.pods.slice(0, PODS_NAMED).join(', ')}{n.pods.length > PODS_NAMED ? ` and ${n.pods.length - PODS_NAMED} more` : ''}</div>}
-          </li>
-        ))}
-      </ul>
+      <div className="nodes-head">
+        <h3>Nodes</h3>
+        <span className="muted">
+          {`${count(nodes.length)} nodes, ${count(withPods)} running pods; cpu requested ${cpuPct}%`}
+          {span ? ` · cycle of ${span.pod}` : ''}
+        </span>
+        <label>
+          Group by{' '}
+          <select aria-label="Group nodes by" value={groupBy} onChange={(e) => setGroupBy(e.target.value)}>
+            <option value="">nothing</option>
+            {groupOptions.map((k) => (
+              <option key={k} value={k}>
+                {k === ZONE_LABEL ? 'zone' : k}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Colour{' '}
+          <select
+            aria-label="Colour nodes by"
+            value={mode}
+            onChange={(e) => {
+              if (isMode(e.target.value)) setMode(e.target.value)
+            }}
+          >
+            {COLOUR_MODES.map((m) => (
+              <option key={m.mode} value={m.mode}>
+                {m.label.toLowerCase()}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <NodeMap
+        nodes={nodes}
+        verdicts={verdicts}
+        colouring={colouring}
+        groupBy={groupBy}
+        opened={opened}
+        dark={dark}
+        cycle={span?.at}
+        onOpen={onOpen}
+      />
+      <MapLegend
+        colouring={colouring}
+        marks={nodes.some((n) => n.unschedulable || n.taints.length > 0)}
+        onRecompute={span ? () => openDecision(span.at) : undefined}
+      />
+      {shownAt >= 0 && (
+        <NodeCard
+          node={nodes[shownAt]}
+          verdict={verdicts[shownAt]}
+          opened={shownName === opened}
+          cyclePod={span?.pod}
+          onClose={() => openNode(null)}
+          onDecision={span ? () => openDecision(span.at, nodes[shownAt].name) : undefined}
+        />
+      )}
     </section>
   )
 })

@@ -6,6 +6,7 @@ import { memo, useMemo } from 'react'
 import { queueAt, queueSteps } from './queue.ts'
 import type { QueueName } from './queue.ts'
 import type { TraceEvent } from '../../engine/events.ts'
+import { PodDecisionButton } from '../debugger/CycleDecisionButton.tsx'
 
 const NAMED = 8
 const ROWS: { q: QueueName; label: string; hint: string }[] = [
@@ -30,7 +31,13 @@ export const QueueView = memo(function QueueView({ events, index }: { events: Tr
               <dt title={hint}>{label} <span className="muted">{pods.length}</span></dt>
               <dd>
                 {pods.length === 0 ? <span className="muted">empty</span> : pods.slice(0, NAMED).map((p) => (
-                  <span key={p} className="queue-pod">{p}{q === 'unschedulablePods' && state.rejectedBy[p]?.length ? <span className="muted"> (waits on {state.rejectedBy[p].join(', ')})</span> : null}</span>
+                  <span key={p} className="queue-pod">
+                    {p}
+                    {q === 'unschedulablePods' && state.rejectedBy[p]?.length
+                      ? <span className="muted"> (waits on {state.rejectedBy[p].join(', ')})</span>
+                      : null}
+                    {q !== 'activeQ' && <> <PodDecisionButton pod={p} upTo={index} /></>}
+                  </span>
                 ))}
                 {pods.length > NAMED && <span className="muted"> and {pods.length - NAMED} more</span>}
               </dd>

@@ -119,7 +119,7 @@ export function Console({ send }: { send(cmd: Command): void }) {
     if (ev.key === 'Tab') {
       if (!text.trim() || ev.shiftKey) return
       ev.preventDefault()
-      const c = complete(text, useApp.getState().atPlayhead?.names)
+      const c = complete(text, useApp.getState().atPlayhead?.names, useApp.getState().consoleVocabulary)
       setText(c.line)
       setHint(c.candidates.length > 1 ? c.candidates : [])
       return

@@ -1,9 +1,9 @@
 /**
  * Tab completion for the console: kubectl's commands, the simulated resource types and the names of the objects at
- * the playhead. Pure: the line and the names in, the new line and the candidates out.
- * Simplified: kubectl's own completion (`kubectl __complete`) also completes flags; this completes words only.
+ * the playhead, the flags each command takes (from the worker's vocabulary: the parser's own command tree) and the
+ * namespaces after -n. Pure: the line, the names and the vocabulary in, the new line and the candidates out.
  */
-import type { ObjectNames } from '../../protocol/messages.ts'
+import type { ConsoleVocabulary, ObjectNames } from '../../protocol/messages.ts'
 
 /** The commands the simulation runs, and their subcommands (kubectl v1.35's names). */
 const COMMANDS = [
@@ -62,15 +62,49 @@ const commonPrefix = (words: string[]) =>
     return p
   }, words[0] ?? '')
 
-/** complete the last word of `line` (the console's text, with or without the leading `kubectl`). */
-export function complete(line: string, names: ObjectNames | undefined): Completion {
+const NAMESPACE_FLAGS = new Set(['-n', '--namespace'])
+
+/** positional drops the flags and their values (a value-taking flag written without `=` owns the next word). */
+function positional(words: string[], vocabulary: ConsoleVocabulary | undefined): string[] {
+  const takesValue = new Set<string>()
+  for (const list of Object.values(vocabulary?.flags ?? {})) {
+    for (const f of list) {
+      if (!f.takesValue) continue
+      takesValue.add(f.long)
+      if (f.short) takesValue.add(f.short)
+    }
+  }
+  const out: string[] = []
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]
+    if (!w.startsWith('-')) out.push(w)
+    else if (!w.includes('=') && takesValue.has(w)) i++
+  }
+  return out
+}
+
+/** The flags of the command the words name (the longest command path that matches). */
+function flagsOf(args: string[], vocabulary: ConsoleVocabulary | undefined): string[] {
+  const flags = vocabulary?.flags ?? {}
+  const path = flags[`${args[0]} ${args[1]}`] ? `${args[0]} ${args[1]}` : args[0]
+  return (flags[path] ?? []).flatMap((f) => (f.short ? [f.long, f.short] : [f.long]))
+}
+
+/**
+ * complete the last word of `line` (the console's text, with or without the leading `kubectl`): a command, a
+ * subcommand, a type, a name, a flag (a word starting with `-`) or, after -n, a namespace.
+ */
+export function complete(line: string, names: ObjectNames | undefined, vocabulary?: ConsoleVocabulary): Completion {
   const parts = line.split(/\s+/)
   if (parts[0] === '') parts.shift()
   const hasKubectl = parts[0] === 'kubectl' && parts.length > 1
   const words = hasKubectl ? parts.slice(1) : parts
   const partial = words[words.length - 1] ?? ''
-  const before = words.slice(0, -1).filter((w) => !w.startsWith('-'))
-  const options = optionsFor(before, partial, names)
+  const previous = words[words.length - 2]
+  const before = positional(words.slice(0, -1), vocabulary)
+  const options = previous !== undefined && NAMESPACE_FLAGS.has(previous) ? names?.namespaces ?? []
+    : partial.startsWith('-') ? flagsOf(before, vocabulary)
+      : optionsFor(before, partial, names)
   const candidates = options.filter((o) => o.startsWith(partial))
   if (candidates.length === 0) return { line, candidates: [] }
   const done = candidates.length === 1

@@ -7,6 +7,9 @@ import { editorMode } from './editorMode.ts'
 import type { KeyboardEvent, ReactNode } from 'react'
 import { useApp } from '../../app/store.ts'
 import { CLUSTER_PRESETS } from '../../protocol/clusters.ts'
+import { SchedulerStatus } from './SchedulerStatus.tsx'
+import { useWideEditor } from './wideEditor.ts'
+import './clusterEditor.css'
 
 const ClusterEditor = lazy(() => import('./ClusterEditor.tsx'))
 
@@ -30,20 +33,35 @@ function ClusterPanel({ dark, onApply }: { dark: boolean; onApply(): void }) {
   const error = useApp((s) => s.error)
   const errorAt = useMemo(() => clusterErrorAt(error), [error])
   const preset = CLUSTER_PRESETS.find((p) => p.id === clusterPreset)
+  const scheduler = useApp((s) => s.scheduler)
+  const schedErr = scheduler?.error
+  const configError = schedErr?.line !== undefined
+    ? { line: schedErr.line, column: schedErr.column ?? 1, message: `kube-scheduler: ${schedErr.message}` }
+    : undefined
+  const tools = useRef<HTMLDivElement>(null)
+  const [wide, setWide] = useWideEditor(tools)
   return (
     <>
-      <div className="cluster-tools">
-        <label>Cluster preset{' '}
-          <select value={clusterPreset} onChange={(e) => choosePreset(e.target.value)}>
-            {clusterPreset === 'custom' && <option value="custom">Custom (edited)</option>}
-            {CLUSTER_PRESETS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
-          </select>
-        </label>
+      <div className="cluster-tools" ref={tools}>
+        <div className="cluster-tools-row">
+          <label>Cluster preset{' '}
+            <select value={clusterPreset} onChange={(e) => choosePreset(e.target.value)}>
+              {clusterPreset === 'custom' && <option value="custom">Custom (edited)</option>}
+              {CLUSTER_PRESETS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+            </select>
+          </label>
+          <button type="button" onClick={() => setWide(!wide)}
+            title={wide ? 'Back to the normal layout (Esc)' : 'Give the editor the full width'}>
+            {wide ? 'Narrow editor' : 'Widen editor'}
+          </button>
+        </div>
         <p className="muted cluster-description">{preset ? preset.description : 'Your edited cluster file, kept in this browser.'}</p>
+        <SchedulerStatus />
         {!/\bkind:\s*["']?Node\b/.test(clusterText) && <p className="cluster-note" role="note">A cluster file is the whole cluster: this one defines no Node, so it has none and a pod stays Pending (<code>no nodes available to schedule pods</code>). The built-in nodes (control-plane, worker-1, worker-2) are used only without a cluster file; the Default preset lists them.</p>}
       </div>
       <Suspense fallback={<textarea aria-label="Cluster file (loading the editor…)" spellCheck={false} value={clusterText} onChange={(e) => setClusterText(e.target.value)} />}>
-        <ClusterEditor value={clusterText} onChange={setClusterText} onApply={onApply} dark={dark} error={errorAt} />
+        <ClusterEditor value={clusterText} onChange={setClusterText} onApply={onApply} dark={dark} error={errorAt}
+          configError={configError} />
       </Suspense>
     </>
   )

@@ -9,6 +9,8 @@ import { fmtTime } from '../format.ts'
 import { HttpExchange } from './HttpExchange.tsx'
 import type { ShownRequest, ShownResponse } from './HttpExchange.tsx'
 import { SchedulerDetails } from './SchedulerTables.tsx'
+import { FocusButtons } from '../debugger/FocusButtons.tsx'
+import { CycleDecisionButton } from '../debugger/CycleDecisionButton.tsx'
 
 const DiffView = lazy(() => import('../editor/DiffView.tsx'))
 
@@ -46,7 +48,9 @@ export const Inspector = memo(function Inspector({ e, t0, dark, stored, depth }:
     <aside className="inspector" aria-label="Inspector">
       <p className="meta">{fmtTime(e.t, t0)} · {e.lane}{e.from && e.to ? ` · ${e.from} → ${e.to}` : ''}{e.node ? ` · ${e.node}` : ''}</p>
       <h2>{e.summary}</h2>
+      <FocusButtons e={e} />
       <StepNarration e={e} depth={depth} />
+      {e.type.startsWith('scheduler:') && <CycleDecisionButton />}
       <SchedulerDetails e={e} />
       {settledFast && http ? <HttpExchange request={http.request} response={http.response} /> : null}
       {e.details && <details open={!e.type.startsWith('scheduler:') && !e.change && !http}><summary>Details</summary>{settledFast ? <pre>{JSON.stringify(e.details, null, 2)}</pre> : <p className="muted">…</p>}</details>}

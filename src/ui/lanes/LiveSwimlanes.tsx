@@ -5,6 +5,8 @@ import type { Wait } from '../../engine/story/index.ts'
 import { useApp } from '../../app/store.ts'
 import { useThrottledSelected } from '../../app/usePlayhead.ts'
 import { Swimlanes } from './Swimlanes.tsx'
+import { ColourLegend } from '../debugger/ColourLegend.tsx'
+import { useColouring, useFocusMask } from '../debugger/useFocus.ts'
 
 /** The lane heads' previous/next buttons and screen-reader lines are cheap: they follow 10 times a second. */
 const LANE_HEAD_MS = 100
@@ -24,7 +26,15 @@ export function LiveSwimlanes({ events, dark, beat, presenter }: { events: Trace
   const running = useApp((s) => s.running)
   const waits = useMemo(() => (running ? NO_WAITS : findWaits(events)), [events, running])
   const beats = beat ?? (storyBeat && storyBeat.length === events.length ? storyBeat : undefined)
-  return <Swimlanes events={events} selected={selected} select={select} dark={dark} laneSelected={laneSelected} current={currentSelected} waits={waits} beat={beats} presenter={presenter ?? storePresenter} fitKey={story} />
+  // Focus dims the steps about other pods and nodes; colour by pod or owner paints each pod's steps in its hue.
+  const dim = useFocusMask(events)
+  const colours = useColouring(events)
+  return (
+    <>
+      <Swimlanes events={events} selected={selected} select={select} dark={dark} laneSelected={laneSelected} current={currentSelected} waits={waits} beat={beats} presenter={presenter ?? storePresenter} fitKey={story} dim={dim} hue={colours?.hue} />
+      {events.length > 0 && <ColourLegend colouring={colours} />}
+    </>
+  )
 }
 const currentSelected = () => useApp.getState().selected
 const NO_WAITS: Wait[] = []

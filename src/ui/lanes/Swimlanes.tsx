@@ -60,9 +60,13 @@ interface Props {
   presenter?: boolean
   /** When this changes (a new story is told), the whole trace is fitted in view. */
   fitKey?: unknown
+  /** Focus: 1 for each step about the focused pod or node (the others are dimmed). */
+  dim?: Uint8Array
+  /** Colour by pod or owner: each step's hue index, 255 for none. */
+  hue?: Uint8Array
 }
 
-export const Swimlanes = memo(function Swimlanes({ events, selected, select, dark, laneSelected, current: currentProp, waits = NO_WAITS, beat, presenter = false, fitKey }: Props) {
+export const Swimlanes = memo(function Swimlanes({ events, selected, select, dark, laneSelected, current: currentProp, waits = NO_WAITS, beat, presenter = false, fitKey, dim, hue }: Props) {
   const rootRef = useRef<HTMLDivElement | null>(null)
   const [trackRoom, setTrackRoom] = useState(0)
   const base = metricsFor(presenter)
@@ -228,7 +232,7 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
   const frame = useRef(0)
   const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1
   useLayoutEffect(() => {
-    paintArgs.current = { width, height, events, byLane, selected, scale, pos, view: transform, paintUpTo, gaps, t0, dark, m, labels, waits: waitGeo, beat }
+    paintArgs.current = { width, height, events, byLane, selected, scale, pos, view: transform, paintUpTo, gaps, t0, dark, m, labels, waits: waitGeo, beat, dim, hue }
     if (frame.current) return
     frame.current = requestAnimationFrame(() => {
       frame.current = 0
@@ -245,7 +249,7 @@ export const Swimlanes = memo(function Swimlanes({ events, selected, select, dar
       const sel = args.events[args.selected]
       canvas.dataset.playheadX = sel ? String(Math.round(args.pos.at[args.selected] * args.view.k + args.view.x)) : ''
     })
-  }, [width, height, events, byLane, selected, scale, pos, transform, dark, dpr, paintUpTo, gaps, t0, m, labels, waitGeo, beat])
+  }, [width, height, events, byLane, selected, scale, pos, transform, dark, dpr, paintUpTo, gaps, t0, m, labels, waitGeo, beat, dim, hue])
   useEffect(() => () => cancelAnimationFrame(frame.current), [])
 
   /** The step under the pointer: the nearest dot of the lane at this height, within hitPx. */

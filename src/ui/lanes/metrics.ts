@@ -64,7 +64,13 @@ export const laneY = (m: Metrics, l: Lane) => m.axisH + Math.max(0, m.lanes.inde
 export const laneIndexY = (m: Metrics, li: number) => m.axisH + li * m.laneH + m.laneH / 2
 
 /** The theme's colours, read from the CSS custom properties once per theme. */
-export interface Palette { fg: string; muted: string; line: string; panel: string; ok: string; error: string; warning: string; info: string; neutral: string; text: string }
+export interface Palette {
+  fg: string; muted: string; line: string; panel: string; ok: string; error: string; warning: string; info: string; neutral: string; text: string
+  /** Colour by pod or owner: the fixed palette (--hue-0 …, styles/focus.css), readable in both themes. */
+  hues: string[]
+}
+/** Fallbacks for the hues (the light theme's) where the style sheet is not loaded. */
+const HUES = ['#1f6fd1', '#c2410c', '#15803d', '#a21caf', '#b45309', '#0e7490', '#6d28d9', '#be123c', '#4d7c0f', '#57534e']
 export function readPalette(el: Element, presenter: boolean): Palette {
   const s = getComputedStyle(el)
   const v = (name: string, fallback: string) => s.getPropertyValue(name).trim() || fallback
@@ -76,6 +82,7 @@ export function readPalette(el: Element, presenter: boolean): Palette {
     // Expected outcomes and arrows: neutral (neither red nor green); the presenter's is the text colour itself.
     neutral: presenter ? fg : muted,
     text: presenter ? fg : muted,
+    hues: HUES.map((h, i) => v(`--hue-${i}`, h)),
   }
 }
 

@@ -39,6 +39,10 @@ export interface PaintInput {
   waits: WaitGeometry
   /** 1 = beat, 0 = plumbing, by trace index; without it every step is painted as a beat. */
   beat?: Uint8Array
+  /** Focus: 1 for a step about the focused pod or node; the others are dimmed. Without it nothing is. */
+  dim?: Uint8Array
+  /** Colour by pod or owner: each step's hue (palette.hues), or 255 for its outcome's colour. */
+  hue?: Uint8Array
 }
 
 /** paint draws one frame. */

@@ -17,15 +17,19 @@ export const ARROW_REACH_US = 5_000_000
 const OUTCOMES: readonly Outcome[] = ['ok', 'error', 'warning', 'info']
 const outcomeIndex = (o: Outcome) => (o === 'ok' ? 0 : o === 'error' ? 1 : o === 'warning' ? 2 : 3)
 const geo = new Float64Array(8)
+/** Dots are batched by colour (4 outcomes, then the hues), past/future, beat/plumbing and dimmed or not. */
+const COLOURS = 4 + 16
+/** How strongly a step outside the focus is faded. */
+const DIM_ALPHA = 0.14
 
 /** paintSteps draws the arrows, the dots and their labels in view. `tag` is the selected step's name tag to keep clear of. */
 export function paintSteps(input: PaintInput, tLo: number, tHi: number, tag: { x: number; w: number; lane: Lane } | undefined): void {
-  const { ctx, events, byLane, selected, pos, view, palette, paintUpTo, m, beat } = input
+  const { ctx, events, byLane, selected, pos, view, palette, paintUpTo, m, beat, dim, hue } = input
   const { k: zk, x: zx } = view
 
-  // Arrows: [error?][plumbing?] lines and heads.
-  const lines: (Path2D | undefined)[] = [undefined, undefined, undefined, undefined]
-  const heads: (Path2D | undefined)[] = [undefined, undefined, undefined, undefined]
+  // Arrows: [dimmed?][error?][plumbing?] lines and heads.
+  const lines: (Path2D | undefined)[] = new Array(8)
+  const heads: (Path2D | undefined)[] = new Array(8)
   const hiIndex = Math.min(paintUpTo, upperIndex(events, tHi) - 1)
   const loIndex = upperIndex(events, tLo - ARROW_REACH_US)
   let drawn = 0
@@ -36,7 +40,7 @@ export function paintSteps(input: PaintInput, tLo: number, tHi: number, tag: { x
     const x2 = pos.arrive[i] * zk + zx
     const y1 = laneY(m, e.from)
     const y2 = laneY(m, e.to)
-    const slot = (e.outcome === 'error' ? 2 : 0) + (beat && beat[i] === 0 ? 1 : 0)
+    const slot = (dim && dim[i] === 0 ? 4 : 0) + (e.outcome === 'error' ? 2 : 0) + (beat && beat[i] === 0 ? 1 : 0)
     const line = lines[slot] ?? (lines[slot] = new Path2D())
     const head = heads[slot] ?? (heads[slot] = new Path2D())
     arrowGeometry(geo, x1, y1, x2, y2, m)
@@ -49,12 +53,12 @@ export function paintSteps(input: PaintInput, tLo: number, tHi: number, tag: { x
     head.closePath()
     drawn++
   }
-  for (let s = 0; s < 4; s++) {
+  for (let s = 0; s < 8; s++) {
     const line = lines[s]
     if (!line) continue
     const plumbing = (s & 1) === 1
-    const color = s >= 2 ? palette.error : palette.neutral
-    ctx.globalAlpha = plumbing ? 0.35 : m.presenter ? 0.8 : 0.6
+    const color = (s & 2) !== 0 ? palette.error : palette.neutral
+    ctx.globalAlpha = (plumbing ? 0.35 : m.presenter ? 0.8 : 0.6) * (s >= 4 ? DIM_ALPHA : 1)
     ctx.strokeStyle = color
     ctx.lineWidth = plumbing ? m.arrowWThin : m.arrowW
     ctx.stroke(line)
@@ -64,7 +68,7 @@ export function paintSteps(input: PaintInput, tLo: number, tHi: number, tag: { x
   ctx.globalAlpha = 1
 
   // Steps: one dot per bucket of pixels (closer ones overlap anyway), batched by colour, past/future and beat/plumbing.
-  const dots: (Path2D | undefined)[] = new Array(16)
+  const dots: (Path2D | undefined)[] = new Array(COLOURS * 8)
   ctx.font = m.labelFont
   ctx.textBaseline = 'alphabetic'
   ctx.textAlign = 'start'
@@ -100,7 +104,11 @@ export function paintSteps(input: PaintInput, tLo: number, tHi: number, tag: { x
       if (k === end) break
       const small = beat !== undefined && beat[i] === 0
       const future = selected >= 0 && i > selected
-      const slot = outcomeIndex(list[k].e.outcome) * 4 + (future ? 2 : 0) + (small ? 1 : 0)
+      const h = hue ? hue[i] : 255
+      const o = list[k].e.outcome
+      // An error keeps its red whatever the colouring: it is what a debugger looks for first.
+      const colour = h < 16 && h < palette.hues.length && o !== 'error' ? 4 + h : outcomeIndex(o)
+      const slot = colour * 8 + (dim && dim[i] === 0 ? 4 : 0) + (future ? 2 : 0) + (small ? 1 : 0)
       const r = small ? m.dotRSmall : m.dotR
       const p = dots[slot] ?? (dots[slot] = new Path2D())
       p.moveTo(cx + r, cy)
@@ -112,16 +120,19 @@ export function paintSteps(input: PaintInput, tLo: number, tHi: number, tag: { x
   }
   ctx.globalAlpha = 1
   ctx.lineWidth = m.presenter ? 3 : 2
-  for (let s = 0; s < 16; s++) {
+  for (let s = 0; s < COLOURS * 8; s++) {
     const path = dots[s]
     if (!path) continue
-    const outcome = OUTCOMES[s >> 2]
+    const colour = s >> 3
+    const outcome = colour < 4 ? OUTCOMES[colour] : undefined
+    const dimmed = (s & 4) !== 0
     const future = (s & 2) !== 0
     const small = (s & 1) !== 0
-    ctx.globalAlpha = (future ? 0.3 : 1) * (small ? 0.55 : 1)
-    ctx.fillStyle = outcome === 'error' ? palette.error : palette.panel
+    ctx.globalAlpha = (future ? 0.3 : 1) * (small ? 0.55 : 1) * (dimmed ? DIM_ALPHA : 1)
+    // A hue's dot is filled with it (its outcome is still told by the log and the inspector); an error stays red.
+    ctx.fillStyle = outcome === 'error' ? palette.error : outcome ? palette.panel : palette.hues[colour - 4]
     ctx.fill(path)
-    ctx.strokeStyle = outcomeColor(palette, outcome)
+    ctx.strokeStyle = outcome ? outcomeColor(palette, outcome) : palette.hues[colour - 4]
     ctx.lineWidth = small ? (m.presenter ? 2 : 1.5) : m.presenter ? 3 : 2
     ctx.stroke(path)
   }
@@ -131,7 +142,8 @@ export function paintSteps(input: PaintInput, tLo: number, tHi: number, tag: { x
 interface Band { y: number; tagLo: number; tagHi: number }
 
 /** Writes dot `i`'s label in its lane's band above it, if it fits before the next dot (at `nextX`) and clear of the tag. */
-function labelBeside({ ctx, events, labels, beat, selected, palette, m, width }: PaintInput, band: Band, i: number, x: number, nextX: number): void {
+function labelBeside(input: PaintInput, band: Band, i: number, x: number, nextX: number): void {
+  const { ctx, events, labels, beat, selected, palette, m, width } = input
   const lx = x - m.dotR
   if (lx > width || lx < 0) return
   const gap = m.presenter ? 8 : 4
@@ -145,7 +157,8 @@ function labelBeside({ ctx, events, labels, beat, selected, palette, m, width }:
   if (lx + w > band.tagLo && lx < band.tagHi) return
   const e = events[i]
   const faint = beat !== undefined && beat[i] === 0
-  ctx.globalAlpha = (selected >= 0 && i > selected ? 0.45 : 1) * (faint ? 0.6 : 1)
+  const dimmed = input.dim !== undefined && input.dim[i] === 0
+  ctx.globalAlpha = (selected >= 0 && i > selected ? 0.45 : 1) * (faint ? 0.6 : 1) * (dimmed ? 0.3 : 1)
   ctx.fillStyle = e.outcome === 'error' ? palette.error : e.outcome === 'warning' ? palette.warning : palette.text
   ctx.fillText(text, lx, band.y)
 }

@@ -4,6 +4,7 @@ import { STAGES, chapterTitle } from '../../engine/story/index.ts'
 import type { Story } from '../../engine/story/index.ts'
 import { fmtTime } from '../format.ts'
 import { buildRows } from './rows.ts'
+import { nodeOfStep } from '../debugger/focus.ts'
 
 /**
  * The log of every step, virtualised: rows have a fixed height, so the scrollbar spans the whole trace and only the
@@ -14,14 +15,18 @@ const LOG_ROW_PX = 16
 const LOG_BOX_PX = 144
 const LOG_OVERSCAN = 4
 
-interface Props { events: TraceEvent[]; story?: Story; fold: boolean; selected: number; select: (i: number) => void; t0: number }
+interface Props {
+  events: TraceEvent[]; story?: Story; fold: boolean; selected: number; select: (i: number) => void; t0: number
+  /** Focus: 1 for each step to list (the others are hidden). */
+  keep?: Uint8Array
+}
 
-export const EventLog = memo(function EventLog({ events, story, fold, selected, select, t0 }: Props) {
+export const EventLog = memo(function EventLog({ events, story, fold, selected, select, t0, keep }: Props) {
   const box = useRef<HTMLElement | null>(null)
   /** The box's scroll position as last set or seen in a scroll event: never read from the layout while rendering. */
   const [top, setTop] = useState(0)
   const applied = useRef(0)
-  const { rows, rowOf } = useMemo(() => buildRows(events.length, story, fold), [events.length, story, fold])
+  const { rows, rowOf } = useMemo(() => buildRows(events.length, story, fold, keep), [events.length, story, fold, keep])
   const followStep = selected >= 0 ? selected : events.length - 1
   const follow = followStep >= 0 && followStep < rowOf.length ? rowOf[followStep] : -1
   const maxTop = Math.max(0, rows.length * LOG_ROW_PX - LOG_BOX_PX)
@@ -60,9 +65,10 @@ export const EventLog = memo(function EventLog({ events, story, fold, selected, 
       continue
     }
     const e = events[row.step]
-    const here = follow === r
+    // Focused, a hidden step's playhead scrolls to the row before it but marks no row.
+    const here = follow === r && (!keep || row.step === followStep)
     items.push(
-      <li key={e.seq} data-step={row.step} className={`${here ? 'selected' : ''}${story && !story.beat[row.step] ? ' plumbing' : ''}`}>
+      <li key={e.seq} data-step={row.step} data-lane={e.lane} data-node={nodeOfStep(e)} className={`${here ? 'selected' : ''}${story && !story.beat[row.step] ? ' plumbing' : ''}`}>
         <button type="button" title={e.summary} onClick={() => select(row.step)} onKeyDown={(ev) => onRowKey(ev, r)}>
           {fmtTime(e.t, t0)} {e.lane}: {e.summary}{row.folded ? <span className="folded"> (+{row.folded} plumbing)</span> : null}
         </button>

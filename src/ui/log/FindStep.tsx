@@ -2,25 +2,23 @@ import { memo, useMemo, useState } from 'react'
 import type { ReactNode } from 'react'
 import type { TraceEvent } from '../../engine/events.ts'
 import { useApp } from '../../app/store.ts'
-import { partitionPoint } from '../search.ts'
+import { findSteps, partitionPoint } from '../search.ts'
+import { focusForQuery, focusLabel, nodesOf } from '../debugger/focus.ts'
+import { enterFocus } from '../debugger/enterFocus.ts'
 
 /**
- * Find a step: every step whose lane, type or summary contains the text (any case). Enter goes to the next match
+ * Find a step: every step whose lane, type or summary contains the text (any case), and every step about the pod or
+ * node it names (with a button to focus on it). Enter goes to the next match
  * after the playhead, Shift+Enter to the previous one; "/" anywhere focuses the box. In a trace of 50,000 steps this
  * is how one gets to "FailedScheduling" or "Preempted" at once.
  */
 export const FindStep = memo(function FindStep({ events, selected, select, children }: { events: TraceEvent[]; selected: number; select: (i: number) => void; children?: ReactNode }) {
   const [query, setQuery] = useState('')
   const q = query.trim().toLowerCase()
-  const matches = useMemo(() => {
-    if (!q) return []
-    const out: number[] = []
-    for (let i = 0; i < events.length; i++) {
-      const e = events[i]
-      if (e.summary.toLowerCase().includes(q) || e.lane.toLowerCase().includes(q) || e.type.toLowerCase().includes(q)) out.push(i)
-    }
-    return out
-  }, [q, events])
+  const pods = useApp((s) => s.story?.pods)
+  const nodes = useMemo(() => (q ? nodesOf(events) : []), [q, events])
+  const named = useMemo(() => (q ? focusForQuery(query, pods ?? [], nodes) : undefined), [q, query, pods, nodes])
+  const matches = useMemo(() => findSteps(events, q, pods ?? [], nodes), [q, events, pods, nodes])
   /** Where step `at` is among the matches: how many matches are at or before it, and its 1-based position if it is one. */
   const place = (at: number) => {
     const after = partitionPoint(matches.length, (k) => matches[k] <= at)
@@ -43,6 +41,7 @@ export const FindStep = memo(function FindStep({ events, selected, select, child
         onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); if (e.shiftKey) prev(); else next() } if (e.key === 'Escape') setQuery('') }} />
       <button type="button" onClick={prev} disabled={!matches.length} aria-label="Previous match">‹</button>
       <button type="button" onClick={next} disabled={!matches.length} aria-label="Next match">›</button>
+      {named && <button type="button" className="focus-button" onClick={() => enterFocus(named)}>Focus on {focusLabel(named)}</button>}
       {children}
       <span className="find-count" role="status">{q ? (matches.length ? `${at ? `${at} of ` : ''}${matches.length.toLocaleString('en-US')} matching steps` : 'no step matches') : ''}</span>
     </div>

@@ -3,6 +3,8 @@ import { useApp } from '../../app/store.ts'
 import { readPref, writePref } from '../../app/prefs.ts'
 import { EventLog } from './EventLog.tsx'
 import { FindStep } from './FindStep.tsx'
+import { FocusChip } from '../debugger/FocusChip.tsx'
+import { useFocusMask } from '../debugger/useFocus.ts'
 
 const FOLD_KEY = 'podbirth.foldPlumbing'
 
@@ -13,6 +15,7 @@ export function LogPanels() {
   const shown = useApp((s) => s.shownLog)
   const select = useApp((s) => s.select)
   const [fold, setFold] = useState(() => readPref(FOLD_KEY) !== 'false')
+  const keep = useFocusMask(events)
   return (
     <>
       <FindStep events={events} selected={shown} select={select}>
@@ -20,7 +23,8 @@ export function LogPanels() {
           <input type="checkbox" checked={fold} onChange={(e) => { setFold(e.target.checked); writePref(FOLD_KEY, String(e.target.checked)) }} /> Fold plumbing
         </label>
       </FindStep>
-      <EventLog events={events} story={story} fold={fold} selected={shown} select={select} t0={events[0]?.t ?? 0} />
+      <FocusChip steps={keep} />
+      <EventLog events={events} story={story} fold={fold} selected={shown} select={select} t0={events[0]?.t ?? 0} keep={keep} />
     </>
   )
 }

@@ -41,3 +41,20 @@ describe('buildRows', () => {
     expect([...rowOf]).toEqual([1, 1, 2, 3, 3, 5])
   })
 })
+
+describe('buildRows with a focus', () => {
+  it('lists only the steps kept, unfolded, with their chapters\' headings; a hidden step maps to the row before', () => {
+    const keep = Uint8Array.from([0, 1, 0, 0, 1, 1])
+    const { rows, rowOf } = buildRows(6, story, true, keep)
+    expect(rows).toEqual([
+      { chapter: 0, again: false }, { step: 1, folded: 0 },
+      { chapter: 1, again: false }, { step: 4, folded: 0 },
+      { chapter: 0, again: true }, { step: 5, folded: 0 },
+    ])
+    expect([...rowOf]).toEqual([-1, 1, 1, 1, 3, 5])
+  })
+  it('without a story: the kept steps only', () => {
+    const { rows } = buildRows(3, undefined, false, Uint8Array.from([1, 0, 1]))
+    expect(rows).toEqual([{ step: 0, folded: 0 }, { step: 2, folded: 0 }])
+  })
+})

@@ -4,7 +4,7 @@
  * them) and a cursor at the last answer, so moving forward replays only the new changes and moving back replays at
  * most KEYFRAME_EVERY of them. This is what lets the app step back through a 50,000-step trace.
  */
-import type { KObject } from '../engine/api/types.ts'
+import type { KObject } from '../api/types.ts'
 
 export const KEYFRAME_EVERY = 1000
 

@@ -1,6 +1,6 @@
 /** The pods bound to each node at a step, and what they request: the allocation the scheduler's NodeResourcesFit sees. */
-import { podRequests } from '../engine/scheduler/framework/types.ts'
-import type { KObject, Pod } from '../engine/api/types.ts'
+import { podRequests } from '../scheduler/framework/types.ts'
+import type { KObject, Pod } from '../api/types.ts'
 
 export interface Bound { pods: Pod[]; cpu: number; memory: number }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { KEYFRAME_EVERY, ObjectTimeline } from './timeline.ts'
 import type { ChangeStep } from './timeline.ts'
-import type { KObject } from '../engine/api/types.ts'
+import type { KObject } from '../api/types.ts'
 
 /** A trace of random writes and deletes over a few keys, seeded so a failure can be replayed. */
 function randomTrace(n: number, seed: number): ChangeStep[] {
