@@ -49,6 +49,18 @@ export default tseslint.config(
     },
   },
   {
+    // The hosts read the engine through its facades (#14): the Simulation and its views, the cluster loader, the
+    // story and narration, the scheduler's explanations. Types may come from anywhere in it.
+    files: ['src/worker/**/*.ts', 'src/cli/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/engine/**', '!**/engine/index.ts', '!**/engine/views', '!**/engine/views/index.ts', '!**/engine/cluster', '!**/engine/cluster/index.ts', '!**/engine/story', '!**/engine/story/index.ts', '!**/engine/narration', '!**/engine/narration/index.ts', '!**/engine/scheduler', '!**/engine/scheduler/explain', '!**/engine/scheduler/explain/index.ts'], message: 'Hosts use the engine through its facades: engine/index.ts, views/, cluster/, story/, narration/, scheduler/explain/ (type imports are fine).', allowTypeImports: true },
+        { group: ['**/ui/**', '**/app/**'], message: 'The worker and the CLI do not import the UI.' },
+      ] }],
+    },
+  },
+  {
     files: ['src/protocol/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [

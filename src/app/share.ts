@@ -13,6 +13,7 @@
  * Pure: only CompressionStream/DecompressionStream, TextEncoder/TextDecoder, btoa/atob and URLSearchParams (browsers
  * and Node ≥ 20).
  */
+import { MAX_SEED } from '../protocol/seed.ts'
 import type { ConsoleCommand } from '../protocol/messages.ts'
 import { readBreakpoints, writeBreakpoints } from '../ui/debugger/breakpoints/match.ts'
 import type { Breakpoint } from '../ui/debugger/breakpoints/match.ts'
@@ -36,8 +37,8 @@ export interface Scenario {
   breakpoints?: Breakpoint[]
 }
 
-/** The largest seed a link may carry: what the engine's generator takes (store.ts validSeed agrees). */
-export const MAX_SEED = 2 ** 31 - 1
+/** The largest seed a link may carry (protocol/seed.ts). */
+export { MAX_SEED }
 
 /** The largest step a link's playhead may name (a trace is capped far below this). */
 const MAX_STEP = 10_000_000

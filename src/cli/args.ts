@@ -1,5 +1,5 @@
 /** Command-line parsing for `podbirth`: flags as kubectl spells them. */
-import { MAX_SEED } from '../app/share.ts'
+import { MAX_SEED } from '../protocol/seed.ts'
 import { MAX_UNTIL_MS, MAX_UNTIL_TEXT } from './limits.ts'
 
 export interface ApplyArgs {

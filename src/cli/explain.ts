@@ -4,17 +4,14 @@
  * in `apply`, so the scheduler sees what it would see on a real cluster; the first cycle is recorded in full.
  * The JSON keys follow kube-scheduler-simulator's result annotations (filter, score, finalScore, ...).
  */
-import { parseDocuments } from '../engine/yaml.ts'
-import { schedulerConfigTypeErrorAt } from '../engine/scheduler/configGuard.ts'
 import type { KObject } from '../engine/api/types.ts'
 import type { ClusterSpec } from '../engine/cluster/types.ts'
-import { createSimulation } from '../engine/index.ts'
+import { createSimulation, parseDocuments } from '../engine/index.ts'
 import type { CycleRecord } from '../engine/scheduler/framework/record.ts'
-import { tabwrite } from '../engine/kubectl/printers/tabwriter.ts'
+import { tabwrite } from '../engine/views/index.ts'
 import type { Pod } from '../engine/api/types.ts'
-import { PodInfo } from '../engine/scheduler/framework/types.ts'
 import {
-  compareRuns, constraintText, failing, scoringStrategyOf, whyParagraph,
+  PodInfo, compareRuns, constraintText, failing, schedulerConfigTypeErrorAt, scoringStrategyOf, whyParagraph,
 } from '../engine/scheduler/explain/index.ts'
 import type { ExplainInputs, NodeExplanation, RunComparison } from '../engine/scheduler/explain/index.ts'
 

@@ -5,7 +5,6 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs'
 import type { Stats } from 'node:fs'
 import type { Simulation } from '../engine/index.ts'
-import { ms } from '../engine/sim/kernel.ts'
 
 const MiB = 1024 * 1024
 
@@ -101,18 +100,11 @@ export function readInput(path: string, what: string, limit: number): ReadResult
 
 /**
  * runCapped advances the simulation as Simulation.run(untilMs) does (every callback due by `untilMs`, absolute
- * virtual ms), one kernel step at a time so that it can stop after `maxSteps`. It returns false when the cap ended
+ * virtual ms), through Simulation.runFor, so that it can stop after `maxSteps`. It returns false when the cap ended
  * the run. The steps are the same as run()'s, so the trace is too.
  */
 export function runCapped(sim: Simulation, untilMs: number, maxSteps = MAX_STEPS): boolean {
-  sim.start()
-  const kernel = sim.ctx.sim
-  const until = ms(untilMs)
-  let steps = 0
-  for (let next = kernel.nextTime(); next !== undefined && next <= until; next = kernel.nextTime()) {
-    if (steps++ >= maxSteps) return false
-    kernel.step()
-  }
+  if (sim.runFor(untilMs, maxSteps)) return false
   // Nothing left by `until`: run() only moves the clock to `until` now, as the engine's runUntil does.
   sim.run(untilMs)
   return true

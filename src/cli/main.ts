@@ -4,9 +4,7 @@
 import { loadCluster } from '../engine/cluster/index.ts'
 import { createSimulation } from '../engine/index.ts'
 import type { KEvent } from '../engine/api/types.ts'
-import { describeEvents, eventsFor } from '../engine/kubectl/printers/events.ts'
-import { describePod } from '../engine/kubectl/printers/describe/pod.ts'
-import { getPodsWide } from '../engine/kubectl/printers/getPods.ts'
+import { describeEvents, describePod, escapeTerminal, eventsFor, getPodsWide } from '../engine/views/index.ts'
 import { USAGE, parseArgs } from './args.ts'
 import type { ApplyArgs, ExplainArgs } from './args.ts'
 import { comparison, explain, toJson, toText } from './explain.ts'
@@ -14,7 +12,6 @@ import { explainNodes } from '../engine/scheduler/explain/index.ts'
 import { traceLines } from './traceText.ts'
 import { runScript } from './run.ts'
 import { buildStory } from '../engine/story/index.ts'
-import { escapeTerminal } from '../engine/kubectl/printers/terminal.ts'
 import { ChunkWriter, writeJson } from './output.ts'
 import {
   MAX_CLUSTER_BYTES, MAX_CONFIG_BYTES, MAX_MANIFEST_BYTES, readInput, runCapped, stepCapMessage,

@@ -6,11 +6,10 @@
  */
 import { existsSync } from 'node:fs'
 import { loadCluster } from '../engine/cluster/index.ts'
-import { createSimulation } from '../engine/index.ts'
+import { createSimulation, parseScript } from '../engine/index.ts'
 import type { CommandResult, SessionCommand } from '../engine/index.ts'
-import { parseScript } from '../engine/kubectl/cmd/script.ts'
 import { buildStory } from '../engine/story/index.ts'
-import { escapeTerminal } from '../engine/kubectl/printers/terminal.ts'
+import { escapeTerminal } from '../engine/views/index.ts'
 import type { RunArgs } from './args.ts'
 import { MAX_CLUSTER_BYTES, MAX_MANIFEST_BYTES, readInput, runCapped, stepCapMessage } from './limits.ts'
 import { ChunkWriter, writeJson } from './output.ts'

@@ -35,6 +35,7 @@ export type { CommandResult, SessionCommand } from './kubectl/session/runner.ts'
 export { TraceViews, consoleVocabulary, consoleWords, getPodsWide } from './views/index.ts'
 export type { ConsoleAnswer, ConsoleAnswerKind, ConsoleVocabulary, FlagWord, NodeView, ObjectNames, PlayheadView } from './views/index.ts'
 export { formatScript, parseScript } from './kubectl/cmd/script.ts'
+export { parseDocuments } from './yaml.ts'
 export type { ScriptCommand } from './kubectl/cmd/script.ts'
 
 export interface SimulationOptions {

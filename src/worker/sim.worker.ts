@@ -3,7 +3,7 @@
  * The simulation worker: the only code that touches the worker global. It runs the engine for each apply and
  * streams the trace back in batches, so the main thread never runs the simulation.
  */
-import { loadCluster } from '../engine/cluster/index.ts'
+import { loadCluster, schedulerSummary } from '../engine/cluster/index.ts'
 import { consoleVocabulary, consoleWords, createSimulation, formatScript, getPodsWide, parseScript } from '../engine/index.ts'
 import type { ScriptCommand, SessionCommand, Simulation } from '../engine/index.ts'
 import { askWhatIf } from './whatif/ask.ts'
@@ -11,7 +11,6 @@ import { decide, decisionNode, rememberApply } from './decision.ts'
 import { presetText } from '../protocol/clusters.ts'
 import { buildStory, findOutcomes } from '../engine/story/index.ts'
 import { podOwners } from './owners.ts'
-import { schedulerSummary } from '../engine/cluster/schedulerSummary.ts'
 import type { Command, ConsoleCommand, ReadCommand, WorkerMessage } from '../protocol/messages.ts'
 
 /** Simulation.run()'s horizon: ten minutes of virtual time. */

@@ -20,6 +20,8 @@ import type { ClusterSpec } from './types.ts'
 import { impliedNamespaces, restoreObject } from './restore.ts'
 
 export type { ClusterSpec } from './types.ts'
+export { schedulerSummary } from './schedulerSummary.ts'
+export type { SchedulerSummary } from './schedulerSummary.ts'
 
 const CLUSTER_KINDS = new Set([
   'Node', 'Pod', 'Namespace', 'ServiceAccount', 'ResourceQuota', 'LimitRange', 'PriorityClass', 'Role', 'ClusterRole',

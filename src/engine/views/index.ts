@@ -20,6 +20,12 @@ export { answerLine, consoleWords } from './console.ts'
 export { consoleVocabulary } from './vocabulary.ts'
 export type { ConsoleVocabulary, FlagWord } from './vocabulary.ts'
 export { getPodsWide } from '../kubectl/printers/getPods.ts'
+// kubectl's printers, for hosts that print a run (the CLI): the same code the simulated kubectl prints with.
+export { describeEvents, eventsFor } from '../kubectl/printers/events.ts'
+export { describePod } from '../kubectl/printers/describe/pod.ts'
+export { escapeTerminal } from '../kubectl/printers/terminal.ts'
+export { tabwrite } from '../kubectl/printers/tabwriter.ts'
+export { bytes, cpuMilli } from '../api/quantity.ts'
 export type { ConsoleAnswer, ConsoleAnswerKind } from './console.ts'
 
 /** What TraceViews needs of a run (Simulation provides it). */

@@ -4,10 +4,8 @@
  * NodeAffinity, PodTopologySpread, InterPodAffinity). Nothing here claims an edit works: verify.ts simulates each
  * one and keeps only what does. `rank` orders fixes that schedule equally well (see README.md).
  */
-import { untolerated } from '../../engine/api/taints.ts'
-import { podRequests } from '../../engine/scheduler/framework/types.ts'
-import { boundByNode } from '../../engine/views/bound.ts'
-import { bytes, cpuMilli } from '../../engine/api/quantity.ts'
+import { podRequests, untolerated } from '../../engine/scheduler/explain/index.ts'
+import { boundByNode, bytes, cpuMilli } from '../../engine/views/index.ts'
 import type { CycleRecord } from '../../engine/scheduler/framework/record.ts'
 import type { KObject, Node, Pod, Taint } from '../../engine/api/types.ts'
 import {

@@ -9,3 +9,7 @@ export { whyParagraph } from './why.ts'
 export { compareRuns, scoringStrategyOf } from './compare.ts'
 export type { RunComparison, RunSummary, ScoreDifference } from './compare.ts'
 export { constraintText, failing, quantityText } from './text.ts'
+// What the scheduler's plugins read, for hosts that build explanations or suggestions from a cycle.
+export { PodInfo, podRequests } from '../framework/types.ts'
+export { untolerated } from '../../api/taints.ts'
+export { schedulerConfigTypeErrorAt } from '../configGuard.ts'
