@@ -7,8 +7,10 @@
  * `k` is the console's session, one `{"a": argv, "t"?: atMs, "w"?: sleepMs, "i"?: stdin}` per command, and `x: 1`
  * says it did not start with the editor's apply; links without them (older links) open as before. `b` is the
  * scheduling debugger's breakpoints (`{"kind": …, "pod"?, "node"?, "plugin"?, "on"?: false}` each); a link without it
- * leaves the reader's own breakpoints alone, and an entry this build does not know is left out. A later format
- * gets a new version prefix (`v2.`), so an old build can say "made by a newer podbirth" instead of misreading it.
+ * leaves the reader's own breakpoints alone, and an entry this build does not know is left out. `q` is a pinned run
+ * to compare with (sharePin.ts: only what differs from the scenario); a link without it leaves the reader's pin
+ * alone. A later format gets a new version prefix (`v2.`), so an old build can say "made by a newer podbirth"
+ * instead of misreading it.
  *
  * Pure: only CompressionStream/DecompressionStream, TextEncoder/TextDecoder, btoa/atob and URLSearchParams (browsers
  * and Node ≥ 20).
@@ -17,6 +19,8 @@ import { MAX_SEED } from '../protocol/seed.ts'
 import type { ConsoleCommand } from '../protocol/messages.ts'
 import { readBreakpoints, writeBreakpoints } from '../ui/debugger/breakpoints/match.ts'
 import type { Breakpoint } from '../ui/debugger/breakpoints/match.ts'
+import { readPin, writePin } from './sharePin.ts'
+import type { SharedPin, WirePin } from './sharePin.ts'
 
 export interface Scenario {
   /** The pod manifest text (the Pod tab). */
@@ -35,6 +39,8 @@ export interface Scenario {
   skipManifest?: boolean
   /** The scheduling debugger's breakpoints (opening the link puts them in place of the reader's). */
   breakpoints?: Breakpoint[]
+  /** A pinned run to compare with (opening the link pins it); its cluster undefined is the default cluster. */
+  pinned?: SharedPin
 }
 
 /** The largest seed a link may carry (protocol/seed.ts). */
@@ -53,7 +59,7 @@ export const MAX_DECOMPRESSED_BYTES = 2 * 1024 * 1024
 const MAX_ENCODED_CHARS = 3 * 1024 * 1024
 
 interface WireCommand { a: string[]; t?: number; w?: number; i?: string }
-interface WireV1 { m: string; c?: string; s: number; u?: string; p?: number; k?: WireCommand[]; x?: 1; b?: unknown[] }
+interface WireV1 { m: string; c?: string; s: number; u?: string; p?: number; k?: WireCommand[]; x?: 1; b?: unknown[]; q?: WirePin }
 
 /** The most commands a link's session may hold (a session typed by hand is far shorter). */
 const MAX_COMMANDS = 10_000
@@ -75,6 +81,7 @@ export async function encodeScenario(s: Scenario, defaultCluster?: string): Prom
     if (s.skipManifest) wire.x = 1
   }
   if (s.breakpoints?.length) wire.b = writeBreakpoints(s.breakpoints)
+  if (s.pinned) wire.q = writePin(s.pinned, s, defaultCluster)
   const json = new TextEncoder().encode(JSON.stringify(wire))
   const packed = await collect(byteStream(json).pipeThrough(new CompressionStream('deflate')), Infinity)
   return `#${SHARE_PARAM}=${SHARE_VERSION}.${toBase64Url(packed.bytes)}`
@@ -136,6 +143,11 @@ function validate(value: unknown): Scenario | { error: string } {
   if (w.b !== undefined) {
     if (!Array.isArray(w.b)) return { error: 'This scenario link is damaged: its breakpoints are not a list.' }
     s.breakpoints = readBreakpoints(w.b)
+  }
+  if (w.q !== undefined) {
+    const pinned = readPin(w.q, s, sessionOf)
+    if ('error' in pinned) return pinned
+    s.pinned = pinned
   }
   return s
 }

@@ -21,6 +21,9 @@ import { createDebuggerSlice } from './slices/debugger.ts'
 import type { DebuggerSlice } from './slices/debugger.ts'
 import { createMapSlice } from './slices/map.ts'
 import type { MapSlice } from './slices/map.ts'
+import { createCompareSlice } from './slices/compare.ts'
+import type { CompareSlice } from './slices/compare.ts'
+import type { SharedPin } from './sharePin.ts'
 import type { Breakpoint } from '../ui/debugger/breakpoints/match.ts'
 
 export { EXAMPLE_POD }
@@ -86,7 +89,7 @@ function keepScenario(sc: AppliedScenario): Pick<AppState, 'text' | 'clusterText
 
 const forgetPrevious = () => removePref(PREVIOUS_KEY)
 
-export interface AppState extends StorySlice, ScenarioSlice, QuizSlice, ConsoleSlice, BreakpointsSlice, FocusSlice, DebuggerSlice, MapSlice {
+export interface AppState extends StorySlice, ScenarioSlice, QuizSlice, ConsoleSlice, BreakpointsSlice, FocusSlice, DebuggerSlice, MapSlice, CompareSlice {
   text: string
   events: TraceEvent[]
   selected: number
@@ -128,7 +131,7 @@ export interface AppState extends StorySlice, ScenarioSlice, QuizSlice, ConsoleS
    * loadScenario puts a shared scenario in the editors. What the user had is kept (in memory and in localStorage)
    * when it differs, so restorePrevious can bring it back: opening a link loses nothing.
    */
-  loadScenario(s: { manifest: string; cluster?: string; seed: number; user?: string; at?: number; session?: ConsoleCommand[]; skipManifest?: boolean; breakpoints?: Breakpoint[] }): void
+  loadScenario(s: { manifest: string; cluster?: string; seed: number; user?: string; at?: number; session?: ConsoleCommand[]; skipManifest?: boolean; breakpoints?: Breakpoint[]; pinned?: SharedPin }): void
   /** A shared link's playhead: applied with the scenario, the story opens there instead of at its start. */
   openAt?: number
   restorePrevious(): void
@@ -172,6 +175,7 @@ export const useApp = create<AppState>((set, get, api) => ({
   ...createFocusSlice(set, get, api),
   ...createDebuggerSlice(set, get, api),
   ...createMapSlice(set, get, api),
+  ...createCompareSlice(set, get, api),
   text: stored(STORAGE_KEY) || EXAMPLE_POD,
   events: [],
   selected: -1,
@@ -232,6 +236,7 @@ export const useApp = create<AppState>((set, get, api) => ({
   loadScenario: (sc) => {
     const cur = get()
     if (sc.breakpoints) get().setBreakpoints(sc.breakpoints)
+    get().setPinned(sc.pinned && { ...sc.pinned, cluster: sc.pinned.cluster ?? presetText('default') })
     const next = { manifest: sc.manifest, cluster: sc.cluster ?? presetText('default'), seed: sc.seed, user: sc.user ?? '' }
     const previous = { manifest: cur.text, cluster: cur.clusterText, seed: cur.seed, user: cur.user }
     const differs = previous.manifest !== next.manifest || previous.cluster !== next.cluster || previous.seed !== next.seed || previous.user !== next.user
@@ -261,6 +266,7 @@ export const useApp = create<AppState>((set, get, api) => ({
     switch (m.type) {
       case 'reset': return set((s) => ({ consolePending: [], running: true, story: undefined, outcomes: [], pausedAtChapter: undefined, answers: {}, asking: undefined, events: [], selected: -1, kubectl: undefined, getPods: '', atPlayhead: undefined, whatIf: undefined, generation: s.generation + 1, runs: s.runs + 1, owners: [], stoppedAt: undefined, progress: undefined }))
       case 'decision': case 'decisionNode': return get().receiveDecision(m)
+      case 'compare': return get().receiveCompare(m)
       case 'whatIf': return set({ whatIf: { index: m.index, suggestions: m.suggestions, note: m.note } })
       case 'users': return set({ users: m.users, currentUser: m.current })
       case 'events': return set((s) => ({ events: s.events.concat(m.events) }))

@@ -4,6 +4,7 @@ import type { Outcome, Story } from '../engine/story/index.ts'
 import type { ConsoleAnswerKind, ConsoleVocabulary, NodeView, ObjectNames, PlayheadView } from '../engine/index.ts'
 import type { DecisionCommand, DecisionMessage, DecisionNodeCommand, DecisionNodeMessage } from './decision.ts'
 import type { SchedulerSummary } from '../engine/cluster/schedulerSummary.ts'
+import type { CompareCommand, CompareMessage } from './compare.ts'
 
 export type { ConsoleVocabulary, ObjectNames, PlayheadView }
 /** A node at the playhead: what it can hold and what its pods request (the scheduler's view of allocation). */
@@ -140,6 +141,7 @@ export type Command =
   | ApplyCommand | SnapshotCommand | WhatIfCommand | CrashCommand | UsersCommand | ReadCommand | FormatScriptCommand
   | ParseScriptCommand | CancelCommand
   | DecisionCommand | DecisionNodeCommand
+  | CompareCommand
 
 /** A pod of the trace and its controller (its ownerReferences' controller: true entry), for the lanes' colours. */
 export interface PodOwner {
@@ -185,6 +187,7 @@ export type WorkerMessage =
   /** note: why fewer suggestions were checked or offered (a cap on verification runs, a very large cluster). */
   | { type: 'whatIf'; index: number; suggestions: Suggestion[]; note?: string }
   | DecisionMessage | DecisionNodeMessage
+  | CompareMessage
   /** The kubeconfig's users, and the one its current context uses. */
   | { type: 'users'; users: string[]; current?: string }
   /**

@@ -39,6 +39,8 @@ import { Console, ConsoleRunner } from './console/Console.tsx'
 import { BreakpointsButton } from './debugger/breakpoints/BreakpointsButton.tsx'
 import { Progress } from './controls/Progress.tsx'
 import { DecisionView } from './debugger/DecisionView.tsx'
+import { CompareView } from './compare/CompareView.tsx'
+import { PinButtons } from './compare/PinButtons.tsx'
 
 const YamlEditor = lazy(() => import('./editor/YamlEditor.tsx'))
 
@@ -171,7 +173,7 @@ export function App() {
           {presenter && (['editor', 'details', 'log', 'console'] as const).map((k) => (
             <button key={k} type="button" className="show-panel" aria-pressed={shown[k]} onClick={() => show(k)}>{k === 'editor' ? 'Editor' : k === 'details' ? 'Details' : k === 'log' ? 'Log' : 'Console'}</button>
           ))}
-          <ShareButton defaultCluster={presetText('default')} getScenario={() => { const st = useApp.getState(); return { manifest: st.text, cluster: st.clusterText, seed: st.seed, user: st.user || undefined, at: sharedPlayhead(st), ...sharedSession(st), breakpoints: st.breakpoints } }} />
+          <ShareButton defaultCluster={presetText('default')} getScenario={() => { const st = useApp.getState(); return { manifest: st.text, cluster: st.clusterText, seed: st.seed, user: st.user || undefined, at: sharedPlayhead(st), ...sharedSession(st), breakpoints: st.breakpoints, pinned: st.pinned } }} />
           <button type="button" className="theme" onClick={toggleTheme}>{dark ? 'Light theme' : 'Dark theme'}</button>
         </span>
       </header>
@@ -188,6 +190,7 @@ export function App() {
           </EditorTabs>
           <div className="controls">
             <button type="button" onClick={apply} disabled={running}>Apply</button>
+            <PinButtons />
             {running && <button type="button" className="cancel" onClick={() => send({ type: 'cancel' })}>Cancel</button>}
             <Progress />
             <EditedSinceApply />
@@ -227,6 +230,7 @@ export function App() {
           <RightPanels dark={dark} askWhatIf={askWhatIf} tryFix={tryFix} />
         </div>
         <DecisionView send={send} />
+        <CompareView send={send} />
       </main>
       {!hidden('log') && <LogPanels />}
       <SnapshotFollower send={send} />

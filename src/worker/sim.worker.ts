@@ -8,6 +8,7 @@ import { consoleVocabulary, consoleWords, createSimulation, formatScript, getPod
 import type { ScriptCommand, SessionCommand, Simulation } from '../engine/index.ts'
 import { askWhatIf } from './whatif/ask.ts'
 import { decide, decisionNode, rememberApply } from './decision.ts'
+import { compare } from './compare.ts'
 import { presetText } from '../protocol/clusters.ts'
 import { buildStory, findOutcomes } from '../engine/story/index.ts'
 import { podOwners } from './owners.ts'
@@ -93,6 +94,7 @@ self.onmessage = (ev: MessageEvent<Command>) => {
   if (cmd.type === 'crash') throw new Error('the worker was asked to crash')
   if (cmd.type === 'decision') { decide(last, cmd.index, post); return }
   if (cmd.type === 'decisionNode') { post(decisionNode(last, cmd.index, cmd.node)); return }
+  if (cmd.type === 'compare') { post(compare(last, applied?.apply, cmd)); return }
   if (cmd.type === 'whatIf') { post({ type: 'whatIf', index: cmd.index, ...whatIf(cmd.index) }); return }
   if (cmd.type === 'users') { post(users(cmd.cluster)); return }
   if (cmd.type === 'read') { post(read(cmd)); return }

@@ -73,6 +73,11 @@ export async function mapTests({ browser, ORIGIN, root, test, assert, watch }) {
     await applyOn(page, 'zones', 30000)
     await drawn(page, 12)
     assert((await painted(page)) > 500, 'the map canvas is empty')
+    // A story starts at its first beat, before any scheduling cycle: go to its end, past the pod's cycle.
+    const slider = page.getByRole('slider')
+    await slider.fill(await slider.getAttribute('max'))
+    await page.waitForFunction(() => /feasible|selected node/.test(
+      document.querySelector('[role="group"][aria-label="Map legend"]')?.textContent ?? ''), null, { timeout: 10000 })
     const legend = await page.getByRole('group', { name: 'Map legend' }).innerText()
     assert(/feasible|selected node/.test(legend), `the legend has no verdicts: ${legend}`)
     // The first cell of the first group (zone-a): PAD 4, caption 16.

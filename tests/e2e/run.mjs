@@ -17,6 +17,7 @@ import { mapTests } from './map.mjs'
 import { viewTests } from './view.mjs'
 import { importTests } from './import.mjs'
 import { whatifTests } from './whatif.mjs'
+import { compareTests } from './compare.mjs'
 import { mkdirSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 
@@ -572,6 +573,8 @@ try {
   await importTests({ browser, ORIGIN, root, test, assert, watch })
   group = 'whatif'
   await whatifTests({ browser, ORIGIN, root, test, assert, watch })
+  group = 'compare'
+  await compareTests({ browser, ORIGIN, root, test, assert, watch })
 
   group = 'main'
   // Outcome banners: every failure is an alert naming it, with the exact message, why, what would fix it, and a button

@@ -1,7 +1,6 @@
 /** A node's detail in the decision view: every plugin's verdict and the constraints behind it. */
 import { useEffect, useRef } from 'react'
 import type { NodeExplanation } from '../../engine/scheduler/explain/types.ts'
-import { constraintText } from './reasonText.ts'
 
 const VERDICT = { passed: '✓ passed', rejected: '✗ rejected', notEvaluated: '· not evaluated' }
 
@@ -37,10 +36,10 @@ export function NodeReasons({ x, node, close }: { x: NodeExplanation | undefined
                       : ''}
                   </span>
                   {p.message && <div className="decision-message">{p.message}</div>}
-                  {p.constraints.length > 0 && (
+                  {p.lines.length > 0 && (
                     <ul>
-                      {p.constraints.map((c, i) => (
-                        <li key={i}>{constraintText(c)}</li>
+                      {p.lines.map((l, i) => (
+                        <li key={i} className={l.failing ? 'failing' : undefined}>{l.text}</li>
                       ))}
                     </ul>
                   )}

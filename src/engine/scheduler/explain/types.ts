@@ -88,6 +88,8 @@ export interface PluginReason {
   /** The plugin's reason as the record holds it (rejections). */
   message?: string
   constraints: ConstraintReason[]
+  /** Each constraint as one line (text.ts constraintText, what the CLI prints) and whether it failed. */
+  lines: { text: string; failing: boolean }[]
   score?: PluginScore
 }
 

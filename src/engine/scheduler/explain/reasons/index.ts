@@ -92,7 +92,7 @@ export function explainNode(inputs: ExplainInputs, node: string): NodeExplanatio
   const plugins: PluginReason[] = []
   if (rejectedAtPreFilter) {
     const { plugin, message } = rejectedAtPreFilter
-    plugins.push({ plugin, verdict: 'rejected', ...(message === undefined ? {} : { message }), constraints: [] })
+    plugins.push({ plugin, verdict: 'rejected', ...(message === undefined ? {} : { message }), constraints: [], lines: [] })
   }
   const names = [...r.filterPlugins, ...r.scorePlugins.map((p) => p.plugin).filter((p) => !r.filterPlugins.includes(p))]
   for (const plugin of names) {
@@ -103,7 +103,8 @@ export function explainNode(inputs: ExplainInputs, node: string): NodeExplanatio
       ? (feasible && (!isFilter || !row) ? 'passed' : 'notEvaluated')
       : cell === 'passed' ? 'passed' : 'rejected'
     const constraints = info ? constraintsOf(ctx, plugin, info, scored.has(plugin)) : []
-    const pr: PluginReason = { plugin, verdict, constraints }
+    const lines = constraints.map((c) => ({ text: constraintText(c), failing: failing(c) }))
+    const pr: PluginReason = { plugin, verdict, constraints, lines }
     if (verdict === 'rejected' && cell !== undefined) pr.message = cell
     const raw = r.score[node]?.[plugin]
     if (raw !== undefined) {
