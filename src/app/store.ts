@@ -24,6 +24,7 @@ import type { MapSlice } from './slices/map.ts'
 import { createCompareSlice } from './slices/compare.ts'
 import type { CompareSlice } from './slices/compare.ts'
 import type { SharedPin } from './sharePin.ts'
+import type { PinnedRun } from '../protocol/compare.ts'
 import type { Breakpoint } from '../ui/debugger/breakpoints/match.ts'
 
 export { EXAMPLE_POD }
@@ -40,14 +41,7 @@ const PREVIOUS_KEY = 'podbirth.beforeSharedLink'
  * What an apply ran: the manifest, the cluster file, the seed and the user (the same four, the same trace), and the
  * console's session after it when there is one.
  */
-export interface AppliedScenario {
-  manifest: string
-  cluster: string
-  seed: number
-  user?: string
-  session?: ConsoleCommand[]
-  skipManifest?: boolean
-}
+export type AppliedScenario = PinnedRun
 
 const stored = readPref
 const store = writePref

@@ -9,7 +9,7 @@ import type { ApplyCommand, ConsoleCommand } from './messages.ts'
 
 export type { RunComparison }
 
-/** A pinned run's inputs: what an apply ran (the store's AppliedScenario has the same shape). */
+/** A pinned run's inputs: what an apply ran (the store's AppliedScenario is this). */
 export interface PinnedRun {
   manifest: string
   cluster: string

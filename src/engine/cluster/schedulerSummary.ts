@@ -7,6 +7,7 @@
  * (`profiles[0].pluginConfig[1].args.scoringStrategy.type`), which are the YAML paths too (the v1 JSON names).
  * Simplified: of several errors (kube-scheduler prints them as one aggregate "[a, b]"), the first is located.
  */
+import { scoringStrategyOf } from '../scheduler/explain/compare.ts'
 import type { KObject } from '../api/types.ts'
 import { parseDocuments } from '../yaml.ts'
 import { positionOf } from '../api/schema/position.ts'
@@ -41,14 +42,6 @@ export function schedulerSummary(config: KObject | undefined, text: string | und
   }
   const at = text !== undefined && config ? locate(text, config, loaded.error) : undefined
   return { configured, profiles: [], error: { message: loaded.error, ...at } }
-}
-
-/** scoringStrategyOf: NodeResourcesFit's scoringStrategy.type in a profile's args (LeastAllocated when unset). */
-function scoringStrategyOf(args: ReadonlyMap<string, unknown>): string {
-  const fit = args.get('NodeResourcesFit')
-  const ss = typeof fit === 'object' && fit !== null && 'scoringStrategy' in fit ? fit.scoringStrategy : undefined
-  const type = typeof ss === 'object' && ss !== null && 'type' in ss ? ss.type : undefined
-  return typeof type === 'string' && type !== '' ? type : 'LeastAllocated'
 }
 
 /** The document of `text` that holds the KubeSchedulerConfiguration (the first one, as loadCluster keeps). */

@@ -93,7 +93,9 @@ export function compareRuns(a: RunSummary, b: RunSummary, pod?: string): RunComp
 }
 
 /** scoringStrategyOf: NodeResourcesFit's scoringStrategy.type in a profile's args (LeastAllocated by default). */
-export function scoringStrategyOf(args: Map<string, unknown> | undefined): string {
-  const fit = args?.get('NodeResourcesFit') as { scoringStrategy?: { type?: string } } | undefined
-  return fit?.scoringStrategy?.type ?? 'LeastAllocated'
+export function scoringStrategyOf(args: ReadonlyMap<string, unknown> | undefined): string {
+  const fit = args?.get('NodeResourcesFit')
+  const ss = typeof fit === 'object' && fit !== null && 'scoringStrategy' in fit ? fit.scoringStrategy : undefined
+  const type = typeof ss === 'object' && ss !== null && 'type' in ss ? ss.type : undefined
+  return typeof type === 'string' && type !== '' ? type : 'LeastAllocated'
 }
