@@ -38,6 +38,7 @@ import { SummaryCard } from './summary/SummaryCard.tsx'
 import { Console, ConsoleRunner } from './console/Console.tsx'
 import { BreakpointsButton } from './debugger/breakpoints/BreakpointsButton.tsx'
 import { Progress } from './controls/Progress.tsx'
+import { PodDecisions } from './debugger/PodDecisions.tsx'
 import { DecisionView } from './debugger/DecisionView.tsx'
 import { CompareView } from './compare/CompareView.tsx'
 import { PinButtons } from './compare/PinButtons.tsx'
@@ -65,7 +66,10 @@ function RightPanels({ dark, askWhatIf, tryFix }: { dark: boolean; askWhatIf(ind
       <MapPanel />
       <Inspector e={events[shown]} t0={t0} dark={dark} stored={stored} depth={depth} />
       {atPlayhead && events[shown] && (
-        <pre className="terminal" aria-label="Cluster at the playhead">{`# at ${fmtTime(events[shown].t, t0)}\n${atPlayhead.getOwners ? `$ kubectl get deployments,replicasets -o wide\n${atPlayhead.getOwners}\n\n` : ''}$ kubectl get pods -o wide\n${atPlayhead.getPods}\n\n$ kubectl describe pod\n${atPlayhead.describePod ? `${atPlayhead.describePod}\n` : ''}${atPlayhead.describeEvents}`}</pre>
+        <>
+          <PodDecisions pods={atPlayhead.podKeys} upTo={shown} />
+          <pre className="terminal" aria-label="Cluster at the playhead">{`# at ${fmtTime(events[shown].t, t0)}\n${atPlayhead.getOwners ? `$ kubectl get deployments,replicasets -o wide\n${atPlayhead.getOwners}\n\n` : ''}$ kubectl get pods -o wide\n${atPlayhead.getPods}\n\n$ kubectl describe pod\n${atPlayhead.describePod ? `${atPlayhead.describePod}\n` : ''}${atPlayhead.describeEvents}`}</pre>
+        </>
       )}
     </>
   )

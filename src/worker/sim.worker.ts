@@ -22,7 +22,7 @@ let last: Simulation | undefined
 
 /** snapshot: the cluster as kubectl prints it right after trace event `index` (the engine's views). */
 function snapshot(index: number): WorkerMessage {
-  if (!last) return { type: 'snapshot', index, getPods: '', describeEvents: '', describePod: '', nodes: [] }
+  if (!last) return { type: 'snapshot', index, getPods: '', podKeys: [], describeEvents: '', describePod: '', nodes: [] }
   return { type: 'snapshot', ...last.views().playhead(index) }
 }
 

@@ -176,6 +176,22 @@ export async function viewTests({ browser, ORIGIN, root, test, assert, watch }) 
     await c.close()
   })
 
+  await test('view: a pod listed by kubectl get pods at the playhead opens its scheduling decision', async () => {
+    const { page: p, context: c } = await fresh('/#scenario=too-big')
+    await p.waitForFunction(() => document.querySelector('.app')?.dataset.running === 'false'
+      && Number(document.querySelector('.app')?.dataset.runs) > 0, null, { timeout: 30000 })
+    const slider = p.getByRole('slider')
+    await slider.fill(await slider.getAttribute('max'))
+    const pods = p.getByRole('navigation', { name: 'Scheduling decisions of the pods listed' })
+    const button = pods.getByRole('button', { name: /^Scheduling decision of default\// }).first()
+    await button.waitFor({ timeout: 10000 })
+    await button.click()
+    const v = p.getByRole('region', { name: 'Scheduling decision' })
+    await v.locator('.decision-why-text').waitFor({ timeout: 20000 })
+    assert(/FailedScheduling/.test(await v.innerText()), 'the pod\'s failed cycle is not the one opened')
+    await c.close()
+  })
+
   await test('view: screenshots at 1280×720 dark and 1920×1080 light and dark', async () => {
     for (const [w, h, dark] of [
       [1280, 720, true],

@@ -47,6 +47,8 @@ export interface ObjectNames {
 export interface PlayheadView {
   index: number
   getPods: string
+  /** The pods getPods lists (namespace/name). */
+  podKeys: string[]
   /** `kubectl get deployments,replicasets -o wide` when the session made any (else absent). */
   getOwners?: string
   describeEvents: string
@@ -147,6 +149,7 @@ export function playheadView(input: SnapshotInput): PlayheadView {
     getPods: pods.length
       ? getPodsWide(pods.slice(0, SNAPSHOT_PODS), nowMs) + more
       : 'No resources found in default namespace.',
+    podKeys: pods.slice(0, SNAPSHOT_PODS).map((p) => `${p.metadata?.namespace ?? 'default'}/${p.metadata?.name ?? ''}`),
     ...(getOwners !== undefined ? { getOwners } : {}),
     // The whole describe, Events included; the separate Events text is for snapshots about no pod.
     describeEvents: first ? '' : describeEvents(podEvents, nowMs),
