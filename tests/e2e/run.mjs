@@ -142,11 +142,10 @@ try {
     for (let base = 0; idx < 0 && base <= max; base += 8) {
       await slider.fill(String(base))
       await page.waitForFunction((b) => document.querySelector('[role="log"]')?.getAttribute('data-selected') === String(b), base)
+      // A row names its step (data-step): chapter headings are rows too, so counting rows would land elsewhere.
       idx = await page.evaluate(() => {
-        const ol = document.querySelector('[role="log"] ol')
-        const start = Number(ol?.getAttribute('start') ?? 1) - 1
-        const k = [...(ol?.querySelectorAll('li') ?? [])].findIndex((li) => (li.textContent ?? '').includes('pod/nginx created'))
-        return k < 0 ? -1 : start + k
+        const li = [...document.querySelectorAll('[role="log"] li[data-step]')].find((x) => (x.textContent ?? '').includes('pod/nginx created'))
+        return li ? Number(li.getAttribute('data-step')) : -1
       })
     }
     assert(idx > 0, 'no kubectl output step in the log')
