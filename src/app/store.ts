@@ -1,7 +1,7 @@
 /** UI state: one zustand store fed by the worker. */
 import { create } from 'zustand'
 import type { TraceEvent } from '../engine/events.ts'
-import type { ConsoleCommand, ObjectNames, PlayheadView, Suggestion, WorkerMessage } from '../protocol/messages.ts'
+import type { ConsoleCommand, NodeRow, ObjectNames, PlayheadView, Suggestion, WorkerMessage } from '../protocol/messages.ts'
 import { EXAMPLE_POD } from '../protocol/examples.ts'
 import { CLUSTER_PRESETS, isPreset, presetText } from '../protocol/clusters.ts'
 import { readPref, removePref, writePref } from './prefs.ts'
@@ -42,6 +42,11 @@ const PREVIOUS_KEY = 'podbirth.beforeSharedLink'
  * console's session after it when there is one.
  */
 export type AppliedScenario = PinnedRun
+
+/** sameNodes: the two node lists would draw the same (a snapshot often repeats the last one's nodes). */
+function sameNodes(a: readonly NodeRow[], b: readonly NodeRow[]): boolean {
+  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b)
+}
 
 const stored = readPref
 const store = writePref
@@ -275,7 +280,9 @@ export const useApp = create<AppState>((set, get, api) => ({
       }))
       case 'snapshot': {
         const { type: _type, ...view } = m
-        return set({ atPlayhead: view })
+        // The same nodes as before keep their array, so the node map neither lays out nor repaints (scrubbing).
+        const prev = get().atPlayhead?.nodes
+        return set({ atPlayhead: prev && sameNodes(prev, view.nodes) ? { ...view, nodes: prev } : view })
       }
       case 'read': return consoleRead(m, get())
       case 'vocabulary': return set({ consoleVocabulary: m.vocabulary })

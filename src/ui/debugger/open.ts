@@ -3,12 +3,40 @@ import { useApp } from '../../app/store.ts'
 import type { TraceEvent } from '../../engine/events.ts'
 import { decisionStepOf, isDecision } from './cycles.ts'
 
-/** lastDecisionOf: the latest decisive step of `pod` at or before `upTo` (any pod when absent), or null. */
+/** The decisive steps of a trace, per pod ('' for any pod), in order; built once per trace. */
+const decisions = new WeakMap<readonly TraceEvent[], { length: number; byPod: Map<string, number[]> }>()
+
+function decisionIndex(events: readonly TraceEvent[]): Map<string, number[]> {
+  const known = decisions.get(events)
+  if (known && known.length === events.length) return known.byPod
+  const byPod = new Map<string, number[]>([['', []]])
+  events.forEach((e, i) => {
+    if (!isDecision(e)) return
+    byPod.get('')?.push(i)
+    if (e.pod === undefined) return
+    const list = byPod.get(e.pod)
+    if (list) list.push(i)
+    else byPod.set(e.pod, [i])
+  })
+  decisions.set(events, { length: events.length, byPod })
+  return byPod
+}
+
+/**
+ * lastDecisionOf: the latest decisive step of `pod` at or before `upTo` (any pod when absent), or null. Indexed
+ * once per trace: the panels ask it for every listed pod whenever the playhead moves.
+ */
 export function lastDecisionOf(events: readonly TraceEvent[], upTo: number, pod?: string): number | null {
-  for (let i = Math.min(upTo, events.length - 1); i >= 0; i--) {
-    if ((pod === undefined || events[i].pod === pod) && isDecision(events[i])) return i
+  const list = decisionIndex(events).get(pod ?? '')
+  if (!list) return null
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (list[mid] <= upTo) lo = mid + 1
+    else hi = mid
   }
-  return null
+  return lo > 0 ? list[lo - 1] : null
 }
 
 /** openCycleAt opens the decision view of the cycle step `index` belongs to; false when it belongs to none. */
