@@ -29,6 +29,8 @@ export function unschedulable(i: number, pod: string, message: string, attempt: 
   return {
     kind: 'unschedulable', pod, step: i, at: i, title: 'FailedScheduling', message,
     cause: `kube-scheduler tried every node${total ? ` (${total})` : ''} for ${podName(pod)}${attempt > 1 ? ` (attempt ${attempt})` : ''} and none passed its filters: ${reasons.length ? list(reasons.map((r) => `${r.n} ${r.reason}`)) : 'see the filter results'}.${preemption ? ' Preemption could not help: evicting lower-priority pods would not make room.' : ''} The pod waits, Pending, until a change in the cluster could let it fit.`,
-    fix: reasons.length ? `${[...new Set(reasons.map((r) => fitReasonFix(r.reason)))].map((s) => s[0].toUpperCase() + s.slice(1)).join('. ')}.` : 'See the filter results per node.',
+    // A node is reported under the first filter it failed, so each fix is for the nodes it counts, and one alone
+    // may not be enough (a tainted node may also lack cpu): the app's verified suggestions say which edits work.
+    fix: reasons.length ? `${[...reasons].sort((a, b) => b.n - a.n).map((r) => `${r.n === 1 ? '1 node' : `${r.n} nodes`}: ${fitReasonFix(r.reason)}`).join('; ')}. Each applies to the nodes it counts; a node may fail other filters too.` : 'See the filter results per node.',
   }
 }
