@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { cluster, node, pod, schedule } from './testing.ts'
-import { numFeasibleNodesToFind, topIndices } from './scheduleOne.ts'
+import { numFeasibleNodesToFind } from './scheduleOne.ts'
+import { topIndices } from './framework/record.ts'
 import { Rng } from '../sim/rng.ts'
 
 // The PostFilter reasons, joined with ", " (runtime/framework.go RunPostFilterPlugins): DynamicResources' comes first

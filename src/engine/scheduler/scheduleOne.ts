@@ -11,7 +11,7 @@ import { CycleState } from './framework/cycleState.ts'
 import { ERR_NO_NODES_AVAILABLE, fitErrorMessage, newDiagnosis } from './framework/fitError.ts'
 import type { Diagnosis } from './framework/fitError.ts'
 import type { Handle, PostFilterResult, SchedulerActions } from './framework/interface.ts'
-import { COMPACT_TOP_NODES, CycleRecorder, FULL_DETAIL_MAX_NODES } from './framework/record.ts'
+import { CycleRecorder, FULL_DETAIL_MAX_NODES, recordScores } from './framework/record.ts'
 import type { CycleRecord, Detail } from './framework/record.ts'
 import { Framework } from './framework/runtime.ts'
 import type { Registry, ScoredPlugin } from './framework/runtime.ts'
@@ -249,7 +249,7 @@ export class SchedulerCore implements Handle {
     if (rec) {
       rec.selectedNode = node
       rec.tiedNodes = tied
-      this.recordScores(rec, feasible, pr.plugins, pr.totals, index)
+      recordScores(rec, feasible, pr.plugins, pr.totals, index)
     }
     return { kind: 'scheduled', node, evaluatedNodes: evaluated, feasibleNodes: feasible.length }
   }
@@ -375,47 +375,4 @@ export class SchedulerCore implements Handle {
       rec.filter[n.name] = row
     }
   }
-
-  private recordScores(rec: CycleRecord, nodes: NodeInfo[], plugins: ScoredPlugin[], totals: number[], selected: number): void {
-    rec.scorePlugins = plugins.map((p) => ({ plugin: p.plugin, weight: p.weight }))
-    let keep: number[]
-    if (rec.detail === 'full') {
-      keep = nodes.map((_, i) => i)
-    } else {
-      keep = topIndices(totals, COMPACT_TOP_NODES)
-      if (!keep.includes(selected)) keep.push(selected)
-    }
-    for (const i of keep) {
-      const name = nodes[i].name
-      const raw: Record<string, number> = {}
-      const norm: Record<string, number> = {}
-      const fin: Record<string, number> = {}
-      for (const p of plugins) {
-        raw[p.plugin] = p.raw ? p.raw[i] : p.normalized[i]
-        norm[p.plugin] = p.normalized[i]
-        fin[p.plugin] = p.normalized[i] * p.weight
-      }
-      rec.score[name] = raw
-      rec.normalizedScore[name] = norm
-      rec.finalScore[name] = fin
-      rec.totalScore[name] = totals[i]
-    }
-  }
-}
-
-/**
- * topIndices: the indices of the k highest totals, highest first, ties by lower index, as sorting every index
- * and keeping the first k would give, without sorting thousands of nodes to keep ten.
- */
-export function topIndices(totals: number[], k: number): number[] {
-  const top: number[] = []
-  for (let i = 0; i < totals.length; i++) {
-    const t = totals[i]
-    if (top.length === k && totals[top[k - 1]] >= t) continue
-    let j = top.length
-    while (j > 0 && totals[top[j - 1]] < t) j--
-    top.splice(j, 0, i)
-    if (top.length > k) top.pop()
-  }
-  return top
 }

@@ -8,6 +8,9 @@
  * feasible count and the top nodes by total score with their breakdown, so a 5,000-node cluster does not retain
  * megabytes per cycle. Any cycle can be recomputed in full from the deterministic inputs (`podbirth explain`).
  */
+import type { NodeInfo } from './types.ts'
+import type { ScoredPlugin } from './runtime.ts'
+
 export type Detail = 'full' | 'compact'
 
 export interface PluginOutcome {
@@ -75,4 +78,53 @@ export class CycleRecorder {
   get full(): boolean {
     return this.record.detail === 'full'
   }
+}
+
+/**
+ * recordScores keeps the cycle's scores in its record: every feasible node in full detail, the top-scored ones (and
+ * the selected node) in compact detail.
+ */
+export function recordScores(
+  rec: CycleRecord, nodes: readonly NodeInfo[], plugins: readonly ScoredPlugin[], totals: number[], selected: number,
+): void {
+  rec.scorePlugins = plugins.map((p) => ({ plugin: p.plugin, weight: p.weight }))
+  let keep: number[]
+  if (rec.detail === 'full') {
+    keep = nodes.map((_, i) => i)
+  } else {
+    keep = topIndices(totals, COMPACT_TOP_NODES)
+    if (!keep.includes(selected)) keep.push(selected)
+  }
+  for (const i of keep) {
+    const name = nodes[i].name
+    const raw: Record<string, number> = {}
+    const norm: Record<string, number> = {}
+    const fin: Record<string, number> = {}
+    for (const p of plugins) {
+      raw[p.plugin] = p.raw ? p.raw[i] : p.normalized[i]
+      norm[p.plugin] = p.normalized[i]
+      fin[p.plugin] = p.normalized[i] * p.weight
+    }
+    rec.score[name] = raw
+    rec.normalizedScore[name] = norm
+    rec.finalScore[name] = fin
+    rec.totalScore[name] = totals[i]
+  }
+}
+
+/**
+ * topIndices: the indices of the k highest totals, highest first, ties by lower index, as sorting every index
+ * and keeping the first k would give, without sorting thousands of nodes to keep ten.
+ */
+export function topIndices(totals: number[], k: number): number[] {
+  const top: number[] = []
+  for (let i = 0; i < totals.length; i++) {
+    const t = totals[i]
+    if (top.length === k && totals[top[k - 1]] >= t) continue
+    let j = top.length
+    while (j > 0 && totals[top[j - 1]] < t) j--
+    top.splice(j, 0, i)
+    if (top.length > k) top.pop()
+  }
+  return top
 }
