@@ -9,7 +9,6 @@ import type { ApiClient } from '../client/apiClient.ts'
 import { EventRecorder } from '../client/eventRecorder.ts'
 import type { EngineContext } from '../context.ts'
 import { latency } from '../context.ts'
-import type { TraceEventInput } from '../events.ts'
 import { loadSchedulerConfig } from './config.ts'
 import type { SchedulerSettings } from './config.ts'
 import type { CycleState } from './framework/cycleState.ts'
@@ -23,12 +22,11 @@ import { PodInfo } from './framework/types.ts'
 import { FLUSH_PERIOD_US, SchedulingQueue } from './queue.ts'
 import type { QueueMove } from './queue.ts'
 import { SchedulerCore } from './scheduleOne.ts'
-import type { SchedulerTraceType, UnschedulableDetails } from './traceTypes.ts'
+import type { UnschedulableDetails } from './traceTypes.ts'
+import { cycleSteps } from './cycleSteps.ts'
+import { podRef, prepareCandidate } from './preemption.ts'
+import type { SchedulerStepInput } from './cycleSteps.ts'
 
-/** What the scheduler passes for one step: data only (the narration table writes summary and prose). */
-type SchedulerStepInput = {
-  [K in SchedulerTraceType]: Omit<Extract<TraceEventInput, { type: K }>, 'lane' | 'summary' | 'explain' | 'docs'>
-}[SchedulerTraceType]
 type UnschedulableQueue = Exclude<UnschedulableDetails, { phase: 'startup' }>['queue']
 
 export interface KubeSchedulerOptions {
@@ -327,7 +325,7 @@ export class KubeScheduler {
     if (pod.metadata?.deletionTimestamp) {
       queue.done(key)
       // Mirrors: schedule_one.go ScheduleOne (skipPodSchedule of a pod being deleted).
-      this.recorder.event(ref(pod), 'Warning', 'FailedScheduling', `skip schedule deleting pod: ${key}`, 'Scheduling')
+      this.recorder.event(podRef(pod), 'Warning', 'FailedScheduling', `skip schedule deleting pod: ${key}`, 'Scheduling')
       return
     }
     const fwk = core.frameworkFor(pi) as Framework
@@ -393,7 +391,7 @@ export class KubeScheduler {
       }
       this.emit({ type: 'scheduler:Bind', pod: key, outcome: 'ok', details: { result: 'bound', plugin, node } })
       // Mirrors: schedule_one.go finishBinding.
-      this.recorder.event(ref(pi.pod), 'Normal', 'Scheduled', `Successfully assigned ${key} to ${node}`, 'Binding')
+      this.recorder.event(podRef(pi.pod), 'Normal', 'Scheduled', `Successfully assigned ${key} to ${node}`, 'Binding')
       fwk.runPostBindPlugins(state, pi, node)
       this.emit({ type: 'scheduler:PostBind', pod: key, outcome: 'info', details: { node, plugins: fwk.postBind.map((p) => p.name) } })
     })
@@ -423,7 +421,7 @@ export class KubeScheduler {
       },
     })
     if (!pod) return
-    this.recorder.event(ref(pod), 'Warning', 'FailedScheduling', truncateMessage(message), 'Scheduling')
+    this.recorder.event(podRef(pod), 'Warning', 'FailedScheduling', truncateMessage(message), 'Scheduling')
     // updatePod: patch the condition (and the nomination) unless nothing would change.
     const cur = (pod.status?.conditions ?? []).find((c) => c.type === 'PodScheduled')
     const nnnChange = pf !== null && (pod.status?.nominatedNodeName ?? '') !== pf.nominatedNodeName
@@ -451,69 +449,14 @@ export class KubeScheduler {
   }
 
   private prepareCandidate(preemptor: PodInfo, node: string, victims: PodInfo[]): void {
-    const core = this.core as SchedulerCore
-    this.emit({
-      type: 'scheduler:Preempt', pod: preemptor.key, outcome: 'warning',
-      details: { node, victims: victims.map((v) => ({ pod: v.key, priority: v.priority })), preemptorPriority: preemptor.priority },
-    })
-    for (const v of victims) {
-      const [namespace, name] = v.key.split('/')
-      // Mirrors: pkg/scheduler/framework/preemption/preemption.go prepareCandidate (condition, delete, Preempted event).
-      const condition = { type: 'DisruptionTarget', status: 'True', reason: 'PreemptionByScheduler', message: `${preemptor.pod.spec?.schedulerName ?? 'default-scheduler'}: preempting to accommodate a higher priority pod`, lastTransitionTime: this.ctx.sim.rfc3339() }
-      this.client.request({ verb: 'PATCH', path: `/api/v1/namespaces/${namespace}/pods/${name}/status`, headers: { 'Content-Type': 'application/strategic-merge-patch+json' }, body: { metadata: { uid: v.pod.metadata?.uid }, status: { conditions: [condition] } } as KObject }, () => {
-        this.client.request({ verb: 'DELETE', path: `/api/v1/namespaces/${namespace}/pods/${name}` }, (res) => {
-          if (res.code >= 300 && res.code !== 404) return
-          this.recorder.event(ref(v.pod), 'Normal', 'Preempted', `Preempted by pod ${preemptor.pod.metadata?.uid} on node ${node}`, 'Preempting')
-        }, { pod: v.key, purpose: 'preemption-delete' })
-      }, { pod: v.key, purpose: 'disruption-target' })
-    }
-    // Pods of lower priority nominated to the same node lose their nomination.
-    for (const np of core.nominatedPodsForNode(node)) {
-      if (np.priority >= preemptor.priority || np.key === preemptor.key) continue
-      core.deleteNominatedPod(np.key)
-      const [namespace, name] = np.key.split('/')
-      this.client.request({ verb: 'PATCH', path: `/api/v1/namespaces/${namespace}/pods/${name}/status`, headers: { 'Content-Type': 'application/strategic-merge-patch+json' }, body: { metadata: { uid: np.pod.metadata?.uid }, status: { nominatedNodeName: null } } as KObject }, () => {}, { pod: np.key, purpose: 'clear-nomination' })
-    }
+    prepareCandidate({
+      emit: (step) => this.emit(step), client: this.client, recorder: this.recorder, now: () => this.ctx.sim.rfc3339(),
+      core: this.core as SchedulerCore,
+    }, preemptor, node, victims)
   }
 
-  // ---- trace of a cycle ----
   private traceCycle(pi: PodInfo, rec: CycleRecord | null, kind: string): void {
-    const key = pi.key
-    if (!rec) return
-    if (rec.numAllNodes === 0) return
-    const pre = rec.preFilter
-    this.emit({
-      type: 'scheduler:PreFilter', pod: key, outcome: pre.some((p) => p.status !== 'Success' && p.status !== 'Skip') ? 'error' : 'ok',
-      details: { preFilter: pre, numAllNodes: rec.numAllNodes },
-    })
-    this.emit({
-      type: 'scheduler:Filter', pod: key, outcome: rec.numFeasible > 0 ? 'ok' : 'error',
-      details: {
-        filter: rec.detail === 'full' ? rec.filter : undefined, rejectedBy: rec.rejectedBy, filterPlugins: rec.filterPlugins,
-        numFeasibleNodesToFind: rec.numFeasibleNodesToFind, detail: rec.detail, numAllNodes: rec.numAllNodes,
-        numEvaluated: rec.numEvaluated, numFeasible: rec.numFeasible, startIndex: rec.startIndex, nominatedNode: rec.nominatedNode,
-      },
-    })
-    if (rec.postFilter.length > 0) {
-      const nominated = rec.postFilter.find((p) => p.nominatedNodeName)?.nominatedNodeName
-      this.emit({
-        type: 'scheduler:PostFilter', pod: key, outcome: nominated ? 'warning' : 'error',
-        details: { postFilter: rec.postFilter, numAllNodes: rec.numAllNodes },
-      })
-    }
-    if (kind === 'scheduled' && rec.scorePlugins.length > 0) {
-      this.emit({ type: 'scheduler:PreScore', pod: key, outcome: 'ok', details: { preScore: rec.preScore } })
-      this.emit({
-        type: 'scheduler:Score', pod: key, outcome: 'ok',
-        details: {
-          scorePlugins: rec.scorePlugins, score: rec.score, normalizedScore: rec.normalizedScore, finalScore: rec.finalScore,
-          totalScore: rec.totalScore, detail: rec.detail, numFeasible: rec.numFeasible,
-        },
-      })
-    }
+    for (const step of cycleSteps(pi.key, rec, kind)) this.emit(step)
   }
 }
 
-function ref(pod: Pod) {
-  return { apiVersion: 'v1', kind: 'Pod', namespace: pod.metadata?.namespace, name: pod.metadata?.name, uid: pod.metadata?.uid, resourceVersion: pod.metadata?.resourceVersion }
-}

@@ -1,0 +1,50 @@
+/**
+ * The steps a recorded scheduling cycle shows in the kube-scheduler lane: PreFilter and Filter, PostFilter when it
+ * ran, PreScore and Score when the pod was scheduled with scoring. A plan (data only): the scheduler emits it.
+ * Mirrors the extension points of pkg/scheduler/schedule_one.go schedulePod.
+ */
+import type { TraceEventInput } from '../events.ts'
+import type { CycleRecord } from './framework/record.ts'
+import type { SchedulerTraceType } from './traceTypes.ts'
+
+/** What the scheduler passes for one step: data only (the narration table writes summary and prose). */
+export type SchedulerStepInput = {
+  [K in SchedulerTraceType]: Omit<Extract<TraceEventInput, { type: K }>, 'lane' | 'summary' | 'explain' | 'docs'>
+}[SchedulerTraceType]
+
+/** cycleSteps: the steps of pod `key`'s cycle, from its record (none when the cycle was not recorded). */
+export function cycleSteps(key: string, rec: CycleRecord | null, kind: string): SchedulerStepInput[] {
+  if (!rec || rec.numAllNodes === 0) return []
+  const steps: SchedulerStepInput[] = []
+  const pre = rec.preFilter
+  steps.push({
+    type: 'scheduler:PreFilter', pod: key, outcome: pre.some((p) => p.status !== 'Success' && p.status !== 'Skip') ? 'error' : 'ok',
+    details: { preFilter: pre, numAllNodes: rec.numAllNodes },
+  })
+  steps.push({
+    type: 'scheduler:Filter', pod: key, outcome: rec.numFeasible > 0 ? 'ok' : 'error',
+    details: {
+      filter: rec.detail === 'full' ? rec.filter : undefined, rejectedBy: rec.rejectedBy, filterPlugins: rec.filterPlugins,
+      numFeasibleNodesToFind: rec.numFeasibleNodesToFind, detail: rec.detail, numAllNodes: rec.numAllNodes,
+      numEvaluated: rec.numEvaluated, numFeasible: rec.numFeasible, startIndex: rec.startIndex, nominatedNode: rec.nominatedNode,
+    },
+  })
+  if (rec.postFilter.length > 0) {
+    const nominated = rec.postFilter.find((p) => p.nominatedNodeName)?.nominatedNodeName
+    steps.push({
+      type: 'scheduler:PostFilter', pod: key, outcome: nominated ? 'warning' : 'error',
+      details: { postFilter: rec.postFilter, numAllNodes: rec.numAllNodes },
+    })
+  }
+  if (kind === 'scheduled' && rec.scorePlugins.length > 0) {
+    steps.push({ type: 'scheduler:PreScore', pod: key, outcome: 'ok', details: { preScore: rec.preScore } })
+    steps.push({
+      type: 'scheduler:Score', pod: key, outcome: 'ok',
+      details: {
+        scorePlugins: rec.scorePlugins, score: rec.score, normalizedScore: rec.normalizedScore, finalScore: rec.finalScore,
+        totalScore: rec.totalScore, detail: rec.detail, numFeasible: rec.numFeasible,
+      },
+    })
+  }
+  return steps
+}
