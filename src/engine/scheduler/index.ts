@@ -4,7 +4,7 @@
  * preemption — each step a trace event in the kube-scheduler lane.
  * Mirrors: pkg/scheduler/{scheduler.go,schedule_one.go,eventhandlers.go}.
  */
-import type { KObject, LabelSelector, Namespace, Node, Pod } from '../api/types.ts'
+import type { KObject, Node, Pod } from '../api/types.ts'
 import type { ApiClient } from '../client/apiClient.ts'
 import { EventRecorder } from '../client/eventRecorder.ts'
 import type { EngineContext } from '../context.ts'
@@ -25,6 +25,8 @@ import { SchedulerCore } from './scheduleOne.ts'
 import type { UnschedulableDetails } from './traceTypes.ts'
 import { cycleSteps } from './cycleSteps.ts'
 import { podRef, prepareCandidate } from './preemption.ts'
+import { SelectorInformers, nodeUpdateEvents } from './informers.ts'
+import { postBinding } from './plugins/DefaultBinder.ts'
 import type { SchedulerStepInput } from './cycleSteps.ts'
 
 type UnschedulableQueue = Exclude<UnschedulableDetails, { phase: 'startup' }>['queue']
@@ -44,9 +46,7 @@ export class KubeScheduler {
   private readonly queue: SchedulingQueue | null = null
   private readonly pods = new Map<string, Pod>()
   private readonly nodes = new Map<string, Node>()
-  private readonly namespaces = new Map<string, Record<string, string>>()
-  /** Services, ReplicationControllers, ReplicaSets and StatefulSets by kind, then namespace/name. */
-  private readonly selectors = new Map<string, Map<string, KObject>>()
+  private readonly informers = new SelectorInformers()
   private busy = false
   private backoffTimerAt: number | null = null
   private leftoverTimerAt: number | null = null
@@ -71,9 +71,9 @@ export class KubeScheduler {
     try {
       this.core = new SchedulerCore({
         settings: loaded.settings, rng, detail: opts.detail,
-        namespaceLabels: (ns) => this.namespaces.get(ns),
-        defaultSelector: (pi) => this.defaultSelector(pi),
-        actions: { bind: (pi, node, done) => this.bindApi(pi, node, done), preempt: (pre, node, victims) => this.preemptApi(pre, node, victims) },
+        namespaceLabels: (ns) => this.informers.namespaceLabels(ns),
+        defaultSelector: (pi) => this.informers.defaultSelector(pi),
+        actions: { bind: (pi, node, done) => postBinding(this.client, pi, node, done), preempt: (pre, node, victims) => this.preemptApi(pre, node, victims) },
       })
     } catch (e) {
       this.configError = `initializing profiles: ${(e as Error).message}`
@@ -93,21 +93,7 @@ export class KubeScheduler {
   start(): void {
     this.startedAt = this.ctx.sim.now()
     if (this.configError !== null) return
-    this.client.watch('/api/v1/namespaces', {}, (e) => {
-      const ns = e.object as Namespace
-      if (e.type === 'DELETED') this.namespaces.delete(ns.metadata?.name ?? '')
-      else this.namespaces.set(ns.metadata?.name ?? '', (ns.metadata?.labels ?? {}) as Record<string, string>)
-    })
-    for (const [kind, path] of [['Service', '/api/v1/services'], ['ReplicationController', '/api/v1/replicationcontrollers'], ['ReplicaSet', '/apis/apps/v1/replicasets'], ['StatefulSet', '/apis/apps/v1/statefulsets']]) {
-      const m = new Map<string, KObject>()
-      this.selectors.set(kind, m)
-      this.client.watch(path, {}, (e) => {
-        const o = e.object as KObject
-        const k = `${o.metadata?.namespace}/${o.metadata?.name}`
-        if (e.type === 'DELETED') m.delete(k)
-        else m.set(k, o)
-      })
-    }
+    this.informers.start(this.client)
     this.client.watch('/api/v1/nodes', {}, (e) => this.onNode(e.type, e.object as Node))
     this.client.watch('/api/v1/pods', { fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed' }, (e) => this.onPod(e.type, e.object as Pod))
   }
@@ -116,35 +102,6 @@ export class KubeScheduler {
   afterStart(): void {
     if (this.configError === null) return
     this.emit({ type: 'scheduler:Unschedulable', outcome: 'error', details: { phase: 'startup', error: this.configError } })
-  }
-
-  /**
-   * helper.DefaultSelector: the union of the selectors of the Services selecting the pod, plus the selector of its
-   * controlling ReplicationController, ReplicaSet or StatefulSet (what the system default spreading counts).
-   */
-  private defaultSelector(pi: PodInfo): LabelSelector | null {
-    const ns = pi.pod.metadata?.namespace ?? 'default'
-    const labels = (pi.pod.metadata?.labels ?? {}) as Record<string, string>
-    const matchLabels: Record<string, string> = {}
-    for (const svc of this.selectors.get('Service')?.values() ?? []) {
-      if (svc.metadata?.namespace !== ns) continue
-      const sel = (svc.spec as { selector?: Record<string, string> } | undefined)?.selector
-      if (!sel || Object.keys(sel).length === 0) continue
-      if (Object.entries(sel).every(([k, v]) => labels[k] === v)) Object.assign(matchLabels, sel)
-    }
-    const selector: LabelSelector = { matchLabels }
-    const owner = (pi.pod.metadata?.ownerReferences ?? []).find((o) => o.controller)
-    if (owner) {
-      const obj = this.selectors.get(owner.kind)?.get(`${ns}/${owner.name}`)
-      const spec = obj?.spec as { selector?: LabelSelector | Record<string, string> } | undefined
-      if (owner.kind === 'ReplicationController' && spec?.selector) Object.assign(matchLabels, spec.selector as Record<string, string>)
-      else if (spec?.selector) {
-        const s = spec.selector as LabelSelector
-        Object.assign(matchLabels, s.matchLabels ?? {})
-        selector.matchExpressions = [...(s.matchExpressions ?? [])]
-      }
-    }
-    return selector
   }
 
   // ---- informers (eventhandlers.go) ----
@@ -164,18 +121,7 @@ export class KubeScheduler {
       return
     }
     core.cache.updateNode(node)
-    const changed = (a: unknown, b: unknown) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)
-    const events: ClusterEvent[] = []
-    if (changed(old.metadata?.labels, node.metadata?.labels)) events.push('NodeLabelChange')
-    if (changed(old.spec?.taints, node.spec?.taints)) events.push('NodeTaintChange')
-    if (changed(old.status?.allocatable, node.status?.allocatable)) events.push('NodeAllocatableChange')
-    if (!!old.spec?.unschedulable !== !!node.spec?.unschedulable) events.push('NodeSpecUnschedulableChange')
-    if (changed(old.status?.conditions?.map((c) => [c.type, c.status]), node.status?.conditions?.map((c) => [c.type, c.status]))) events.push('NodeConditionChange')
-    for (const ev of events) this.moveOn(ev)
-  }
-
-  private responsible(pod: Pod): boolean {
-    return (this.core as SchedulerCore).frameworks.has(pod.spec?.schedulerName ?? 'default-scheduler')
+    for (const ev of nodeUpdateEvents(old, node)) this.moveOn(ev)
   }
 
   private onPod(type: string, pod: Pod): void {
@@ -204,7 +150,8 @@ export class KubeScheduler {
       else if (JSON.stringify(old?.metadata?.labels ?? {}) !== JSON.stringify(pod.metadata?.labels ?? {})) this.moveOn('AssignedPodUpdate')
       return
     }
-    if (!this.responsible(pod)) return
+    // A pod for another scheduler (schedulerName no profile serves) is not this one's to queue.
+    if (!core.frameworks.has(pod.spec?.schedulerName ?? 'default-scheduler')) return
     const pi = new PodInfo(pod)
     if (pod.status?.nominatedNodeName) core.addNominatedPod(pi, pod.status.nominatedNodeName)
     else core.deleteNominatedPod(key)
@@ -435,24 +382,13 @@ export class KubeScheduler {
   }
 
   // ---- API actions ----
-  private bindApi(pi: PodInfo, node: string, done: (s: MaybeStatus) => void): void {
-    const [namespace, name] = pi.key.split('/')
-    this.client.request({ verb: 'POST', path: `/api/v1/namespaces/${namespace}/pods/${name}/binding`, body: { apiVersion: 'v1', kind: 'Binding', metadata: { name, namespace, uid: pi.pod.metadata?.uid }, target: { apiVersion: 'v1', kind: 'Node', name: node } } }, (res) => {
-      if (res.code >= 300) done(newStatus(Code.Error, String((res.body as { message?: string } | undefined)?.message ?? `binding failed with ${res.code}`)))
-      else done(null)
-    }, { pod: pi.key, purpose: 'binding' })
-  }
-
-  /** prepareCandidate: DisruptionTarget condition and DELETE for each victim, Preempted events, lower nominations cleared. */
+  /** The chosen candidate's victims are evicted once the cycle is traced (preemption.ts prepareCandidate). */
   private preemptApi(preemptor: PodInfo, node: string, victims: PodInfo[]): void {
-    this.pendingPreemptions.push(() => this.prepareCandidate(preemptor, node, victims))
-  }
-
-  private prepareCandidate(preemptor: PodInfo, node: string, victims: PodInfo[]): void {
-    prepareCandidate({
-      emit: (step) => this.emit(step), client: this.client, recorder: this.recorder, now: () => this.ctx.sim.rfc3339(),
-      core: this.core as SchedulerCore,
-    }, preemptor, node, victims)
+    const deps = {
+      emit: (step: SchedulerStepInput) => this.emit(step), client: this.client, recorder: this.recorder,
+      now: () => this.ctx.sim.rfc3339(), core: this.core as SchedulerCore,
+    }
+    this.pendingPreemptions.push(() => prepareCandidate(deps, preemptor, node, victims))
   }
 
   private traceCycle(pi: PodInfo, rec: CycleRecord | null, kind: string): void {
