@@ -17,6 +17,8 @@ import { chromium } from 'playwright-core'
 const PORT = Number(process.env.BENCH_PORT ?? 4181)
 const OUT_DIR = process.env.BENCH_OUT_DIR ?? 'dist'
 const ONLY_MAP = process.env.BENCH_ONLY === 'map'
+// BENCH_ONLY=large: only the 600-node preset's large apply (the simulate-and-stream figures), three times.
+const ONLY_LARGE = process.env.BENCH_ONLY === 'large'
 const ORIGIN = `http://127.0.0.1:${PORT}`
 const root = new URL('../..', import.meta.url).pathname
 if (!existsSync(`${root}${OUT_DIR}/index.html`)) { console.error('bench:ui: no production build; run `npm run build` first'); process.exit(2) }
@@ -168,6 +170,15 @@ try {
   }
 
   if (ONLY_MAP) await benchMap()
+  else if (ONLY_LARGE) {
+    await page.getByRole('tab', { name: 'Cluster' }).click()
+    await page.getByLabel('Cluster preset').selectOption('huge')
+    await page.getByRole('tab', { name: 'Pod manifest' }).click()
+    for (let k = 0; k < 3; k++) {
+      await applyText(`${pods(Number(process.env.BENCH_LARGE_PODS ?? 370))}# run ${k}\n`, 'large trace (600 nodes)')
+      await quiet()
+    }
+  }
   else {
     // The frame rate this browser reaches with nothing to do: the ceiling for the figures below.
     const idle = await measure(2000, 'none')

@@ -15,6 +15,7 @@ import type { CycleState } from './framework/cycleState.ts'
 import { truncateMessage } from './framework/fitError.ts'
 import type { ClusterEvent, PostFilterResult, QueuedPodInfo } from './framework/interface.ts'
 import type { CycleRecord, Detail } from './framework/record.ts'
+import { runnerUpOf } from './framework/record.ts'
 import type { Framework } from './framework/runtime.ts'
 import { Code, isRejected, isSuccess, newStatus } from './framework/status.ts'
 import type { MaybeStatus, Status } from './framework/status.ts'
@@ -297,7 +298,7 @@ export class KubeScheduler {
     const key = pi.key
     const tied = rec?.tiedNodes ?? 0
     const total = rec?.totalScore[node]
-    const runnerUp = Object.entries(rec?.totalScore ?? {}).filter(([n]) => n !== node).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]
+    const runnerUp = runnerUpOf(rec?.totalScore, node)
     this.emit({
       type: 'scheduler:Select', pod: key, outcome: 'ok',
       details: {

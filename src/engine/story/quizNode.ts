@@ -22,17 +22,21 @@ function rejections(filter: Record<string, Record<string, string>> | undefined):
   return out
 }
 
-export function nodeQuestion(events: readonly TraceEvent[], story: Story, pod: string, chapters: Chapter[]): Question | undefined {
+export function nodeQuestion(
+  events: readonly TraceEvent[], steps: readonly number[], story: Story, pod: string, chapters: Chapter[],
+): Question | undefined {
   if (!chapters.some((c) => c.stage === 4)) return undefined
-  const pop = events.findIndex((e) => e.type === 'scheduler:Pop' && e.pod === pod)
-  if (pop < 0) return undefined
+  // The pod's own steps (in trace order) are all the scan needs: every step below is the pod's.
+  const at0 = steps.findIndex((i) => events[i].type === 'scheduler:Pop')
+  if (at0 < 0) return undefined
+  const pop = steps[at0]
   let filter: StepOf<'scheduler:Filter'> | undefined
   let score: StepOf<'scheduler:Score'> | undefined
   let first = -1
   let decision = -1
-  for (let i = pop + 1; i < events.length && decision < 0; i++) {
+  for (let k = at0 + 1; k < steps.length && decision < 0; k++) {
+    const i = steps[k]
     const e = events[i]
-    if (e.pod !== pod) continue
     if (first < 0 && (e.type === 'scheduler:PreFilter' || e.type === 'scheduler:Filter')) first = i
     if (e.type === 'scheduler:Filter') filter = e
     else if (e.type === 'scheduler:Score') score = e

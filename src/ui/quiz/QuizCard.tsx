@@ -26,7 +26,8 @@ export function QuizCard({ caption = false }: { caption?: boolean }) {
   const presenter = useApp((s) => s.presenter)
   const story = useApp((s) => s.story)
   const events = useApp((s) => s.events)
-  const questions = useMemo(() => questionsOf(story, events), [story, events])
+  // Asked only with the Quiz on: a long trace's questions take a moment to read out of it.
+  const questions = useMemo(() => (quiz ? questionsOf(story, events) : []), [quiz, story, events])
   const q = questions.find((x) => x.id === asking)
   // One card on screen: the right column's, or in presenter mode the one under the lanes.
   if (!quiz || !q || caption !== presenter) return null

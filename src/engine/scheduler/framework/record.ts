@@ -128,3 +128,14 @@ export function topIndices(totals: number[], k: number): number[] {
   }
   return top
 }
+
+/** runnerUpOf: the best-scored node other than the selected one (ties to the first name), in one pass. */
+export function runnerUpOf(totals: Record<string, number> | undefined, selected: string): [string, number] | undefined {
+  let best: [string, number] | undefined
+  for (const n in totals) {
+    if (n === selected) continue
+    const v = totals[n]
+    if (!best || v > best[1] || (v === best[1] && n < best[0])) best = [n, v]
+  }
+  return best
+}
