@@ -4,7 +4,7 @@
  * worker's last, and the explain kernel's compareRuns puts them side by side — the same comparison
  * `podbirth explain --compare` prints (src/cli/explain.ts).
  */
-import { loadCluster } from '../engine/cluster/index.ts'
+import { loadClusterOnce } from './clusterCache.ts'
 import { createSimulation } from '../engine/index.ts'
 import type { Simulation, SessionCommand } from '../engine/index.ts'
 import type { TraceEvent } from '../engine/events.ts'
@@ -65,7 +65,7 @@ export function summarise(sim: Simulation, seed: number): Summarised {
 
 /** runPinned simulates a pinned run to its end, recorded in full when the cluster has at most 100 nodes. */
 export function runPinned(cmd: ApplyCommand): Simulation | { error: string } {
-  const cluster = loadCluster(cmd.cluster, 'cluster.yaml')
+  const cluster = loadClusterOnce(cmd.cluster)
   if ('error' in cluster) return { error: cluster.error }
   // 'auto' records every cycle in full up to 100 nodes (framework/record.ts FULL_DETAIL_MAX_NODES), compact above.
   const sim = createSimulation({ cluster, seed: cmd.seed, schedulerDetail: 'auto' })

@@ -4,7 +4,7 @@
  * same apply again reaches the same cycle with the same state, and switching the recorder to full detail just before
  * it changes nothing but what is kept. This is what `podbirth explain` does for a first cycle (src/cli/explain.ts).
  */
-import { loadCluster } from '../engine/cluster/index.ts'
+import { loadClusterOnce } from './clusterCache.ts'
 import { createSimulation } from '../engine/index.ts'
 import type { Simulation, SessionCommand } from '../engine/index.ts'
 import type { CycleRecord } from '../engine/scheduler/framework/record.ts'
@@ -12,7 +12,7 @@ import type { ApplyCommand } from '../protocol/messages.ts'
 
 /** runOf starts the simulation of an apply as the worker does (same cluster, seed, manifest and session). */
 export function runOf(cmd: ApplyCommand): Simulation | { error: string } {
-  const cluster = loadCluster(cmd.cluster, 'cluster.yaml')
+  const cluster = loadClusterOnce(cmd.cluster)
   if ('error' in cluster) return { error: cluster.error }
   const sim = createSimulation({ cluster, seed: cmd.seed })
   sim.start()

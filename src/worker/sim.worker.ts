@@ -3,7 +3,8 @@
  * The simulation worker: the only code that touches the worker global. It runs the engine for each apply and
  * streams the trace back in batches, so the main thread never runs the simulation.
  */
-import { loadCluster, schedulerSummary } from '../engine/cluster/index.ts'
+import { schedulerSummary } from '../engine/cluster/index.ts'
+import { loadClusterOnce } from './clusterCache.ts'
 import { consoleVocabulary, consoleWords, createSimulation, formatScript, getPodsWide, parseScript } from '../engine/index.ts'
 import type { ScriptCommand, SessionCommand, Simulation } from '../engine/index.ts'
 import { askWhatIf } from './whatif/ask.ts'
@@ -31,7 +32,7 @@ function read(cmd: ReadCommand): WorkerMessage {
   const base = { type: 'read' as const, index: cmd.index, line: cmd.line }
   if (last) return { ...base, ...last.views().answer(cmd.index, cmd.line) }
   // Before any simulation ran: the cluster file's objects, once its components have started.
-  const cluster = loadCluster(cmd.cluster, 'cluster.yaml')
+  const cluster = loadClusterOnce(cmd.cluster)
   if ('error' in cluster) {
     const w = consoleWords(cmd.line)
     return { ...base, argv: w && 'argv' in w ? w.argv : [], stdout: '', stderr: `podbirth: ${cluster.error}\n`, exitCode: 1, kind: 'refused' }
@@ -78,7 +79,7 @@ function whatIf(index: number) {
 
 /** users lists the kubeconfig's users of a cluster file (none when the file does not load). */
 function users(clusterText: string | undefined): WorkerMessage {
-  const cluster = loadCluster(clusterText, 'cluster.yaml')
+  const cluster = loadClusterOnce(clusterText)
   if ('error' in cluster) return { type: 'users', users: [] }
   const kc = cluster.kubeconfig as { users?: { name?: unknown }[]; contexts?: { name?: unknown; context?: { user?: unknown } }[]; 'current-context'?: unknown }
   const names = (kc.users ?? []).map((u) => u?.name).filter((n): n is string => typeof n === 'string')
@@ -119,7 +120,7 @@ const FLUSH_MS = 1000
 async function simulate(cmd: Extract<Command, { type: 'apply' }>): Promise<void> {
   const run = ++current
   try {
-    const cluster = loadCluster(cmd.cluster, 'cluster.yaml')
+    const cluster = loadClusterOnce(cmd.cluster)
     // A broken cluster file is the user's to fix: say where (loadCluster names cluster.yaml, line and column) and run nothing.
     if ('error' in cluster) { post({ type: 'error', message: cluster.error }); return }
     applied = { apply: cmd, cluster: cmd.cluster ?? presetText('default') }
