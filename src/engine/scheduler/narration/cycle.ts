@@ -18,6 +18,26 @@ function ranked(totals: Record<string, number>): [string, number][] {
   return Object.entries(totals).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
 }
 
+/**
+ * topRanked: the first k of ranked(totals), and how many nodes there are, without sorting them all (every Score
+ * step's summary is written as it is emitted, over up to thousands of nodes, to show five).
+ */
+export function topRanked(totals: Record<string, number>, k: number): { top: [string, number][]; count: number } {
+  const top: [string, number][] = []
+  let count = 0
+  for (const n in totals) {
+    count++
+    const v = totals[n]
+    const last = top[top.length - 1]
+    if (top.length === k && (v < last[1] || (v === last[1] && n > last[0]))) continue
+    let j = top.length
+    while (j > 0 && (top[j - 1][1] < v || (top[j - 1][1] === v && top[j - 1][0] > n))) j--
+    top.splice(j, 0, [n, v])
+    if (top.length > k) top.pop()
+  }
+  return { top, count }
+}
+
 /** What the Filter found per node (full record) or per plugin (compact record, or a PreFilter rejection). */
 function rejections(d: StepOf<'scheduler:Filter'>['details']): { feasible: string[]; text: string } {
   const rows = Object.entries(d.filter ?? {})
@@ -185,11 +205,8 @@ export const CYCLE_NARRATION: NarrationTable<CycleStep> = {
 
   'scheduler:Score': {
     summary: (e) => {
-      const r = ranked(e.details.totalScore)
-      return `Score: ${r
-        .slice(0, 5)
-        .map(([n, s]) => `${n}=${s}`)
-        .join(', ')}${r.length > 5 ? ', …' : ''}`
+      const { top, count } = topRanked(e.details.totalScore, 5)
+      return `Score: ${top.map(([n, s]) => `${n}=${s}`).join(', ')}${count > 5 ? ', …' : ''}`
     },
     story: (e) => {
       const d = e.details
