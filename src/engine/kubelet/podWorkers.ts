@@ -39,6 +39,8 @@ export interface PodWorker {
   completed?: boolean
   /** Sidecars the init sequence waits on: what to do once each has started (the next init container). */
   sidecarNext: Map<string, () => void>
+  /** The pod's status subresource path, built on its first status patch (one per status update otherwise). */
+  statusPath?: string
 }
 
 /** Termination ordering of one sidecar: the containers it must outlive. */

@@ -90,8 +90,8 @@ export function outcomeOf(argv: string[] | undefined, image: RegistryImage | und
 
 /** containerArgv: command + args as the runtime will exec them (image defaults when unset). */
 export function containerArgv(c: Container): string[] | undefined {
-  const argv = [...(c.command ?? []), ...(c.args ?? [])]
-  return argv.length ? argv : undefined
+  if (!c.command?.length && !c.args?.length) return undefined
+  return [...(c.command ?? []), ...(c.args ?? [])]
 }
 
 /** What PID 1 does when the runtime sends it SIGTERM: exit (with a code, after some ms) or nothing at all. */

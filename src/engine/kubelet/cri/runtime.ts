@@ -10,11 +10,22 @@ import type { RegistryImage, SimulatorConfig } from '../../config.ts'
 import type { Container } from '../../api/types.ts'
 import { hash32 } from '../../sim/rng.ts'
 
+/** Memo tables of pure functions of a name stay bounded: a long session of hand-typed names must not grow them. */
+const MEMO_LIMIT = 1024
+const digests = new Map<string, string>()
+
 /** digestOf derives a stable sha256-looking digest for an image name (the simulator has no real layers). */
 export function digestOf(name: string): string {
-  let out = ''
-  for (let i = 0; out.length < 64; i++) out += hash32(`${name}#${i}`).toString(16).padStart(8, '0')
-  return `sha256:${out.slice(0, 64)}`
+  // Hot (every image status, pull and container start): eight hashes per call, so each name's digest is kept.
+  let digest = digests.get(name)
+  if (digest === undefined) {
+    let out = ''
+    for (let i = 0; out.length < 64; i++) out += hash32(`${name}#${i}`).toString(16).padStart(8, '0')
+    digest = `sha256:${out.slice(0, 64)}`
+    if (digests.size >= MEMO_LIMIT) digests.clear()
+    digests.set(name, digest)
+  }
+  return digest
 }
 
 export interface PullPlan {
@@ -40,9 +51,25 @@ export class ImageStore {
   }
 }
 
+/**
+ * The parsed image names: a pure function of the string, asked several times per container (image status, pull,
+ * start, process); nobody changes a parsed reference.
+ */
+const parsedNames = new Map<string, ReturnType<typeof parseImageName>>()
+
+function parsed(image: string): ReturnType<typeof parseImageName> {
+  let ref = parsedNames.get(image)
+  if (!ref) {
+    ref = parseImageName(image)
+    if (parsedNames.size >= MEMO_LIMIT) parsedNames.clear()
+    parsedNames.set(image, ref)
+  }
+  return ref
+}
+
 /** resolve finds an image in the registry catalog, or returns the runtime's pull error. */
 export function resolve(image: string, config: SimulatorConfig): PullPlan | { error: string; invalid?: boolean } {
-  const ref = parseImageName(image)
+  const ref = parsed(image)
   if (!isImageRef(ref)) return { error: `Failed to apply default image tag "${image}": ${ref.error}`, invalid: true }
   const registry = ref.repository.split('/')[0]
   const down = config.faults.find((f) => f.type === 'RegistryUnavailable' && f.registry === registry)

@@ -40,13 +40,13 @@ export class ImageManager {
     const ref = 'ref' in plan ? plan.ref : undefined
     const presentSize = ref ? this.store?.status(ref) : undefined
     const request = { image: { image: ref?.normalized ?? c.image } }
-    const about = { container: c.name, imagePullPolicy: policy }
     const decision =
       presentSize !== undefined && policy !== 'Always' ? 'present' : policy === 'Never' ? 'neverPull' : 'pull'
     this.k.runtime.cri(
       w,
       'cri:ImageStatus',
-      { phase: 'request', cri: { method: rpc('ImageStatus'), request }, ...about },
+      // The container and policy written out rather than spread from a shared literal (hot: every container).
+      { phase: 'request', cri: { method: rpc('ImageStatus'), request }, container: c.name, imagePullPolicy: policy },
       latency(this.k.ctx, 'imageStatus'),
       () => ({
         details: {
@@ -58,7 +58,8 @@ export class ImageManager {
               image: presentSize !== undefined ? { id: digestOf(ref?.normalized ?? ''), size: presentSize } : null,
             },
           },
-          ...about,
+          container: c.name,
+          imagePullPolicy: policy,
           decision,
         },
       }),

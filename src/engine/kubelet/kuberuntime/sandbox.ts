@@ -80,10 +80,12 @@ export function runPodSandbox(k: Kubelet, w: PodWorker): void {
     const ipam = k.ipam
     const alloc = !ipam ? { error: 'no podCIDR set for node' } : 'error' in ipam ? ipam : ipam.allocate()
     const veth = `veth${k.rng.hex(8)}`
-    const mac = () =>
-      Array.from({ length: 6 }, (_, i) =>
-        (i === 0 ? (k.rng.nextU32() & 0xfc) | 0x02 : k.rng.nextU32() & 0xff).toString(16).padStart(2, '0'),
-      ).join(':')
+    // A locally administered unicast address: six random octets, the first with bit 1 set and bit 0 clear.
+    const mac = () => {
+      let out = octet((k.rng.nextU32() & 0xfc) | 0x02)
+      for (let i = 1; i < 6; i++) out += `:${octet(k.rng.nextU32() & 0xff)}`
+      return out
+    }
     const range = ipam && !('error' in ipam) ? ipam.range : undefined
     const fault = k.ctx.config.faults.find((f) => f.type === 'IPAMExhausted' && f.node === k.nodeName)
     const err =
@@ -185,7 +187,9 @@ export function runPodSandbox(k: Kubelet, w: PodWorker): void {
             },
           }),
           () => {
-            w.status = { ...w.status, podIP: ip, podIPs: [{ ip }], conditions: k.status.conditions(w, true) }
+            // Object.assign, not a spread literal: podIP and podIPs are new keys (see syncPod in kubelet.ts).
+            const conditions = k.status.conditions(w, true)
+            w.status = Object.assign({}, w.status, { podIP: ip, podIPs: [{ ip }], conditions })
             k.status.patchStatus(w, { kind: 'sandboxReady', ip })
             w.sandboxId = sandboxId
             startInit(k, w, sandboxId, 0)
@@ -231,6 +235,19 @@ export function stopSandbox(k: Kubelet, w: PodWorker): void {
 
 /** clusterCidrOf: the cluster pod network a node's /24 belongs to (kubeadm + flannel default: the enclosing /16). */
 function clusterCidrOf(subnet: string | undefined): string | undefined {
-  const m = /^(\d+)\.(\d+)\.\d+\.\d+\/(\d+)$/.exec(subnet ?? '')
-  return m && Number(m[3]) > 16 ? `${m[1]}.${m[2]}.0.0/16` : undefined
+  const key = subnet ?? ''
+  // Hot (one per sandbox) and a pure function of the node's subnet: each answer is kept.
+  if (clusterCidrs.has(key)) return clusterCidrs.get(key)
+  const m = /^(\d+)\.(\d+)\.\d+\.\d+\/(\d+)$/.exec(key)
+  const cidr = m && Number(m[3]) > 16 ? `${m[1]}.${m[2]}.0.0/16` : undefined
+  if (clusterCidrs.size >= 4096) clusterCidrs.clear()
+  clusterCidrs.set(key, cidr)
+  return cidr
+}
+
+const clusterCidrs = new Map<string, string | undefined>()
+
+/** octet is a byte as two hex digits. */
+function octet(n: number): string {
+  return n < 16 ? `0${n.toString(16)}` : n.toString(16)
 }

@@ -22,16 +22,20 @@ export type Admission =
 /** canAdmitPod decides whether `pod` fits beside `others` (the pods the kubelet runs that have not finished). */
 export function canAdmitPod(pod: Pod, others: Pod[], node: Node | undefined): Admission {
   const alloc = node?.status?.allocatable ?? {}
-  const used = others
-    .map(requests)
-    .reduce((a, b) => ({ cpu: a.cpu + b.cpu, memory: a.memory + b.memory }), { cpu: 0, memory: 0 })
-  const mine = requests(pod)
-  const hostPorts = (p: Pod) =>
-    (p.spec?.containers ?? []).flatMap((c) =>
-      (c.ports ?? []).filter((x) => x.hostPort).map((x) => `${x.protocol ?? 'TCP'}/${x.hostPort}`),
-    )
-  const usedPorts = new Set(others.flatMap(hostPorts))
-  const podsCap = bytes(alloc.pods ?? '110')
+  const cap = capacityOf(alloc)
+  // Hot (one per birth, over every pod of the node): summed in one loop from each spec's cached requests.
+  let usedCpu = 0
+  let usedMemory = 0
+  for (const o of others) {
+    const r = factsOf(o).requests
+    usedCpu += r.cpu
+    usedMemory += r.memory
+  }
+  const used: Usage = { cpu: usedCpu, memory: usedMemory }
+  const own = factsOf(pod)
+  // A fresh copy: the step records it, and the cached one is shared by every admission that reads this spec.
+  const mine: Usage = { cpu: own.requests.cpu, memory: own.requests.memory }
+  const podsCap = cap.pods
   const reject = (reason: string, message: string): Admission => ({
     verdict: 'reject',
     requested: mine,
@@ -44,17 +48,17 @@ export function canAdmitPod(pod: Pod, others: Pod[], node: Node | undefined): Ad
       'OutOfpods',
       `Node didn't have enough resource: pods, requested: 1, used: ${others.length}, capacity: ${podsCap}`,
     )
-  if (mine.cpu > 0 && mine.cpu > cpuMilli(alloc.cpu) - used.cpu)
+  if (mine.cpu > 0 && mine.cpu > cap.cpu - used.cpu)
     return reject(
       'OutOfcpu',
-      `Node didn't have enough resource: cpu, requested: ${mine.cpu}, used: ${used.cpu}, capacity: ${cpuMilli(alloc.cpu)}`,
+      `Node didn't have enough resource: cpu, requested: ${mine.cpu}, used: ${used.cpu}, capacity: ${cap.cpu}`,
     )
-  if (mine.memory > 0 && mine.memory > bytes(alloc.memory) - used.memory)
+  if (mine.memory > 0 && mine.memory > cap.memory - used.memory)
     return reject(
       'OutOfmemory',
-      `Node didn't have enough resource: memory, requested: ${mine.memory}, used: ${used.memory}, capacity: ${bytes(alloc.memory)}`,
+      `Node didn't have enough resource: memory, requested: ${mine.memory}, used: ${used.memory}, capacity: ${cap.memory}`,
     )
-  if (hostPorts(pod).some((p) => usedPorts.has(p)))
+  if (own.hostPorts.length && portsInUse(own.hostPorts, others))
     return reject('NodePorts', "Predicate NodePorts failed: node(s) didn't have free ports for the requested pod ports")
   if (!matchesSelectorMap(pod.spec?.nodeSelector, node?.metadata?.labels))
     return reject('NodeAffinity', "Predicate NodeAffinity failed: node(s) didn't match Pod's node affinity/selector")
@@ -64,8 +68,60 @@ export function canAdmitPod(pod: Pod, others: Pod[], node: Node | undefined): Ad
     verdict: 'admit',
     requested: mine,
     used,
-    free: { cpu: cpuMilli(alloc.cpu) - used.cpu, memory: bytes(alloc.memory) - used.memory },
+    free: { cpu: cap.cpu - used.cpu, memory: cap.memory - used.memory },
   }
+}
+
+/** What admission reads of a pod spec: its effective requests and its host ports ("TCP/80"). */
+interface SpecFacts {
+  requests: Usage
+  hostPorts: string[]
+}
+
+/**
+ * Derived once per spec object: specs are never mutated (a status patch keeps the spec object, an update replaces
+ * it), and every admission reads every pod of the node.
+ */
+const specFacts = new WeakMap<object, SpecFacts>()
+
+function factsOf(p: Pod): SpecFacts {
+  const cached = p.spec && specFacts.get(p.spec)
+  if (cached) return cached
+  const f = { requests: requests(p), hostPorts: hostPorts(p) }
+  if (p.spec) specFacts.set(p.spec, f)
+  return f
+}
+
+function hostPorts(p: Pod): string[] {
+  const out: string[] = []
+  for (const c of p.spec?.containers ?? [])
+    for (const x of c.ports ?? []) if (x.hostPort) out.push(`${x.protocol ?? 'TCP'}/${x.hostPort}`)
+  return out
+}
+
+/** portsInUse: whether another pod already holds one of the host ports. */
+function portsInUse(ports: string[], others: Pod[]): boolean {
+  const used = new Set<string>()
+  for (const o of others) for (const x of factsOf(o).hostPorts) used.add(x)
+  return ports.some((x) => used.has(x))
+}
+
+/** The node's allocatable pods, cpu (millicores) and memory (bytes), parsed once per allocatable object. */
+interface Capacity {
+  pods: number
+  cpu: number
+  memory: number
+}
+
+const capacities = new WeakMap<object, Capacity>()
+
+function capacityOf(alloc: Record<string, string | undefined>): Capacity {
+  let c = capacities.get(alloc)
+  if (!c) {
+    c = { pods: bytes(alloc.pods ?? '110'), cpu: cpuMilli(alloc.cpu), memory: bytes(alloc.memory) }
+    capacities.set(alloc, c)
+  }
+  return c
 }
 
 /** requests is the pod's effective cpu (millicores) and memory (bytes) request. */

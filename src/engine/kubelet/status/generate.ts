@@ -8,7 +8,7 @@
  * condition; Go's omitempty drops it when the generation is 0, so do we.
  */
 import { isSidecar } from '../../api/containers.ts'
-import type { ContainerStatus, Pod, PodCondition } from '../../api/types.ts'
+import type { Container, ContainerStatus, Pod, PodCondition } from '../../api/types.ts'
 
 /** PodPhase is v1.PodPhase (Unknown is never computed by the kubelet). */
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed'
@@ -41,13 +41,13 @@ function condition(
   reason = '',
   message = '',
 ): KubeletPodCondition {
-  return {
-    type,
-    ...(generation ? { observedGeneration: generation } : {}),
-    status,
-    ...(reason ? { reason } : {}),
-    ...(message ? { message } : {}),
-  }
+  // Hot (four per status update): keys assigned in order rather than spread from optional literals.
+  const c: KubeletPodCondition = { type } as KubeletPodCondition
+  if (generation) c.observedGeneration = generation
+  c.status = status
+  if (reason) c.reason = reason
+  if (message) c.message = message
+  return c
 }
 
 /** goList formats a []string as fmt's %s does: [a b]. */
@@ -64,8 +64,13 @@ function statusOf(statuses: ContainerStatus[] | undefined, name: string): Contai
  * Mirrors: pkg/kubelet/container/helpers.go HasAnyRegularContainerStarted.
  */
 export function hasAnyRegularContainerStarted(pod: Pod, statuses: ContainerStatus[] | undefined): boolean {
-  const names = new Set((pod.spec?.containers ?? []).map((c) => c.name))
-  return (statuses ?? []).some((s) => names.has(s.name) && (!!s.state?.running || !!s.state?.terminated))
+  // Hot (every status update): a pod has a handful of containers, so a nested loop beats building a Set.
+  const containers = pod.spec?.containers ?? []
+  for (const s of statuses ?? []) {
+    if (!s.state?.running && !s.state?.terminated) continue
+    for (const c of containers) if (c.name === s.name) return true
+  }
+  return false
 }
 
 /** Mirrors: generate.go generateContainersReadyConditionForTerminalPhase. */
@@ -104,12 +109,14 @@ export function generateContainersReadyCondition(
   }
   const unknown: string[] = []
   const unready: string[] = []
-  const containers = [...(pod.spec?.initContainers ?? []).filter(isSidecar), ...(pod.spec?.containers ?? [])]
-  for (const c of containers) {
+  // The sidecars, then the regular containers (two loops rather than a concatenated copy: hot, every status update).
+  const check = (c: Container) => {
     const s = statusOf(containerStatuses, c.name)
     if (!s) unknown.push(c.name)
     else if (!s.ready) unready.push(c.name)
   }
+  for (const c of pod.spec?.initContainers ?? []) if (isSidecar(c)) check(c)
+  for (const c of pod.spec?.containers ?? []) check(c)
   if ((podPhase === 'Succeeded' && unknown.length === 0) || podPhase === 'Failed') {
     return generateContainersReadyConditionForTerminalPhase(pod, podPhase, generation)
   }
@@ -251,15 +258,15 @@ export function updateLastTransitionTime(
 ): KubeletPodCondition {
   const old = oldConditions?.find((o) => o.type === c.type)
   const lastTransitionTime = old && old.status === c.status ? old.lastTransitionTime : now
-  return {
-    type: c.type,
-    ...(c.observedGeneration !== undefined ? { observedGeneration: c.observedGeneration } : {}),
-    status: c.status,
-    ...(c.lastProbeTime !== undefined ? { lastProbeTime: c.lastProbeTime } : {}),
-    ...(lastTransitionTime !== undefined ? { lastTransitionTime } : {}),
-    ...(c.reason !== undefined ? { reason: c.reason } : {}),
-    ...(c.message !== undefined ? { message: c.message } : {}),
-  }
+  // Hot (four per status update): keys assigned in the API's order rather than spread from optional literals.
+  const out: KubeletPodCondition = { type: c.type } as KubeletPodCondition
+  if (c.observedGeneration !== undefined) out.observedGeneration = c.observedGeneration
+  out.status = c.status
+  if (c.lastProbeTime !== undefined) out.lastProbeTime = c.lastProbeTime
+  if (lastTransitionTime !== undefined) out.lastTransitionTime = lastTransitionTime
+  if (c.reason !== undefined) out.reason = c.reason
+  if (c.message !== undefined) out.message = c.message
+  return out
 }
 
 /**
@@ -271,6 +278,8 @@ export function updateLastTransitionTimes(
   oldConditions: readonly PodCondition[] | undefined,
   now: string,
 ): KubeletPodCondition[] {
-  const tracked = new Set<string>(TRANSITION_TRACKED_CONDITIONS)
-  return conditions.map((c) => (tracked.has(c.type) ? updateLastTransitionTime(c, oldConditions, now) : c))
+  return conditions.map((c) => (TRACKED.has(c.type) ? updateLastTransitionTime(c, oldConditions, now) : c))
 }
+
+/** TRANSITION_TRACKED_CONDITIONS as a set, built once (hot: every status update asks it for each condition). */
+const TRACKED: ReadonlySet<string> = new Set<string>(TRANSITION_TRACKED_CONDITIONS)

@@ -36,7 +36,7 @@ export class StatusManager {
     const pod = w.pod
     const now = this.k.ctx.sim.rfc3339()
     const prev = w.status.conditions ?? []
-    const all = [...(w.status.initContainerStatuses ?? []), ...(w.status.containerStatuses ?? [])]
+    const all = allStatuses(w.status)
     const p = (phase ?? 'Pending') as PodPhase
     const sandboxes: SandboxStatus[] = sandboxReady ? [{ state: 'SANDBOX_READY', ip: w.ip ?? '' }] : []
     // The API writes lastProbeTime: null on every condition the kubelet reports.
@@ -46,13 +46,19 @@ export class StatusManager {
       generatePodInitializedCondition(pod, all, p),
       generatePodReadyCondition(pod, prev, all, p),
       generateContainersReadyCondition(pod, all, p),
-    ].map((c) => ({ ...c, ...probe }))
+    ]
+    // Hot (every status update): the generated conditions are fresh, so lastProbeTime is set on them in place of a
+    // spread copy each (updateLastTransitionTimes rebuilds them in the API's key order anyway).
+    for (const c of generated) c.lastProbeTime = probe.lastProbeTime
     const scheduled = prev.find((c) => c.type === 'PodScheduled') ?? {
       type: 'PodScheduled',
       status: 'True',
       lastTransitionTime: now,
     }
-    return [...updateLastTransitionTimes(generated, prev, now), { ...scheduled, ...probe }]
+    const out: PodCondition[] = updateLastTransitionTimes(generated, prev, now)
+    // Object.assign rather than a second spread into a literal, V8's slow path (same keys, same order).
+    out.push(Object.assign({}, scheduled, probe))
+    return out
   }
 
   setWaiting(w: PodWorker, c: Container, reason: string, message: string): void {
@@ -70,14 +76,20 @@ export class StatusManager {
     const statuses = w.status.containerStatuses ?? []
     const initialized =
       w.status.conditions?.some((c) => c.type === 'Initialized' && c.status === 'True') || anyRegularStarted(statuses)
-    const phase = getPhase(w.pod, [...(w.status.initContainerStatuses ?? []), ...statuses], false, initialized)
+    const phase = getPhase(w.pod, allStatuses(w.status), false, initialized)
     w.status = { ...w.status, phase, conditions: this.conditions(w, true, phase) }
     this.patchStatus(w, cause)
   }
 
   setState(w: PodWorker, c: Container, patch: Partial<ContainerStatus>): void {
     const list = listOf(w.pod, c)
-    w.status = { ...w.status, [list]: (w.status[list] ?? []).map((s) => (s.name === c.name ? { ...s, ...patch } : s)) }
+    // Hot (every container state change): Object.assign rather than two spreads into a literal, whose second one
+    // takes V8's slow path; the keys and their order are the same.
+    const statuses = (w.status[list] ?? []).map((s) => (s.name === c.name ? Object.assign({}, s, patch) : s))
+    // A copy, then the list set on it: the key keeps its place (or comes last), as in a literal with a computed key.
+    const next = { ...w.status }
+    next[list] = statuses
+    w.status = next
   }
 
   /**
@@ -86,22 +98,38 @@ export class StatusManager {
    * null, which deletes it. Mirrors: pkg/util/pod/pod.go PatchPodStatus (a two-way merge patch of old and new).
    */
   private patchOf(w: PodWorker): NonNullable<PodWorker['status']> {
-    const before = new Map((w.reported?.conditions ?? []).map((c) => [c.type, c]))
+    const before = w.reported?.conditions ?? []
+    // Hot (every status update): a search of the few reported conditions (the last of a type, as a Map of them
+    // would keep) and a copy only for a condition that lost a field.
+    let changed = false
     const conditions = w.status.conditions?.map((c) => {
-      const old = before.get(c.type)
+      const old = findLast(before, c.type)
       if (!old) return c
-      const gone = Object.keys(old).filter((key) => !(key in c))
-      return gone.length ? { ...c, ...Object.fromEntries(gone.map((key) => [key, null])) } : c
+      let out: (PodCondition & Record<string, unknown>) | undefined
+      for (const key of Object.keys(old)) {
+        if (key in c) continue
+        // Object.assign: a spread copy that then gains keys takes V8's slow path.
+        out ??= Object.assign<Record<string, unknown>, PodCondition>({}, c)
+        out[key] = null
+      }
+      if (!out) return c
+      changed = true
+      return out
     })
     w.reported = w.status
-    return conditions ? { ...w.status, conditions } : w.status
+    // Unchanged conditions need no copy of the status: the same keys and values in the same order (nobody mutates a
+    // status once built).
+    return conditions && changed ? { ...w.status, conditions } : w.status
   }
 
   patchStatus(w: PodWorker, cause: StatusCause, done?: (ok: boolean) => void): void {
-    const [namespace, name] = w.key.split('/')
+    w.statusPath ??= statusPathOf(w.key)
     // generateAPIPodStatus: status.observedGeneration is the generation this status was computed for (v1.35 GA).
     const generation = w.pod.metadata?.generation
-    if (generation !== undefined) w.status = { ...w.status, observedGeneration: generation } as typeof w.status
+    // Hot (every status update): copied only when it changes; a status carries the one it was last sent with.
+    const sent = (w.status as { observedGeneration?: number }).observedGeneration
+    if (generation !== undefined && sent !== generation)
+      w.status = Object.assign({}, w.status, { observedGeneration: generation })
     this.k.emit({
       type: 'kubelet:StatusUpdate',
       lane: 'kubelet',
@@ -112,7 +140,7 @@ export class StatusManager {
     this.k.client.request(
       {
         verb: 'PATCH',
-        path: `/api/v1/namespaces/${namespace}/pods/${name}/status`,
+        path: w.statusPath,
         headers: { 'Content-Type': 'application/strategic-merge-patch+json' },
         body: { metadata: { uid: w.pod.metadata?.uid }, status: this.patchOf(w) } as KObject,
       },
@@ -195,4 +223,26 @@ export class StatusManager {
       { pod: w.key, purpose: 'pod-delete' },
     )
   }
+}
+
+/**
+ * allStatuses is the init container statuses, then the regular ones (a new list only when there are both: the
+ * readers never change it).
+ */
+function allStatuses(status: PodWorker['status']): ContainerStatus[] {
+  const inits = status.initContainerStatuses
+  const regular = status.containerStatuses
+  if (!inits?.length) return regular ?? []
+  return regular?.length ? inits.concat(regular) : inits
+}
+
+/** findLast is the last condition of a type. */
+function findLast(conditions: PodCondition[], type: string): PodCondition | undefined {
+  for (let i = conditions.length - 1; i >= 0; i--) if (conditions[i].type === type) return conditions[i]
+  return undefined
+}
+
+function statusPathOf(key: string): string {
+  const [namespace, name] = key.split('/')
+  return `/api/v1/namespaces/${namespace}/pods/${name}/status`
 }
