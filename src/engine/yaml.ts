@@ -1,6 +1,7 @@
 /** YAML documents for podbirth's own files (cluster file, scheduler config), with errors on one line. */
 import { LineCounter, isMap, isScalar, parseAllDocuments, visit } from 'yaml'
 import type { Document } from 'yaml'
+import { fastDocuments } from './yamlFast.ts'
 
 /**
  * The parse options every podbirth YAML reader uses. `merge`: `<<` merge keys, as go-yaml (behind sigs.k8s.io/yaml,
@@ -42,6 +43,9 @@ export interface ParsedDocument { value: unknown; error?: string }
 
 /** parseDocuments parses every document of `text`. */
 export function parseDocuments(text: string): ParsedDocument[] {
+  // The plain subset most cluster files are written in, without the yaml package's nodes (600 nodes: ~300 ms).
+  const fast = fastDocuments(text)
+  if (fast !== undefined) return fast.map((d) => ({ value: d.value }))
   // prettyErrors: false keeps the message to one line, and then yaml fills no linePos: the LineCounter gives it.
   const lineCounter = new LineCounter()
   const parsed = parseAllDocuments(text, { ...YAML_PARSE_OPTIONS, prettyErrors: false, lineCounter })
