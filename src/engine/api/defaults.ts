@@ -5,6 +5,7 @@
  * pkg/apis/core/v1/defaults.go requests-from-limits.
  * Simplified: volume-source defaults are not applied.
  */
+import { copyOf } from './copy.ts'
 import { isImageRef, parseImageName } from './images.ts'
 import type { Container, KObject, Pod } from './types.ts'
 
@@ -55,7 +56,7 @@ function defaultProbes(out: Container): void {
 }
 
 function defaultContainer(c: Container): Container {
-  const out: Container = { ...c }
+  const out: Container = copyOf(c) // not a spread: defaults add keys (see copyOf)
   defaultProbes(out)
   if (!out.imagePullPolicy) {
     const ref = parseImageName(out.image ?? '')
@@ -76,7 +77,7 @@ function defaultContainer(c: Container): Container {
 /** defaultPod returns a new Pod with every default set; the input is not modified. */
 export function defaultPod<T extends KObject>(obj: T): T {
   const pod = obj as unknown as Pod
-  const spec = { ...pod.spec }
+  const spec = copyOf(pod.spec) // not a spread: defaults add keys (see copyOf)
   spec.containers = (spec.containers ?? []).map(defaultContainer)
   if (spec.initContainers) spec.initContainers = spec.initContainers.map(defaultContainer)
   spec.restartPolicy ??= 'Always'

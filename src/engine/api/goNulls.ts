@@ -19,13 +19,22 @@ export function goNulls<T>(value: T): T {
 }
 
 function normalize(value: unknown, key: string): unknown {
+  // Hot (every create's body): index and key loops rather than some/map and Object.entries pairs.
   if (Array.isArray(value)) {
-    const strings = value.some((v) => typeof v === 'string')
-    return value.map((v) => (v === null ? (strings ? '' : {}) : normalize(v, '')))
+    const out: unknown[] = []
+    let strings: boolean | undefined
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i]
+      if (v !== null) out.push(normalize(v, ''))
+      else out.push((strings ??= value.some((x) => typeof x === 'string')) ? '' : {})
+    }
+    return out
   }
   if (typeof value !== 'object' || value === null) return value
   const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(value)) {
+  const obj = value as Record<string, unknown>
+  for (const k of Object.keys(obj)) {
+    const v = obj[k]
     if (v === null) {
       if (QUANTITY_MAPS.has(key)) out[k] = '0'
       else if (STRING_MAPS.has(key)) out[k] = ''

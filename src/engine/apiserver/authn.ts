@@ -7,7 +7,7 @@
  */
 import { atob } from '../api/base64.ts'
 import type { KObject } from '../api/types.ts'
-import type { HttpRequest } from '../client/http.ts'
+import type { ClientCertificate, HttpRequest } from '../client/http.ts'
 import type { UserInfo } from './admission/types.ts'
 import type { StaticToken } from './index.ts'
 
@@ -83,5 +83,47 @@ function serviceAccountFromJWT(token: string): { namespace: string; name: string
     return m ? { namespace: m[1], name: m[2] } : undefined
   } catch {
     return undefined
+  }
+}
+
+/**
+ * Authenticator runs the chain with one apiserver's configuration. Hot: every request is authenticated, and the
+ * answer for a client certificate or a bearer token depends on nothing else but, for a service-account token, the
+ * ServiceAccount object it names (the CA and the token file are fixed). So it is worked out once per certificate
+ * or token, and a service-account token's answer is kept while etcd holds the same object for its account (every
+ * write stores a new object). Each client then also has one UserInfo object, which the authorizer's cache keys on.
+ */
+export class Authenticator {
+  private readonly byCert = new WeakMap<ClientCertificate, AuthnResult>()
+  private readonly byToken = new Map<string, { r: AuthnResult; account?: [string, string]; obj?: KObject }>()
+  private readonly cfg: AuthnConfig
+
+  constructor(cfg: AuthnConfig) {
+    this.cfg = cfg
+  }
+
+  authenticate(req: HttpRequest): AuthnResult {
+    const cert = req.tls?.clientCertificate
+    if (cert) {
+      let r = this.byCert.get(cert)
+      if (!r) this.byCert.set(cert, (r = authenticate(req, this.cfg)))
+      return r
+    }
+    const auth = req.headers.Authorization ?? req.headers.authorization
+    const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined
+    if (!token) return authenticate(req, this.cfg)
+    const hit = this.byToken.get(token)
+    if (hit && (!hit.account || this.cfg.getServiceAccount(...hit.account) === hit.obj)) return hit.r
+    let account: [string, string] | undefined
+    let obj: KObject | undefined
+    const r = authenticate(req, {
+      ...this.cfg,
+      getServiceAccount: (namespace, name) => {
+        account = [namespace, name]
+        return (obj = this.cfg.getServiceAccount(namespace, name))
+      },
+    })
+    this.byToken.set(token, { r, account, obj })
+    return r
   }
 }

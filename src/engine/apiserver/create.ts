@@ -6,6 +6,7 @@
  */
 import { newBadRequest, newInvalid } from '../api/errors.ts'
 import type { KObject, Pod, Status } from '../api/types.ts'
+import { copyOf } from '../api/copy.ts'
 import { getPodQOS } from '../api/qos.ts'
 import { isTypeError } from '../api/schema/index.ts'
 import { goNulls } from '../api/goNulls.ts'
@@ -39,7 +40,12 @@ export function handleCreate(api: KubeApiServer, rc: RequestContext, def: Resour
     // Decoded into Go types: a null reads as Go's zero value from here on (see goNulls).
     const typed = goNulls(body)
     const defaulted = api.hooks.applyDefaults(typed)
-    const withNs: KObject = def.namespaced ? { ...defaulted, metadata: { ...defaulted.metadata, namespace: rc.info.namespace } } : defaulted
+    let withNs = defaulted
+    if (def.namespaced) {
+      const metadata = copyOf(defaulted.metadata) // not a spread: the namespace is often a new key (see copyOf)
+      metadata.namespace = rc.info.namespace
+      withNs = { ...defaulted, metadata }
+    }
     api.step(rc, {
       type: 'apiserver:Default', outcome: 'ok',
       details: { kind: def.kind, before: body, after: withNs },
@@ -51,18 +57,36 @@ function attributes(rc: RequestContext, def: ResourceDef, obj: KObject): Admissi
   return { operation: 'CREATE', resource: def.resource, subresource: '', group: def.group, version: def.version, kind: def.kind, namespace: rc.info.namespace, name: obj.metadata?.name ?? '', object: obj, userInfo: rc.user, dryRun: rc.req.query.dryRun === 'All' }
 }
 
-function admissionStore(api: KubeApiServer): AdmissionStore {
-  return { get: (k) => api.etcd.get(k)?.value, list: (p) => api.etcd.range(p).map((kv) => kv.value), now: () => api.ctx.sim.rfc3339(), randomSuffix: (n) => api.randomSuffix(n) }
+/** One apiserver's admission chain: its plugins of each phase (its options never change) and their store. */
+interface Chain { mutating: AdmissionPlugin[]; validating: AdmissionPlugin[]; store: AdmissionStore }
+
+/** Hot (two phases per create): each apiserver's chain is worked out once. */
+const chains = new WeakMap<KubeApiServer, Chain>()
+
+function chainOf(api: KubeApiServer): Chain {
+  let chain = chains.get(api)
+  if (chain) return chain
+  const all = api.hooks.admissionPlugins(api.opts.enableAdmissionPlugins, api.opts.disableAdmissionPlugins)
+  const store: AdmissionStore = {
+    get: (k) => api.etcd.get(k)?.value, list: (p) => api.etcd.range(p).map((kv) => kv.value),
+    now: () => api.ctx.sim.rfc3339(), randomSuffix: (n) => api.randomSuffix(n),
+  }
+  chain = { mutating: all.filter((p) => p.admit), validating: all.filter((p) => p.validate), store }
+  chains.set(api, chain)
+  return chain
 }
 
 /** runAdmission runs every admit (mutating) or validate (validating) in plugin order; the first error stops it. */
 function runAdmission(api: KubeApiServer, rc: RequestContext, def: ResourceDef, obj: KObject, phase: Phase, done: (obj: KObject) => void): void {
-  const plugins = api.hooks.admissionPlugins(api.opts.enableAdmissionPlugins, api.opts.disableAdmissionPlugins).filter((p) => (phase === 'mutating' ? p.admit : p.validate))
-  const store = admissionStore(api)
+  const chain = chainOf(api)
+  const plugins = chain[phase]
+  const store = chain.store
+  // The attributes are rebuilt only when a plugin changed the object (plugins only read them).
+  let a = attributes(rc, def, obj)
   const next = (i: number, cur: KObject): void => {
     if (i >= plugins.length) return done(cur)
     const p = plugins[i]
-    const a = attributes(rc, def, cur)
+    if (a.object !== cur) a = attributes(rc, def, cur)
     if (!p.handles(a)) return next(i + 1, cur)
     const r = (phase === 'mutating' ? (p.admit as NonNullable<AdmissionPlugin['admit']>)(a, store) : (p.validate as NonNullable<AdmissionPlugin['validate']>)(a, store))
     if (!r.acted && rc.caller.lane !== 'kubectl') return continueAfter(r)
@@ -100,16 +124,22 @@ function admissionStep(api: KubeApiServer, rc: RequestContext, p: AdmissionPlugi
 }
 
 function beforeCreate(api: KubeApiServer, rc: RequestContext, def: ResourceDef, obj: KObject): void {
-  const meta = { ...obj.metadata }
+  const meta = copyOf(obj.metadata) // not a spread: keys are added (see copyOf)
   if (!meta.name && meta.generateName) meta.name = `${meta.generateName.slice(0, 58)}${api.randomSuffix(5)}`
   meta.uid = api.uid()
   meta.creationTimestamp = api.ctx.sim.rfc3339()
   delete meta.resourceVersion
   // PrepareForCreate (pkg/registry/core/pod/strategy.go): generation 1, status reset to Pending with the QoS class.
   if (def.kind === 'Pod') meta.generation = 1
-  const status = def.kind === 'Pod' ? { status: preparedPodStatus(api, obj as Pod) } : {}
   const strategy = strategyFor(def.kind)
-  const prepared: KObject = strategy ? strategy.prepareForCreate({ ...obj, metadata: meta }) : { ...obj, metadata: meta, ...status }
+  let prepared: KObject
+  if (strategy) prepared = strategy.prepareForCreate({ ...obj, metadata: meta })
+  else {
+    // Not a spread: a pod's status is usually a new key (see copyOf); in place if the body had one, else last.
+    prepared = copyOf(obj)
+    prepared.metadata = meta
+    if (def.kind === 'Pod') prepared.status = preparedPodStatus(api, obj as Pod)
+  }
   if (strategy) {
     const warnings = strategy.warningsOnCreate(prepared)
     if (warnings.length) rc.warnings = [...(rc.warnings ?? []), ...warnings]

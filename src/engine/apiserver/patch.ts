@@ -7,6 +7,8 @@
  * collector's owner-reference patch), and neither is ever stored.
  * Simplified: `$retainKeys` and `$deleteFromPrimitiveList` are dropped without effect.
  */
+import { copyOf } from '../api/copy.ts'
+
 type Json = unknown
 
 const MERGE_KEYS: Record<string, string> = {
@@ -33,21 +35,51 @@ function isObj(v: Json): v is Record<string, Json> {
 /** mergePatch applies a merge patch; `strategic` merges lists that have a merge key instead of replacing them. */
 export function mergePatch(target: Json, patch: Json, strategic = false): Json {
   if (!isObj(patch)) return patch
-  const out: Record<string, Json> = isObj(target) ? { ...target } : {}
-  for (const [k, v] of Object.entries(patch)) {
-    if (strategic && k.startsWith('$')) continue
-    if (v === null) delete out[k]
+  const out: Record<string, Json> = isObj(target) ? copyKept(target, patch, strategic) : {}
+  // Hot (every status patch, at every level): keys by for-in rather than Object.entries pairs (a patch is plain
+  // data, so the same own keys in the same order), and the directives pass only when a `$` key was seen.
+  let directives = false
+  for (const k in patch) {
+    const v = patch[k]
+    if (strategic && k.startsWith('$')) {
+      directives = true
+      continue
+    }
+    // A null removes the key: copyKept left it out.
+    if (v === null) continue
     else if (strategic && Array.isArray(v) && MERGE_KEYS[k] && Array.isArray(out[k])) out[k] = mergeList(out[k] as Json[], v, MERGE_KEYS[k])
     // A list the object does not have yet is stored as sent (Go writes a zero time as null: it stays).
     else if (strategic && Array.isArray(v)) out[k] = v.filter((item) => !(isObj(item) && item.$patch === 'delete'))
-    else out[k] = mergePatch(out[k], v, strategic)
+    // A scalar replaces the value without a call (most of a status patch's values are scalars).
+    else out[k] = isObj(v) ? mergePatch(out[k], v, strategic) : v
   }
-  if (strategic) {
-    for (const [k, order] of Object.entries(patch)) {
+  if (directives) {
+    for (const k in patch) {
+      const order = patch[k]
       const list = k.startsWith(ORDER) ? k.slice(ORDER.length) : ''
       const key = MERGE_KEYS[list]
       if (key && Array.isArray(order) && Array.isArray(out[list])) out[list] = ordered(out[list] as Json[], order, key)
     }
+  }
+  return out
+}
+
+/** deletes: the patch key removes a key of the target (a null; directives are never stored, so never removed). */
+const deletes = (patch: Record<string, Json>, k: string, strategic: boolean) =>
+  patch[k] === null && !(strategic && k.startsWith('$'))
+
+/**
+ * copyKept copies the target without the keys the patch nulls, in the target's order: what a copy and `delete`
+ * left, without `delete`, which turns the object (every stored condition: the kubelet sends lastProbeTime: null)
+ * into a slow dictionary for everyone who reads it later.
+ */
+function copyKept(target: Record<string, Json>, patch: Record<string, Json>, strategic: boolean): Record<string, Json> {
+  let any = false
+  for (const k in patch) if (deletes(patch, k, strategic) && Object.hasOwn(target, k)) any = true
+  if (!any) return copyOf(target) // not a spread: the patch may add keys (see copyOf)
+  const out: Record<string, Json> = {}
+  for (const k of Object.keys(target)) {
+    if (!(Object.hasOwn(patch, k) && deletes(patch, k, strategic))) out[k] = target[k]
   }
   return out
 }

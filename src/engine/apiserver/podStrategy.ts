@@ -9,6 +9,7 @@
  * (validatePodMetadataAndSpec) and ValidateObjectMetaUpdate are not re-run on update; gated pods' nodeSelector and
  * node affinity mutations are not allowed.
  */
+import { copyOf } from '../api/copy.ts'
 import type { FieldError } from '../api/errors.ts'
 import type { Container, Pod, PodSpec, Toleration } from '../api/types.ts'
 
@@ -45,7 +46,7 @@ function coreSpec(spec: PodSpec | undefined): PodSpec {
 export function toV1Pod(pod: Pod): Pod {
   const spec = pod.spec
   if (!spec) return pod
-  const out: PodSpec = { ...spec }
+  const out: PodSpec = copyOf(spec) // not a spread: serviceAccount is usually a new key (see copyOf)
   if (spec.serviceAccountName) out.serviceAccount = spec.serviceAccountName
   else delete out.serviceAccount
   return { ...pod, spec: out }

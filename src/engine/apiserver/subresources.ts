@@ -12,7 +12,7 @@
 import { newForbidden, newInvalid, newNotFound } from '../api/errors.ts'
 import type { KObject } from '../api/types.ts'
 import type { UserInfo } from './admission/types.ts'
-import { authorize, forbiddenMessage } from './authz.ts'
+import { forbiddenMessage } from './authz.ts'
 import type { KubeApiServer, RequestContext } from './index.ts'
 import { mergePatch } from './patch.ts'
 import type { RequestInfo } from './requestInfo.ts'
@@ -79,7 +79,7 @@ export function handleSelfSubjectAccessReview(api: KubeApiServer, rc: RequestCon
       isResourceRequest: false, path: spec.nonResourceAttributes?.path ?? '', verb: spec.nonResourceAttributes?.verb ?? '',
       apiGroup: '', apiVersion: '', namespace: '', resource: '', subresource: '', name: '',
     }
-  const r = authorize(api.opts.authorizationModes, rc.user, info, store(api))
+  const r = api.decide(rc.user, info)
   const allowed = r.decision === 'Allow'
   const status = { allowed, ...(allowed ? { reason: r.reason } : r.decision === 'Deny' ? { denied: true, reason: r.reason } : {}) }
   api.reply(rc, {
@@ -87,10 +87,6 @@ export function handleSelfSubjectAccessReview(api: KubeApiServer, rc: RequestCon
     body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', metadata: {}, spec, status } as KObject,
   })
 }
-
-const store = (api: KubeApiServer) => ({
-  list: (p: string) => api.etcd.range(p).map((kv) => kv.value), get: (k: string) => api.etcd.get(k)?.value,
-})
 
 /**
  * impersonate: with an Impersonate-User header the request acts as that user, if the real user may impersonate
@@ -103,7 +99,7 @@ export function impersonate(api: KubeApiServer, rc: RequestContext): { user: Use
     isResourceRequest: true, path: '', verb: 'impersonate', apiGroup: '', apiVersion: '', namespace: '',
     resource: 'users', subresource: '', name: as,
   }
-  const r = authorize(api.opts.authorizationModes, rc.user, info, store(api))
+  const r = api.decide(rc.user, info)
   if (r.decision !== 'Allow') return { error: newForbidden('users', as, forbiddenMessage(rc.user, info)) as unknown as KObject }
   return { user: { username: as, groups: ['system:authenticated'] } }
 }

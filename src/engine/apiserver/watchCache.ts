@@ -13,6 +13,7 @@ import type { WatchEvent, WatchSink } from '../client/http.ts'
 import type { NotifyCause } from '../client/traceTypes.ts'
 import type { EngineContext } from '../context.ts'
 import { latency } from '../context.ts'
+import type { TraceDetailsMap } from '../events.ts'
 import type { EtcdWatchEvent } from '../etcd/store.ts'
 import { fieldValue, matchesFields, matchesLabelString, parseFieldSelector } from './selectors.ts'
 
@@ -80,6 +81,8 @@ export class WatchCache {
     }
     if (lists.length === 1) return this.unindexed
     if (lists.length === 2 && this.unindexed.length === 0) return lists[1]
+    // Hot (every pod write: the unindexed watchers and its node's kubelet): each list is in seq order already.
+    if (lists.length === 2) return mergeBySeq(lists[0], lists[1])
     return lists.flat().sort((a, b) => a.seq - b.seq)
   }
 
@@ -107,17 +110,33 @@ export class WatchCache {
     sim.after(latency(this.ctx, 'watchDispatch'), () => {
       const m = ev.object.metadata ?? {}
       if (w.sink.traced && !w.sink.traced(ev)) return w.sink.onEvent(ev)
+      // Hot (one per notification): two literals rather than a spread of the optional namespace (same key order).
+      const { path: watch, kind } = w
+      const { type } = ev
+      const name = m.name ?? ''
+      const subscriber = w.sink.subscriber
+      const resourceVersion = m.resourceVersion
+      const details: TraceDetailsMap['watch:Notify'] = m.namespace
+        ? { watch, type, revision, resourceVersion, cause, kind, name, namespace: m.namespace, subscriber }
+        : { watch, type, revision, resourceVersion, cause, kind, name, subscriber }
       trace.emit({
         type: 'watch:Notify', lane: 'kube-apiserver', from: 'kube-apiserver', to: w.sink.subscriber, arrive: sim.now() + latency(this.ctx, 'network'),
-        node: w.sink.node, pod: w.kind === 'Pod' ? `${m.namespace}/${m.name}` : undefined, outcome: 'info',
-        details: {
-          watch: w.path, type: ev.type, revision, resourceVersion: m.resourceVersion, cause, kind: w.kind,
-          name: m.name ?? '', ...(m.namespace ? { namespace: m.namespace } : {}), subscriber: w.sink.subscriber,
-        },
+        node: w.sink.node, pod: w.kind === 'Pod' ? `${m.namespace}/${m.name}` : undefined, outcome: 'info', details,
       })
       w.sink.onEvent(ev)
     })
   }
+}
+
+/** mergeBySeq merges two lists in seq order into one, as flat().sort() by seq would (seqs are unique). */
+function mergeBySeq(a: Entry[], b: Entry[]): Entry[] {
+  const out: Entry[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) out.push(a[i].seq < b[j].seq ? a[i++] : b[j++])
+  while (i < a.length) out.push(a[i++])
+  while (j < b.length) out.push(b[j++])
+  return out
 }
 
 /**

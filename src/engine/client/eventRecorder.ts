@@ -40,7 +40,11 @@ export class EventRecorder {
     const namespace = ref.namespace ?? 'default'
     // A controller's events are about its Deployment or ReplicaSet: only a Pod's belong to a pod's story.
     const pod = ref.kind === 'Pod' ? `${namespace}/${ref.name ?? ''}` : undefined
-    const key = [this.source.component, this.source.host ?? '', ref.kind, namespace, ref.name, ref.uid, ref.fieldPath ?? '', type, reason, message].join('\u0000')
+    // Hot (one per event): a template, not an array join; `?? ''` writes a missing field as join did.
+    const src = this.source
+    const key = `${src.component}\u0000${src.host ?? ''}\u0000${ref.kind ?? ''}\u0000${namespace}` +
+      `\u0000${ref.name ?? ''}\u0000${ref.uid ?? ''}\u0000${ref.fieldPath ?? ''}` +
+      `\u0000${type}\u0000${reason}\u0000${message}`
     const prior = this.seen.get(key)
     trace.emit({
       type: 'event:Record', lane: laneOf(this.source.component), node: this.source.host, pod,
@@ -50,13 +54,12 @@ export class EventRecorder {
         count: (prior?.count ?? 0) + 1,
       },
     })
-    const nowMicro = sim.rfc3339Micro()
     const now = sim.rfc3339()
     if (prior) {
       prior.count++
       const patch = this.source.api === 'legacy'
         ? { count: prior.count, lastTimestamp: now }
-        : { series: { count: prior.count, lastObservedTime: nowMicro } }
+        : { series: { count: prior.count, lastObservedTime: sim.rfc3339Micro() } }
       this.client.request({
         verb: 'PATCH', path: `/api/v1/namespaces/${prior.namespace}/events/${prior.name}`,
         headers: { 'Content-Type': 'application/strategic-merge-patch+json' }, body: patch,
@@ -67,20 +70,24 @@ export class EventRecorder {
     const wallNs = BigInt(sim.wallMs()) * 1_000_000n + BigInt(Math.floor(sim.now()) % 1000) * 1000n + BigInt(this.ctx.nextId('event') % 1000)
     const name = `${ref.name}.${wallNs.toString(16)}`
     this.seen.set(key, { name, namespace, count: 1, first: now })
+    const legacy = src.api === 'legacy'
+    const source: KEvent['source'] = {}
+    if (legacy) {
+      source.component = src.component
+      if (src.host) source.host = src.host
+    }
     const ev: KEvent = {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: { name, namespace },
-      involvedObject: ref,
-      reason,
-      message,
-      type,
-      source: this.source.api === 'legacy' ? { component: this.source.component, ...(this.source.host ? { host: this.source.host } : {}) } : {},
-      reportingComponent: this.source.component,
-      reportingInstance: this.source.reportingInstance,
-      ...(this.source.api === 'legacy'
-        ? { firstTimestamp: now, lastTimestamp: now, count: 1 }
-        : { eventTime: nowMicro, action }),
+      apiVersion: 'v1', kind: 'Event', metadata: { name, namespace }, involvedObject: ref, reason, message, type,
+      source, reportingComponent: src.component, reportingInstance: src.reportingInstance,
+    }
+    // The keys after reportingInstance in the order the object literal had them (the Event's JSON is traced).
+    if (legacy) {
+      ev.firstTimestamp = now
+      ev.lastTimestamp = now
+      ev.count = 1
+    } else {
+      ev.eventTime = sim.rfc3339Micro()
+      ev.action = action
     }
     this.client.request({ verb: 'POST', path: `/api/v1/namespaces/${namespace}/events`, body: ev as never }, () => {}, {
       pod, purpose: 'event-create',

@@ -1,4 +1,5 @@
 import type { KObject } from '../api/types.ts'
+import { copyOf } from '../api/copy.ts'
 import type { EngineContext } from '../context.ts'
 import { latency } from '../context.ts'
 import type { ObjectChange } from '../events.ts'
@@ -68,6 +69,11 @@ export class Etcd {
     return this.store.range(prefix)
   }
 
+  /** bucketRevision is the revision of the last write under one resource's prefix (EtcdStore.bucketRevision). */
+  bucketRevision(bucket: string): number {
+    return this.store.bucketRevision(bucket)
+  }
+
   /** watch streams every committed write under prefix (the apiserver's watch cache feeds on it). */
   watch(prefix: string, cb: (e: EtcdWatchEvent) => void): () => void {
     return this.store.watch(prefix, cb)
@@ -80,7 +86,10 @@ export class Etcd {
 }
 
 function stampResourceVersion(value: KObject, revision: number): KObject {
-  return { ...value, metadata: { ...value.metadata, resourceVersion: String(revision) } }
+  // Hot (every write): not a spread, as a new object's metadata lacks the key (see copyOf).
+  const metadata = copyOf(value.metadata)
+  metadata.resourceVersion = String(revision)
+  return { ...value, metadata }
 }
 
 function toChange(e: EtcdWatchEvent): ObjectChange {

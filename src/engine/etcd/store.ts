@@ -47,17 +47,30 @@ function bucketOf(key: string): string {
 
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
+/** Bucket: one resource's keys, their order (kept until a key is added or removed) and its last write's revision. */
+interface Bucket {
+  kvs: Map<string, KV>
+  sorted: string[] | undefined
+  revision: number
+}
+
 export class EtcdStore {
   private data = new Map<string, KV>()
-  private buckets = new Map<string, Map<string, KV>>()
-  /** Each bucket's keys in key order, dropped when a key is added to it or removed from it. */
-  private sortedKeys = new Map<string, string[]>()
+  private buckets = new Map<string, Bucket>()
   private rev = 1
   private watchers: { prefix: string; cb: (e: EtcdWatchEvent) => void }[] = []
 
   /** revision returns the current store revision. */
   revision(): number {
     return this.rev
+  }
+
+  /**
+   * bucketRevision is the revision of the last write under a resource's prefix (/registry/clusterroles/), 0 if none:
+   * state derived from one resource (the authorizer's decisions from RBAC) is current while it is unchanged.
+   */
+  bucketRevision(bucket: string): number {
+    return this.buckets.get(bucket)?.revision ?? 0
   }
 
   get(key: string): KV | undefined {
@@ -73,9 +86,8 @@ export class EtcdStore {
       // bindings on every request, and an update (most writes) leaves the order as it was.
       const bucket = this.buckets.get(b)
       if (!bucket) return out
-      let keys = this.sortedKeys.get(b)
-      if (!keys) this.sortedKeys.set(b, (keys = [...bucket.keys()].sort(byKey)))
-      for (const k of keys) if (k.startsWith(prefix)) out.push(bucket.get(k) as KV)
+      const keys = bucket.sorted ?? (bucket.sorted = [...bucket.kvs.keys()].sort(byKey))
+      for (const k of keys) if (k.startsWith(prefix)) out.push(bucket.kvs.get(k) as KV)
       return out
     }
     for (const kv of this.data.values()) if (kv.key.startsWith(prefix)) out.push(kv)
@@ -104,13 +116,17 @@ export class EtcdStore {
           version: (prev?.version ?? 0) + 1,
         }
         this.data.set(op.key, kv)
-        if (!prev) this.sortedKeys.delete(bucketOf(op.key))
-        this.bucket(op.key).set(op.key, kv)
+        const bucket = this.bucket(op.key)
+        if (!prev) bucket.sorted = undefined
+        bucket.kvs.set(op.key, kv)
+        bucket.revision = revision
         events.push({ type: 'PUT', kv, prevKv: prev, revision })
       } else if (prev) {
         this.data.delete(op.key)
-        this.sortedKeys.delete(bucketOf(op.key))
-        this.bucket(op.key).delete(op.key)
+        const bucket = this.bucket(op.key)
+        bucket.sorted = undefined
+        bucket.kvs.delete(op.key)
+        bucket.revision = revision
         events.push({ type: 'DELETE', kv: { ...prev, modRevision: revision }, prevKv: prev, revision })
       }
     }
@@ -118,11 +134,11 @@ export class EtcdStore {
     return { succeeded: true, revision, events }
   }
 
-  private bucket(key: string): Map<string, KV> {
+  private bucket(key: string): Bucket {
     const b = bucketOf(key)
-    let m = this.buckets.get(b)
-    if (!m) this.buckets.set(b, (m = new Map()))
-    return m
+    let bucket = this.buckets.get(b)
+    if (!bucket) this.buckets.set(b, (bucket = { kvs: new Map(), sorted: undefined, revision: 0 }))
+    return bucket
   }
 
   /** watch calls cb for every later write under prefix; the returned function cancels it. */

@@ -41,7 +41,8 @@ const INT_RANGE: Readonly<Record<string, readonly [number, number]>> = {
 export const jsonType = (v: unknown): string =>
   Array.isArray(v) ? 'array' : typeof v === 'boolean' ? 'bool' : typeof v === 'object' ? 'object' : typeof v
 
-const isStruct = (t: string) => /^[A-Z]/.test(t)
+/** isStruct: a struct name is capitalized (A–Z); scalars and `[`/`{` prefixes are not. */
+const isStruct = (t: string) => { const c = t.charCodeAt(0); return c >= 65 && c <= 90 }
 
 /** goTypeName is reflect.Type's String() for a field type. */
 export function goTypeName(t: string, fieldName = ''): string {
@@ -69,13 +70,26 @@ class Fatal {
   constructor(found: Located) { this.found = found }
 }
 
-interface State { tree: GoTree; saved?: Located; unknown: Located[] }
+/**
+ * The walk's state. Hot (every create is decoded, Events included): the path to the value is one stack, pushed and
+ * popped, and the error context (the innermost struct, the JSON field names, the shown path) is read off it only
+ * when a finding is recorded, instead of copying paths and contexts for every value.
+ */
+interface State {
+  tree: GoTree
+  saved?: Located
+  unknown: Located[]
+  /** The path to the value being decoded: field names, slice indices, map keys. */
+  path: PathElem[]
+  /** structOf[i]: the struct whose field path[i] is; '' for a slice index or a map key. */
+  structOf: string[]
+}
 
 /** decode decodes `value` into the struct `rootType` of `tree`. */
 export function decode(tree: GoTree, rootType: string, value: unknown): Decoded {
-  const st: State = { tree, unknown: [] }
+  const st: State = { tree, unknown: [], path: [], structOf: [] }
   try {
-    store(st, rootType, value, { struct: rootType, fields: [] }, [], '')
+    store(st, rootType, value)
   } catch (e) {
     if (e instanceof Fatal) return { error: e.found, unknown: st.unknown }
     throw e
@@ -83,75 +97,100 @@ export function decode(tree: GoTree, rootType: string, value: unknown): Decoded 
   return { error: st.saved, unknown: st.unknown }
 }
 
-/** The error context: the innermost struct and the JSON field names that lead to the value. */
-interface Ctx { struct: string; fields: string[] }
+/** shownPath is the strict-error path of the current value ("spec.containers[0].env[0]", map keys in brackets). */
+function shownPath(st: State): string {
+  let shown = ''
+  for (let i = 0; i < st.path.length; i++) {
+    const e = st.path[i]
+    shown = st.structOf[i] ? (shown ? `${shown}.${e}` : String(e)) : `${shown}[${e}]`
+  }
+  return shown
+}
 
-function typeError(st: State, v: unknown, t: string, ctx: Ctx, path: PathElem[], literal = false): void {
+function typeError(st: State, v: unknown, t: string, literal = false): void {
+  if (st.saved) return
   const what = literal ? `number ${String(v)}` : jsonType(v)
-  const where = ctx.fields.length ? `Go struct field ${ctx.struct}.${ctx.fields.join('.')}` : `Go value`
-  st.saved ??= { message: `json: cannot unmarshal ${what} into ${where} of type ${goTypeName(t)}`, path }
+  // The error context (addErrorContext): the innermost struct and the JSON field names that lead to the value.
+  const fields: string[] = []
+  let struct = ''
+  for (let i = 0; i < st.path.length; i++) {
+    if (!st.structOf[i]) continue
+    fields.push(String(st.path[i]))
+    struct = st.structOf[i]
+  }
+  const where = fields.length ? `Go struct field ${struct}.${fields.join('.')}` : `Go value`
+  st.saved = { message: `json: cannot unmarshal ${what} into ${where} of type ${goTypeName(t)}`, path: [...st.path] }
 }
 
 /** plainError is encoding/json's own UnmarshalTypeError (no field context), raised inside a custom UnmarshalJSON. */
 function plainError(what: string, goType: string, path: PathElem[]): Fatal {
-  return new Fatal({ message: `json: cannot unmarshal ${what} into Go value of type ${goType}`, path })
+  return new Fatal({ message: `json: cannot unmarshal ${what} into Go value of type ${goType}`, path: [...path] })
 }
 
-/** store decodes one value into a Go value of type `t`; `shown` is the strict-error path ("spec.containers[0]"). */
-function store(st: State, t: string, v: unknown, ctx: Ctx, path: PathElem[], shown: string): void {
+/** isObject: a JSON object (jsonType 'object'). */
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** store decodes one value into a Go value of type `t`, at the path on the state's stack. */
+function store(st: State, t: string, v: unknown): void {
   if (v === null || v === undefined) return
-  if (t.startsWith('[')) {
-    if (!Array.isArray(v)) return typeError(st, v, t, ctx, path)
-    v.forEach((item, i) => store(st, t.slice(1), item, ctx, [...path, i], `${shown}[${i}]`))
+  const c = t.charCodeAt(0)
+  if (c === 91 /* [ */ || c === 123 /* { */) {
+    const item = t.slice(1)
+    if (c === 91 ? !Array.isArray(v) : !isObject(v)) return typeError(st, v, t)
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) storeElement(st, item, i, v[i])
+    else for (const k of Object.keys(v)) storeElement(st, item, k, (v as Record<string, unknown>)[k])
     return
   }
-  if (t.startsWith('{')) {
-    if (jsonType(v) !== 'object') return typeError(st, v, t, ctx, path)
-    for (const [k, item] of Object.entries(v as object)) {
-      store(st, t.slice(1), item, ctx, [...path, k], `${shown}[${k}]`)
-    }
-    return
-  }
-  if (isStruct(t)) return storeStruct(st, t, v, ctx, path, shown)
+  if (isStruct(t)) return storeStruct(st, t, v)
   switch (t) {
-    case 'string': if (typeof v !== 'string') typeError(st, v, t, ctx, path); return
-    case 'bool': if (typeof v !== 'boolean') typeError(st, v, t, ctx, path); return
-    case 'float64': case 'float32': if (typeof v !== 'number') typeError(st, v, t, ctx, path); return
+    case 'string': if (typeof v !== 'string') typeError(st, v, t); return
+    case 'bool': if (typeof v !== 'boolean') typeError(st, v, t); return
+    case 'float64': case 'float32': if (typeof v !== 'number') typeError(st, v, t); return
     case 'int32': case 'int64': {
-      if (typeof v !== 'number') return typeError(st, v, t, ctx, path)
+      if (typeof v !== 'number') return typeError(st, v, t)
       const [lo, hi] = INT_RANGE[t]
-      if (!Number.isInteger(v) || v < lo || v > hi) typeError(st, v, t, ctx, path, true)
+      if (!Number.isInteger(v) || v < lo || v > hi) typeError(st, v, t, true)
       return
     }
-    case 'bytes': if (typeof v !== 'string' && !Array.isArray(v)) typeError(st, v, t, ctx, path); return
+    case 'bytes': if (typeof v !== 'string' && !Array.isArray(v)) typeError(st, v, t); return
     case 'quantity': {
       const err = quantityError(v)
-      if (err) throw new Fatal({ message: err, path })
+      if (err) throw new Fatal({ message: err, path: [...st.path] })
       return
     }
     case 'intstr':
       if (typeof v === 'string') return
       if (typeof v !== 'number' || !Number.isInteger(v) || v < -(2 ** 31) || v > 2 ** 31 - 1) {
-        throw plainError(typeof v === 'number' ? `number ${String(v)}` : jsonType(v), 'int32', path)
+        throw plainError(typeof v === 'number' ? `number ${String(v)}` : jsonType(v), 'int32', st.path)
       }
       return
-    case 'time': case 'duration': if (typeof v !== 'string') throw plainError(jsonType(v), 'string', path); return
+    case 'time': case 'duration': if (typeof v !== 'string') throw plainError(jsonType(v), 'string', st.path); return
     case 'any': return
     default: throw new Error(`field tree: unknown Go type ${t}`)
   }
 }
 
-function storeStruct(st: State, t: string, v: unknown, ctx: Ctx, path: PathElem[], shown: string): void {
-  if (jsonType(v) !== 'object') return typeError(st, v, t, ctx, path)
+/** storeElement decodes a slice element or a map entry (no struct field: shown in brackets, no error context). */
+function storeElement(st: State, t: string, k: PathElem, v: unknown): void {
+  st.path.push(k)
+  st.structOf.push('')
+  store(st, t, v)
+  st.path.pop()
+  st.structOf.pop()
+}
+
+function storeStruct(st: State, t: string, v: unknown): void {
+  if (!isObject(v)) return typeError(st, v, t)
   const fields = st.tree[t]
   if (!fields) throw new Error(`field tree: no struct ${t}`)
-  for (const [k, item] of Object.entries(v as object)) {
+  for (const k of Object.keys(v)) {
     const ft = Object.hasOwn(fields, k) ? fields[k] : undefined
-    const p = shown ? `${shown}.${k}` : k
+    st.path.push(k)
+    st.structOf.push(t)
     if (ft === undefined) {
-      st.unknown.push({ message: `unknown field "${p}"`, path: [...path, k], key: true })
-      continue
-    }
-    store(st, ft, item, { struct: t, fields: [...ctx.fields, k] }, [...path, k], p)
+      st.unknown.push({ message: `unknown field "${shownPath(st)}"`, path: [...st.path], key: true })
+    } else store(st, ft, v[k])
+    st.path.pop()
+    st.structOf.pop()
   }
 }

@@ -3,6 +3,7 @@
  * Mirrors: plugin/pkg/admission/defaulttolerationseconds/admission.go
  */
 import type { Pod, Toleration } from '../../api/types.ts'
+import { copyOf } from '../../api/copy.ts'
 import { isPodCreate } from './common.ts'
 import type { AdmissionPlugin } from './types.ts'
 
@@ -22,6 +23,13 @@ export function withDefaultTolerations(tolerations: Toleration[]): { tolerations
   return { tolerations: tol, added }
 }
 
+/** The pod's spec with these tolerations (not a spread: tolerations is usually a new key, see copyOf). */
+function withTolerations(pod: Pod, tolerations: Toleration[]): NonNullable<Pod['spec']> {
+  const spec = copyOf(pod.spec) as NonNullable<Pod['spec']>
+  spec.tolerations = tolerations
+  return spec
+}
+
 export const DefaultTolerationSeconds: AdmissionPlugin = {
   name: 'DefaultTolerationSeconds',
   docs: 'https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/#defaulttolerationseconds',
@@ -30,6 +38,6 @@ export const DefaultTolerationSeconds: AdmissionPlugin = {
     const pod = a.object as Pod
     const { tolerations: tol, added } = withDefaultTolerations(pod.spec?.tolerations ?? [])
     if (!added.length) return { acted: false, note: 'the pod already tolerates not-ready and unreachable nodes.' }
-    return { acted: true, note: `adds tolerations for ${added.join(' and ')} (NoExecute, 300 s): if the node goes away, the pod is evicted after five minutes.`, object: { ...pod, spec: { ...pod.spec, tolerations: tol } } as never }
+    return { acted: true, note: `adds tolerations for ${added.join(' and ')} (NoExecute, 300 s): if the node goes away, the pod is evicted after five minutes.`, object: { ...pod, spec: withTolerations(pod, tol) } as never }
   },
 }

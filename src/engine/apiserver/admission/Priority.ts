@@ -2,6 +2,7 @@
  * Priority: resolves priorityClassName to spec.priority and spec.preemptionPolicy.
  * Mirrors: plugin/pkg/admission/priority/admission.go
  */
+import { copyOf } from '../../api/copy.ts'
 import type { Pod } from '../../api/types.ts'
 import { forbidden, isPodCreate } from './common.ts'
 import type { AdmissionPlugin } from './types.ts'
@@ -30,6 +31,10 @@ export const Priority: AdmissionPlugin = {
         note = `the global default PriorityClass "${def.metadata?.name}" gives spec.priority ${value}.`
       }
     }
-    return { acted: true, note, object: { ...pod, spec: { ...pod.spec, priority: value, preemptionPolicy: policy } } as never }
+    // Not a spread: priority and preemptionPolicy are usually new keys (see copyOf).
+    const spec = copyOf(pod.spec)
+    spec.priority = value
+    spec.preemptionPolicy = policy
+    return { acted: true, note, object: { ...pod, spec } as never }
   },
 }

@@ -3,6 +3,7 @@
  * projected volume kube-api-access-<random>, mounted in every container.
  * Mirrors: plugin/pkg/admission/serviceaccount/admission.go
  */
+import { copyOf } from '../../api/copy.ts'
 import type { Container, Pod, Volume } from '../../api/types.ts'
 import { forbidden, isPodCreate } from './common.ts'
 import type { AdmissionPlugin } from './types.ts'
@@ -15,7 +16,9 @@ export const ServiceAccount: AdmissionPlugin = {
   handles: isPodCreate,
   admit(a, store) {
     const pod = a.object as Pod
-    const spec = { ...pod.spec, containers: [...(pod.spec?.containers ?? [])] } as NonNullable<Pod['spec']>
+    // Not a spread: serviceAccountName and volumes are usually new keys (see copyOf).
+    const spec = copyOf(pod.spec) as NonNullable<Pod['spec']>
+    spec.containers = [...(pod.spec?.containers ?? [])]
     const saName = spec.serviceAccountName || 'default'
     const sa = store.get(`/registry/serviceaccounts/${a.namespace}/${saName}`)
     if (!sa) return { acted: true, note: `service account ${a.namespace}/${saName} does not exist`, error: forbidden(a, `error looking up service account ${a.namespace}/${saName}: serviceaccount "${saName}" not found`) }
@@ -34,7 +37,12 @@ export const ServiceAccount: AdmissionPlugin = {
         ],
       },
     }
-    const mount = (c: Container): Container => (c.volumeMounts?.some((m) => m.mountPath === MOUNT_PATH) ? c : { ...c, volumeMounts: [...(c.volumeMounts ?? []), { name: volName, readOnly: true, mountPath: MOUNT_PATH }] })
+    const mount = (c: Container): Container => {
+      if (c.volumeMounts?.some((m) => m.mountPath === MOUNT_PATH)) return c
+      const out = copyOf(c)
+      out.volumeMounts = [...(c.volumeMounts ?? []), { name: volName, readOnly: true, mountPath: MOUNT_PATH }]
+      return out
+    }
     spec.containers = spec.containers.map(mount)
     if (spec.initContainers) spec.initContainers = spec.initContainers.map(mount)
     spec.volumes = [...(spec.volumes ?? []), volume]
