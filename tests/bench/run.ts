@@ -2,7 +2,7 @@
  * `npm run bench`: prints the figures the issues ask for. Measures, never asserts.
  * Engine: pod births per second and trace events per second for 1,000 pods on 100 nodes and 10,000 on 1,000 (its
  * own process), peak memory.
- * Growth: `podbirth apply` end to end for 1,000, 2,000 and 4,000 pods, and the ratios between them.
+ * Growth: `podbirth apply` end to end for 1,000, 2,000 and 4,000 pods, and the ratios between them (text, then -o json).
  * Deployment: a 1,000-replica Deployment on 100 nodes through the controllers, until rolled out (wall time, steps/s).
  * Scheduler: pods per second and peak memory on upstream scheduler_perf shapes, one process per shape.
  */
@@ -37,13 +37,17 @@ async function main(): Promise<void> {
     else console.log(`engine: 10,000 pods onto 1,000 nodes: failed (${child.stderr.trim().split('\n').at(-1) ?? child.status})`)
   }
   if (!only || only === 'engine' || only === 'growth') {
-    const g = runGrowth()
-    for (const r of g) {
-      console.log(`podbirth apply, ${fmt(r.pods)} plain pods onto 100 nodes (text output): ${fmt(r.wallSeconds, 1)} s, `
-        + `${fmt(r.outputBytes / 1024 / 1024, 1)} MB printed${r.exitCode === 0 ? '' : ` (exit ${r.exitCode})`}`)
+    for (const output of ['text', 'json'] as const) {
+      const g = runGrowth(undefined, undefined, output)
+      const how = output === 'text' ? 'text output' : '-o json'
+      for (const r of g) {
+        console.log(`podbirth apply, ${fmt(r.pods)} plain pods onto 100 nodes (${how}): ${fmt(r.wallSeconds, 1)} s, `
+          + `${fmt(r.outputBytes / 1024 / 1024, 1)} MB printed${r.exitCode === 0 ? '' : ` (exit ${r.exitCode})`}`)
+      }
+      const ratio = (i: number) => fmt(g[i + 1].wallSeconds / g[i].wallSeconds, 2)
+      const label = output === 'text' ? 'growth' : 'growth (-o json)'
+      console.log(`${label}: 1,000 → 2,000 pods ×${ratio(0)}, 2,000 → 4,000 pods ×${ratio(1)}`)
     }
-    const ratio = (i: number) => fmt(g[i + 1].wallSeconds / g[i].wallSeconds, 2)
-    console.log(`growth: 1,000 → 2,000 pods ×${ratio(0)}, 2,000 → 4,000 pods ×${ratio(1)}`)
   }
   if (!only || only === 'engine' || only === 'deployment') {
     const d = runDeploymentBench()
