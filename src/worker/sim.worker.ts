@@ -5,6 +5,7 @@
  */
 import { schedulerSummary } from '../engine/cluster/index.ts'
 import { loadClusterOnce } from './clusterCache.ts'
+import { prepareSpare, takeStarted } from './spare.ts'
 import { consoleVocabulary, consoleWords, createSimulation, formatScript, getPodsWide, parseScript } from '../engine/index.ts'
 import type { ScriptCommand, SessionCommand, Simulation } from '../engine/index.ts'
 import { askWhatIf } from './whatif/ask.ts'
@@ -124,10 +125,11 @@ async function simulate(cmd: Extract<Command, { type: 'apply' }>): Promise<void>
     // A broken cluster file is the user's to fix: say where (loadCluster names cluster.yaml, line and column) and run nothing.
     if ('error' in cluster) { post({ type: 'error', message: cluster.error }); return }
     applied = { apply: cmd, cluster: cmd.cluster ?? presetText('default') }
-    const sim = createSimulation({ cluster, seed: cmd.seed })
+    // Started already when the last run left a spare for this cluster and seed.
+    const sim = takeStarted(cmd.cluster, cmd.seed)
+    if ('error' in sim) { post({ type: 'error', message: sim.error }); return }
     last = sim
     rememberApply(cmd)
-    sim.start()
     const t0 = sim.nowMs()
     post({ type: 'reset' })
     if (!cmd.skipManifest) sim.apply({ files: [{ name: 'pod.yaml', text: cmd.text }], user: cmd.user })
@@ -177,6 +179,8 @@ async function simulate(cmd: Extract<Command, { type: 'apply' }>): Promise<void>
       owners: podOwners(trace),
       scheduler: schedulerSummary(cluster.schedulerConfig, cmd.cluster),
     })
+    // While the page takes this run in, the next Apply's cluster is brought up (a newer apply skips it).
+    setTimeout(() => { if (run === current) prepareSpare(cmd.cluster, cmd.seed) }, 0)
   } catch (e) {
     if (run !== current) return
     last = undefined
