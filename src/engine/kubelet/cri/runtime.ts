@@ -71,7 +71,9 @@ function parsed(image: string): ReturnType<typeof parseImageName> {
 export function resolve(image: string, config: SimulatorConfig): PullPlan | { error: string; invalid?: boolean } {
   const ref = parsed(image)
   if (!isImageRef(ref)) return { error: `Failed to apply default image tag "${image}": ${ref.error}`, invalid: true }
-  const registry = ref.repository.split('/')[0]
+  // The repository's first segment (split('/')[0] without the array: hot, several times per container).
+  const slash = ref.repository.indexOf('/')
+  const registry = slash < 0 ? ref.repository : ref.repository.slice(0, slash)
   const down = config.faults.find((f) => f.type === 'RegistryUnavailable' && f.registry === registry)
   if (down)
     return {

@@ -6,7 +6,7 @@
  * kuberuntime_container.go (computeInitContainerActions), kuberuntime_termination_order.go.
  */
 import { isSidecar } from '../../api/containers.ts'
-import type { Container } from '../../api/types.ts'
+import type { Container, ContainerStatus } from '../../api/types.ts'
 import { latency } from '../../context.ts'
 import type { Kubelet } from '../kubelet.ts'
 import { listOf } from '../kubeletPods.ts'
@@ -25,13 +25,15 @@ export function startInit(k: Kubelet, w: PodWorker, sandboxId: string, i: number
   const inits = w.pod.spec?.initContainers ?? []
   if (i >= inits.length) {
     if (inits.length) {
-      w.status = {
-        ...w.status,
-        containerStatuses: (w.status.containerStatuses ?? []).map((s) => ({
-          ...s,
-          state: { waiting: { reason: 'ContainerCreating' } },
-        })),
-      }
+      // Object.assign and stores rather than spread literals with keys after them (V8's slow path): same keys, in
+      // the same order.
+      const status: PodWorker['status'] = Object.assign({}, w.status)
+      status.containerStatuses = (w.status.containerStatuses ?? []).map((s) => {
+        const next: ContainerStatus = Object.assign({}, s)
+        next.state = { waiting: { reason: 'ContainerCreating' } }
+        return next
+      })
+      w.status = status
       k.status.refresh(w, { kind: 'initialized', withSidecars: inits.some(isSidecar) })
     }
     return startContainers(k, w, sandboxId, 0)

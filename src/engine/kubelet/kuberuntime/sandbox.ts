@@ -124,6 +124,9 @@ export function runPodSandbox(k: Kubelet, w: PodWorker): void {
       const ip = alloc as string
       w.ip = ip
       const clusterCidr = clusterCidrOf(range?.subnet)
+      // The default route, then the cluster network's when there is one (pushed: no spread of a conditional array).
+      const routes: CniResult['routes'] = [{ dst: '0.0.0.0/0', gw: range?.gateway }]
+      if (clusterCidr) routes.push({ dst: clusterCidr, gw: range?.gateway })
       const result: CniResult = {
         cniVersion: '1.0.0',
         interfaces: [
@@ -132,10 +135,7 @@ export function runPodSandbox(k: Kubelet, w: PodWorker): void {
           { name: 'eth0', mac: mac(), sandbox: netns },
         ],
         ips: [{ interface: 2, address: `${ip}/${range?.prefix}`, gateway: range?.gateway }],
-        routes: [
-          { dst: '0.0.0.0/0', gw: range?.gateway },
-          ...(clusterCidr ? [{ dst: clusterCidr, gw: range?.gateway }] : []),
-        ],
+        routes,
         dns: {},
       }
       k.send('cni:ADD', 'CNI', 'CRI', w.key, 'ok', {
@@ -189,7 +189,11 @@ export function runPodSandbox(k: Kubelet, w: PodWorker): void {
           () => {
             // Object.assign, not a spread literal: podIP and podIPs are new keys (see syncPod in kubelet.ts).
             const conditions = k.status.conditions(w, true)
-            w.status = Object.assign({}, w.status, { podIP: ip, podIPs: [{ ip }], conditions })
+            const status: PodWorker['status'] = Object.assign({}, w.status)
+            status.podIP = ip
+            status.podIPs = [{ ip }]
+            status.conditions = conditions
+            w.status = status
             k.status.patchStatus(w, { kind: 'sandboxReady', ip })
             w.sandboxId = sandboxId
             startInit(k, w, sandboxId, 0)

@@ -147,8 +147,11 @@ function causeExpert(c: StatusCause): string {
 
 export const STATUS_NARRATION: StepNarration<'kubelet:StatusUpdate'> = {
   summary: (e) => {
+    // Hot (one per status update): appended in one loop rather than a map and a join.
     const s = e.details.status
-    return `status: ${s.phase}${s.podIP ? `, IP ${s.podIP}` : ''}${(s.containerStatuses ?? []).map((c) => `, ${c.name} ${stateOf(c)}`).join('')}`
+    let out = `status: ${s.phase}${s.podIP ? `, IP ${s.podIP}` : ''}`
+    for (const c of s.containerStatuses ?? []) out += `, ${c.name} ${stateOf(c)}`
+    return out
   },
   story: (e) => causeStory(e.details.cause, e.details.status.phase ?? 'Pending', e.node ?? 'this node'),
   expert: (e) =>

@@ -25,6 +25,7 @@ import { podFullName, runProbe } from './probe.ts'
 import type { Probe, ProbeType } from './probe.ts'
 import { doProbe, newWorkerState, thresholdFor } from './worker.ts'
 import type { PodObservation, WorkerState } from './worker.ts'
+import type { ProbeStep } from './traceTypes.ts'
 
 interface ProbeWorker {
   type: ProbeType
@@ -53,14 +54,16 @@ export class ProberManager {
 
   /** addPod starts a worker for each probe of the pod's containers and sidecars; each probes at once, then ticks. */
   addPod(w: PodWorker): void {
-    const containers = [...(w.pod.spec?.initContainers ?? []).filter(isSidecar), ...(w.pod.spec?.containers ?? [])]
+    // Hot (one per pod, most without probes): the sidecars, then the regular containers, with no list built first.
     const workers: ProbeWorker[] = []
-    for (const c of containers) {
+    const add = (c: Container) => {
       for (const [type, field] of TYPES) {
         const spec = c[field]
         if (spec) workers.push({ type, c, spec, state: newWorkerState(), stopped: false })
       }
     }
+    for (const c of w.pod.spec?.initContainers ?? []) if (isSidecar(c)) add(c)
+    for (const c of w.pod.spec?.containers ?? []) add(c)
     if (!workers.length) return
     this.pods.set(w.key, workers)
     for (const pw of workers) this.schedule(w, pw, 0)
@@ -170,32 +173,35 @@ export class ProberManager {
       if (pw.stopped) return
       if (out.event) k.recorder.event(containerRef(w.pod, c), out.event.eventType, out.event.reason, out.event.message)
       const kill = out.change === 'restart' ? this.killOf(w, pw) : undefined
+      // Hot with probes (one per probe run): the optional keys are assigned in their place rather than spread from
+      // conditional literals (each spread is V8's slow path and a hidden class of its own); same keys, same order.
+      const details: ProbeStep = {
+        probeType: type,
+        container: c.name,
+        handler: run.handler,
+        target: run.target,
+        result: run.result,
+        output: run.output,
+      } as ProbeStep
+      if (run.error !== undefined) details.error = run.error
+      details.counted = out.state.lastResult
+      // A liveness or startup verdict puts the worker on hold with its count reset: report the count it reached.
+      details.consecutive = out.state.resultRun || thresholdFor(spec, out.state.lastResult)
+      details.threshold = thresholdFor(spec, out.state.lastResult)
+      details.periodSeconds = spec.periodSeconds ?? 10
+      details.timeoutSeconds = spec.timeoutSeconds ?? 1
+      details.tookMs = run.tookMs
+      if (out.set !== undefined) details.set = out.set
+      details.change = out.change
+      if (out.event) details.event = out.event
+      if (kill) details.kill = { message: kill.message, restart: kill.restart }
       k.emit({
         type: 'prober:Probe',
         lane: 'kubelet',
         pod: w.key,
         outcome:
           run.result === 'success' ? 'ok' : run.result === 'warning' || out.set === undefined ? 'warning' : 'error',
-        details: {
-          probeType: type,
-          container: c.name,
-          handler: run.handler,
-          target: run.target,
-          result: run.result,
-          output: run.output,
-          ...(run.error !== undefined ? { error: run.error } : {}),
-          counted: out.state.lastResult,
-          // A liveness or startup verdict puts the worker on hold with its count reset: report the count it reached.
-          consecutive: out.state.resultRun || thresholdFor(spec, out.state.lastResult),
-          threshold: thresholdFor(spec, out.state.lastResult),
-          periodSeconds: spec.periodSeconds ?? 10,
-          timeoutSeconds: spec.timeoutSeconds ?? 1,
-          tookMs: run.tookMs,
-          ...(out.set !== undefined ? { set: out.set } : {}),
-          change: out.change,
-          ...(out.event ? { event: out.event } : {}),
-          ...(kill ? { kill: { message: kill.message, restart: kill.restart } } : {}),
-        },
+        details,
       })
       this.applyChange(w, pw, out.change)
       if (kill) this.onKill?.(w, c, kill.message, kill.grace)

@@ -249,20 +249,29 @@ export const TRANSITION_TRACKED_CONDITIONS: readonly KubeletConditionType[] = [
 /**
  * updateLastTransitionTime gives a condition its lastTransitionTime: the old condition's when the status did not
  * change, now otherwise (now is an RFC 3339 time the caller derived from the virtual clock). The result keeps the
- * API's field order. Mirrors: pkg/kubelet/status/status_manager.go updateLastTransitionTime.
+ * API's field order; lastProbeTime, when given, replaces the condition's own.
+ * Mirrors: pkg/kubelet/status/status_manager.go updateLastTransitionTime.
  */
 export function updateLastTransitionTime(
   c: KubeletPodCondition,
   oldConditions: readonly PodCondition[] | undefined,
   now: string,
+  lastProbeTime: PodCondition['lastProbeTime'] = c.lastProbeTime,
 ): KubeletPodCondition {
-  const old = oldConditions?.find((o) => o.type === c.type)
+  // Hot (four per status update): the first old condition of the type, without a closure.
+  let old: PodCondition | undefined
+  if (oldConditions)
+    for (const o of oldConditions)
+      if (o.type === c.type) {
+        old = o
+        break
+      }
   const lastTransitionTime = old && old.status === c.status ? old.lastTransitionTime : now
-  // Hot (four per status update): keys assigned in the API's order rather than spread from optional literals.
+  // Keys assigned in the API's order rather than spread from optional literals.
   const out: KubeletPodCondition = { type: c.type } as KubeletPodCondition
   if (c.observedGeneration !== undefined) out.observedGeneration = c.observedGeneration
   out.status = c.status
-  if (c.lastProbeTime !== undefined) out.lastProbeTime = c.lastProbeTime
+  if (lastProbeTime !== undefined) out.lastProbeTime = lastProbeTime
   if (lastTransitionTime !== undefined) out.lastTransitionTime = lastTransitionTime
   if (c.reason !== undefined) out.reason = c.reason
   if (c.message !== undefined) out.message = c.message

@@ -16,7 +16,7 @@ import {
   generatePodInitializedCondition,
   generatePodReadyCondition,
   generatePodReadyToStartContainersCondition,
-  updateLastTransitionTimes,
+  updateLastTransitionTime,
 } from './generate.ts'
 import type { PodPhase, SandboxStatus } from './generate.ts'
 
@@ -47,15 +47,15 @@ export class StatusManager {
       generatePodReadyCondition(pod, prev, all, p),
       generateContainersReadyCondition(pod, all, p),
     ]
-    // Hot (every status update): the generated conditions are fresh, so lastProbeTime is set on them in place of a
-    // spread copy each (updateLastTransitionTimes rebuilds them in the API's key order anyway).
-    for (const c of generated) c.lastProbeTime = probe.lastProbeTime
     const scheduled = prev.find((c) => c.type === 'PodScheduled') ?? {
       type: 'PodScheduled',
       status: 'True',
       lastTransitionTime: now,
     }
-    const out: PodCondition[] = updateLastTransitionTimes(generated, prev, now)
+    // Hot (every status update): the four generated types are all transition-tracked, so each is rebuilt once in the
+    // API's key order with lastProbeTime null, as updateLastTransitionTimes would after a copy that set it.
+    const out: PodCondition[] = []
+    for (const c of generated) out.push(updateLastTransitionTime(c, prev, now, probe.lastProbeTime))
     // Object.assign rather than a second spread into a literal, V8's slow path (same keys, same order).
     out.push(Object.assign({}, scheduled, probe))
     return out
@@ -77,7 +77,12 @@ export class StatusManager {
     const initialized =
       w.status.conditions?.some((c) => c.type === 'Initialized' && c.status === 'True') || anyRegularStarted(statuses)
     const phase = getPhase(w.pod, allStatuses(w.status), false, initialized)
-    w.status = { ...w.status, phase, conditions: this.conditions(w, true, phase) }
+    // Hot (every container state change): Object.assign and stores, not a spread literal with keys after it (V8's
+    // slow path); the keys keep their place, or come last in this order, as in the literal.
+    const next: PodWorker['status'] = Object.assign({}, w.status)
+    next.phase = phase
+    next.conditions = this.conditions(w, true, phase)
+    w.status = next
     this.patchStatus(w, cause)
   }
 
