@@ -5,7 +5,7 @@
  * pkg/apis/core/v1/defaults.go requests-from-limits.
  * Simplified: volume-source defaults are not applied.
  */
-import { copyOf } from './copy.ts'
+import { copyOf, withKey } from './copy.ts'
 import { isImageRef, parseImageName } from './images.ts'
 import type { Container, KObject, Pod } from './types.ts'
 
@@ -90,5 +90,5 @@ export function defaultPod<T extends KObject>(obj: T): T {
   // that fills serviceAccountName when that is empty; serviceAccountName wins when both are set.
   if (!spec.serviceAccountName && spec.serviceAccount) spec.serviceAccountName = spec.serviceAccount
   if (spec.hostNetwork) for (const c of spec.containers) for (const p of c.ports ?? []) (p as { hostPort?: number }).hostPort ??= p.containerPort
-  return { ...obj, spec } as unknown as T
+  return withKey(pod, 'spec', spec) as unknown as T // hot (every create): see withKey
 }

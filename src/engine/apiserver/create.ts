@@ -6,7 +6,7 @@
  */
 import { newBadRequest, newInvalid } from '../api/errors.ts'
 import type { KObject, Pod, Status } from '../api/types.ts'
-import { copyOf } from '../api/copy.ts'
+import { copyOf, withKey } from '../api/copy.ts'
 import { getPodQOS } from '../api/qos.ts'
 import { isTypeError } from '../api/schema/index.ts'
 import { goNulls } from '../api/goNulls.ts'
@@ -44,7 +44,7 @@ export function handleCreate(api: KubeApiServer, rc: RequestContext, def: Resour
     if (def.namespaced) {
       const metadata = copyOf(defaulted.metadata) // not a spread: the namespace is often a new key (see copyOf)
       metadata.namespace = rc.info.namespace
-      withNs = { ...defaulted, metadata }
+      withNs = withKey(defaulted, 'metadata', metadata) // hot (every create): see withKey
     }
     api.step(rc, {
       type: 'apiserver:Default', outcome: 'ok',

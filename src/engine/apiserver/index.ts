@@ -275,7 +275,10 @@ export class KubeApiServer implements ApiServerEndpoint {
     delete status.nominatedNodeName
     const spec = copyOf(pod.spec) // not a spread: nodeName is a new key (see copyOf)
     spec.nodeName = target
-    const value = { ...pod, spec, status }
+    // Hot (every binding): a copy and assignments, not `{ ...pod, spec, status }` (see withKey).
+    const value = copyOf(pod)
+    value.spec = spec
+    value.status = status
     const purpose: WritePurpose = { kind: 'binding', node: target, ...(nominated ? { clearedNomination: nominated } : {}) }
     this.write(rc, def, key, kv.modRevision, value, 201, purpose, false, () =>
       this.reply(rc, { code: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } }))

@@ -39,6 +39,12 @@ interface Entry {
 
 export class WatchCache {
   private readonly unindexed: Entry[] = []
+  /**
+   * The unindexed watchers by their prefix's resource (/registry/pods/): a write is only looked at by those of its
+   * key's resource. `wide` counts the ones whose prefix names no resource (all of `unindexed` are candidates then).
+   */
+  private readonly unindexedByResource = new Map<string, Entry[]>()
+  private wide = 0
   private readonly index = new Map<IndexedField, Map<string, Entry[]>>(INDEXED_FIELDS.map((f) => [f, new Map()]))
   private seq = 0
   private readonly ctx: EngineContext
@@ -54,6 +60,13 @@ export class WatchCache {
     const key = indexKey(w)
     if (!key) {
       this.unindexed.push(entry)
+      const resource = resourceOf(w.prefix)
+      if (resource === undefined) this.wide++
+      else {
+        const list = this.unindexedByResource.get(resource)
+        if (list) list.push(entry)
+        else this.unindexedByResource.set(resource, [entry])
+      }
       return
     }
     const byValue = this.index.get(key.field)
@@ -67,8 +80,11 @@ export class WatchCache {
   }
 
   /** candidates lists, in add() order, the watchers that can match the object before or after the write. */
-  private candidates(before: KObject | undefined, after: KObject | undefined): Entry[] {
-    const lists: Entry[][] = [this.unindexed]
+  private candidates(key: string, before: KObject | undefined, after: KObject | undefined): Entry[] {
+    // A watcher of another resource would be skipped for its prefix: only the key's resource's are candidates.
+    const resource = this.wide ? undefined : resourceOf(key)
+    const unindexed = resource === undefined ? this.unindexed : (this.unindexedByResource.get(resource) ?? NONE)
+    const lists: Entry[][] = [unindexed]
     for (const field of INDEXED_FIELDS) {
       const byValue = this.index.get(field)
       if (!byValue?.size) continue
@@ -79,8 +95,8 @@ export class WatchCache {
       const b = is === undefined || is === was ? undefined : byValue.get(is)
       if (b) lists.push(b)
     }
-    if (lists.length === 1) return this.unindexed
-    if (lists.length === 2 && this.unindexed.length === 0) return lists[1]
+    if (lists.length === 1) return unindexed
+    if (lists.length === 2 && unindexed.length === 0) return lists[1]
     // Hot (every pod write: the unindexed watchers and its node's kubelet): each list is in seq order already.
     if (lists.length === 2) return mergeBySeq(lists[0], lists[1])
     return lists.flat().sort((a, b) => a.seq - b.seq)
@@ -90,7 +106,7 @@ export class WatchCache {
   onEtcdEvent(e: EtcdWatchEvent): void {
     const before = e.prevKv?.value
     const after = e.type === 'PUT' ? e.kv.value : undefined
-    for (const { w } of this.candidates(before, after)) {
+    for (const { w } of this.candidates(e.kv.key, before, after)) {
       if (!e.kv.key.startsWith(w.prefix)) continue
       this.evaluations++
       const was = this.matches(w, before)
@@ -126,6 +142,17 @@ export class WatchCache {
       w.sink.onEvent(ev)
     })
   }
+}
+
+const NONE: Entry[] = []
+
+/**
+ * resourceOf: the resource part of a key or a watch prefix (/registry/pods/ns/name → /registry/pods/), undefined
+ * when there is none (/registry/). A key under a prefix has the prefix's resource.
+ */
+function resourceOf(key: string): string | undefined {
+  const i = key.indexOf('/', key.indexOf('/', 1) + 1)
+  return i < 0 ? undefined : key.slice(0, i + 1)
 }
 
 /** mergeBySeq merges two lists in seq order into one, as flat().sort() by seq would (seqs are unique). */

@@ -26,12 +26,34 @@ export class EventRecorder {
   private readonly ctx: EngineContext
   private readonly client: ApiClient
   private readonly source: EventSource
-  private readonly seen = new Map<string, { name: string; namespace: string; count: number; first: string }>()
+  /** The events sent so far, by their involved object's uid (or name): see `prior`. */
+  private readonly seen = new Map<string, Seen[]>()
 
   constructor(ctx: EngineContext, client: ApiClient, source: EventSource) {
     this.ctx = ctx
     this.client = client
     this.source = source
+  }
+
+  /**
+   * prior finds the event with the same aggregation key sent before. Hot (one per event): a key string of every
+   * field (~250 characters, mostly the message) cost a fresh hash per event; the involved object's uid is a stored
+   * string whose hash is kept, and the few events about one object are compared field by field.
+   */
+  private prior(
+    ref: ObjectReference, namespace: string, type: EventType, reason: string, message: string,
+  ): Seen | undefined {
+    const list = this.seen.get(ref.uid || ref.name || '')
+    if (!list) return undefined
+    const kind = ref.kind ?? ''
+    const involved = ref.name ?? ''
+    const uid = ref.uid ?? ''
+    const fieldPath = ref.fieldPath ?? ''
+    for (const s of list) {
+      if (s.reason === reason && s.message === message && s.type === type && s.kind === kind &&
+        s.namespace === namespace && s.involved === involved && s.uid === uid && s.fieldPath === fieldPath) return s
+    }
+    return undefined
   }
 
   /** event records that `type`/`reason`/`message` happened to the referenced object. */
@@ -40,12 +62,8 @@ export class EventRecorder {
     const namespace = ref.namespace ?? 'default'
     // A controller's events are about its Deployment or ReplicaSet: only a Pod's belong to a pod's story.
     const pod = ref.kind === 'Pod' ? `${namespace}/${ref.name ?? ''}` : undefined
-    // Hot (one per event): a template, not an array join; `?? ''` writes a missing field as join did.
     const src = this.source
-    const key = `${src.component}\u0000${src.host ?? ''}\u0000${ref.kind ?? ''}\u0000${namespace}` +
-      `\u0000${ref.name ?? ''}\u0000${ref.uid ?? ''}\u0000${ref.fieldPath ?? ''}` +
-      `\u0000${type}\u0000${reason}\u0000${message}`
-    const prior = this.seen.get(key)
+    const prior = this.prior(ref, namespace, type, reason, message)
     trace.emit({
       type: 'event:Record', lane: laneOf(this.source.component), node: this.source.host, pod,
       outcome: type === 'Warning' ? 'warning' : 'info',
@@ -69,7 +87,14 @@ export class EventRecorder {
     // Two events in the same virtual microsecond still get distinct names, as distinct UnixNano values would.
     const wallNs = BigInt(sim.wallMs()) * 1_000_000n + BigInt(Math.floor(sim.now()) % 1000) * 1000n + BigInt(this.ctx.nextId('event') % 1000)
     const name = `${ref.name}.${wallNs.toString(16)}`
-    this.seen.set(key, { name, namespace, count: 1, first: now })
+    const bucket = ref.uid || ref.name || ''
+    const list = this.seen.get(bucket)
+    const seen: Seen = {
+      kind: ref.kind ?? '', namespace, involved: ref.name ?? '', uid: ref.uid ?? '', fieldPath: ref.fieldPath ?? '',
+      type, reason, message, name, count: 1, first: now,
+    }
+    if (list) list.push(seen)
+    else this.seen.set(bucket, [seen])
     const legacy = src.api === 'legacy'
     const source: KEvent['source'] = {}
     if (legacy) {
@@ -93,6 +118,26 @@ export class EventRecorder {
       pod, purpose: 'event-create',
     })
   }
+}
+
+/**
+ * Seen: an event sent before, with its aggregation key's fields (events_cache.go getEventKey: source, involved
+ * object, type, reason, message; the source is the recorder's own) and the Event object's name and count.
+ */
+interface Seen {
+  kind: string
+  namespace: string
+  /** The involved object's name. */
+  involved: string
+  uid: string
+  fieldPath: string
+  type: EventType
+  reason: string
+  message: string
+  /** The Event object's name. */
+  name: string
+  count: number
+  first: string
 }
 
 function laneOf(component: string): 'kubelet' | 'kube-scheduler' | 'kube-apiserver' | 'kube-controller-manager' {

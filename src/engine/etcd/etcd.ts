@@ -1,5 +1,5 @@
 import type { KObject } from '../api/types.ts'
-import { copyOf } from '../api/copy.ts'
+import { copyOf, withKey } from '../api/copy.ts'
 import type { EngineContext } from '../context.ts'
 import { latency } from '../context.ts'
 import type { ObjectChange } from '../events.ts'
@@ -86,10 +86,11 @@ export class Etcd {
 }
 
 function stampResourceVersion(value: KObject, revision: number): KObject {
-  // Hot (every write): not a spread, as a new object's metadata lacks the key (see copyOf).
+  // Hot (every write): copies, not spreads, as a new object's metadata lacks the key (see copyOf); `{ ...value,
+  // metadata }` was ~0.4% of the engine bench alone (see withKey).
   const metadata = copyOf(value.metadata)
   metadata.resourceVersion = String(revision)
-  return { ...value, metadata }
+  return withKey(value, 'metadata', metadata)
 }
 
 function toChange(e: EtcdWatchEvent): ObjectChange {

@@ -77,6 +77,8 @@ class Fatal {
  */
 interface State {
   tree: GoTree
+  /** The tree's structs as Maps (structsOf, fieldsOf). */
+  structs: Map<string, ReadonlyMap<string, string>>
   saved?: Located
   unknown: Located[]
   /** The path to the value being decoded: field names, slice indices, map keys. */
@@ -87,7 +89,7 @@ interface State {
 
 /** decode decodes `value` into the struct `rootType` of `tree`. */
 export function decode(tree: GoTree, rootType: string, value: unknown): Decoded {
-  const st: State = { tree, unknown: [], path: [], structOf: [] }
+  const st: State = { tree, structs: structsOf(tree), unknown: [], path: [], structOf: [] }
   try {
     store(st, rootType, value)
   } catch (e) {
@@ -95,6 +97,37 @@ export function decode(tree: GoTree, rootType: string, value: unknown): Decoded 
     throw e
   }
   return { error: st.saved, unknown: st.unknown }
+}
+
+/**
+ * Hot (every create is decoded, a pod's body has ~60 keys): a struct's fields as a Map, built once per tree and
+ * struct, answer a key in one lookup instead of Object.hasOwn and an index into a large dictionary-mode object.
+ */
+const structMaps = new WeakMap<GoTree, Map<string, ReadonlyMap<string, string>>>()
+
+function structsOf(tree: GoTree): Map<string, ReadonlyMap<string, string>> {
+  let structs = structMaps.get(tree)
+  if (!structs) structMaps.set(tree, (structs = new Map()))
+  return structs
+}
+
+function fieldsOf(st: State, t: string): ReadonlyMap<string, string> {
+  let fields = st.structs.get(t)
+  if (fields) return fields
+  if (!Object.hasOwn(st.tree, t)) throw new Error(`field tree: no struct ${t}`)
+  const own = st.tree[t]
+  fields = new Map(Object.keys(own).map((k) => [k, own[k]]))
+  st.structs.set(t, fields)
+  return fields
+}
+
+/** itemType: a slice's or a map's item type (`[Container` → `Container`), kept: one slice per type, not per value. */
+const itemTypes = new Map<string, string>()
+
+function itemType(t: string): string {
+  let item = itemTypes.get(t)
+  if (item === undefined) itemTypes.set(t, (item = t.slice(1)))
+  return item
 }
 
 /** shownPath is the strict-error path of the current value ("spec.containers[0].env[0]", map keys in brackets). */
@@ -135,7 +168,7 @@ function store(st: State, t: string, v: unknown): void {
   if (v === null || v === undefined) return
   const c = t.charCodeAt(0)
   if (c === 91 /* [ */ || c === 123 /* { */) {
-    const item = t.slice(1)
+    const item = itemType(t)
     if (c === 91 ? !Array.isArray(v) : !isObject(v)) return typeError(st, v, t)
     if (Array.isArray(v)) for (let i = 0; i < v.length; i++) storeElement(st, item, i, v[i])
     else for (const k of Object.keys(v)) storeElement(st, item, k, (v as Record<string, unknown>)[k])
@@ -181,10 +214,9 @@ function storeElement(st: State, t: string, k: PathElem, v: unknown): void {
 
 function storeStruct(st: State, t: string, v: unknown): void {
   if (!isObject(v)) return typeError(st, v, t)
-  const fields = st.tree[t]
-  if (!fields) throw new Error(`field tree: no struct ${t}`)
+  const fields = fieldsOf(st, t)
   for (const k of Object.keys(v)) {
-    const ft = Object.hasOwn(fields, k) ? fields[k] : undefined
+    const ft = fields.get(k)
     st.path.push(k)
     st.structOf.push(t)
     if (ft === undefined) {

@@ -3,7 +3,7 @@
  * Mirrors: plugin/pkg/admission/defaulttolerationseconds/admission.go
  */
 import type { Pod, Toleration } from '../../api/types.ts'
-import { copyOf } from '../../api/copy.ts'
+import { copyOf, withKey } from '../../api/copy.ts'
 import { isPodCreate } from './common.ts'
 import type { AdmissionPlugin } from './types.ts'
 
@@ -38,6 +38,6 @@ export const DefaultTolerationSeconds: AdmissionPlugin = {
     const pod = a.object as Pod
     const { tolerations: tol, added } = withDefaultTolerations(pod.spec?.tolerations ?? [])
     if (!added.length) return { acted: false, note: 'the pod already tolerates not-ready and unreachable nodes.' }
-    return { acted: true, note: `adds tolerations for ${added.join(' and ')} (NoExecute, 300 s): if the node goes away, the pod is evicted after five minutes.`, object: { ...pod, spec: withTolerations(pod, tol) } as never }
+    return { acted: true, note: `adds tolerations for ${added.join(' and ')} (NoExecute, 300 s): if the node goes away, the pod is evicted after five minutes.`, object: withKey(pod, 'spec', withTolerations(pod, tol)) as never }
   },
 }

@@ -2,7 +2,7 @@
  * Priority: resolves priorityClassName to spec.priority and spec.preemptionPolicy.
  * Mirrors: plugin/pkg/admission/priority/admission.go
  */
-import { copyOf } from '../../api/copy.ts'
+import { copyOf, withKey } from '../../api/copy.ts'
 import type { Pod } from '../../api/types.ts'
 import { forbidden, isPodCreate } from './common.ts'
 import type { AdmissionPlugin } from './types.ts'
@@ -35,6 +35,6 @@ export const Priority: AdmissionPlugin = {
     const spec = copyOf(pod.spec)
     spec.priority = value
     spec.preemptionPolicy = policy
-    return { acted: true, note, object: { ...pod, spec } as never }
+    return { acted: true, note, object: withKey(pod, 'spec', spec) as never }
   },
 }

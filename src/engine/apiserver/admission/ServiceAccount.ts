@@ -3,7 +3,7 @@
  * projected volume kube-api-access-<random>, mounted in every container.
  * Mirrors: plugin/pkg/admission/serviceaccount/admission.go
  */
-import { copyOf } from '../../api/copy.ts'
+import { copyOf, withKey } from '../../api/copy.ts'
 import type { Container, Pod, Volume } from '../../api/types.ts'
 import { forbidden, isPodCreate } from './common.ts'
 import type { AdmissionPlugin } from './types.ts'
@@ -24,7 +24,7 @@ export const ServiceAccount: AdmissionPlugin = {
     if (!sa) return { acted: true, note: `service account ${a.namespace}/${saName} does not exist`, error: forbidden(a, `error looking up service account ${a.namespace}/${saName}: serviceaccount "${saName}" not found`) }
     spec.serviceAccountName = saName
     const automount = spec.automountServiceAccountToken ?? (sa.automountServiceAccountToken as boolean | undefined) ?? true
-    if (!automount) return { acted: true, object: { ...pod, spec } as never, note: `runs as service account "${saName}"; automountServiceAccountToken is false, so no token volume is added.` }
+    if (!automount) return { acted: true, object: withKey(pod, 'spec', spec) as never, note: `runs as service account "${saName}"; automountServiceAccountToken is false, so no token volume is added.` }
     const volName = `kube-api-access-${store.randomSuffix(5)}`
     const volume: Volume = {
       name: volName,
@@ -46,6 +46,6 @@ export const ServiceAccount: AdmissionPlugin = {
     spec.containers = spec.containers.map(mount)
     if (spec.initContainers) spec.initContainers = spec.initContainers.map(mount)
     spec.volumes = [...(spec.volumes ?? []), volume]
-    return { acted: true, object: { ...pod, spec } as never, note: `sets serviceAccountName "${saName}" and adds the projected volume ${volName} (a short-lived token, the cluster CA and the namespace), mounted read-only at ${MOUNT_PATH} in every container.` }
+    return { acted: true, object: withKey(pod, 'spec', spec) as never, note: `sets serviceAccountName "${saName}" and adds the projected volume ${volName} (a short-lived token, the cluster CA and the namespace), mounted read-only at ${MOUNT_PATH} in every container.` }
   },
 }
