@@ -23,11 +23,12 @@ import { PodInfo } from './framework/types.ts'
 import { FLUSH_PERIOD_US, SchedulingQueue } from './queue.ts'
 import type { QueueMove } from './queue.ts'
 import { SchedulerCore } from './scheduleOne.ts'
-import type { UnschedulableDetails } from './traceTypes.ts'
+import type { ExtensionPointDetails, SelectDetails, UnschedulableDetails } from './traceTypes.ts'
 import { cycleSteps } from './cycleSteps.ts'
 import { podRef, prepareCandidate } from './preemption.ts'
 import { SelectorInformers, nodeUpdateEvents } from './informers.ts'
 import { postBinding } from './plugins/DefaultBinder.ts'
+import { pluginNames, sameLabels } from './stepData.ts'
 import type { SchedulerStepInput } from './cycleSteps.ts'
 
 type UnschedulableQueue = Exclude<UnschedulableDetails, { phase: 'startup' }>['queue']
@@ -88,7 +89,9 @@ export class KubeScheduler {
 
   /** emit records one of the scheduler's steps: data only, its narration table writes the words. */
   private emit(input: SchedulerStepInput): void {
-    this.ctx.trace.emit({ lane: 'kube-scheduler', ...input })
+    // Hot (one per scheduler step): lane first, then the input's keys in order, as `{ lane, ...input }` gives them
+    // (the event's JSON), without a spread that adds a key to a copy.
+    this.ctx.trace.emit(Object.assign({ lane: 'kube-scheduler' as const }, input))
   }
 
   start(): void {
@@ -148,7 +151,7 @@ export class KubeScheduler {
       core.deleteNominatedPod(key)
       if (queue.has(key) && queue.location(key) !== 'inFlight') queue.delete(key)
       if (!wasAssigned) this.moveOn('AssignedPodAdd')
-      else if (JSON.stringify(old?.metadata?.labels ?? {}) !== JSON.stringify(pod.metadata?.labels ?? {})) this.moveOn('AssignedPodUpdate')
+      else if (!sameLabels(old?.metadata?.labels, pod.metadata?.labels)) this.moveOn('AssignedPodUpdate')
       return
     }
     // A pod for another scheduler (schedulerName no profile serves) is not this one's to queue.
@@ -163,7 +166,8 @@ export class KubeScheduler {
     const q = queue.get(key)
     if (q) q.podInfo = pi
     // Only a change of the pod's scheduling properties (spec, labels) is an UnscheduledPodUpdate; status is not.
-    if (old && (JSON.stringify(old.spec) !== JSON.stringify(pod.spec) || JSON.stringify(old.metadata?.labels ?? {}) !== JSON.stringify(pod.metadata?.labels ?? {}))) {
+    const specChanged = (a: Pod, b: Pod) => a.spec !== b.spec && JSON.stringify(a.spec) !== JSON.stringify(b.spec)
+    if (old && (specChanged(old, pod) || !sameLabels(old.metadata?.labels, pod.metadata?.labels))) {
       const fwk = core.frameworkFor(pi)
       const moves = queue.onEvent('UnscheduledPodUpdate', this.ctx.sim.now(), key, (qq) => !!fwk && fwk.runPreEnqueuePlugins(qq.podInfo) === null)
       this.traceMoves(moves)
@@ -299,14 +303,14 @@ export class KubeScheduler {
     const tied = rec?.tiedNodes ?? 0
     const total = rec?.totalScore[node]
     const runnerUp = runnerUpOf(rec?.totalScore, node)
-    this.emit({
-      type: 'scheduler:Select', pod: key, outcome: 'ok',
-      details: {
-        selectedNode: node, cycle: rec, ...(total !== undefined ? { totalScore: total } : {}),
-        ...(runnerUp ? { runnerUp: { node: runnerUp[0], score: runnerUp[1] } } : {}),
-        tiedNodes: tied, scoringNote: rec?.scoringNote ?? null, seed: this.ctx.sim.rng.seed,
-      },
-    })
+    // Hot (one per pod): the optional keys assigned in their place rather than spread in; the same key order.
+    const select: SelectDetails = { selectedNode: node, cycle: rec } as SelectDetails
+    if (total !== undefined) select.totalScore = total
+    if (runnerUp) select.runnerUp = { node: runnerUp[0], score: runnerUp[1] }
+    select.tiedNodes = tied
+    select.scoringNote = rec?.scoringNote ?? null
+    select.seed = this.ctx.sim.rng.seed
+    this.emit({ type: 'scheduler:Select', pod: key, outcome: 'ok', details: select })
     core.cache.assumePod(pi, node)
     core.deleteNominatedPod(key)
     const fail = (s: Status, phase: string, cycle: 'scheduling' | 'binding') => {
@@ -314,10 +318,14 @@ export class KubeScheduler {
       core.cache.forgetPod(key)
       this.handleFailure(q, cycle, s, `${phase}: ${s.message()}`, new Set(s.plugin ? [s.plugin] : []), null, null)
     }
-    const point = (plugins: { name: string }[], s: MaybeStatus) => ({
-      node, plugins: plugins.map((p) => p.name), status: s ? s.codeName : 'Success',
-      ...(s && !isSuccess(s) ? { ...(s.plugin ? { failedPlugin: s.plugin } : {}), message: s.message() } : {}),
-    })
+    const point = (plugins: { name: string }[], s: MaybeStatus): ExtensionPointDetails => {
+      const d: ExtensionPointDetails = { node, plugins: pluginNames(plugins), status: s ? s.codeName : 'Success' }
+      if (s && !isSuccess(s)) {
+        if (s.plugin) d.failedPlugin = s.plugin
+        d.message = s.message()
+      }
+      return d
+    }
     const rs = fwk.runReservePluginsReserve(state, pi, node)
     this.emit({ type: 'scheduler:Reserve', pod: key, outcome: isSuccess(rs) ? 'ok' : 'error', details: point(fwk.reserve, rs) })
     if (!isSuccess(rs)) return fail(rs as Status, 'running Reserve plugin', 'scheduling')
@@ -341,7 +349,8 @@ export class KubeScheduler {
       // Mirrors: schedule_one.go finishBinding.
       this.recorder.event(podRef(pi.pod), 'Normal', 'Scheduled', `Successfully assigned ${key} to ${node}`, 'Binding')
       fwk.runPostBindPlugins(state, pi, node)
-      this.emit({ type: 'scheduler:PostBind', pod: key, outcome: 'info', details: { node, plugins: fwk.postBind.map((p) => p.name) } })
+      const postBind = { node, plugins: pluginNames(fwk.postBind) }
+      this.emit({ type: 'scheduler:PostBind', pod: key, outcome: 'info', details: postBind })
     })
   }
 

@@ -365,13 +365,18 @@ export class SchedulerCore implements Handle {
     }
     if (rec.detail !== 'full') return
     rec.evaluated = evaluated.map((n) => n.name)
+    // Hot (a row per evaluated node, every cycle): the nodes that passed every plugin share one row (the record is
+    // read, never written, once the cycle ends), so a 100-node cycle builds one row where it built a hundred.
+    let passed: Record<string, string> | null = null
     for (const n of evaluated) {
       const s = d.nodeToStatus.statuses.get(n.name)
+      if (!s && passed) { rec.filter[n.name] = passed; continue }
       const row: Record<string, string> = {}
       for (const p of plugins) {
         if (s && s.plugin === p) { row[p] = s.message(); break }
         row[p] = 'passed'
       }
+      if (!s) passed = row
       rec.filter[n.name] = row
     }
   }

@@ -95,8 +95,29 @@ export function recordScores(
     keep = topIndices(totals, COMPACT_TOP_NODES)
     if (!keep.includes(selected)) keep.push(selected)
   }
+  // Hot (three objects per node, every cycle): nodes whose raw and normalized scores are all equal share their
+  // three rows (the record is only read once the cycle ends: the same JSON). Equal totals find the candidates.
+  const byTotal = new Map<number, number[]>()
+  const sameScores = (i: number, j: number): boolean => {
+    for (const p of plugins) {
+      if (p.normalized[i] !== p.normalized[j] || (p.raw !== null && p.raw[i] !== p.raw[j])) return false
+    }
+    return true
+  }
   for (const i of keep) {
     const name = nodes[i].name
+    rec.totalScore[name] = totals[i]
+    let peers = byTotal.get(totals[i])
+    if (!peers) byTotal.set(totals[i], (peers = []))
+    const j = peers.find((k) => sameScores(i, k))
+    if (j !== undefined) {
+      const twin = nodes[j].name
+      rec.score[name] = rec.score[twin]
+      rec.normalizedScore[name] = rec.normalizedScore[twin]
+      rec.finalScore[name] = rec.finalScore[twin]
+      continue
+    }
+    peers.push(i)
     const raw: Record<string, number> = {}
     const norm: Record<string, number> = {}
     const fin: Record<string, number> = {}
@@ -108,8 +129,12 @@ export function recordScores(
     rec.score[name] = raw
     rec.normalizedScore[name] = norm
     rec.finalScore[name] = fin
-    rec.totalScore[name] = totals[i]
   }
+  // The Score step's summary and the Select step read the best totals: ranked here from the arrays, not from the
+  // record's hundred-key object (hot: a for-in over it per read).
+  const top: [string, number][] = []
+  for (const i of keep) insertRanked(top, RANKED_TOTALS, nodes[i].name, totals[i])
+  rankedMemo.set(rec.totalScore, { top, count: keep.length })
 }
 
 /**
@@ -129,13 +154,47 @@ export function topIndices(totals: number[], k: number): number[] {
   return top
 }
 
-/** runnerUpOf: the best-scored node other than the selected one (ties to the first name), in one pass. */
-export function runnerUpOf(totals: Record<string, number> | undefined, selected: string): [string, number] | undefined {
-  let best: [string, number] | undefined
+/** How many of a record's best totals are kept ranked (the Score step's summary shows five). */
+export const RANKED_TOTALS = 5
+
+/** The best totals, best first (ties by name, as sorting by total then name gives), and how many nodes there are. */
+export interface RankedTotals {
+  top: [string, number][]
+  count: number
+}
+
+/** insertRanked puts (name, v) into `top` (best first, ties by name) when it is among the k best so far. */
+export function insertRanked(top: [string, number][], k: number, name: string, v: number): void {
+  const last = top[top.length - 1]
+  if (top.length === k && (v < last[1] || (v === last[1] && name > last[0]))) return
+  let j = top.length
+  while (j > 0 && (top[j - 1][1] < v || (top[j - 1][1] === v && top[j - 1][0] > name))) j--
+  top.splice(j, 0, [name, v])
+  if (top.length > k) top.pop()
+}
+
+/** rankTotals: the k best of a totals object in one pass, without sorting every node to show a few. */
+export function rankTotals(totals: Record<string, number>, k: number): RankedTotals {
+  const top: [string, number][] = []
+  let count = 0
   for (const n in totals) {
-    if (n === selected) continue
-    const v = totals[n]
-    if (!best || v > best[1] || (v === best[1] && n < best[0])) best = [n, v]
+    count++
+    insertRanked(top, k, n, totals[n])
   }
-  return best
+  return { top, count }
+}
+
+/** A totals object's best RANKED_TOTALS: recordScores sets them; a record from elsewhere is ranked on first use. */
+const rankedMemo = new WeakMap<Record<string, number>, RankedTotals>()
+export function rankedTotals(totals: Record<string, number>): RankedTotals {
+  let r = rankedMemo.get(totals)
+  if (!r) rankedMemo.set(totals, (r = rankTotals(totals, RANKED_TOTALS)))
+  return r
+}
+
+/** runnerUpOf: the best-scored node other than the selected one (ties to the first name): one of the best two. */
+export function runnerUpOf(totals: Record<string, number> | undefined, selected: string): [string, number] | undefined {
+  if (!totals) return undefined
+  for (const e of rankedTotals(totals).top) if (e[0] !== selected) return e
+  return undefined
 }

@@ -9,7 +9,7 @@ import { bytes, cpuMilli } from '../../api/quantity.ts'
 import { matchesLabelSelector, matchesRequirement } from '../../api/labels.ts'
 import { isSidecar } from '../../api/containers.ts'
 import type { Container, LabelSelector, Node, Pod } from '../../api/types.ts'
-import type { PodAffinityTerm } from 'kubernetes-types/core/v1'
+import type { PodAffinityTerm, WeightedPodAffinityTerm } from 'kubernetes-types/core/v1'
 
 /** DefaultMilliCPURequest and DefaultMemoryRequest: pkg/scheduler/util/pod_resources.go (for scoring only). */
 export const DEFAULT_MILLI_CPU_REQUEST = 100
@@ -135,6 +135,70 @@ export interface HostPort {
   port: number
 }
 
+/** What a PodInfo derives from the pod's spec (and, for the affinity terms, its namespace), with its inputs. */
+interface SpecDerived {
+  namespace: string
+  initContainers: unknown
+  overhead: unknown
+  affinity: unknown
+  priority: number | undefined
+  requests: Resource
+  nonZero: Resource
+  hostPorts: HostPort[]
+  requiredAffinityTerms: AffinityTerm[]
+  requiredAntiAffinityTerms: AffinityTerm[]
+  preferredAffinityTerms: WeightedAffinityTerm[]
+  preferredAntiAffinityTerms: WeightedAffinityTerm[]
+  hasAffinity: boolean
+}
+
+/**
+ * Hot (a PodInfo per watch event of a pod: every status update of an assigned pod re-adds it to the cache): what
+ * the spec gives is worked out once per containers array (objects are replaced, never changed, once stored; the
+ * binding's copy of the spec keeps its containers) while the other inputs are the same objects. Nothing writes to
+ * these: the Resources and terms are shared by the PodInfos.
+ */
+const derivedByContainers = new WeakMap<object, SpecDerived>()
+
+function specDerived(pod: Pod): SpecDerived {
+  const spec = pod.spec
+  const namespace = pod.metadata?.namespace ?? 'default'
+  const hit = spec?.containers ? derivedByContainers.get(spec.containers) : undefined
+  if (hit && hit.namespace === namespace && hit.initContainers === spec?.initContainers &&
+    hit.overhead === spec?.overhead && hit.affinity === spec?.affinity && hit.priority === spec?.priority) return hit
+  const ports: HostPort[] = []
+  const withPorts = [...(spec?.containers ?? []), ...(spec?.initContainers ?? []).filter(isSidecar)]
+  for (const c of withPorts) {
+    for (const p of c.ports ?? []) {
+      if ((p.hostPort ?? 0) > 0) {
+        ports.push({ ip: p.hostIP || '0.0.0.0', protocol: p.protocol || 'TCP', port: p.hostPort as number })
+      }
+    }
+  }
+  const pa = spec?.affinity?.podAffinity
+  const paa = spec?.affinity?.podAntiAffinity
+  const term = (t: PodAffinityTerm) => newAffinityTerm(pod, t)
+  // getWeightedAffinityTerms keeps every preferred term; weight 0 is rejected by validation.
+  const weighted = (w: WeightedPodAffinityTerm) => ({ ...newAffinityTerm(pod, w.podAffinityTerm), weight: w.weight })
+  const d: SpecDerived = {
+    namespace,
+    initContainers: spec?.initContainers,
+    overhead: spec?.overhead,
+    affinity: spec?.affinity,
+    priority: spec?.priority,
+    requests: podRequests(pod, false),
+    nonZero: podRequests(pod, true),
+    hostPorts: ports,
+    requiredAffinityTerms: (pa?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map(term),
+    requiredAntiAffinityTerms: (paa?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map(term),
+    preferredAffinityTerms: (pa?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map(weighted),
+    preferredAntiAffinityTerms: (paa?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map(weighted),
+    hasAffinity: !!spec?.affinity && (!!pa || !!paa),
+  }
+  if (spec?.containers) derivedByContainers.set(spec.containers, d)
+  return d
+}
+
 /** PodInfo caches what the plugins need of a pod (framework.PodInfo plus precomputed requests). */
 export class PodInfo {
   readonly pod: Pod
@@ -154,27 +218,18 @@ export class PodInfo {
   readonly startTime: string
 
   constructor(pod: Pod) {
+    const d = specDerived(pod)
     this.pod = pod
-    this.key = `${pod.metadata?.namespace ?? 'default'}/${pod.metadata?.name ?? ''}`
-    this.priority = pod.spec?.priority ?? 0
-    this.requests = podRequests(pod, false)
-    this.nonZero = podRequests(pod, true)
-    const ports: HostPort[] = []
-    const withPorts = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []).filter(isSidecar)]
-    for (const c of withPorts) {
-      for (const p of c.ports ?? []) {
-        if ((p.hostPort ?? 0) > 0) ports.push({ ip: p.hostIP || '0.0.0.0', protocol: p.protocol || 'TCP', port: p.hostPort as number })
-      }
-    }
-    this.hostPorts = ports
-    const pa = pod.spec?.affinity?.podAffinity
-    const paa = pod.spec?.affinity?.podAntiAffinity
-    this.requiredAffinityTerms = (pa?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => newAffinityTerm(pod, t))
-    this.requiredAntiAffinityTerms = (paa?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => newAffinityTerm(pod, t))
-    // getWeightedAffinityTerms keeps every preferred term; weight 0 is rejected by validation.
-    this.preferredAffinityTerms = (pa?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w) => ({ ...newAffinityTerm(pod, w.podAffinityTerm), weight: w.weight }))
-    this.preferredAntiAffinityTerms = (paa?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map((w) => ({ ...newAffinityTerm(pod, w.podAffinityTerm), weight: w.weight }))
-    this.hasAffinity = !!pod.spec?.affinity && (!!pa || !!paa)
+    this.key = `${d.namespace}/${pod.metadata?.name ?? ''}`
+    this.priority = d.priority ?? 0
+    this.requests = d.requests
+    this.nonZero = d.nonZero
+    this.hostPorts = d.hostPorts
+    this.requiredAffinityTerms = d.requiredAffinityTerms
+    this.requiredAntiAffinityTerms = d.requiredAntiAffinityTerms
+    this.preferredAffinityTerms = d.preferredAffinityTerms
+    this.preferredAntiAffinityTerms = d.preferredAntiAffinityTerms
+    this.hasAffinity = d.hasAffinity
     this.startTime = pod.status?.startTime ?? pod.metadata?.creationTimestamp ?? ''
   }
 }
@@ -226,8 +281,11 @@ export class NodeInfo {
     if (i < 0) return undefined
     const pi = this.pods[i]
     this.pods.splice(i, 1)
-    this.podsWithAffinity = this.podsWithAffinity.filter((p) => p.key !== key)
-    this.podsWithRequiredAntiAffinity = this.podsWithRequiredAntiAffinity.filter((p) => p.key !== key)
+    // Most nodes have no such pods: no new empty arrays then (every status update of a pod removes and re-adds it).
+    if (this.podsWithAffinity.length > 0) this.podsWithAffinity = this.podsWithAffinity.filter((p) => p.key !== key)
+    if (this.podsWithRequiredAntiAffinity.length > 0) {
+      this.podsWithRequiredAntiAffinity = this.podsWithRequiredAntiAffinity.filter((p) => p.key !== key)
+    }
     this.update(pi, -1)
     return pi
   }

@@ -2,6 +2,7 @@
 import type { StepOf } from '../../events.ts'
 import type { NarrationTable } from '../../narration/types.ts'
 import { DOCS, SRC, list, plural, podOf } from './text.ts'
+import { RANKED_TOTALS, rankTotals, rankedTotals } from '../framework/record.ts'
 
 type CycleStep =
   'scheduler:PreFilter' | 'scheduler:Filter' | 'scheduler:PreScore' | 'scheduler:Score' | 'scheduler:Select'
@@ -20,22 +21,13 @@ function ranked(totals: Record<string, number>): [string, number][] {
 
 /**
  * topRanked: the first k of ranked(totals), and how many nodes there are, without sorting them all (every Score
- * step's summary is written as it is emitted, over up to thousands of nodes, to show five).
+ * step's summary is written as it is emitted, over up to thousands of nodes, to show five): the record's ranking
+ * when it has one (recordScores keeps it).
  */
 export function topRanked(totals: Record<string, number>, k: number): { top: [string, number][]; count: number } {
-  const top: [string, number][] = []
-  let count = 0
-  for (const n in totals) {
-    count++
-    const v = totals[n]
-    const last = top[top.length - 1]
-    if (top.length === k && (v < last[1] || (v === last[1] && n > last[0]))) continue
-    let j = top.length
-    while (j > 0 && (top[j - 1][1] < v || (top[j - 1][1] === v && top[j - 1][0] > n))) j--
-    top.splice(j, 0, [n, v])
-    if (top.length > k) top.pop()
-  }
-  return { top, count }
+  if (k > RANKED_TOTALS) return rankTotals(totals, k)
+  const r = rankedTotals(totals)
+  return { top: r.top.slice(0, k), count: r.count }
 }
 
 /** What the Filter found per node (full record) or per plugin (compact record, or a PreFilter rejection). */

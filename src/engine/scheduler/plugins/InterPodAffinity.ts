@@ -87,6 +87,10 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
   }
 
   preFilter(state: CycleState, pod: PodInfo, nodes: NodeInfo[]): { result?: PreFilterResult | null; status: MaybeStatus } {
+    // The cheap case first (most pods): no required terms of its own and no pod with required anti-affinity
+    // anywhere, so every count would be empty and the answer is Skip, as upstream's final check gives.
+    const own = pod.requiredAffinityTerms.length > 0 || pod.requiredAntiAffinityTerms.length > 0
+    if (!own && this.handle.nodesWithRequiredAntiAffinityPods().length === 0) return { status: newStatus(Code.Skip) }
     const s = new PreFilterState()
     s.nsLabels = this.nsLabelsOf(pod)
     // Existing pods' required anti-affinity, only over nodes that have such pods.
