@@ -98,7 +98,12 @@ self.onmessage = (ev: MessageEvent<Command>) => {
   if (cmd.type === 'decisionNode') { post(decisionNode(last, cmd.index, cmd.node)); return }
   if (cmd.type === 'compare') { post(compare(last, applied?.apply, cmd)); return }
   if (cmd.type === 'whatIf') { post({ type: 'whatIf', index: cmd.index, ...whatIf(cmd.index) }); return }
-  if (cmd.type === 'users') { post(users(cmd.cluster)); return }
+  if (cmd.type === 'users') {
+    post(users(cmd.cluster))
+    // The page asks this when its cluster file changes: bring that cluster up for the next Apply meanwhile.
+    setTimeout(() => prepareSpare(cmd.cluster, applied?.apply.seed ?? 1), 0)
+    return
+  }
   if (cmd.type === 'read') { post(read(cmd)); return }
   if (cmd.type === 'formatScript') { post({ type: 'script', text: formatScript(toScript(cmd.session)) }); return }
   if (cmd.type === 'parseScript') { post(fromScript(cmd.text, cmd.fileName)); return }
