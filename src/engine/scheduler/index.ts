@@ -15,7 +15,6 @@ import type { CycleState } from './framework/cycleState.ts'
 import { truncateMessage } from './framework/fitError.ts'
 import type { ClusterEvent, PostFilterResult, QueuedPodInfo } from './framework/interface.ts'
 import type { CycleRecord, Detail } from './framework/record.ts'
-import { runnerUpOf } from './framework/record.ts'
 import type { Framework } from './framework/runtime.ts'
 import { Code, isRejected, isSuccess, newStatus } from './framework/status.ts'
 import type { MaybeStatus, Status } from './framework/status.ts'
@@ -23,12 +22,12 @@ import { PodInfo } from './framework/types.ts'
 import { FLUSH_PERIOD_US, SchedulingQueue } from './queue.ts'
 import type { QueueMove } from './queue.ts'
 import { SchedulerCore } from './scheduleOne.ts'
-import type { ExtensionPointDetails, SelectDetails, UnschedulableDetails } from './traceTypes.ts'
+import type { UnschedulableDetails } from './traceTypes.ts'
 import { cycleSteps } from './cycleSteps.ts'
 import { podRef, prepareCandidate } from './preemption.ts'
 import { SelectorInformers, nodeUpdateEvents } from './informers.ts'
 import { postBinding } from './plugins/DefaultBinder.ts'
-import { pluginNames, sameLabels } from './stepData.ts'
+import { pluginNames, pointDetails, sameLabels, selectDetails } from './stepData.ts'
 import type { SchedulerStepInput } from './cycleSteps.ts'
 
 type UnschedulableQueue = Exclude<UnschedulableDetails, { phase: 'startup' }>['queue']
@@ -300,17 +299,7 @@ export class KubeScheduler {
     const queue = this.queue as SchedulingQueue
     const pi = q.podInfo
     const key = pi.key
-    const tied = rec?.tiedNodes ?? 0
-    const total = rec?.totalScore[node]
-    const runnerUp = runnerUpOf(rec?.totalScore, node)
-    // Hot (one per pod): the optional keys assigned in their place rather than spread in; the same key order.
-    const select: SelectDetails = { selectedNode: node, cycle: rec } as SelectDetails
-    if (total !== undefined) select.totalScore = total
-    if (runnerUp) select.runnerUp = { node: runnerUp[0], score: runnerUp[1] }
-    select.tiedNodes = tied
-    select.scoringNote = rec?.scoringNote ?? null
-    select.seed = this.ctx.sim.rng.seed
-    this.emit({ type: 'scheduler:Select', pod: key, outcome: 'ok', details: select })
+    this.emit({ type: 'scheduler:Select', pod: key, outcome: 'ok', details: selectDetails(node, rec, this.ctx.sim.rng.seed) })
     core.cache.assumePod(pi, node)
     core.deleteNominatedPod(key)
     const fail = (s: Status, phase: string, cycle: 'scheduling' | 'binding') => {
@@ -318,14 +307,7 @@ export class KubeScheduler {
       core.cache.forgetPod(key)
       this.handleFailure(q, cycle, s, `${phase}: ${s.message()}`, new Set(s.plugin ? [s.plugin] : []), null, null)
     }
-    const point = (plugins: { name: string }[], s: MaybeStatus): ExtensionPointDetails => {
-      const d: ExtensionPointDetails = { node, plugins: pluginNames(plugins), status: s ? s.codeName : 'Success' }
-      if (s && !isSuccess(s)) {
-        if (s.plugin) d.failedPlugin = s.plugin
-        d.message = s.message()
-      }
-      return d
-    }
+    const point = (plugins: { name: string }[], s: MaybeStatus) => pointDetails(node, plugins, s)
     const rs = fwk.runReservePluginsReserve(state, pi, node)
     this.emit({ type: 'scheduler:Reserve', pod: key, outcome: isSuccess(rs) ? 'ok' : 'error', details: point(fwk.reserve, rs) })
     if (!isSuccess(rs)) return fail(rs as Status, 'running Reserve plugin', 'scheduling')

@@ -1,7 +1,12 @@
 /**
  * Small pure helpers of the KubeScheduler component's hot paths (index.ts): comparing a pod's labels between two
- * watch events, and the plugin names the binding steps list.
+ * watch events, the plugin names the binding steps list, and the details of the Select and extension point steps.
  */
+import type { CycleRecord } from './framework/record.ts'
+import { runnerUpOf } from './framework/record.ts'
+import { isSuccess } from './framework/status.ts'
+import type { MaybeStatus } from './framework/status.ts'
+import type { ExtensionPointDetails, SelectDetails } from './traceTypes.ts'
 
 /**
  * sameLabels is `JSON.stringify(a ?? {}) === JSON.stringify(b ?? {})` without the strings while every value is a
@@ -33,4 +38,30 @@ export function pluginNames(plugins: readonly { name: string }[]): string[] {
   let names = namesOf.get(plugins)
   if (!names) namesOf.set(plugins, (names = plugins.map((p) => p.name)))
   return names
+}
+
+/**
+ * selectDetails: the Select step's details. Hot (one per pod): the optional keys are assigned in their place rather
+ * than spread in; the key order is the step's JSON order.
+ */
+export function selectDetails(node: string, rec: CycleRecord | null, seed: number): SelectDetails {
+  const total = rec?.totalScore[node]
+  const runnerUp = runnerUpOf(rec?.totalScore, node)
+  const select = { selectedNode: node, cycle: rec } as SelectDetails
+  if (total !== undefined) select.totalScore = total
+  if (runnerUp) select.runnerUp = { node: runnerUp[0], score: runnerUp[1] }
+  select.tiedNodes = rec?.tiedNodes ?? 0
+  select.scoringNote = rec?.scoringNote ?? null
+  select.seed = seed
+  return select
+}
+
+/** pointDetails: a Reserve, Permit or PreBind step's details (its plugins, and which one failed with what). */
+export function pointDetails(node: string, plugins: readonly { name: string }[], s: MaybeStatus): ExtensionPointDetails {
+  const d: ExtensionPointDetails = { node, plugins: pluginNames(plugins), status: s ? s.codeName : 'Success' }
+  if (s && !isSuccess(s)) {
+    if (s.plugin) d.failedPlugin = s.plugin
+    d.message = s.message()
+  }
+  return d
 }
