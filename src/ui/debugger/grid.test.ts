@@ -1,36 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { emptyCycleRecord } from '../testing/cycleRecord.ts'
 import type { CycleRecord } from '../../engine/scheduler/framework/record.ts'
 import { buildRows, filterRows, groupItems, neverEvaluated, sortRows, visibleRange, ZONE_LABEL } from './grid.ts'
 
-/** An empty full record (the fields of framework/record.ts newCycleRecord). */
+/** A full record, as the scheduler's CycleRecorder starts it. */
 function record(): CycleRecord {
-  const r: CycleRecord = {
-    pod: 'default/p',
-    profile: 'default-scheduler',
-    detail: 'full',
-    numAllNodes: 0,
-    numFeasibleNodesToFind: 0,
-    startIndex: 0,
-    nominatedNode: null,
-    preFilter: [],
-    filterPlugins: [],
-    evaluated: [],
-    filter: {},
-    rejectedBy: {},
-    numEvaluated: 0,
-    numFeasible: 0,
-    postFilter: [],
-    preScore: [],
-    scorePlugins: [],
-    score: {},
-    normalizedScore: {},
-    finalScore: {},
-    totalScore: {},
-    scoringNote: null,
-    selectedNode: null,
-    tiedNodes: 0,
-    message: null,
-  }
+  const r = emptyCycleRecord('default/p')
   r.numAllNodes = 4
   r.numEvaluated = 3
   r.numFeasible = 2

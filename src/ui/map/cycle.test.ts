@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { TraceEvent } from '../../engine/events.ts'
+import { emptyCycleRecord } from '../testing/cycleRecord.ts'
 import type { CycleRecord } from '../../engine/scheduler/framework/record.ts'
 import { cycleAt, indexCycles } from './cycle.ts'
 
@@ -12,31 +13,12 @@ const base = (seq: number, pod?: string) => ({
   pod,
 })
 const record = (pod: string, selectedNode: string | null): CycleRecord => ({
-  pod,
-  profile: 'default-scheduler',
-  detail: 'full',
+  ...emptyCycleRecord(pod),
   numAllNodes: 1,
   numFeasibleNodesToFind: 100,
-  startIndex: 0,
-  nominatedNode: null,
-  preFilter: [],
-  filterPlugins: [],
-  evaluated: [],
-  filter: {},
-  rejectedBy: {},
   numEvaluated: 1,
   numFeasible: 1,
-  postFilter: [],
-  preScore: [],
-  scorePlugins: [],
-  score: {},
-  normalizedScore: {},
-  finalScore: {},
-  totalScore: {},
-  scoringNote: null,
   selectedNode,
-  tiedNodes: 0,
-  message: null,
 })
 const pop = (seq: number, pod: string): TraceEvent => ({
   ...base(seq, pod),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { emptyCycleRecord } from '../testing/cycleRecord.ts'
 import type { CycleRecord } from '../../engine/scheduler/framework/record.ts'
 import { describeVerdict, indexRecord, verdictOf } from './verdicts.ts'
 import { allocationBand, allocationOf, colourNodes, scoreBand } from './colours.ts'
@@ -7,31 +8,10 @@ import type { ColourInput } from './colours.ts'
 /** A record as the scheduler's CycleRecorder fills it (src/engine/scheduler/framework/record.ts). */
 function rec(over: Partial<CycleRecord>): CycleRecord {
   return {
-    pod: 'default/web',
-    profile: 'default-scheduler',
-    detail: 'full',
+    ...emptyCycleRecord('default/web'),
     numAllNodes: 4,
     numFeasibleNodesToFind: 100,
-    startIndex: 0,
-    nominatedNode: null,
-    preFilter: [],
     filterPlugins: ['NodeUnschedulable', 'NodeResourcesFit', 'TaintToleration'],
-    evaluated: [],
-    filter: {},
-    rejectedBy: {},
-    numEvaluated: 0,
-    numFeasible: 0,
-    postFilter: [],
-    preScore: [],
-    scorePlugins: [],
-    score: {},
-    normalizedScore: {},
-    finalScore: {},
-    totalScore: {},
-    scoringNote: null,
-    selectedNode: null,
-    tiedNodes: 0,
-    message: null,
     ...over,
   }
 }
