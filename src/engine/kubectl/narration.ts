@@ -27,7 +27,7 @@ export const KUBECTL_NARRATION: NarrationTable<KubectlTraceType> = {
       if (d.result === 'error') return d.message
       // A document without kind reads "?/x", as a missing name already did ("Pod/?").
       return `decoded ${plural(d.objects.length, 'object')}: ` +
-        `${d.objects.map((o) => `${o.kind ?? '?'}/${o.name ?? '?'}`).join(', ')}`
+        firstFew(d.objects.map((o) => `${o.kind ?? '?'}/${o.name ?? '?'}`))
     },
     story: (e) => {
       const d = e.details
@@ -36,7 +36,7 @@ export const KUBECTL_NARRATION: NarrationTable<KubectlTraceType> = {
           `column ${d.column}, so kubectl stops here and nothing reaches the cluster.`
       }
       return `kubectl converts each YAML document of ${d.file} into a JSON object (a kind: List is unpacked into its ` +
-        `items): ${d.objects.map((o) => `${o.kind ?? '?'} "${o.name ?? '?'}" (line ${o.line})`).join(', ')}.`
+        `items): ${firstFew(d.objects.map((o) => `${o.kind ?? '?'} "${o.name ?? '?'}" (line ${o.line})`))}.`
     },
     expert: (e) => {
       const d = e.details
@@ -188,4 +188,11 @@ export const KUBECTL_NARRATION: NarrationTable<KubectlTraceType> = {
     docs: APPLY_DOCS,
     source: (e) => (e.details.exitCode === 0 ? APPLY : 'staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go'),
   },
+}
+
+/** The objects a step names: all of a few, the first ones of a long file (a 1,000-pod file is not read out). */
+const FEW = 8
+function firstFew(names: string[]): string {
+  if (names.length <= FEW) return names.join(', ')
+  return `${names.slice(0, FEW).join(', ')} and ${names.length - FEW} more`
 }
