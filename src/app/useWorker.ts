@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef } from 'react'
 import { useApp } from './store.ts'
 import type { ApplyCommand, Command, UsersCommand, WorkerMessage } from '../protocol/messages.ts'
+import { emptyInbox, planInbox } from './inbox.ts'
+import type { InboxState } from './inbox.ts'
 import { applyAsked, initialRunState, runCancelled, runFailed, runFinished, runRefused } from './runs.ts'
 import type { RunAction, RunState } from './runs.ts'
 
@@ -51,22 +53,24 @@ export function useWorker(): (cmd: Command) => void {
     }
     const start = (): Worker => {
       const w = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' })
-      // Trace batches reach the store at most once per frame; other messages keep their order behind them.
+      // Messages reach the store at most once per frame, a streaming run's steps at most once a second (inbox.ts).
       let queued: WorkerMessage[] = []
+      let inbox: InboxState = emptyInbox
       let frame = 0
+      let retry: ReturnType<typeof setTimeout> | undefined
       const flush = () => {
         frame = 0
-        const batch = queued
+        if (retry !== undefined) { clearTimeout(retry); retry = undefined }
+        const plan = planInbox(inbox, queued, performance.now())
         queued = []
-        const events = batch.flatMap((m) => (m.type === 'events' ? m.events : []))
-        let sent = false
-        for (const m of batch) {
-          if (m.type === 'events') { if (!sent) { receive({ type: 'events', events }); sent = true } } else receive(m)
-        }
+        inbox = plan.state
+        for (const m of plan.deliver) receive(m)
+        if (plan.retryInMs !== undefined) retry = setTimeout(() => { retry = undefined; schedule() }, plan.retryInMs)
       }
+      const schedule = () => { if (!frame) frame = requestAnimationFrame(flush) }
       const enqueue = (m: WorkerMessage) => {
         queued.push(m)
-        if (!frame) frame = requestAnimationFrame(flush)
+        schedule()
       }
       w.onmessage = (ev: MessageEvent<WorkerMessage>) => {
         // A worker stopped by a newer apply may still have messages on their way: its trace is not wanted.

@@ -15,6 +15,7 @@ import { presetText } from '../protocol/clusters.ts'
 import { buildStory, findOutcomes } from '../engine/story/index.ts'
 import { podOwners } from './owners.ts'
 import type { Command, ConsoleCommand, ReadCommand, WorkerMessage } from '../protocol/messages.ts'
+import { STREAM_POST_MS } from '../protocol/stream.ts'
 
 /** Simulation.run()'s horizon: ten minutes of virtual time. */
 const RUN_UNTIL_MS = 10 * 60 * 1000
@@ -112,12 +113,25 @@ self.onmessage = (ev: MessageEvent<Command>) => {
   void simulate(cmd)
 }
 
+/**
+ * yieldToMessages lets the worker take the page's messages (a snapshot, a console read) between slices. A message to
+ * itself, not setTimeout(0): nested timers are clamped to 4 ms, which cost a 50 ms slice 8%.
+ */
+const yieldChannel = new MessageChannel()
+const yielded: (() => void)[] = []
+yieldChannel.port1.onmessage = () => yielded.shift()?.()
+function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => {
+    yielded.push(resolve)
+    yieldChannel.port2.postMessage(0)
+  })
+}
+
 /** The apply being simulated: a newer apply stops an older one between slices. */
 let current = 0
 /** A slice runs at most this many callbacks or this long before the worker posts what it has and yields. */
 const SLICE_CALLBACKS = 4000
 const SLICE_MS = 50
-const FLUSH_MS = 1000
 
 /**
  * simulate runs an apply and the session after it in slices, posting the trace as it grows with the progress so
@@ -157,14 +171,14 @@ async function simulate(cmd: Extract<Command, { type: 'apply' }>): Promise<void>
       let more = true
       while (more && performance.now() < until) more = sim.runFor(RUN_UNTIL_MS, SLICE_CALLBACKS)
       if (!more) break
-      // The first steps at once (the lanes are usable), then a batch every FLUSH_MS: each batch re-renders the
-      // page over the whole trace so far, and the page must stay free to answer Cancel.
-      if (performance.now() - flushed >= FLUSH_MS) {
+      // The first steps at once (the lanes are usable), then a batch every STREAM_POST_MS: the page deserializes each
+      // as it comes, while this goes on, and re-renders at most once a second (app/inbox.ts).
+      if (performance.now() - flushed >= STREAM_POST_MS) {
         flush()
         flushed = performance.now()
       }
       post({ type: 'progress', steps: trace.length, virtualMs: sim.nowMs() - t0 })
-      await new Promise((resolve) => setTimeout(resolve, 0))
+      await yieldToMessages()
       if (run !== current) return
     }
     flush()
