@@ -1,10 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
-import { applyAndRun, NGINX } from '../../../tests/engine/helpers.ts'
+import { applyAndRun, cluster, NGINX } from '../../../tests/engine/helpers.ts'
+import { SCENARIOS } from '../../scenarios/index.ts'
+import { createSimulation } from '../index.ts'
 import { clusterYaml, nodeArb, podArb, podsYaml } from '../../../tests/engine/arbitraries.ts'
 import type { TraceEvent } from '../events.ts'
-import { buildStory } from './chapters.ts'
+import { StoryBuilder, buildStory } from './chapters.ts'
 import { tellChapter } from './catalog.ts'
 import type { Story } from './types.ts'
 
@@ -165,5 +167,58 @@ describe('buildStory', () => {
       const sim = applyAndRun({ clusterText: clusterYaml(nodes), manifests: podsYaml(pods, nodes.length), seed, untilMs: 60_000 })
       expectWellFormed(sim.trace, buildStory(sim.trace))
     }), { numRuns: 25, seed: 20261203 })
+  })
+})
+
+/** The story of `trace` told from batches of sizes 1 to 40 (a seeded sequence), as the page builds it while streaming. */
+function inBatches(trace: readonly TraceEvent[], seed: number): Story {
+  const b = new StoryBuilder()
+  let x = seed
+  for (let i = 0; i < trace.length;) {
+    x = (x * 1103515245 + 12345) % 2147483648
+    const n = 1 + (x % 40)
+    b.add(trace.slice(i, i + n))
+    i += n
+  }
+  return b.finish()
+}
+const plain = (s: Story) => ({ ...s, chapterOf: [...s.chapterOf], beat: [...s.beat] })
+
+describe('StoryBuilder', () => {
+  it('tells every scenario the same from batches as from the whole trace', () => {
+    for (const s of SCENARIOS) {
+      const sim = applyAndRun({ manifests: s.manifest, clusterText: s.cluster, user: s.user, seed: s.seed, untilMs: s.untilMs })
+      const whole = plain(buildStory(sim.trace))
+      expect(plain(inBatches(sim.trace, 7)), s.id).toEqual(whole)
+      const oneByOne = new StoryBuilder()
+      for (const e of sim.trace) oneByOne.add([e])
+      expect(plain(oneByOne.finish()), s.id).toEqual(whole)
+    }
+  })
+
+  it('gives kubectl steps without a pod the pod named next, even when it arrives batches later (a session)', () => {
+    const podFile = (name: string, spec = '{containers: [{name: a, image: nginx:1.27}]}') => ({
+      'pod.yaml': `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec: ${spec}\n`,
+    })
+    const sim = createSimulation({ cluster: cluster(), seed: 1 })
+    sim.session([
+      { argv: ['create', 'deployment', 'web', '--image=nginx:1.27', '--replicas=2'] },
+      { argv: ['apply', '-f', 'pod.yaml'], files: podFile('a') },
+      { argv: ['apply', '-f', 'pod.yaml'], files: podFile('b', '{containers: 3}') },
+      { argv: ['get', 'pods'] },
+      { argv: ['apply', '-f', 'x.yaml'], files: { 'x.yaml': 'not: [valid' } },
+    ])
+    sim.run()
+    // Refused applies and reads: kubectl steps that name no pod, settled only by what kubectl does next.
+    expect(sim.sessionResults.map((r) => r.exitCode)).toEqual([0, 0, 1, 0, 1])
+    const whole = plain(buildStory(sim.trace))
+    for (const seed of [1, 2, 3]) expect(plain(inBatches(sim.trace, seed))).toEqual(whole)
+  })
+
+  it('holds for random clusters and pods, from batches', () => {
+    fc.assert(fc.property(fc.array(nodeArb, { minLength: 1, maxLength: 3 }), fc.array(podArb, { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 1000 }), (nodes, pods, seed) => {
+      const sim = applyAndRun({ clusterText: clusterYaml(nodes), manifests: podsYaml(pods, nodes.length), seed, untilMs: 60_000 })
+      expect(plain(inBatches(sim.trace, seed))).toEqual(plain(buildStory(sim.trace)))
+    }), { numRuns: 25, seed: 20261204 })
   })
 })

@@ -19,6 +19,7 @@ import type { Lane, TraceEvent } from '../events.ts'
 import { classify } from './classify.ts'
 import type { Placement } from './classify.ts'
 import { stageOf } from './catalog.ts'
+import { PodAttribution } from './attribution.ts'
 import type { Chapter, ChapterKind, StageId, Story } from './types.ts'
 
 interface Track {
@@ -34,86 +35,127 @@ interface Track {
 
 /** buildStory tells a trace in chapters. */
 export function buildStory(events: readonly TraceEvent[]): Story {
-  const podOf = attributePods(events)
-  const requesters = new Map<number, { lane: Lane; verb: string }>()
-  const requestChapter = new Map<number, Chapter>()
-  const requestLast = new Map<number, Chapter>()
-  const tracks = new Map<string, Track>()
-  const chapters: Chapter[] = []
-  const chapterOf = new Int32Array(events.length).fill(-1)
-  const beat = new Uint8Array(events.length)
-  const pods: string[] = []
+  return new StoryBuilder().add(events).finish()
+}
 
-  const track = (pod: string): Track => {
-    let t = tracks.get(pod)
+/**
+ * StoryBuilder tells a trace in chapters as its steps arrive (the page builds the story while a run streams, so
+ * none of it is left for the end): `add` each batch in order, then `finish` once. The same story as buildStory.
+ */
+export class StoryBuilder {
+  private readonly events: TraceEvent[] = []
+  private readonly attribution = new PodAttribution()
+  private told = 0
+  private readonly requesters = new Map<number, { lane: Lane; verb: string }>()
+  private readonly requestChapter = new Map<number, Chapter>()
+  private readonly requestLast = new Map<number, Chapter>()
+  private readonly tracks = new Map<string, Track>()
+  private readonly chapters: Chapter[] = []
+  private readonly chapterOf: number[] = []
+  private readonly beat: number[] = []
+  private readonly pods: string[] = []
+
+  add(batch: readonly TraceEvent[]): this {
+    for (const e of batch) {
+      this.events.push(e)
+      this.attribution.add(e)
+    }
+    this.tellUntil(this.attribution.ready)
+    return this
+  }
+
+  finish(): Story {
+    this.attribution.finish()
+    this.tellUntil(this.events.length)
+    return {
+      chapters: this.chapters, chapterOf: Int32Array.from(this.chapterOf), beat: Uint8Array.from(this.beat),
+      pods: this.pods,
+    }
+  }
+
+  private track(pod: string): Track {
+    let t = this.tracks.get(pod)
     if (!t) {
       t = { visit: new Map(), latest: new Map(), occurrences: new Map() }
-      tracks.set(pod, t)
-      if (pod) pods.push(pod)
+      this.tracks.set(pod, t)
+      if (pod) this.pods.push(pod)
     }
     return t
   }
-  const open = (t: Track, pod: string, kind: ChapterKind, i: number): Chapter => {
+
+  private open(t: Track, pod: string, kind: ChapterKind, i: number): Chapter {
     const stage = stageOf(kind)
     if (t.current && stage > t.current.stage) t.visit.clear()
     const occurrence = (t.occurrences.get(kind) ?? 0) + 1
     t.occurrences.set(kind, occurrence)
-    const c: Chapter = { id: chapters.length, pod, stage, kind, occurrence, steps: [], start: i, end: i, beats: [], outcome: 'ok' }
-    chapters.push(c)
+    const c: Chapter = {
+      id: this.chapters.length, pod, stage, kind, occurrence, steps: [], start: i, end: i, beats: [], outcome: 'ok',
+    }
+    this.chapters.push(c)
     t.current = c
     t.visit.set(kind, c)
     t.latest.set(kind, c)
     return c
   }
-  const place = (t: Track, pod: string, p: Placement, e: TraceEvent, i: number): Chapter => {
+
+  private place(t: Track, pod: string, p: Placement, e: TraceEvent, i: number): Chapter {
     switch (p.how) {
       case 'request': {
         // kubectl's answers belong where the request's handling ended (a 403 in authorization, a 201 in persist);
         // anything else that serves a request belongs with the step that sent it.
-        const home = e.type === 'http:Response' && e.to === 'kubectl' ? requestLast.get(p.requestId) : requestChapter.get(p.requestId)
-        return home ?? t.current ?? open(t, pod, fallbackKind(e), i)
+        const home = e.type === 'http:Response' && e.to === 'kubectl'
+          ? this.requestLast.get(p.requestId) : this.requestChapter.get(p.requestId)
+        return home ?? t.current ?? this.open(t, pod, fallbackKind(e), i)
       }
-      case 'current': return t.current ?? open(t, pod, fallbackKind(e), i)
-      case 'answer': return t.answered ?? t.current ?? open(t, pod, 'manifest', i)
+      case 'current': return t.current ?? this.open(t, pod, fallbackKind(e), i)
+      case 'answer': return t.answered ?? t.current ?? this.open(t, pod, 'manifest', i)
       case 'kind': {
         // A chapter that failed is over: the same kind again (a retried pull) opens the next one.
         if (t.current?.kind === p.kind && t.current.outcome !== 'error') return t.current
         const stage = stageOf(p.kind)
         if (t.current && stage < t.current.stage) return t.latest.get(p.kind) ?? t.current
-        return t.visit.get(p.kind) ?? open(t, pod, p.kind, i)
+        return t.visit.get(p.kind) ?? this.open(t, pod, p.kind, i)
       }
     }
   }
 
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]
-    if (e.type === 'http:Request' && e.requestId !== undefined) requesters.set(e.requestId, { lane: e.from ?? e.lane, verb: e.details.request.verb })
-    const c = classify(e, (id) => requesters.get(id))
-    const pod = podOf[i]
-    const t = track(pod)
-    // A loop (a back-off, a FailedScheduling) starts a fresh visit: it and what follows are new chapters.
-    if (c.loop && t.current && (c.placement.how !== 'kind' || t.current.kind !== c.placement.kind)) t.visit.clear()
-    const chapter = place(t, pod, lookupAnswer(e) ? { how: 'kind', kind: 'request' } : c.placement, e, i)
-    chapter.steps.push(i)
-    chapter.end = i
-    chapterOf[i] = chapter.id
-    if (c.role === 'beat') { beat[i] = 1; chapter.beats.push(i) }
-    if (e.requestId !== undefined) {
-      if (!requestChapter.has(e.requestId)) requestChapter.set(e.requestId, chapter)
-      requestLast.set(e.requestId, chapter)
+  private tellUntil(end: number): void {
+    const { events, requesters, requestChapter, requestLast } = this
+    const podOf = this.attribution.pods
+    for (let i = this.told; i < end; i++) {
+      const e = events[i]
+      if (e.type === 'http:Request' && e.requestId !== undefined) {
+        requesters.set(e.requestId, { lane: e.from ?? e.lane, verb: e.details.request.verb })
+      }
+      const c = classify(e, (id) => requesters.get(id))
+      const pod = podOf[i]
+      const t = this.track(pod)
+      // A loop (a back-off, a FailedScheduling) starts a fresh visit: it and what follows are new chapters.
+      if (c.loop && t.current && (c.placement.how !== 'kind' || t.current.kind !== c.placement.kind)) t.visit.clear()
+      const chapter = this.place(t, pod, lookupAnswer(e) ? { how: 'kind', kind: 'request' } : c.placement, e, i)
+      chapter.steps.push(i)
+      chapter.end = i
+      this.chapterOf.push(chapter.id)
+      const isBeat = c.role === 'beat'
+      this.beat.push(isBeat ? 1 : 0)
+      if (isBeat) chapter.beats.push(i)
+      if (e.requestId !== undefined) {
+        if (!requestChapter.has(e.requestId)) requestChapter.set(e.requestId, chapter)
+        requestLast.set(e.requestId, chapter)
+      }
+      if (e.type === 'http:Response' && e.to === 'kubectl') t.answered = chapter
+      if (e.outcome === 'error' && isBeat && chapter.outcome !== 'error' && !lookupAnswer(e)) {
+        chapter.outcome = 'error'
+        chapter.decidedBy = i
+        // A failure ends the visit: whatever comes next (a retry, a back-off) is told as new chapters.
+        t.visit.clear()
+      } else if (e.outcome === 'warning' && isBeat && chapter.outcome === 'ok') {
+        chapter.outcome = 'warning'
+        chapter.decidedBy = i
+      }
     }
-    if (e.type === 'http:Response' && e.to === 'kubectl') t.answered = chapter
-    if (e.outcome === 'error' && beat[i] && chapter.outcome !== 'error' && !lookupAnswer(e)) {
-      chapter.outcome = 'error'
-      chapter.decidedBy = i
-      // A failure ends the visit: whatever comes next (a retry, a back-off) is told as new chapters.
-      t.visit.clear()
-    } else if (e.outcome === 'warning' && beat[i] && chapter.outcome === 'ok') {
-      chapter.outcome = 'warning'
-      chapter.decidedBy = i
-    }
+    this.told = Math.max(this.told, end)
   }
-  return { chapters, chapterOf, beat, pods }
 }
 
 /** lookupAnswer: the 404 that answers `kubectl apply`'s lookup GET is the reason kubectl goes on to create. */
@@ -135,34 +177,6 @@ function fallbackKind(e: TraceEvent): ChapterKind {
     case 'CRI':
     case 'CNI': return e.type.startsWith('kubelet:') ? 'kubelet-sync' : 'sandbox'
   }
-}
-
-/**
- * attributePods gives every step the pod whose story it is part of: its own `pod`, else (kubectl's steps before it
- * names an object) the next pod kubectl sends a request about, else (kubectl's output) the last one it sent.
- */
-function attributePods(events: readonly TraceEvent[]): string[] {
-  const out = events.map((e) => e.pod ?? '')
-  let next = ''
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i]
-    if (e.lane === 'kubectl' && e.pod) next = e.pod
-    if (e.type === 'kubectl:Read') { if (!out[i]) out[i] = next; next = '' } else if (e.lane === 'kubectl' && !out[i] && e.type !== 'kubectl:Output') out[i] = next
-  }
-  let last = ''
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]
-    if (e.type === 'kubectl:Read') last = ''
-    if (e.lane === 'kubectl' && e.pod) last = e.pod
-    if (e.type === 'kubectl:Output' && !out[i]) out[i] = last || firstPodAfterRead(out, events, i)
-  }
-  return out
-}
-
-/** kubectl refused before sending anything: its output joins the story its file started. */
-function firstPodAfterRead(out: string[], events: readonly TraceEvent[], i: number): string {
-  for (let k = i; k >= 0; k--) if (events[k].type === 'kubectl:Read') return out[k]
-  return ''
 }
 
 /** stageAt is the stage of the chapter a step belongs to. */
