@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { emptyInbox, planInbox, STREAM_RENDER_MS } from './inbox.ts'
 import type { TraceEvent } from '../engine/events.ts'
-import type { WorkerMessage } from '../protocol/messages.ts'
+import type { PageMessage } from '../protocol/messages.ts'
 
 const step = (seq: number) => ({ seq, t: seq, type: 'http:Request', lane: 'kubectl', summary: `s${seq}` }) as unknown as TraceEvent
-const events = (...seqs: number[]): WorkerMessage => ({ type: 'events', events: seqs.map(step) })
-const progress = (steps: number): WorkerMessage => ({ type: 'progress', steps, virtualMs: steps })
-const seqsOf = (ms: WorkerMessage[]) => ms.map((m) => (m.type === 'events' ? m.events.map((e) => e.seq) : m.type))
+const events = (...seqs: number[]): PageMessage => ({ type: 'events', events: seqs.map(step) })
+const progress = (steps: number): PageMessage => ({ type: 'progress', steps, virtualMs: steps })
+const seqsOf = (ms: PageMessage[]) => ms.map((m) => (m.type === 'events' ? m.events.map((e) => e.seq) : m.type))
 
 describe('planInbox', () => {
   it('hands the first steps of a run to the store at once', () => {
@@ -33,7 +33,7 @@ describe('planInbox', () => {
     p = planInbox(p.state, [events(1), { type: 'error', message: 'x' }], 10)
     expect(seqsOf(p.deliver)).toEqual([[1], 'error'])
     p = planInbox(p.state, [events(2)], 20)
-    const done = { type: 'done' } as unknown as WorkerMessage
+    const done = { type: 'done' } as unknown as PageMessage
     p = planInbox(p.state, [events(3), done], 30)
     expect(seqsOf(p.deliver)).toEqual([[2, 3], 'done'])
     expect(p.state.held).toEqual([])

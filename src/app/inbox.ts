@@ -7,7 +7,7 @@
  * reset or an answer must never overtake the steps before it). Progress lines always go straight through.
  */
 import type { TraceEvent } from '../engine/events.ts'
-import type { WorkerMessage } from '../protocol/messages.ts'
+import type { PageMessage } from '../protocol/messages.ts'
 import { STREAM_RENDER_MS } from '../protocol/stream.ts'
 
 export { STREAM_RENDER_MS }
@@ -23,17 +23,17 @@ export const emptyInbox: InboxState = { held: [], lastAt: Number.NEGATIVE_INFINI
 
 export interface InboxPlan {
   /** The messages to hand to the store now, in order (held and new steps as one `events` message). */
-  deliver: WorkerMessage[]
+  deliver: PageMessage[]
   state: InboxState
   /** When steps are still held: take again after this many ms. */
   retryInMs?: number
 }
 
 /** planInbox decides which of the messages that arrived since the last frame reach the store now. */
-export function planInbox(state: InboxState, arrived: readonly WorkerMessage[], now: number): InboxPlan {
+export function planInbox(state: InboxState, arrived: readonly PageMessage[], now: number): InboxPlan {
   let held = state.held
   let lastAt = state.lastAt
-  const deliver: WorkerMessage[] = []
+  const deliver: PageMessage[] = []
   const release = () => {
     if (!held.length) return
     deliver.push({ type: 'events', events: held })

@@ -1,7 +1,7 @@
 /** UI state: one zustand store fed by the worker. */
 import { create } from 'zustand'
 import type { TraceEvent } from '../engine/events.ts'
-import type { ConsoleCommand, NodeRow, ObjectNames, PlayheadView, Suggestion, WorkerMessage } from '../protocol/messages.ts'
+import type { ConsoleCommand, NodeRow, ObjectNames, PageMessage, PlayheadView, Suggestion, WorkerMessage } from '../protocol/messages.ts'
 import { EXAMPLE_POD } from '../protocol/examples.ts'
 import { CLUSTER_PRESETS, isPreset, presetText } from '../protocol/clusters.ts'
 import { readPref, removePref, writePref } from './prefs.ts'
@@ -158,7 +158,7 @@ export interface AppState extends StorySlice, ScenarioSlice, QuizSlice, ConsoleS
   speed: number
   setPlaying(playing: boolean): void
   setSpeed(speed: number): void
-  receive(m: WorkerMessage): void
+  receive(m: PageMessage): void
   /** The editor's Apply: a new session starts with it (the console's commands are cleared). */
   start(applied: AppliedScenario): void
   /** A console run: the session's base and commands are what runs (the editors are not read). */

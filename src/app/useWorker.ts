@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react'
 import { useApp } from './store.ts'
-import type { ApplyCommand, Command, UsersCommand, WorkerMessage } from '../protocol/messages.ts'
+import type { ApplyCommand, Command, PageMessage, UsersCommand, WorkerMessage } from '../protocol/messages.ts'
+import { StoryBuilder } from '../engine/story/index.ts'
 import { emptyInbox, planInbox } from './inbox.ts'
 import type { InboxState } from './inbox.ts'
 import { applyAsked, initialRunState, runCancelled, runFailed, runFinished, runRefused } from './runs.ts'
@@ -54,7 +55,9 @@ export function useWorker(): (cmd: Command) => void {
     const start = (): Worker => {
       const w = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' })
       // Messages reach the store at most once per frame, a streaming run's steps at most once a second (inbox.ts).
-      let queued: WorkerMessage[] = []
+      let queued: PageMessage[] = []
+      // The run's story is told as its steps arrive, while the worker goes on simulating: none of it is left for the end.
+      let story = new StoryBuilder()
       let inbox: InboxState = emptyInbox
       let frame = 0
       let retry: ReturnType<typeof setTimeout> | undefined
@@ -68,7 +71,7 @@ export function useWorker(): (cmd: Command) => void {
         if (plan.retryInMs !== undefined) retry = setTimeout(() => { retry = undefined; schedule() }, plan.retryInMs)
       }
       const schedule = () => { if (!frame) frame = requestAnimationFrame(flush) }
-      const enqueue = (m: WorkerMessage) => {
+      const enqueue = (m: PageMessage) => {
         queued.push(m)
         schedule()
       }
@@ -76,7 +79,13 @@ export function useWorker(): (cmd: Command) => void {
         // A worker stopped by a newer apply may still have messages on their way: its trace is not wanted.
         if (w !== ref.current) return
         const m = ev.data
-        if (m.type === 'done') runs.current = runFinished(runs.current)
+        if (m.type === 'reset') story = new StoryBuilder()
+        if (m.type === 'events') story.add(m.events)
+        if (m.type === 'done') {
+          runs.current = runFinished(runs.current)
+          enqueue({ ...m, story: story.finish() })
+          return
+        }
         if (m.type === 'error' && !m.fatal) runs.current = runRefused(runs.current)
         if (m.type === 'error' && m.fatal) {
           const replayed = recover()

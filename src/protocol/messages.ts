@@ -159,27 +159,34 @@ export interface PodRow {
 }
 
 
+/**
+ * The end of a run. kubectl: the editor's apply (absent when the session did not start with one); session: the
+ * console's commands; outcomes: every failure with its deciding step and fix (engine/story), computed in the worker.
+ */
+export interface DoneMessage {
+  type: 'done'
+  kubectl?: { stdout: string; stderr: string; exitCode: number; errorPosition?: { line: number; column: number } }
+  getPods: string
+  pods: PodRow[]
+  outcomes: Outcome[]
+  session: ConsoleResult[]
+  /** Every pod the trace wrote, in first-write order, with its owner (absent from older workers). */
+  owners?: PodOwner[]
+  /** kube-scheduler's profiles and scoring strategies, or its start-up error and where it is in the cluster file. */
+  scheduler?: SchedulerSummary
+}
+
+/**
+ * What the page's store receives: the worker's messages, with the story (the trace in stages and chapters, beats
+ * and plumbing) on the done. The page builds the story from the steps as they stream in (app/useWorker), so the
+ * worker does not spend the end of a run on it.
+ */
+export type PageMessage = Exclude<WorkerMessage, { type: 'done' }> | (DoneMessage & { story: Story })
+
 export type WorkerMessage =
   | { type: 'reset' }
   | { type: 'events'; events: TraceEvent[] }
-  /**
-   * story: the trace in stages and chapters, beats and plumbing; outcomes: every failure with its deciding step and
-   * fix (engine/story). Both are computed once, in the worker.
-   */
-  /** kubectl: the editor's apply (absent when the session did not start with one); session: the console's commands. */
-  | {
-      type: 'done'
-      kubectl?: { stdout: string; stderr: string; exitCode: number; errorPosition?: { line: number; column: number } }
-      getPods: string
-      pods: PodRow[]
-      story: Story
-      outcomes: Outcome[]
-      session: ConsoleResult[]
-      /** Every pod the trace wrote, in first-write order, with its owner (absent from older workers). */
-      owners?: PodOwner[]
-      /** kube-scheduler's profiles and scoring strategies, or its start-up error and where it is in the cluster file. */
-      scheduler?: SchedulerSummary
-    }
+  | DoneMessage
   /** podYaml: `kubectl get pod -o yaml` of the pod described (the one the step is about), as stored at that step. */
   | ({ type: 'snapshot' } & Omit<PlayheadView, 'names'> & { names?: ObjectNames })
   /** fatal: the engine itself failed (a bug), and the worker must be restarted; otherwise the input was refused. */

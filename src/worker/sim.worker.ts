@@ -12,7 +12,7 @@ import { askWhatIf } from './whatif/ask.ts'
 import { decide, decisionNode, rememberApply } from './decision.ts'
 import { compare } from './compare.ts'
 import { presetText } from '../protocol/clusters.ts'
-import { buildStory, findOutcomes } from '../engine/story/index.ts'
+import { findOutcomes } from '../engine/story/index.ts'
 import { podOwners } from './owners.ts'
 import type { Command, ConsoleCommand, ReadCommand, WorkerMessage } from '../protocol/messages.ts'
 import { STREAM_POST_MS } from '../protocol/stream.ts'
@@ -130,7 +130,7 @@ function yieldToMessages(): Promise<void> {
 /** The apply being simulated: a newer apply stops an older one between slices. */
 let current = 0
 /** A slice runs at most this many callbacks or this long before the worker posts what it has and yields. */
-const SLICE_CALLBACKS = 4000
+const SLICE_CALLBACKS = 500
 const SLICE_MS = 50
 
 /**
@@ -193,7 +193,6 @@ async function simulate(cmd: Extract<Command, { type: 'apply' }>): Promise<void>
       })),
       getPods: getPodsWide(pods, sim.nowWallMs()),
       pods: pods.map((p) => ({ name: p.metadata?.name ?? '', namespace: p.metadata?.namespace ?? '', phase: p.status?.phase ?? '', node: p.spec?.nodeName ?? '', ip: p.status?.podIP ?? '' })),
-      story: buildStory(trace),
       outcomes: findOutcomes(trace, k),
       owners: podOwners(trace),
       scheduler: schedulerSummary(cluster.schedulerConfig, cmd.cluster),

@@ -2,7 +2,7 @@
  * The story of a trace: its stages and chapters, beats and plumbing, what each chapter says, the waits and the
  * outcomes. Pure functions of a trace; the worker, the browser's views and the CLI share them.
  */
-export { buildStory, stageAt } from './chapters.ts'
+export { StoryBuilder, buildStory, stageAt } from './chapters.ts'
 export { CHAPTERS, SHORT, chapterTitle, stageOf, tellChapter } from './catalog.ts'
 export { STAGES, CHAPTER_KINDS } from './types.ts'
 export type { Chapter, ChapterKind, ChapterOutcome, Role, StageId, Story } from './types.ts'
