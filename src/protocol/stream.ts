@@ -4,5 +4,5 @@
  * steps to its store at most once per STREAM_RENDER_MS (app/inbox.ts), since each hand-over re-renders every panel
  * over the whole trace so far.
  */
-export const STREAM_POST_MS = 150
+export const STREAM_POST_MS = 50
 export const STREAM_RENDER_MS = 1000
