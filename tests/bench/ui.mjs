@@ -4,7 +4,8 @@
 //   cold load to the first swimlane drawn, JavaScript (gzipped) needed before Monaco loads,
 //   playback of a 100-pod apply at 4× (fps from Play until the end and the panels have caught up, longest
 //   main-thread task; the first play and the median of four more), and a ~50,000-step trace (370 pods on the
-//   600-node preset) while scrubbing and zooming (fps, longest task), and presenter mode playing the happy path at the
+//   600-node preset): simulated and streamed (to the first lane and to the end; the first apply, then the mean of two
+//   more), then scrubbing and zooming it (fps, longest task), and presenter mode playing the happy path at the
 //   story's pace with the chapter pauses off (fps, longest task); the 5,000-node cluster map: time to its first
 //   paint after a cycle is selected, recolouring it, and opening the decision view of that cycle (each with the
 //   longest main-thread task).
@@ -117,7 +118,9 @@ try {
     await page.waitForFunction(() => !document.querySelector('.controls button:first-child')?.hasAttribute('disabled') && /created/.test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? ''), null, { timeout: 180000 })
     const done = Date.now() - t0
     const steps = await page.evaluate(() => Number(document.querySelector('input[type=range]')?.max ?? -1) + 1)
-    console.log(`${label}: ${steps.toLocaleString('en-US')} steps simulated and streamed in ${done} ms; first lane drawn after ${await firstLane} ms`)
+    const lane = await firstLane
+    if (label) console.log(`${label}: ${steps.toLocaleString('en-US')} steps simulated and streamed in ${done} ms; first lane drawn after ${lane} ms`)
+    return { done, lane, steps }
   }
 
   // The 5,000-node cluster map: the "giant" preset and one pod. Each figure runs from the action to the next frame
@@ -242,6 +245,15 @@ try {
     await page.getByRole('tab', { name: 'Pod manifest' }).click()
     await applyText(pods(Number(process.env.BENCH_LARGE_PODS ?? 370)), 'large trace (600 nodes)')
     await quiet()
+    // The same apply again, twice (a comment makes it a new apply): the engine's code is warm now, as for a user's
+    // second apply on this preset. The mean of the two.
+    const again = []
+    for (let k = 0; k < 2; k++) {
+      again.push(await applyText(`${pods(Number(process.env.BENCH_LARGE_PODS ?? 370))}# again ${k}\n`))
+      await quiet()
+    }
+    const mid = (xs) => Math.round((xs[0] + xs[1]) / 2)
+    console.log(`large trace (600 nodes), applied again (mean of two): simulated and streamed in ${mid(again.map((a) => a.done))} ms; first lane drawn after ${mid(again.map((a) => a.lane))} ms`)
     const scrub = await measure(4000, 'scrub')
     console.log(`large trace, scrubbing: ${scrub.fps.toFixed(1)} fps, longest main-thread task ${Math.round(scrub.longest)} ms (${scrub.over50} over 50 ms)`)
     await quiet()
