@@ -3,6 +3,7 @@ import { create } from 'zustand'
 import type { TraceEvent } from '../engine/events.ts'
 import type { ConsoleCommand, NodeRow, ObjectNames, PageMessage, PlayheadView, Suggestion, WorkerMessage } from '../protocol/messages.ts'
 import { EXAMPLE_POD } from '../protocol/examples.ts'
+import { MAX_SEED } from '../protocol/seed.ts'
 import { CLUSTER_PRESETS, isPreset, presetText } from '../protocol/clusters.ts'
 import { readPref, removePref, writePref } from './prefs.ts'
 import { createStorySlice, firstBeat } from './slices/story.ts'
@@ -63,7 +64,7 @@ function initialCluster(): { clusterText: string; clusterPreset: string } {
 /** validSeed accepts a whole number from 0 to 2^31 − 1 (what the engine's generator takes). */
 export function validSeed(v: string | number | null | undefined): number | undefined {
   const n = typeof v === 'number' ? v : v === null || v === undefined || v.trim() === '' ? NaN : Number(v)
-  return Number.isInteger(n) && n >= 0 && n <= 2 ** 31 - 1 ? n : undefined
+  return Number.isInteger(n) && n >= 0 && n <= MAX_SEED ? n : undefined
 }
 
 /** What a shared link replaced, if the user has neither restored nor dismissed it yet (it survives reloads). */

@@ -1,6 +1,7 @@
 /**
- * The scenario gallery, in teaching order: three healthy births first (the whole story, then the article's pod),
- * then what can go wrong, stage by stage — kubectl, the API server's chain, the scheduler, the node.
+ * The scenario gallery, in teaching order: four healthy births first (hello nginx, the whole story, the article's
+ * pod, a Deployment), then what can go wrong, stage by stage — kubectl, the API server's chain, the scheduler, the
+ * node.
  * Each scenario is one file, src/scenarios/<id>.ts; scenarios.test.ts runs every one as the app would.
  */
 import type { Scenario } from './types.ts'

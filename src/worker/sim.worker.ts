@@ -160,7 +160,8 @@ async function simulate(cmd: Extract<Command, { type: 'apply' }>): Promise<void>
     if (session.length) sim.session(session)
     const trace = sim.trace
     let sent = 0
-    // One message per flush: the page re-renders once per message.
+    // What the trace gained since the last post, as one message (the page hands steps to its store at most once a
+    // second: app/inbox.ts).
     const flush = () => {
       if (sent < trace.length) post({ type: 'events', events: trace.slice(sent) })
       sent = trace.length

@@ -5,6 +5,7 @@
 import type { StateCreator } from 'zustand'
 import type { CompareMessage, PinnedRun } from '../../protocol/compare.ts'
 import { readPref, removePref, writePref } from '../prefs.ts'
+import { MAX_SEED } from '../../protocol/seed.ts'
 
 export interface CompareSlice {
   /** The pinned run (A); absent: nothing pinned. */
@@ -36,7 +37,7 @@ export function readPinned(text: string | null): PinnedRun | undefined {
       manifest?: unknown; cluster?: unknown; seed?: unknown; user?: unknown; session?: unknown; skipManifest?: unknown
     }
     if (typeof o.manifest !== 'string' || typeof o.cluster !== 'string') return undefined
-    if (typeof o.seed !== 'number' || !Number.isInteger(o.seed) || o.seed < 0 || o.seed > 2 ** 31 - 1) return undefined
+    if (typeof o.seed !== 'number' || !Number.isInteger(o.seed) || o.seed < 0 || o.seed > MAX_SEED) return undefined
     const session = Array.isArray(o.session) && o.session.every(isCommand) ? o.session : undefined
     return {
       manifest: o.manifest, cluster: o.cluster, seed: o.seed,

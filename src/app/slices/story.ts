@@ -1,5 +1,5 @@
 /**
- * The story slice: the trace told in chapters (from the worker), how it is told (narration depth, pace, pauses at
+ * The story slice: the trace told in chapters (built on the page as the steps stream in: app/useWorker), how it is told (narration depth, pace, pauses at
  * chapters) and presenter mode. Preferences persist across reloads.
  */
 import type { StateCreator } from 'zustand'

@@ -33,12 +33,6 @@ export interface TxnResult {
   events: EtcdWatchEvent[]
 }
 
-/**
- * EtcdStore is a revisioned key/value store with etcd's semantics: one global revision that every
- * successful write transaction bumps by one; each key keeps createRevision, modRevision and version;
- * watchers on a prefix receive every later write in revision order. It is pure data: the etcd
- * component wraps it with latency and trace events.
- */
 /** bucketOf: the resource part of a key (/registry/pods/ns/name → /registry/pods/), for cheap range reads. */
 function bucketOf(key: string): string {
   const i = key.indexOf('/', key.indexOf('/', 1) + 1)
@@ -54,6 +48,12 @@ interface Bucket {
   revision: number
 }
 
+/**
+ * EtcdStore is a revisioned key/value store with etcd's semantics: one global revision that every
+ * successful write transaction bumps by one; each key keeps createRevision, modRevision and version;
+ * watchers on a prefix receive every later write in revision order. It is pure data: the etcd
+ * component wraps it with latency and trace events.
+ */
 export class EtcdStore {
   private data = new Map<string, KV>()
   private buckets = new Map<string, Bucket>()

@@ -1,8 +1,8 @@
 /**
- * Monaco with YAML and monaco-yaml, bundled and offline (shared/toolchain.md variant A: monaco-editor 0.52.2).
- * The Pod schema is generated at build time from the maintained kubernetes-models package
- * (src/cli/tools/generatePodSchema.ts): unknown fields, wrong types and invalid enum values are flagged, with
- * completion and hover from the API's own descriptions.
+ * Monaco with YAML and monaco-yaml, bundled and offline (monaco-editor 0.52.2).
+ * The Pod schema (pod.schema.json) is generated from the maintained kubernetes-models package by
+ * src/cli/tools/generateSchemas.ts and committed; generateSchemas.test.ts checks it is current. Unknown fields,
+ * wrong types and invalid enum values are flagged, with completion and hover from the API's own descriptions.
  */
 import * as monaco from 'monaco-editor/esm/vs/editor/editor.api'
 import 'monaco-editor/esm/vs/editor/edcore.main'

@@ -3,11 +3,11 @@ import type { StepOf } from '../../events.ts'
 import type { NarrationTable } from '../../narration/types.ts'
 import { DOCS, SRC, list, plural, podOf } from './text.ts'
 import { RANKED_TOTALS, rankTotals, rankedTotals } from '../framework/record.ts'
+import { NOT_SIMULATED } from '../plugins/volumes.ts'
 
 type CycleStep =
   'scheduler:PreFilter' | 'scheduler:Filter' | 'scheduler:PreScore' | 'scheduler:Score' | 'scheduler:Select'
 
-const NOT_SIMULATED = 'volumes are not simulated by podbirth'
 /** How many rejected nodes a story names one by one. */
 const NAMED_NODES = 5
 
