@@ -6,7 +6,8 @@
  */
 import { loadClusterOnce } from './clusterCache.ts'
 import { createSimulation } from '../engine/index.ts'
-import type { Simulation, SessionCommand } from '../engine/index.ts'
+import type { Simulation } from '../engine/index.ts'
+import { sessionCommands } from './session.ts'
 import type { CycleRecord } from '../engine/scheduler/framework/record.ts'
 import type { ApplyCommand } from '../protocol/messages.ts'
 
@@ -17,13 +18,7 @@ export function runOf(cmd: ApplyCommand): Simulation | { error: string } {
   const sim = createSimulation({ cluster, seed: cmd.seed })
   sim.start()
   if (!cmd.skipManifest) sim.apply({ files: [{ name: 'pod.yaml', text: cmd.text }], user: cmd.user })
-  const session: SessionCommand[] = (cmd.session ?? []).map((c) => ({
-    argv: c.argv,
-    files: { 'pod.yaml': cmd.text },
-    ...(c.atMs !== undefined ? { atMs: c.atMs } : {}),
-    ...(c.sleepMs ? { sleepMs: c.sleepMs } : {}),
-    ...(c.stdin !== undefined ? { stdin: c.stdin } : {}),
-  }))
+  const session = sessionCommands(cmd)
   if (session.length) sim.session(session)
   return sim
 }

@@ -7,7 +7,8 @@ import { schedulerSummary } from '../engine/cluster/index.ts'
 import { loadClusterOnce } from './clusterCache.ts'
 import { prepareSpare, takeStarted } from './spare.ts'
 import { consoleVocabulary, consoleWords, createSimulation, formatScript, getPodsWide, parseScript } from '../engine/index.ts'
-import type { ScriptCommand, SessionCommand, Simulation } from '../engine/index.ts'
+import type { ScriptCommand, Simulation } from '../engine/index.ts'
+import { sessionCommands } from './session.ts'
 import { askWhatIf } from './whatif/ask.ts'
 import { decide, decisionNode, rememberApply } from './decision.ts'
 import { compare } from './compare.ts'
@@ -152,11 +153,7 @@ async function simulate(cmd: Extract<Command, { type: 'apply' }>): Promise<void>
     const t0 = sim.nowMs()
     post({ type: 'reset' })
     if (!cmd.skipManifest) sim.apply({ files: [{ name: 'pod.yaml', text: cmd.text }], user: cmd.user })
-    // The console's commands, after the apply; `kubectl apply -f pod.yaml` typed there reads the editor's text.
-    const session: SessionCommand[] = (cmd.session ?? []).map((c) => ({
-      argv: c.argv, files: { 'pod.yaml': cmd.text }, ...(c.atMs !== undefined ? { atMs: c.atMs } : {}),
-      ...(c.sleepMs ? { sleepMs: c.sleepMs } : {}), ...(c.stdin !== undefined ? { stdin: c.stdin } : {}),
-    }))
+    const session = sessionCommands(cmd)
     if (session.length) sim.session(session)
     const trace = sim.trace
     let sent = 0

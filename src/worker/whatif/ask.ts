@@ -3,26 +3,15 @@
  * the last apply: the same cluster file, seed, user, manifest and console session, re-run with each edit.
  */
 import type { TraceEvent } from '../../engine/events.ts'
-import type { SessionCommand } from '../../engine/index.ts'
 import type { KObject, Pod } from '../../engine/api/types.ts'
 import type { ApplyCommand } from '../../protocol/messages.ts'
 import { firstCycleRunner } from './run.ts'
+import { sessionCommands } from '../session.ts'
 import { whatIf } from './index.ts'
 import type { WhatIfAnswer } from './index.ts'
 
 /** A run gives up on the pod's first cycle this long (virtual µs) after the failed one happened. */
 const GRACE_US = 60 * 1_000_000
-
-/** The console's commands as the worker's apply runs them (pod.yaml is the editor's text). */
-function sessionOf(cmd: ApplyCommand): SessionCommand[] {
-  return (cmd.session ?? []).map((c) => ({
-    argv: c.argv,
-    files: { 'pod.yaml': cmd.text },
-    ...(c.atMs !== undefined ? { atMs: c.atMs } : {}),
-    ...(c.sleepMs ? { sleepMs: c.sleepMs } : {}),
-    ...(c.stdin !== undefined ? { stdin: c.stdin } : {}),
-  }))
-}
 
 /**
  * askWhatIf: `event` the trace step asked about, `objects` what was stored right after it, `apply` the last apply
@@ -44,7 +33,7 @@ export function askWhatIf(
   const run = firstCycleRunner({
     seed: apply.seed,
     user: apply.user,
-    session: sessionOf(apply),
+    session: sessionCommands(apply),
     skipManifest: apply.skipManifest,
     pod,
     untilUs: event.t + GRACE_US,
