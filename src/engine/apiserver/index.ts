@@ -225,7 +225,7 @@ export class KubeApiServer implements ApiServerEndpoint {
     }
   }
 
-  /** reply emits the Respond step (for kubectl's requests) and answers. */
+  /** reply answers the request (a successful create's Respond step is emitted by create.ts's persist). */
   reply(rc: RequestContext, res: HttpResponse): void {
     rc.respond(res)
   }

@@ -20,7 +20,11 @@ const ORDERED: AdmissionPlugin[] = [
   MutatingAdmissionPolicy, MutatingAdmissionWebhook, ValidatingAdmissionPolicy, ValidatingAdmissionWebhook, ResourceQuota,
 ]
 
-/** admissionPlugins returns the enabled plugins in order (--enable/--disable-admission-plugins by name). */
+/**
+ * admissionPlugins returns the enabled plugins in order. Every plugin here is on by default in v1.35, so
+ * --enable-admission-plugins adds nothing (plugins off by default are not simulated); --disable-admission-plugins
+ * removes plugins by name.
+ */
 export function admissionPlugins(enable: string[] = [], disable: string[] = []): AdmissionPlugin[] {
   void enable
   return ORDERED.filter((p) => !disable.includes(p.name))
