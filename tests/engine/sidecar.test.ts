@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Simulation } from '../../src/engine/index.ts'
 import { getPodsWide } from '../../src/engine/kubectl/printers/getPods.ts'
-import { describePodStatus } from '../../src/engine/kubectl/printers/describePod.ts'
+import { describePod } from '../../src/engine/kubectl/printers/describe/pod.ts'
 import type { StepOf } from '../../src/engine/events.ts'
 import { adminClient, applyAndRun } from './helpers.ts'
 
@@ -90,7 +90,8 @@ describe('a pod with a sidecar and an app container (the QA repro)', () => {
   })
 
   it('describes the sidecar as Running and Ready', () => {
-    const text = describePodStatus(p ?? {})
+    // describe without its Events section (--show-events=false)
+    const text = describePod(p ?? {}, undefined, 0).replace(/\n$/, '')
     expect(text).toMatch(/Init Containers:\n {2}log-shipper:[\s\S]*?State: {10}Running[\s\S]*?Ready: {10}True/)
   })
 })

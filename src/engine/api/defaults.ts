@@ -1,8 +1,8 @@
 /**
  * defaultPod: the scheme's defaults for a v1 Pod.
  * Mirrors: kubernetes/kubernetes pkg/apis/core/v1/defaults.go (SetDefaults_Pod, SetDefaults_PodSpec,
- * SetDefaults_Container, SetDefaults_ContainerPort, SetDefaults_Probe, SetDefaults_HTTPGetAction) and
- * pkg/apis/core/v1/defaults.go requests-from-limits.
+ * SetDefaults_Container, SetDefaults_ContainerPort, SetDefaults_Probe, SetDefaults_HTTPGetAction), with the
+ * requests-from-limits defaulting SetDefaults_Pod does there.
  * Simplified: volume-source defaults are not applied.
  */
 import { copyOf, withKey } from './copy.ts'

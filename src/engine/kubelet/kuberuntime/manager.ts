@@ -2,8 +2,9 @@
  * The runtime manager's side of SyncPod: after the sandbox, the init containers one at a time (sidecars only have to
  * start), then the regular containers; stopping the sidecars once the regular containers are done for good; and
  * killing a pod's containers in termination order.
- * Mirrors: pkg/kubelet/kuberuntime/kuberuntime_manager.go (SyncPod, computePodActions, killPodWithSyncResult),
- * kuberuntime_container.go (computeInitContainerActions), kuberuntime_termination_order.go.
+ * Mirrors: pkg/kubelet/kuberuntime/kuberuntime_manager.go (SyncPod, killPodWithSyncResult; its computePodActions is
+ * the kernel in computePodActions.ts), kuberuntime_container.go (computeInitContainerActions),
+ * kuberuntime_termination_order.go.
  */
 import { isSidecar } from '../../api/containers.ts'
 import type { Container, ContainerStatus } from '../../api/types.ts'
