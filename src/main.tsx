@@ -6,6 +6,7 @@ import './styles/story.css'
 import './styles/glossary.css'
 import './styles/quiz.css'
 import './styles/tour.css'
+import './styles/clusterMap.css'
 import { decodeScenario } from './app/share.ts'
 import { useApp } from './app/store.ts'
 
