@@ -101,8 +101,10 @@ export interface AppState extends StorySlice, ScenarioSlice, QuizSlice, ConsoleS
   progress?: { steps: number; virtualMs: number }
   /** kubectl's view at the selected step (from the worker). */
   atPlayhead?: Omit<PlayheadView, 'names'> & { names?: ObjectNames }
-  /** Suggested edits for the FailedScheduling at step `index` (from the worker). */
-  /** note: why fewer edits were simulated (a cap on runs, a very large cluster). */
+  /**
+   * Suggested edits for the FailedScheduling at step `index` (from the worker); note: why fewer edits were simulated
+   * (a cap on runs, a very large cluster).
+   */
   whatIf?: { index: number; suggestions: Suggestion[]; note?: string }
   /** Counts new traces and worker failures: a snapshot asked for before one of them will not be answered. */
   generation: number

@@ -1,7 +1,7 @@
 /**
  * Scenarios for the control plane's narration tests: real simulations that together emit every step type of
- * client/, kubectl/, apiserver/ and etcd/ (apart from the two declared types the engine never emits), and a check
- * that every step of a type reads well at both depths.
+ * client/, kubectl/, apiserver/ and etcd/ (each test expects none missing), and a check that every step of a type
+ * reads well at both depths.
  */
 import { loadCluster } from '../cluster/index.ts'
 import { createSimulation } from '../index.ts'

@@ -33,7 +33,10 @@ export interface AdmissionAttributes {
   dryRun: boolean
 }
 
-/** AdmissionStore is the read access plugins have (the informer caches), plus the clock. */
+/**
+ * AdmissionStore is the read access plugins have, plus the clock. Upstream's plugins read informer caches; here they
+ * read the store directly (create.ts), which a cache in sync with it would answer the same.
+ */
 export interface AdmissionStore {
   get(key: string): KObject | undefined
   /** list returns the objects under an etcd prefix, in key order. */
