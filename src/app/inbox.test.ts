@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { emptyInbox, planInbox, STREAM_RENDER_MS } from './inbox.ts'
+import { emptyInbox, planInbox, planStale, STREAM_RENDER_MS } from './inbox.ts'
 import type { TraceEvent } from '../engine/events.ts'
 import type { PageMessage } from '../protocol/messages.ts'
 
@@ -44,5 +44,14 @@ describe('planInbox', () => {
     p = planInbox(p.state, [events(1)], 10)
     p = planInbox(p.state, [{ type: 'reset' }, events(0)], 20)
     expect(seqsOf(p.deliver)).toEqual(['reset', [0]])
+  })
+})
+
+describe('planStale', () => {
+  it('keeps only the error of a stopped worker: its steps, progress and end never reach the next run', () => {
+    const done = { type: 'done' } as unknown as PageMessage
+    const error: PageMessage = { type: 'error', message: 'The simulation worker stopped', fatal: true }
+    expect(planStale([events(5, 6), progress(7), done, error])).toEqual([error])
+    expect(planStale([events(1)])).toEqual([])
   })
 })

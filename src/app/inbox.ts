@@ -57,3 +57,12 @@ export function planInbox(state: InboxState, arrived: readonly PageMessage[], no
   const retryInMs = held.length ? Math.max(0, lastAt + STREAM_RENDER_MS - now) : undefined
   return { deliver, state: { held, lastAt }, ...(retryInMs !== undefined ? { retryInMs } : {}) }
 }
+
+/**
+ * planStale: a worker that was stopped (a newer apply, Cancel, a crash) may still have messages queued for the next
+ * frame, and steps held. Its steps, progress and end are not wanted (they would land in the next run's trace); only
+ * an error is: the one that says why it was stopped and restarted.
+ */
+export function planStale(arrived: readonly PageMessage[]): PageMessage[] {
+  return arrived.filter((m) => m.type === 'error')
+}

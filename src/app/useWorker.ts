@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef } from 'react'
 import { useApp } from './store.ts'
 import type { ApplyCommand, Command, PageMessage, UsersCommand, WorkerMessage } from '../protocol/messages.ts'
 import { StoryBuilder } from '../engine/story/index.ts'
-import { emptyInbox, planInbox } from './inbox.ts'
+import { emptyInbox, planInbox, planStale } from './inbox.ts'
 import type { InboxState } from './inbox.ts'
 import { applyAsked, initialRunState, runCancelled, runFailed, runFinished, runRefused } from './runs.ts'
 import type { RunAction, RunState } from './runs.ts'
@@ -64,6 +64,14 @@ export function useWorker(): (cmd: Command) => void {
       const flush = () => {
         frame = 0
         if (retry !== undefined) { clearTimeout(retry); retry = undefined }
+        if (w !== ref.current) {
+          // Replaced since: only the message saying why reaches the store, never this worker's steps.
+          const stale = planStale(queued)
+          queued = []
+          inbox = emptyInbox
+          for (const m of stale) receive(m)
+          return
+        }
         const plan = planInbox(inbox, queued, performance.now())
         queued = []
         inbox = plan.state

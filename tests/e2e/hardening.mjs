@@ -188,6 +188,8 @@ export async function hardeningTests({ browser, ORIGIN, root, test, assert, watc
     // 1,500 pods: some 190,000 steps, seconds of simulation — long enough to be cancelled while it runs.
     const big = Array.from({ length: 1500 }, (_, i) => EXAMPLE.replace('name: nginx\n  labels', `name: pod-${i}\n  labels`))
       .join('---\n')
+    const stepsOf = () => page.evaluate(() => Number(document.querySelector('[aria-label="Events"]')?.getAttribute('data-steps')))
+    const exampleSteps = await stepsOf()
     await page.evaluate((t) => window.__podbirthEditor.setValue(t), big)
     const workers = await page.evaluate(() => window.__simWorkers)
     await page.getByRole('button', { name: 'Apply', exact: true }).click()
@@ -203,6 +205,9 @@ export async function hardeningTests({ browser, ORIGIN, root, test, assert, watc
     await page.waitForFunction(() => /pod\/nginx created/.test(document.querySelector('[aria-label="kubectl output"]')?.textContent ?? ''), null, { timeout: 15000 })
     await idle(page)
     assert(!/pod\/pod-0 created/.test(await output(page)), 'the cancelled run\'s output shows')
+    // Steps the stopped worker had streamed but the page still held must never land in the replayed trace.
+    await page.waitForTimeout(1500)
+    assert(await stepsOf() === exampleSteps, `the trace after Cancel has ${await stepsOf()} steps, the replayed apply ${exampleSteps}`)
     assert(await page.evaluate(() => window.__simWorkers) === workers + 1, 'the busy worker was not replaced')
     assert(await page.evaluate(() => window.__podbirthEditor.getValue()) === big, 'the manifest changed')
     assert(await page.getByRole('button', { name: 'Cancel', exact: true }).count() === 0, 'Cancel stays after the run')
