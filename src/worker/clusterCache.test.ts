@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadClusterOnce } from './clusterCache.ts'
+import { loadClusterOnce, loadClusterShared } from './clusterCache.ts'
 import { createSimulation } from '../engine/index.ts'
 import { presetText } from '../protocol/clusters.ts'
 
@@ -37,5 +37,13 @@ describe('loadClusterOnce', () => {
     }
     // Modules are strict: a write into the frozen cluster would throw here.
     expect(run()).toBe(run())
+  })
+
+  it('shares the kept cluster with a what-if of the same text, and parses an edited one without replacing it', () => {
+    const kept = loadClusterOnce(presetText('two-nodes'))
+    expect(loadClusterShared(presetText('two-nodes'))).toBe(kept)
+    const edited = loadClusterShared(presetText('zones'))
+    expect(edited).not.toBe(kept)
+    expect(loadClusterOnce(presetText('two-nodes'))).toBe(kept)
   })
 })

@@ -16,3 +16,11 @@ export function loadClusterOnce(text: string | undefined): Loaded {
   last = { text, loaded }
   return loaded
 }
+
+/**
+ * loadClusterShared is the kept cluster when `text` is the kept text, else a parse of its own that does not replace
+ * it: a what-if's edited cluster file is run once, and the next Apply still finds the user's cluster parsed.
+ */
+export function loadClusterShared(text: string | undefined): Loaded {
+  return last && last.text === text ? last.loaded : loadCluster(text, 'cluster.yaml')
+}

@@ -3,7 +3,7 @@
  * session), rebuilt with the edited texts and stepped until the scheduler has finished the pod's first cycle, as
  * `podbirth explain` (src/cli/explain.ts) does for one pod.
  */
-import { loadCluster } from '../../engine/cluster/index.ts'
+import { loadClusterShared } from '../clusterCache.ts'
 import { createSimulation } from '../../engine/index.ts'
 import type { SessionCommand } from '../../engine/index.ts'
 import type { KObject, Pod } from '../../engine/api/types.ts'
@@ -41,7 +41,8 @@ export function samePod(pod: Pod): (key: string) => boolean {
 export function firstCycleRunner(setup: RunSetup): RunFn {
   const matches = samePod(setup.pod)
   return ({ manifest, cluster }): RunResult => {
-    const spec = loadCluster(cluster, 'cluster.yaml')
+    // Most suggestions edit the manifest only: the user's cluster, parsed once, serves them all.
+    const spec = loadClusterShared(cluster)
     if ('error' in spec) return { kind: 'none', message: spec.error }
     const sim = createSimulation({ cluster: spec, seed: setup.seed, retainTrace: false })
     sim.start()
