@@ -8,7 +8,7 @@ import { SCENARIOS } from '../../src/scenarios/index.ts'
 import { createSimulation } from '../../src/engine/index.ts'
 import type { Simulation } from '../../src/engine/index.ts'
 import { cluster } from './helpers.ts'
-import { k } from './session/helpers.ts'
+import { k, ROLLOUT_AND_UNDO } from './session/helpers.ts'
 
 /** The first step whose JSON changed after its emit, or null. */
 function firstChanged(sim: Simulation, run: () => void): { index: number; type: string } | null {
@@ -32,15 +32,7 @@ describe('every step reads the same at its emit as at the end of the run', () =>
 
   it('a Deployment rolled out, updated, undone and scaled (the controllers\' steps)', () => {
     const sim = createSimulation({ cluster: cluster(), seed: 1 })
-    const commands = [
-      k('create deployment web --image=nginx:1.27 --replicas=2'),
-      k('rollout status deployment/web'),
-      k('set image deployment/web nginx=nginx:1.28'),
-      k('rollout status deployment/web'),
-      k('rollout undo deployment/web'),
-      k('rollout status deployment/web'),
-      k('scale deployment/web --replicas=3'),
-    ]
+    const commands = [...ROLLOUT_AND_UNDO, k('scale deployment/web --replicas=3')]
     expect(firstChanged(sim, () => {
       sim.session(commands)
       sim.run(5 * 60 * 1000)

@@ -3,7 +3,7 @@
  * garbage collector, driven by kubectl commands as a presenter types them.
  */
 import { describe, expect, it } from 'vitest'
-import { k, live, named, out, ready, runSession } from './helpers.ts'
+import { k, live, named, out, ready, ROLLOUT_AND_UNDO, runSession } from './helpers.ts'
 
 const HASH = '[bcdfghjklmnpqrstvwxz2456789]{1,10}'
 const SUFFIX = '[bcdfghjklmnpqrstvwxz2456789]{5}'
@@ -149,15 +149,7 @@ describe('a rolling update with maxSurge 1 and maxUnavailable 0', () => {
 
 describe('rollout undo', () => {
   it('goes back to the previous template: the old ReplicaSet becomes revision 3 and takes the pods back', () => {
-    const sim = runSession([
-      k('create deployment web --image=nginx:1.27 --replicas=2'),
-      k('rollout status deployment/web'),
-      k('set image deployment/web nginx=nginx:1.28'),
-      k('rollout status deployment/web'),
-      k('rollout undo deployment/web'),
-      k('rollout status deployment/web'),
-      k('rollout history deployment/web'),
-    ])
+    const sim = runSession([...ROLLOUT_AND_UNDO, k('rollout history deployment/web')])
     expect(out(sim, 4)).toBe('deployment.apps/web rolled back\n')
     expect(sim.replicaSets()).toHaveLength(2)
     const first = sim.replicaSets().find((r) => r.spec?.template?.spec?.containers[0].image === 'nginx:1.27')

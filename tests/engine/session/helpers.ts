@@ -36,3 +36,13 @@ status:
   capacity: {cpu: "4", memory: 8Gi, pods: "110"}
   allocatable: {cpu: "4", memory: 8Gi, pods: "110"}
 `).join('---\n')
+
+/** A two-replica Deployment rolled out, updated to nginx:1.28 and undone, waiting for each rollout. */
+export const ROLLOUT_AND_UNDO: SessionCommand[] = [
+  k('create deployment web --image=nginx:1.27 --replicas=2'),
+  k('rollout status deployment/web'),
+  k('set image deployment/web nginx=nginx:1.28'),
+  k('rollout status deployment/web'),
+  k('rollout undo deployment/web'),
+  k('rollout status deployment/web'),
+]
