@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { emptyInbox, planInbox, planStale, STREAM_RENDER_MS } from './inbox.ts'
+import { emptyInbox, planInbox, planStale } from './inbox.ts'
+import { STREAM_RENDER_MS } from '../protocol/stream.ts'
 import type { TraceEvent } from '../engine/events.ts'
 import type { PageMessage } from '../protocol/messages.ts'
 

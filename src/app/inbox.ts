@@ -10,8 +10,6 @@ import type { TraceEvent } from '../engine/events.ts'
 import type { PageMessage } from '../protocol/messages.ts'
 import { STREAM_RENDER_MS } from '../protocol/stream.ts'
 
-export { STREAM_RENDER_MS }
-
 export interface InboxState {
   /** Steps received but not yet handed to the store. */
   held: TraceEvent[]

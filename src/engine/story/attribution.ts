@@ -20,15 +20,21 @@ export class PodAttribution {
   private last = ''
   /** In order: the last kubectl:Read. */
   private lastRead = -1
-  private readonly types: TraceEvent['type'][] = []
-  private readonly kubectlPods: (string | undefined)[] = []
+  /** The steps so far (the builder's array: it pushes each step before calling add). */
+  private readonly events: readonly TraceEvent[]
+
+  constructor(events: readonly TraceEvent[]) {
+    this.events = events
+  }
 
   get ready(): number {
     return this.passed
   }
 
-  add(e: TraceEvent): void {
+  /** add settles what step `events[pods.length]` settles and takes it in. */
+  add(): void {
     const i = this.pods.length
+    const e = this.events[i]
     const kubectl = e.lane === 'kubectl'
     // A later kubectl step settles the waiting ones: a pod it names, or a file it reads (they named none).
     if (this.waiting.length) {
@@ -36,8 +42,6 @@ export class PodAttribution {
       else if (kubectl && e.pod) this.settle(e.pod)
     }
     this.pods.push(e.pod || '')
-    this.types.push(e.type)
-    this.kubectlPods.push(kubectl ? e.pod || '' : undefined)
     if ((kubectl || e.type === 'kubectl:Read') && !e.pod && e.type !== 'kubectl:Output') this.waiting.push(i)
     this.pass()
   }
@@ -56,11 +60,10 @@ export class PodAttribution {
   private pass(): void {
     const until = this.waiting.length ? this.waiting[0] : this.pods.length
     for (let i = this.passed; i < until; i++) {
-      const type = this.types[i]
-      const own = this.kubectlPods[i]
-      if (type === 'kubectl:Read') { this.last = ''; this.lastRead = i }
-      if (own) this.last = own
-      if (type === 'kubectl:Output' && !this.pods[i]) {
+      const e = this.events[i]
+      if (e.type === 'kubectl:Read') { this.last = ''; this.lastRead = i }
+      if (e.lane === 'kubectl' && e.pod) this.last = e.pod
+      if (e.type === 'kubectl:Output' && !this.pods[i]) {
         this.pods[i] = this.last || (this.lastRead >= 0 ? this.pods[this.lastRead] : '')
       }
     }

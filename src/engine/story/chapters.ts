@@ -44,7 +44,7 @@ export function buildStory(events: readonly TraceEvent[]): Story {
  */
 export class StoryBuilder {
   private readonly events: TraceEvent[] = []
-  private readonly attribution = new PodAttribution()
+  private readonly attribution = new PodAttribution(this.events)
   private told = 0
   private readonly requesters = new Map<number, { lane: Lane; verb: string }>()
   private readonly requestChapter = new Map<number, Chapter>()
@@ -58,7 +58,7 @@ export class StoryBuilder {
   add(batch: readonly TraceEvent[]): this {
     for (const e of batch) {
       this.events.push(e)
-      this.attribution.add(e)
+      this.attribution.add()
     }
     this.tellUntil(this.attribution.ready)
     return this
