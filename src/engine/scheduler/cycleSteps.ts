@@ -5,6 +5,7 @@
  */
 import type { TraceEventInput } from '../events.ts'
 import type { CycleRecord } from './framework/record.ts'
+import { shareTables } from './framework/record.ts'
 import type { SchedulerTraceType } from './traceTypes.ts'
 
 /** What the scheduler passes for one step: data only (the narration table writes summary and prose). */
@@ -24,7 +25,11 @@ export function cycleSteps(key: string, rec: CycleRecord | null, kind: string): 
   steps.push({
     type: 'scheduler:Filter', pod: key, outcome: rec.numFeasible > 0 ? 'ok' : 'error',
     details: {
-      filter: rec.detail === 'full' ? rec.filter : undefined, rejectedBy: rec.rejectedBy, filterPlugins: rec.filterPlugins,
+      // A getter, as the record's own (framework/recordTables.ts): the rows are written out when first read.
+      get filter() {
+        return rec.detail === 'full' ? rec.filter : undefined
+      },
+      rejectedBy: rec.rejectedBy, filterPlugins: rec.filterPlugins,
       numFeasibleNodesToFind: rec.numFeasibleNodesToFind, detail: rec.detail, numAllNodes: rec.numAllNodes,
       numEvaluated: rec.numEvaluated, numFeasible: rec.numFeasible, startIndex: rec.startIndex, nominatedNode: rec.nominatedNode,
     },
@@ -38,13 +43,24 @@ export function cycleSteps(key: string, rec: CycleRecord | null, kind: string): 
   }
   if (kind === 'scheduled' && rec.scorePlugins.length > 0) {
     steps.push({ type: 'scheduler:PreScore', pod: key, outcome: 'ok', details: { preScore: rec.preScore } })
-    steps.push({
-      type: 'scheduler:Score', pod: key, outcome: 'ok',
-      details: {
-        scorePlugins: rec.scorePlugins, score: rec.score, normalizedScore: rec.normalizedScore, finalScore: rec.finalScore,
-        totalScore: rec.totalScore, detail: rec.detail, numFeasible: rec.numFeasible,
+    const details = {
+      scorePlugins: rec.scorePlugins,
+      get score() {
+        return rec.score
       },
-    })
+      get normalizedScore() {
+        return rec.normalizedScore
+      },
+      get finalScore() {
+        return rec.finalScore
+      },
+      get totalScore() {
+        return rec.totalScore
+      },
+      detail: rec.detail, numFeasible: rec.numFeasible,
+    }
+    shareTables(details, rec)
+    steps.push({ type: 'scheduler:Score', pod: key, outcome: 'ok', details })
   }
   return steps
 }

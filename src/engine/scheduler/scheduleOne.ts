@@ -11,7 +11,7 @@ import { CycleState } from './framework/cycleState.ts'
 import { ERR_NO_NODES_AVAILABLE, fitErrorMessage, newDiagnosis } from './framework/fitError.ts'
 import type { Diagnosis } from './framework/fitError.ts'
 import type { Handle, PostFilterResult, SchedulerActions } from './framework/interface.ts'
-import { CycleRecorder, FULL_DETAIL_MAX_NODES, recordScores } from './framework/record.ts'
+import { CycleRecorder, FULL_DETAIL_MAX_NODES, recordFilterRows, recordScores } from './framework/record.ts'
 import type { CycleRecord, Detail } from './framework/record.ts'
 import { Framework } from './framework/runtime.ts'
 import type { Registry, ScoredPlugin } from './framework/runtime.ts'
@@ -365,19 +365,6 @@ export class SchedulerCore implements Handle {
     }
     if (rec.detail !== 'full') return
     rec.evaluated = evaluated.map((n) => n.name)
-    // Hot (a row per evaluated node, every cycle): the nodes that passed every plugin share one row (the record is
-    // read, never written, once the cycle ends), so a 100-node cycle builds one row where it built a hundred.
-    let passed: Record<string, string> | null = null
-    for (const n of evaluated) {
-      const s = d.nodeToStatus.statuses.get(n.name)
-      if (!s && passed) { rec.filter[n.name] = passed; continue }
-      const row: Record<string, string> = {}
-      for (const p of plugins) {
-        if (s && s.plugin === p) { row[p] = s.message(); break }
-        row[p] = 'passed'
-      }
-      if (!s) passed = row
-      rec.filter[n.name] = row
-    }
+    recordFilterRows(rec, rec.evaluated, plugins, d.nodeToStatus.statuses)
   }
 }

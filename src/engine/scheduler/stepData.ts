@@ -3,7 +3,7 @@
  * watch events, the plugin names the binding steps list, and the details of the Select and extension point steps.
  */
 import type { CycleRecord } from './framework/record.ts'
-import { runnerUpOf } from './framework/record.ts'
+import { recordRunnerUp, recordTotal } from './framework/record.ts'
 import { isSuccess } from './framework/status.ts'
 import type { MaybeStatus } from './framework/status.ts'
 import type { ExtensionPointDetails, SelectDetails } from './traceTypes.ts'
@@ -45,8 +45,8 @@ export function pluginNames(plugins: readonly { name: string }[]): string[] {
  * than spread in; the key order is the step's JSON order.
  */
 export function selectDetails(node: string, rec: CycleRecord | null, seed: number): SelectDetails {
-  const total = rec?.totalScore[node]
-  const runnerUp = runnerUpOf(rec?.totalScore, node)
+  const total = rec ? recordTotal(rec, node) : undefined
+  const runnerUp = rec ? recordRunnerUp(rec, node) : undefined
   const select = { selectedNode: node, cycle: rec } as SelectDetails
   if (total !== undefined) select.totalScore = total
   if (runnerUp) select.runnerUp = { node: runnerUp[0], score: runnerUp[1] }

@@ -2,14 +2,17 @@
  * CycleRecorder collects what one scheduling cycle decided, for the trace, the inspector and `podbirth explain`.
  * Nothing here feeds back into the decision.
  *
- * Cost at scale: the runtime already keeps per-node statuses and per-plugin score arrays (it needs them), so the
- * record only references them while the cycle runs; `finish` turns them into plain JSON. In `full` detail every
- * evaluated node is listed; in `compact` detail (large clusters) the record keeps the reason histogram, the
- * feasible count and the top nodes by total score with their breakdown, so a 5,000-node cluster does not retain
- * megabytes per cycle. Any cycle can be recomputed in full from the deterministic inputs (`podbirth explain`).
+ * Cost at scale: in `full` detail every evaluated node is listed; in `compact` detail (large clusters) the record
+ * keeps the reason histogram, the feasible count and the top nodes by total score with their breakdown, so a
+ * 5,000-node cluster does not retain megabytes per cycle. Either way a recorder's record keeps the arrays the cycle
+ * made and writes its per-node tables out on first read (recordTables.ts). Any cycle can be recomputed in full
+ * from the deterministic inputs (`podbirth explain`).
  */
 import type { NodeInfo } from './types.ts'
 import type { ScoredPlugin } from './runtime.ts'
+import type { Status } from './status.ts'
+import { RecordTables, buildScoreTables } from './recordTables.ts'
+import type { RankedTotals } from './recordTables.ts'
 
 export type Detail = 'full' | 'compact'
 
@@ -64,6 +67,46 @@ export function newCycleRecord(pod: string, profile: string, detail: Detail): Cy
   }
 }
 
+/** The tables behind a recorder's record, and behind the Score steps that show them (recordTables.ts). */
+const tablesOf = new WeakMap<object, RecordTables>()
+
+/**
+ * tabledCycleRecord: a record whose node tables are getters, built on first read from what the cycle recorded
+ * (recordTables.ts says why). Its keys are newCycleRecord's, in the same order.
+ */
+function tabledCycleRecord(pod: string, profile: string, detail: Detail): CycleRecord {
+  const t = new RecordTables()
+  const rec: CycleRecord = {
+    pod, profile, detail, numAllNodes: 0, numFeasibleNodesToFind: 0, startIndex: 0, nominatedNode: null,
+    preFilter: [], filterPlugins: [], evaluated: [],
+    get filter() {
+      return t.filter()
+    },
+    rejectedBy: {}, numEvaluated: 0, numFeasible: 0, postFilter: [], preScore: [], scorePlugins: [],
+    get score() {
+      return t.scores().score
+    },
+    get normalizedScore() {
+      return t.scores().normalizedScore
+    },
+    get finalScore() {
+      return t.scores().finalScore
+    },
+    get totalScore() {
+      return t.scores().totalScore
+    },
+    scoringNote: null, selectedNode: null, tiedNodes: 0, message: null,
+  }
+  tablesOf.set(rec, t)
+  return rec
+}
+
+/** shareTables lets `view` (a step's details showing the record's tables) reach them, for scoreRanking. */
+export function shareTables(view: object, rec: CycleRecord): void {
+  const t = tablesOf.get(rec)
+  if (t) tablesOf.set(view, t)
+}
+
 /** The number of top-scored nodes a compact record keeps. */
 export const COMPACT_TOP_NODES = 10
 /** Clusters up to this many nodes are recorded in full detail by default. */
@@ -73,11 +116,42 @@ export const FULL_DETAIL_MAX_NODES = 100
 export class CycleRecorder {
   readonly record: CycleRecord
   constructor(pod: string, profile: string, detail: Detail) {
-    this.record = newCycleRecord(pod, profile, detail)
+    this.record = tabledCycleRecord(pod, profile, detail)
   }
   get full(): boolean {
     return this.record.detail === 'full'
   }
+}
+
+/**
+ * recordFilterRows keeps the Filter's per-node rows: `names` in evaluation order, `statuses` the rejected ones.
+ * A row lists the plugins run on the node, each "passed" up to the one that rejected it (its message).
+ */
+export function recordFilterRows(
+  rec: CycleRecord, names: readonly string[], plugins: readonly string[], statuses: ReadonlyMap<string, Status>,
+): void {
+  const rejected = new Map<string, Record<string, string>>()
+  for (const name of names) {
+    const s = statuses.get(name)
+    if (!s) continue
+    const row: Record<string, string> = {}
+    for (const p of plugins) {
+      if (s.plugin === p) {
+        row[p] = s.message()
+        break
+      }
+      row[p] = 'passed'
+    }
+    rejected.set(name, row)
+  }
+  const t = tablesOf.get(rec)
+  if (t) {
+    t.setFilter({ names, plugins, rejected })
+    return
+  }
+  const table = new RecordTables()
+  table.setFilter({ names, plugins, rejected })
+  Object.assign(rec.filter, table.filter())
 }
 
 /**
@@ -95,46 +169,20 @@ export function recordScores(
     keep = topIndices(totals, COMPACT_TOP_NODES)
     if (!keep.includes(selected)) keep.push(selected)
   }
-  // Hot (three objects per node, every cycle): nodes whose raw and normalized scores are all equal share their
-  // three rows (the record is only read once the cycle ends: the same JSON). Equal totals find the candidates.
-  const byTotal = new Map<number, number[]>()
-  const sameScores = (i: number, j: number): boolean => {
-    for (const p of plugins) {
-      if (p.normalized[i] !== p.normalized[j] || (p.raw !== null && p.raw[i] !== p.raw[j])) return false
-    }
-    return true
-  }
-  for (const i of keep) {
-    const name = nodes[i].name
-    rec.totalScore[name] = totals[i]
-    let peers = byTotal.get(totals[i])
-    if (!peers) byTotal.set(totals[i], (peers = []))
-    const j = peers.find((k) => sameScores(i, k))
-    if (j !== undefined) {
-      const twin = nodes[j].name
-      rec.score[name] = rec.score[twin]
-      rec.normalizedScore[name] = rec.normalizedScore[twin]
-      rec.finalScore[name] = rec.finalScore[twin]
-      continue
-    }
-    peers.push(i)
-    const raw: Record<string, number> = {}
-    const norm: Record<string, number> = {}
-    const fin: Record<string, number> = {}
-    for (const p of plugins) {
-      raw[p.plugin] = p.raw ? p.raw[i] : p.normalized[i]
-      norm[p.plugin] = p.normalized[i]
-      fin[p.plugin] = p.normalized[i] * p.weight
-    }
-    rec.score[name] = raw
-    rec.normalizedScore[name] = norm
-    rec.finalScore[name] = fin
-  }
-  // The Score step's summary and the Select step read the best totals: ranked here from the arrays, not from the
-  // record's hundred-key object (hot: a for-in over it per read).
+  // The Score step's summary and the Select step read the best totals: ranked here from the arrays.
   const top: [string, number][] = []
   for (const i of keep) insertRanked(top, RANKED_TOTALS, nodes[i].name, totals[i])
-  rankedMemo.set(rec.totalScore, { top, count: keep.length })
+  const ranked = { top, count: keep.length }
+  const t = tablesOf.get(rec)
+  if (t) {
+    t.setScores({ nodes, plugins, totals, keep }, ranked)
+    return
+  }
+  const built = buildScoreTables({ nodes, plugins, totals, keep })
+  rec.score = built.score
+  rec.normalizedScore = built.normalizedScore
+  rec.finalScore = built.finalScore
+  rec.totalScore = built.totalScore
 }
 
 /**
@@ -157,12 +205,6 @@ export function topIndices(totals: number[], k: number): number[] {
 /** How many of a record's best totals are kept ranked (the Score step's summary shows five). */
 export const RANKED_TOTALS = 5
 
-/** The best totals, best first (ties by name, as sorting by total then name gives), and how many nodes there are. */
-export interface RankedTotals {
-  top: [string, number][]
-  count: number
-}
-
 /** insertRanked puts (name, v) into `top` (best first, ties by name) when it is among the k best so far. */
 export function insertRanked(top: [string, number][], k: number, name: string, v: number): void {
   const last = top[top.length - 1]
@@ -184,17 +226,27 @@ export function rankTotals(totals: Record<string, number>, k: number): RankedTot
   return { top, count }
 }
 
-/** A totals object's best RANKED_TOTALS: recordScores sets them; a record from elsewhere is ranked on first use. */
-const rankedMemo = new WeakMap<Record<string, number>, RankedTotals>()
-export function rankedTotals(totals: Record<string, number>): RankedTotals {
-  let r = rankedMemo.get(totals)
-  if (!r) rankedMemo.set(totals, (r = rankTotals(totals, RANKED_TOTALS)))
+/**
+ * scoreRanking: the best RANKED_TOTALS totals of a record or of a Score step's details: ranked from the arrays when
+ * the cycle recorded its scores (without building the totals table), else from the table once and remembered.
+ */
+const rankedMemo = new WeakMap<object, RankedTotals>()
+export function scoreRanking(owner: { totalScore: Record<string, number> }): RankedTotals {
+  const ranked = tablesOf.get(owner)?.ranked
+  if (ranked) return ranked
+  let r = rankedMemo.get(owner)
+  if (!r) rankedMemo.set(owner, (r = rankTotals(owner.totalScore, RANKED_TOTALS)))
   return r
 }
 
-/** runnerUpOf: the best-scored node other than the selected one (ties to the first name): one of the best two. */
-export function runnerUpOf(totals: Record<string, number> | undefined, selected: string): [string, number] | undefined {
-  if (!totals) return undefined
-  for (const e of rankedTotals(totals).top) if (e[0] !== selected) return e
+/** recordTotal: `rec.totalScore[node]`, read from the arrays when the record has them. */
+export function recordTotal(rec: CycleRecord, node: string): number | undefined {
+  const t = tablesOf.get(rec)
+  return t ? t.total(node) : rec.totalScore[node]
+}
+
+/** recordRunnerUp: the best-scored node other than the selected one (ties to the first name): one of the best two. */
+export function recordRunnerUp(rec: CycleRecord, selected: string): [string, number] | undefined {
+  for (const e of scoreRanking(rec).top) if (e[0] !== selected) return e
   return undefined
 }

@@ -2,7 +2,7 @@
 import type { StepOf } from '../../events.ts'
 import type { NarrationTable } from '../../narration/types.ts'
 import { DOCS, SRC, list, plural, podOf } from './text.ts'
-import { RANKED_TOTALS, rankTotals, rankedTotals } from '../framework/record.ts'
+import { RANKED_TOTALS, rankTotals, scoreRanking } from '../framework/record.ts'
 import { NOT_SIMULATED } from '../plugins/volumes.ts'
 
 type CycleStep =
@@ -20,13 +20,15 @@ function ranked(totals: Record<string, number>): [string, number][] {
 }
 
 /**
- * topRanked: the first k of ranked(totals), and how many nodes there are, without sorting them all (every Score
+ * topRanked: the first k of ranked(owner.totalScore), and how many nodes there are, without sorting them all (every Score
  * step's summary is written as it is emitted, over up to thousands of nodes, to show five): the record's ranking
  * when it has one (recordScores keeps it).
  */
-export function topRanked(totals: Record<string, number>, k: number): { top: [string, number][]; count: number } {
-  if (k > RANKED_TOTALS) return rankTotals(totals, k)
-  const r = rankedTotals(totals)
+export function topRanked(
+  owner: { totalScore: Record<string, number> }, k: number,
+): { top: [string, number][]; count: number } {
+  if (k > RANKED_TOTALS) return rankTotals(owner.totalScore, k)
+  const r = scoreRanking(owner)
   return { top: r.top.slice(0, k), count: r.count }
 }
 
@@ -197,7 +199,7 @@ export const CYCLE_NARRATION: NarrationTable<CycleStep> = {
 
   'scheduler:Score': {
     summary: (e) => {
-      const { top, count } = topRanked(e.details.totalScore, 5)
+      const { top, count } = topRanked(e.details, 5)
       return `Score: ${top.map(([n, s]) => `${n}=${s}`).join(', ')}${count > 5 ? ', …' : ''}`
     },
     story: (e) => {

@@ -13,7 +13,7 @@ describe('topRanked', () => {
       const n = Math.floor(rand() * 40)
       for (let i = 0; i < n; i++) totals[`node-${Math.floor(rand() * 1000)}`] = Math.floor(rand() * 6) * 50
       for (const k of [1, 3, 5]) {
-        const { top, count } = topRanked(totals, k)
+        const { top, count } = topRanked({ totalScore: totals }, k)
         expect(top).toEqual(fullSort(totals).slice(0, k))
         expect(count).toBe(Object.keys(totals).length)
       }
@@ -21,6 +21,6 @@ describe('topRanked', () => {
   })
 
   it('is empty for no nodes', () => {
-    expect(topRanked({}, 5)).toEqual({ top: [], count: 0 })
+    expect(topRanked({ totalScore: {} }, 5)).toEqual({ top: [], count: 0 })
   })
 })

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { CycleRecorder, newCycleRecord, recordFilterRows, recordRunnerUp, recordScores, recordTotal, scoreRanking } from './record.ts'
+import type { CycleRecord, Detail } from './record.ts'
+import type { ScoredPlugin } from './runtime.ts'
+import { Code, newStatus } from './status.ts'
+import type { NodeInfo } from './types.ts'
+
+const nodes = ['node-c', 'node-a', 'node-b', 'node-d'].map((name) => ({ name }) as NodeInfo)
+const plugins: ScoredPlugin[] = [
+  { plugin: 'NodeResourcesFit', weight: 1, raw: [40, 60, 60, 10], normalized: [40, 60, 60, 10] },
+  { plugin: 'ImageLocality', weight: 1, raw: [0, 123, 123, 0], normalized: [0, 50, 50, 0] },
+  { plugin: 'TaintToleration', weight: 3, raw: null, normalized: [100, 100, 100, 100] },
+]
+const totals = [340, 410, 410, 310]
+
+/** fill records one cycle's filter rows and scores into `rec`, the way scheduleOne does. */
+function fill(rec: CycleRecord): CycleRecord {
+  const rejected = newStatus(Code.Unschedulable, 'node(s) had untolerated taint {dedicated: gpu}')
+  rejected.withPlugin('TaintToleration')
+  rec.evaluated = ['node-c', 'node-a', 'node-e', 'node-b', 'node-d']
+  recordFilterRows(rec, rec.evaluated, ['NodeUnschedulable', 'TaintToleration', 'NodeResourcesFit'],
+    new Map([['node-e', rejected]]))
+  recordScores(rec, nodes, plugins, totals, 1)
+  return rec
+}
+
+describe('a recorder record writes its tables out on first read', () => {
+  for (const detail of ['full', 'compact'] as Detail[]) {
+    it(`gives the JSON and structured clone a plain record gives (${detail})`, () => {
+      const plain = fill(newCycleRecord('default/web', 'default-scheduler', detail))
+      const tabled = fill(new CycleRecorder('default/web', 'default-scheduler', detail).record)
+      expect(JSON.stringify(tabled)).toBe(JSON.stringify(plain))
+      expect(structuredClone(tabled)).toEqual(structuredClone(plain))
+      expect(Object.keys(tabled)).toEqual(Object.keys(plain))
+    })
+  }
+
+  it('builds each table once: every read returns the same object', () => {
+    const rec = fill(new CycleRecorder('default/web', 'default-scheduler', 'full').record)
+    expect(rec.filter).toBe(rec.filter)
+    expect(rec.totalScore).toBe(rec.totalScore)
+    expect(rec.score['node-a']).toBe(rec.score['node-b'])
+    expect(rec.filter['node-c']).toBe(rec.filter['node-a'])
+    expect(rec.filter['node-e']).toEqual({ NodeUnschedulable: 'passed', TaintToleration: 'node(s) had untolerated taint {dedicated: gpu}' })
+  })
+
+  it('answers totals and the ranking from the arrays as the tables would', () => {
+    const tabled = fill(new CycleRecorder('default/web', 'default-scheduler', 'full').record)
+    const plain = fill(newCycleRecord('default/web', 'default-scheduler', 'full'))
+    for (const n of ['node-a', 'node-b', 'node-c', 'node-d', 'node-x']) {
+      expect(recordTotal(tabled, n)).toBe(plain.totalScore[n])
+      expect(recordRunnerUp(tabled, n)).toEqual(recordRunnerUp(plain, n))
+    }
+    expect(scoreRanking(tabled)).toEqual(scoreRanking(plain))
+    expect(scoreRanking(tabled).top[0]).toEqual(['node-a', 410])
+  })
+})
