@@ -22,18 +22,7 @@ export function cycleSteps(key: string, rec: CycleRecord | null, kind: string): 
     type: 'scheduler:PreFilter', pod: key, outcome: pre.some((p) => p.status !== 'Success' && p.status !== 'Skip') ? 'error' : 'ok',
     details: { preFilter: pre, numAllNodes: rec.numAllNodes },
   })
-  steps.push({
-    type: 'scheduler:Filter', pod: key, outcome: rec.numFeasible > 0 ? 'ok' : 'error',
-    details: {
-      // A getter, as the record's own (framework/recordTables.ts): the rows are written out when first read.
-      get filter() {
-        return rec.detail === 'full' ? rec.filter : undefined
-      },
-      rejectedBy: rec.rejectedBy, filterPlugins: rec.filterPlugins,
-      numFeasibleNodesToFind: rec.numFeasibleNodesToFind, detail: rec.detail, numAllNodes: rec.numAllNodes,
-      numEvaluated: rec.numEvaluated, numFeasible: rec.numFeasible, startIndex: rec.startIndex, nominatedNode: rec.nominatedNode,
-    },
-  })
+  steps.push({ type: 'scheduler:Filter', pod: key, outcome: rec.numFeasible > 0 ? 'ok' : 'error', details: filterDetails(rec) })
   if (rec.postFilter.length > 0) {
     const nominated = rec.postFilter.find((p) => p.nominatedNodeName)?.nominatedNodeName
     steps.push({
@@ -43,24 +32,60 @@ export function cycleSteps(key: string, rec: CycleRecord | null, kind: string): 
   }
   if (kind === 'scheduled' && rec.scorePlugins.length > 0) {
     steps.push({ type: 'scheduler:PreScore', pod: key, outcome: 'ok', details: { preScore: rec.preScore } })
-    const details = {
-      scorePlugins: rec.scorePlugins,
-      get score() {
-        return rec.score
-      },
-      get normalizedScore() {
-        return rec.normalizedScore
-      },
-      get finalScore() {
-        return rec.finalScore
-      },
-      get totalScore() {
-        return rec.totalScore
-      },
-      detail: rec.detail, numFeasible: rec.numFeasible,
-    }
-    shareTables(details, rec)
-    steps.push({ type: 'scheduler:Score', pod: key, outcome: 'ok', details })
+    steps.push({ type: 'scheduler:Score', pod: key, outcome: 'ok', details: scoreDetails(rec) })
   }
   return steps
+}
+
+type Details<K extends SchedulerTraceType> = Extract<SchedulerStepInput, { type: K }>['details']
+
+/**
+ * The Filter step's details. A full record's rows stay a getter, as the record's own (framework/recordTables.ts):
+ * written out when first read. A compact record has no rows; its steps are plain data.
+ */
+function filterDetails(rec: CycleRecord): Details<'scheduler:Filter'> {
+  if (rec.detail !== 'full') {
+    return {
+      filter: undefined, rejectedBy: rec.rejectedBy, filterPlugins: rec.filterPlugins,
+      numFeasibleNodesToFind: rec.numFeasibleNodesToFind, detail: rec.detail, numAllNodes: rec.numAllNodes,
+      numEvaluated: rec.numEvaluated, numFeasible: rec.numFeasible, startIndex: rec.startIndex, nominatedNode: rec.nominatedNode,
+    }
+  }
+  return {
+    get filter() {
+      return rec.filter
+    },
+    rejectedBy: rec.rejectedBy, filterPlugins: rec.filterPlugins,
+    numFeasibleNodesToFind: rec.numFeasibleNodesToFind, detail: rec.detail, numAllNodes: rec.numAllNodes,
+    numEvaluated: rec.numEvaluated, numFeasible: rec.numFeasible, startIndex: rec.startIndex, nominatedNode: rec.nominatedNode,
+  }
+}
+
+/** The Score step's details: a full record's tables stay getters (see filterDetails), a compact record's are data. */
+function scoreDetails(rec: CycleRecord): Details<'scheduler:Score'> {
+  if (rec.detail !== 'full') {
+    return {
+      scorePlugins: rec.scorePlugins, score: rec.score, normalizedScore: rec.normalizedScore, finalScore: rec.finalScore,
+      totalScore: rec.totalScore, detail: rec.detail, numFeasible: rec.numFeasible,
+    }
+  }
+  const details = {
+    scorePlugins: rec.scorePlugins,
+    get score() {
+      return rec.score
+    },
+    get normalizedScore() {
+      return rec.normalizedScore
+    },
+    get finalScore() {
+      return rec.finalScore
+    },
+    get totalScore() {
+      return rec.totalScore
+    },
+    detail: rec.detail, numFeasible: rec.numFeasible,
+  }
+  // The Score summary ranks the totals from the record's arrays, through these details.
+  shareTables(details, rec)
+  return details
 }

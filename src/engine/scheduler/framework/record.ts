@@ -116,7 +116,9 @@ export const FULL_DETAIL_MAX_NODES = 100
 export class CycleRecorder {
   readonly record: CycleRecord
   constructor(pod: string, profile: string, detail: Detail) {
-    this.record = tabledCycleRecord(pod, profile, detail)
+    // A compact record's tables hold a few nodes: built as the cycle ends, as data (getters cost each record a
+    // hidden class of its own, more than those few rows).
+    this.record = detail === 'full' ? tabledCycleRecord(pod, profile, detail) : newCycleRecord(pod, profile, detail)
   }
   get full(): boolean {
     return this.record.detail === 'full'
@@ -173,16 +175,34 @@ export function recordScores(
   const top: [string, number][] = []
   for (const i of keep) insertRanked(top, RANKED_TOTALS, nodes[i].name, totals[i])
   const ranked = { top, count: keep.length }
+  // A compact record keeps a few of thousands of nodes: only their scores are kept, not the cycle's whole arrays.
+  const source = rec.detail === 'full' ? { nodes, plugins, totals, keep } : keptOnly(nodes, plugins, totals, keep)
   const t = tablesOf.get(rec)
   if (t) {
-    t.setScores({ nodes, plugins, totals, keep }, ranked)
+    t.setScores(source, ranked)
     return
   }
-  const built = buildScoreTables({ nodes, plugins, totals, keep })
+  const built = buildScoreTables(source)
   rec.score = built.score
   rec.normalizedScore = built.normalizedScore
   rec.finalScore = built.finalScore
   rec.totalScore = built.totalScore
+  rankedMemo.set(built.totalScore, ranked)
+}
+
+/** keptOnly: the kept nodes' entries of the cycle's arrays, in the kept order (the tables' key order). */
+function keptOnly(
+  nodes: readonly NodeInfo[], plugins: readonly ScoredPlugin[], totals: readonly number[], keep: readonly number[],
+): { nodes: NodeInfo[]; plugins: ScoredPlugin[]; totals: number[]; keep: number[] } {
+  return {
+    nodes: keep.map((i) => nodes[i]),
+    plugins: plugins.map((p) => ({
+      plugin: p.plugin, weight: p.weight, raw: p.raw && keep.map((i) => (p.raw as number[])[i]),
+      normalized: keep.map((i) => p.normalized[i]),
+    })),
+    totals: keep.map((i) => totals[i]),
+    keep: keep.map((_, j) => j),
+  }
 }
 
 /**
@@ -230,12 +250,14 @@ export function rankTotals(totals: Record<string, number>, k: number): RankedTot
  * scoreRanking: the best RANKED_TOTALS totals of a record or of a Score step's details: ranked from the arrays when
  * the cycle recorded its scores (without building the totals table), else from the table once and remembered.
  */
-const rankedMemo = new WeakMap<object, RankedTotals>()
+const rankedMemo = new WeakMap<Record<string, number>, RankedTotals>()
 export function scoreRanking(owner: { totalScore: Record<string, number> }): RankedTotals {
   const ranked = tablesOf.get(owner)?.ranked
   if (ranked) return ranked
-  let r = rankedMemo.get(owner)
-  if (!r) rankedMemo.set(owner, (r = rankTotals(owner.totalScore, RANKED_TOTALS)))
+  // A record without getters, and the Score step showing it, share one totals object: its ranking is kept by it.
+  const totals = owner.totalScore
+  let r = rankedMemo.get(totals)
+  if (!r) rankedMemo.set(totals, (r = rankTotals(totals, RANKED_TOTALS)))
   return r
 }
 

@@ -44,6 +44,15 @@ describe('a recorder record writes its tables out on first read', () => {
     expect(rec.filter['node-e']).toEqual({ NodeUnschedulable: 'passed', TaintToleration: 'node(s) had untolerated taint {dedicated: gpu}' })
   })
 
+  it('keeps a compact record\'s nodes best first, each with its own scores', () => {
+    const rec = fill(new CycleRecorder('default/web', 'default-scheduler', 'compact').record)
+    expect(rec.totalScore).toEqual({ 'node-a': 410, 'node-b': 410, 'node-c': 340, 'node-d': 310 })
+    expect(Object.keys(rec.totalScore)).toEqual(['node-a', 'node-b', 'node-c', 'node-d'])
+    expect(rec.score['node-a']).toEqual({ NodeResourcesFit: 60, ImageLocality: 123, TaintToleration: 100 })
+    expect(rec.finalScore['node-c']).toEqual({ NodeResourcesFit: 40, ImageLocality: 0, TaintToleration: 300 })
+    expect(rec.normalizedScore['node-d']).toEqual({ NodeResourcesFit: 10, ImageLocality: 0, TaintToleration: 100 })
+  })
+
   it('answers totals and the ranking from the arrays as the tables would', () => {
     const tabled = fill(new CycleRecorder('default/web', 'default-scheduler', 'full').record)
     const plain = fill(newCycleRecord('default/web', 'default-scheduler', 'full'))
