@@ -4,9 +4,9 @@
  *
  * Cost at scale: in `full` detail every evaluated node is listed; in `compact` detail (large clusters) the record
  * keeps the reason histogram, the feasible count and the top nodes by total score with their breakdown, so a
- * 5,000-node cluster does not retain megabytes per cycle. Either way a recorder's record keeps the arrays the cycle
- * made and writes its per-node tables out on first read (recordTables.ts). Any cycle can be recomputed in full
- * from the deterministic inputs (`podbirth explain`).
+ * 5,000-node cluster does not retain megabytes per cycle. A full record keeps the arrays the cycle made and writes
+ * its per-node tables out on first read (recordTables.ts). Any cycle can be recomputed in full from the
+ * deterministic inputs (`podbirth explain`).
  */
 import type { NodeInfo } from './types.ts'
 import type { ScoredPlugin } from './runtime.ts'
