@@ -1,8 +1,8 @@
 /**
  * Engine benchmark: 1,000 pods applied onto 100 nodes (and 10,000 onto 1,000), simulated to Running.
  * Prints pod births per second and trace events per second (wall clock), and peak memory.
- * As a script (`engine.ts PODS NODES`) it runs once and prints its result as one JSON line: run.ts runs the
- * large shape in its own process, so its peak memory is its own.
+ * As a script (`engine.ts PODS NODES`, or `engine.ts deployment`) it runs once and prints its result as one JSON
+ * line: run.ts runs the large shape and the Deployment in processes of their own, so their peak memory is their own.
  */
 import { loadCluster } from '../../src/engine/cluster/index.ts'
 import { createSimulation } from '../../src/engine/index.ts'
@@ -138,6 +138,8 @@ export function runDeploymentBench(replicas = 1000, nodes = 100): DeploymentBenc
   }
 }
 
-if (process.argv[1]?.endsWith('engine.ts') && process.argv[2]) {
+if (process.argv[1]?.endsWith('engine.ts') && process.argv[2] === 'deployment') {
+  console.log(JSON.stringify(runDeploymentBench()))
+} else if (process.argv[1]?.endsWith('engine.ts') && process.argv[2]) {
   console.log(JSON.stringify(runEngineBench(Number(process.argv[2]), Number(process.argv[3] ?? 100))))
 }
