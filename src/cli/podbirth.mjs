@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// The podbirth command: runs the TypeScript sources through tsx (no build step).
-import { register } from 'tsx/esm/api'
+// The podbirth command: runs the TypeScript sources, from a bundle of them kept while they do not change
+// (bundle.mjs), else through tsx (no build step either way).
+import { loadBundledMain } from './bundle.mjs'
 
-register()
-const { main } = await import('./main.ts')
+let main = loadBundledMain()
+if (!main) {
+  const { register } = await import('tsx/esm/api')
+  register()
+  main = (await import('./main.ts')).main
+}
 process.exitCode = main(process.argv.slice(2))
