@@ -11,7 +11,7 @@
 import type { NodeInfo } from './types.ts'
 import type { ScoredPlugin } from './runtime.ts'
 import type { Status } from './status.ts'
-import { RecordTables, buildScoreTables } from './recordTables.ts'
+import { RecordTables, buildFilterTable, buildScoreTables } from './recordTables.ts'
 import type { RankedTotals } from './recordTables.ts'
 
 export type Detail = 'full' | 'compact'
@@ -147,13 +147,8 @@ export function recordFilterRows(
     rejected.set(name, row)
   }
   const t = tablesOf.get(rec)
-  if (t) {
-    t.setFilter({ names, plugins, rejected })
-    return
-  }
-  const table = new RecordTables()
-  table.setFilter({ names, plugins, rejected })
-  Object.assign(rec.filter, table.filter())
+  if (t) t.setFilter({ names, plugins, rejected })
+  else Object.assign(rec.filter, buildFilterTable({ names, plugins, rejected }))
 }
 
 /**

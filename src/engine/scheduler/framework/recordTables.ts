@@ -85,7 +85,7 @@ export class RecordTables {
 const emptyScores = (): ScoreTables => ({ score: {}, normalizedScore: {}, finalScore: {}, totalScore: {} })
 
 /** The nodes that passed every plugin share one row: a record is read, never written, once its cycle ends. */
-function buildFilterTable(s: FilterSource): Table<string> {
+export function buildFilterTable(s: FilterSource): Table<string> {
   const table: Table<string> = {}
   let passed: Record<string, string> | null = null
   for (const name of s.names) {
