@@ -20,9 +20,9 @@ function ranked(totals: Record<string, number>): [string, number][] {
 }
 
 /**
- * topRanked: the first k of ranked(owner.totalScore), and how many nodes there are, without sorting them all (every Score
- * step's summary is written as it is emitted, over up to thousands of nodes, to show five): the record's ranking
- * when it has one (recordScores keeps it).
+ * topRanked: the first k of ranked(owner.totalScore), and how many nodes there are, without sorting them all (every
+ * Score step's summary is written as it is emitted, over up to thousands of nodes, to show five): the record's
+ * ranking when it has one (recordScores keeps it), read without building the totals table.
  */
 export function topRanked(
   owner: { totalScore: Record<string, number> }, k: number,
