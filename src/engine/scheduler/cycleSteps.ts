@@ -40,51 +40,38 @@ export function cycleSteps(key: string, rec: CycleRecord | null, kind: string): 
 type Details<K extends SchedulerTraceType> = Extract<SchedulerStepInput, { type: K }>['details']
 
 /**
- * The Filter step's details. A full record's rows stay a getter, as the record's own (framework/recordTables.ts):
- * written out when first read. A compact record has no rows; its steps are plain data.
+ * readThrough turns `keys` of a full record's step details into getters that read the record's own (framework/
+ * recordTables.ts: its tables are written out when first read). Redefining a key keeps its place, so the step's JSON
+ * is the same. A compact record's few rows are data already and its steps stay plain.
  */
-function filterDetails(rec: CycleRecord): Details<'scheduler:Filter'> {
-  if (rec.detail !== 'full') {
-    return {
-      filter: undefined, rejectedBy: rec.rejectedBy, filterPlugins: rec.filterPlugins,
-      numFeasibleNodesToFind: rec.numFeasibleNodesToFind, detail: rec.detail, numAllNodes: rec.numAllNodes,
-      numEvaluated: rec.numEvaluated, numFeasible: rec.numFeasible, startIndex: rec.startIndex, nominatedNode: rec.nominatedNode,
-    }
+function readThrough<T extends object>(details: T, rec: CycleRecord, keys: readonly (keyof T & keyof CycleRecord)[]): T {
+  if (rec.detail !== 'full') return details
+  for (const key of keys) {
+    Object.defineProperty(details, key, { get: () => rec[key], enumerable: true, configurable: true })
   }
-  return {
-    get filter() {
-      return rec.filter
-    },
-    rejectedBy: rec.rejectedBy, filterPlugins: rec.filterPlugins,
+  return details
+}
+
+/** The Filter step's details; a full record's rows are read through (readThrough). */
+function filterDetails(rec: CycleRecord): Details<'scheduler:Filter'> {
+  const details: Details<'scheduler:Filter'> = {
+    filter: undefined, rejectedBy: rec.rejectedBy, filterPlugins: rec.filterPlugins,
     numFeasibleNodesToFind: rec.numFeasibleNodesToFind, detail: rec.detail, numAllNodes: rec.numAllNodes,
     numEvaluated: rec.numEvaluated, numFeasible: rec.numFeasible, startIndex: rec.startIndex, nominatedNode: rec.nominatedNode,
   }
+  return readThrough(details, rec, ['filter'])
 }
 
-/** The Score step's details: a full record's tables stay getters (see filterDetails), a compact record's are data. */
+/** The Score step's details; a full record's tables are read through (readThrough). */
 function scoreDetails(rec: CycleRecord): Details<'scheduler:Score'> {
-  if (rec.detail !== 'full') {
-    return {
-      scorePlugins: rec.scorePlugins, score: rec.score, normalizedScore: rec.normalizedScore, finalScore: rec.finalScore,
-      totalScore: rec.totalScore, detail: rec.detail, numFeasible: rec.numFeasible,
-    }
+  const full = rec.detail === 'full'
+  const details: Details<'scheduler:Score'> = {
+    // A full record's tables are not read here: readThrough puts getters in their places.
+    scorePlugins: rec.scorePlugins, score: full ? {} : rec.score, normalizedScore: full ? {} : rec.normalizedScore,
+    finalScore: full ? {} : rec.finalScore, totalScore: full ? {} : rec.totalScore, detail: rec.detail,
+    numFeasible: rec.numFeasible,
   }
-  const details = {
-    scorePlugins: rec.scorePlugins,
-    get score() {
-      return rec.score
-    },
-    get normalizedScore() {
-      return rec.normalizedScore
-    },
-    get finalScore() {
-      return rec.finalScore
-    },
-    get totalScore() {
-      return rec.totalScore
-    },
-    detail: rec.detail, numFeasible: rec.numFeasible,
-  }
+  readThrough(details, rec, ['score', 'normalizedScore', 'finalScore', 'totalScore'])
   // The Score summary ranks the totals from the record's arrays, through these details.
   shareTables(details, rec)
   return details
