@@ -102,8 +102,10 @@ self.onmessage = (ev: MessageEvent<Command>) => {
   if (cmd.type === 'whatIf') { post({ type: 'whatIf', index: cmd.index, ...whatIf(cmd.index) }); return }
   if (cmd.type === 'users') {
     post(users(cmd.cluster))
-    // The page asks this when its cluster file changes: bring that cluster up for the next Apply meanwhile.
-    setTimeout(() => prepareSpare(cmd.cluster, applied?.apply.seed ?? 1), 0)
+    // The page asks this when its cluster file changes: bring that cluster up for the next Apply meanwhile, unless a
+    // run is streaming (building a 600-node cluster between its slices cost it 100 ms); its end brings it up then.
+    spareWanted = { cluster: cmd.cluster }
+    setTimeout(() => { if (!streaming) prepareSpare(cmd.cluster, applied?.apply.seed ?? 1) }, 0)
     return
   }
   if (cmd.type === 'read') { post(read(cmd)); return }
@@ -130,6 +132,10 @@ function yieldToMessages(): Promise<void> {
 
 /** The apply being simulated: a newer apply stops an older one between slices. */
 let current = 0
+/** Whether a run is between its first and last slice. */
+let streaming = false
+/** The page's cluster file as its last `users` question gave it: the next Apply's cluster (the spare's). */
+let spareWanted: { cluster: string | undefined } | undefined
 /** A slice runs at most this many callbacks or this long before the worker posts what it has and yields. */
 const SLICE_CALLBACKS = 500
 const SLICE_MS = 50
@@ -140,6 +146,7 @@ const SLICE_MS = 50
  */
 async function simulate(cmd: Extract<Command, { type: 'apply' }>): Promise<void> {
   const run = ++current
+  streaming = true
   try {
     const cluster = loadClusterOnce(cmd.cluster)
     // A broken cluster file is the user's to fix: say where (loadCluster names cluster.yaml, line and column) and run nothing.
@@ -196,10 +203,12 @@ async function simulate(cmd: Extract<Command, { type: 'apply' }>): Promise<void>
       scheduler: schedulerSummary(cluster.schedulerConfig, cmd.cluster),
     })
     // While the page takes this run in, the next Apply's cluster is brought up (a newer apply skips it).
-    setTimeout(() => { if (run === current) prepareSpare(cmd.cluster, cmd.seed) }, 0)
+    setTimeout(() => { if (run === current) prepareSpare(spareWanted ? spareWanted.cluster : cmd.cluster, cmd.seed) }, 0)
   } catch (e) {
     if (run !== current) return
     last = undefined
     post({ type: 'error', message: `The simulation failed with an engine error: ${(e as Error).message}`, fatal: true })
+  } finally {
+    if (run === current) streaming = false
   }
 }
