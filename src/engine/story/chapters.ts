@@ -20,6 +20,7 @@ import { classify } from './classify.ts'
 import type { Placement } from './classify.ts'
 import { stageOf } from './catalog.ts'
 import { PodAttribution } from './attribution.ts'
+import { WaitsBuilder } from './waits.ts'
 import type { Chapter, ChapterKind, StageId, Story } from './types.ts'
 
 interface Track {
@@ -54,6 +55,7 @@ export class StoryBuilder {
   private readonly chapterOf: number[] = []
   private readonly beat: number[] = []
   private readonly pods: string[] = []
+  private readonly waits = new WaitsBuilder()
 
   add(batch: readonly TraceEvent[]): this {
     for (const e of batch) {
@@ -61,6 +63,7 @@ export class StoryBuilder {
       this.attribution.add()
     }
     this.tellUntil(this.attribution.ready)
+    this.waits.add(batch)
     return this
   }
 
@@ -69,7 +72,7 @@ export class StoryBuilder {
     this.tellUntil(this.events.length)
     return {
       chapters: this.chapters, chapterOf: Int32Array.from(this.chapterOf), beat: Uint8Array.from(this.beat),
-      pods: this.pods,
+      pods: this.pods, waits: this.waits.finish(),
     }
   }
 

@@ -3,6 +3,7 @@
  * (a beat a person should see, or plumbing that views may fold away).
  */
 import type { TraceEvent } from '../events.ts'
+import type { Wait } from './waits.ts'
 
 /** The five stages, in the order a pod lives through them. */
 export const STAGES = [
@@ -51,6 +52,8 @@ export interface Story {
   beat: Uint8Array
   /** The pods in the order their stories begin. */
   pods: string[]
+  /** What the components wait for, as findWaits lists them (the lanes paint them as bars). */
+  waits: Wait[]
 }
 
 /** The kinds of chapter, in story order within each stage (see catalog.ts for titles and narration). */

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import type { Simulation } from '../index.ts'
 import { NGINX, adminClient, applyAndRun } from '../../../tests/engine/helpers.ts'
-import { MIN_WAIT_US, durationIn, durationUs, findWaits, imageOf } from './waits.ts'
+import { MIN_WAIT_US, WaitsBuilder, durationIn, durationUs, findWaits, imageOf } from './waits.ts'
+import { SCENARIOS } from '../../scenarios/index.ts'
+import { buildStory } from './chapters.ts'
 import type { Wait } from './waits.ts'
 
 /** kubectl delete pod as the cluster admin, then virtual time runs to quiescence. */
@@ -136,5 +138,34 @@ describe('the label helpers', () => {
     expect(durationUs('1m30s')).toBe(90e6)
     expect(durationUs('300ms')).toBe(300e3)
     expect(durationUs('')).toBeNaN()
+  })
+})
+
+describe('WaitsBuilder', () => {
+  it('finds the same waits from batches as from the whole trace, and finish leaves it able to go on', () => {
+    for (const s of SCENARIOS) {
+      const sim = applyAndRun({ manifests: s.manifest, clusterText: s.cluster, user: s.user, seed: s.seed, untilMs: s.untilMs })
+      const whole = findWaits(sim.trace)
+      const b = new WaitsBuilder()
+      let sizes = 0
+      for (let i = 0; i < sim.trace.length; sizes++) {
+        const n = 1 + ((sizes * 7919) % 53)
+        b.add(sim.trace.slice(i, i + n))
+        i += n
+        // A look half way (what a streaming page could ask) changes nothing that follows.
+        if (sizes === 3) b.finish()
+      }
+      expect(b.finish(), s.id).toEqual(whole)
+      // The story, built as the page builds it, carries the same list.
+      expect(buildStory(sim.trace).waits, s.id).toEqual(whole)
+    }
+  })
+
+  it("covers every kind of wait in the scenarios, so the batches above go through each of the builder's paths", () => {
+    const kinds = new Set(SCENARIOS.flatMap((s) => {
+      const sim = applyAndRun({ manifests: s.manifest, clusterText: s.cluster, user: s.user, seed: s.seed, untilMs: s.untilMs })
+      return findWaits(sim.trace).map((w) => w.kind)
+    }))
+    expect([...kinds].sort()).toEqual(['backoff', 'call', 'container', 'grace-period', 'image-pull', 'sandbox'])
   })
 })

@@ -95,87 +95,119 @@ function describeCall(call: TraceEvent, answer: TraceEvent): { kind: WaitKind; l
  * the trace. A grace period runs from KillContainer (or SyncTerminatingPod when no KillContainer comes) to the
  * StopContainer answer for that pod on that node.
  */
-export function findWaits(events: TraceEvent[]): Wait[] {
-  const waits: Wait[] = []
+export function findWaits(events: readonly TraceEvent[]): Wait[] {
+  return new WaitsBuilder().add(events).finish()
+}
+
+/**
+ * WaitsBuilder finds the waits as a trace's steps arrive (the page does it while a run streams, with the story, so
+ * none of it is left for the end): `add` each batch in order; `finish` gives findWaits' list for the steps so far.
+ */
+export class WaitsBuilder {
+  private readonly events: TraceEvent[] = []
+  private readonly waits: Wait[] = []
   /** Calls waiting for their answer, by type, pod and node (first in, first answered). */
-  const pendingCalls = new Map<string, number[]>()
+  private readonly pendingCalls = new Map<string, number[]>()
   /** Back-offs waiting for the kubelet's next attempt, by pod and node. */
-  const pendingBackoff = new Map<string, number>()
+  private readonly pendingBackoff = new Map<string, number>()
   /** Grace periods waiting for a StopContainer answer, by pod and node: KillContainer steps, and the SyncTerminatingPod fallback. */
-  const pendingKill = new Map<string, number[]>()
-  const pendingTerminating = new Map<string, number>()
+  private readonly pendingKill = new Map<string, number[]>()
+  private readonly pendingTerminating = new Map<string, number>()
   /** Whether the last CRI answer for a pod on a node was a failed pull (a back-off after it is an image pull back-off). */
-  const failedPull = new Map<string, boolean>()
-  let end = 0
-  for (const e of events) end = Math.max(end, e.t, e.arrive ?? 0)
+  private readonly failedPull = new Map<string, boolean>()
+  /** The trace's last moment so far (a step's time or an arrow's landing). */
+  private end = 0
 
-  const push = (w: Wait) => { if (w.to - w.from >= MIN_WAIT_US) waits.push(w) }
+  add(batch: readonly TraceEvent[]): this {
+    for (const e of batch) {
+      const i = this.events.length
+      this.events.push(e)
+      if (e.t > this.end) this.end = e.t
+      if (e.arrive !== undefined && e.arrive > this.end) this.end = e.arrive
+      // Only the kubelet's, the runtime's and the network plugin's steps begin, answer or end a wait.
+      const t = e.type
+      if (t === 'kubelet:Backoff' || t === 'kubelet:KillContainer' || t === 'kubelet:SyncTerminatingPod'
+        || (e.from !== undefined && NODE_LANES.has(e.from))) this.step(e, i)
+    }
+    return this
+  }
 
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]
+  /** finish: the waits of the steps so far, with the back-offs still running (adding more steps stays possible). */
+  finish(): Wait[] {
+    const waits = this.waits.slice()
+    // A back-off still running when the trace ends is what the pod is waiting for: it lasts as long as the kubelet
+    // said (past the trace's end), or to the end of the trace when its summary does not say.
+    for (const [pn, b] of this.pendingBackoff) {
+      const e = this.events[b]
+      const said = durationUs(durationIn(e.summary) ?? '')
+      const to = Number.isFinite(said) ? Math.max(this.end, e.t + said) : this.end
+      push(waits, backoffWait(e, b, to, this.failedPull.get(pn) === true, false))
+    }
+    return waits.sort((a, b) => a.from - b.from || a.step - b.step)
+  }
+
+  private step(e: TraceEvent, i: number): void {
+    const events = this.events
     const pn = podNode(e.pod, e.node)
 
     // A back-off ends with the kubelet's next call for that pod on that node.
     if (e.from === 'kubelet' && isCall(e)) {
-      const b = pendingBackoff.get(pn)
+      const b = this.pendingBackoff.get(pn)
       if (b !== undefined) {
-        pendingBackoff.delete(pn)
-        push(backoffWait(events[b], b, e.t, failedPull.get(pn) === true, true))
+        this.pendingBackoff.delete(pn)
+        push(this.waits, backoffWait(events[b], b, e.t, this.failedPull.get(pn) === true, true))
       }
     }
 
     // An immediate restart (the first after a crash) holds nothing back: no wait.
     if (e.type === 'kubelet:Backoff' && e.details.kind !== 'restart') {
-      const prev = pendingBackoff.get(pn)
-      if (prev !== undefined) push(backoffWait(events[prev], prev, e.t, failedPull.get(pn) === true, false))
-      pendingBackoff.set(pn, i)
+      const prev = this.pendingBackoff.get(pn)
+      if (prev !== undefined) push(this.waits, backoffWait(events[prev], prev, e.t, this.failedPull.get(pn) === true, false))
+      this.pendingBackoff.set(pn, i)
     } else if (e.type === 'kubelet:KillContainer') {
-      const list = pendingKill.get(pn)
+      const list = this.pendingKill.get(pn)
       if (list) list.push(i)
-      else pendingKill.set(pn, [i])
+      else this.pendingKill.set(pn, [i])
     } else if (e.type === 'kubelet:SyncTerminatingPod') {
-      if (!pendingTerminating.has(pn)) pendingTerminating.set(pn, i)
+      if (!this.pendingTerminating.has(pn)) this.pendingTerminating.set(pn, i)
     }
 
     if (isCall(e)) {
       const k = key(e.type, e.pod, e.node)
-      const list = pendingCalls.get(k)
+      const list = this.pendingCalls.get(k)
       if (list) list.push(i)
-      else pendingCalls.set(k, [i])
-      continue
+      else this.pendingCalls.set(k, [i])
+      return
     }
     // An answer: the same type, pod and node, going back from the callee to the caller.
-    if (e.from === undefined || e.to === undefined || !CALLEE_LANES.has(e.from) || !NODE_LANES.has(e.to)) continue
-    const list = pendingCalls.get(key(e.type, e.pod, e.node))
+    if (e.from === undefined || e.to === undefined || !CALLEE_LANES.has(e.from) || !NODE_LANES.has(e.to)) return
+    const list = this.pendingCalls.get(key(e.type, e.pod, e.node))
     const c = list?.find((ci) => events[ci].from === e.to && events[ci].to === e.from)
-    if (c === undefined || !list) continue
+    if (c === undefined || !list) return
     list.splice(list.indexOf(c), 1)
     const call = events[c]
-    failedPull.set(pn, call.type === 'cri:PullImage' && e.outcome === 'error')
+    this.failedPull.set(pn, call.type === 'cri:PullImage' && e.outcome === 'error')
 
     if (call.type === 'cri:StopContainer') {
-      const kills = pendingKill.get(pn)
-      const start = kills && kills.length > 0 ? kills.shift() : pendingTerminating.get(pn)
+      const kills = this.pendingKill.get(pn)
+      const start = kills && kills.length > 0 ? kills.shift() : this.pendingTerminating.get(pn)
       if (start !== undefined) {
-        if (!kills || kills.length === 0) pendingTerminating.delete(pn)
+        if (!kills || kills.length === 0) this.pendingTerminating.delete(pn)
         // The StopContainer call itself is not told again as a wait of its own.
         const s = events[start]
         const grace = /grace(?: period)?\s+(\d+(?:\.\d+)?s)/.exec(s.summary)?.[1] ?? /timeout=(\d+(?:\.\d+)?s)/.exec(call.summary)?.[1]
-        push({ lane: 'kubelet', node: s.node, pod: s.pod, from: s.t, to: e.t, kind: 'grace-period', label: grace ? `grace period ${grace}` : 'grace period', step: start })
-        continue
+        push(this.waits, { lane: 'kubelet', node: s.node, pod: s.pod, from: s.t, to: e.t, kind: 'grace-period', label: grace ? `grace period ${grace}` : 'grace period', step: start })
+        return
       }
     }
     const { kind, label } = describeCall(call, e)
-    push({ lane: call.to as Lane, node: call.node, pod: call.pod, from: call.t, to: e.t, kind, label, step: c })
+    push(this.waits, { lane: call.to as Lane, node: call.node, pod: call.pod, from: call.t, to: e.t, kind, label, step: c })
   }
-  // A back-off still running when the trace ends is what the pod is waiting for: it lasts as long as the kubelet said
-  // (past the trace's end), or to the end of the trace when its summary does not say.
-  for (const [pn, b] of pendingBackoff) {
-    const e = events[b]
-    const said = durationUs(durationIn(e.summary) ?? '')
-    push(backoffWait(e, b, Number.isFinite(said) ? Math.max(end, e.t + said) : end, failedPull.get(pn) === true, false))
-  }
-  return waits.sort((a, b) => a.from - b.from || a.step - b.step)
+}
+
+/** push keeps a wait long enough to see. */
+function push(waits: Wait[], w: Wait): void {
+  if (w.to - w.from >= MIN_WAIT_US) waits.push(w)
 }
 
 /**

@@ -12,7 +12,7 @@ import { useColouring, useFocusMask } from '../debugger/useFocus.ts'
 const LANE_HEAD_MS = 100
 
 /**
- * The lanes follow every step. What they wait for is found once per trace. Beats and presenter mode come from the
+ * The lanes follow every step. What they wait for is found once per trace (by the story, for the store's). Beats and presenter mode come from the
  * props when given, else from the store (the story's beats, once it is told for this trace; presenter mode).
  */
 export function LiveSwimlanes({ events, dark, beat, presenter }: { events: TraceEvent[]; dark: boolean; beat?: Uint8Array; presenter?: boolean }) {
@@ -22,10 +22,12 @@ export function LiveSwimlanes({ events, dark, beat, presenter }: { events: Trace
   const storyBeat = story?.beat
   const storePresenter = useApp((s) => s.presenter)
   const laneSelected = useThrottledSelected(LANE_HEAD_MS)
-  // While a trace streams in, each chunk is a new array: the waits are found once, when it is complete.
+  // While a trace streams in, each chunk is a new array: the waits are shown once it is complete. The store's trace
+  // has them in its story (found as the steps arrived); another trace (props' beats) has them found here, once.
   const running = useApp((s) => s.running)
-  const waits = useMemo(() => (running ? NO_WAITS : findWaits(events)), [events, running])
-  const beats = beat ?? (storyBeat && storyBeat.length === events.length ? storyBeat : undefined)
+  const told = beat === undefined && storyBeat !== undefined && storyBeat.length === events.length ? story : undefined
+  const waits = useMemo(() => (running ? NO_WAITS : told ? told.waits : findWaits(events)), [events, running, told])
+  const beats = beat ?? told?.beat
   // Focus dims the steps about other pods and nodes; colour by pod or owner paints each pod's steps in its hue.
   const dim = useFocusMask(events)
   const colours = useColouring(events)
