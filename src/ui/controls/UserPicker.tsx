@@ -2,7 +2,7 @@
  * Who kubectl runs as: the kubeconfig's users (from the cluster file), or its current context's. Choosing `alice`
  * on the built-in cluster tells the RBAC story without writing a kubeconfig.
  */
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { useApp } from '../../app/store.ts'
 import type { Command } from '../../protocol/messages.ts'
 
@@ -23,12 +23,19 @@ export function UserPicker() {
   )
 }
 
-/** Asks the worker for the cluster file's users whenever the file changes (after a pause in typing). */
+/**
+ * Asks the worker for the cluster file's users whenever the file changes: after a pause in typing, at once when a
+ * preset was picked (the worker brings that cluster up meanwhile, so an Apply right after it starts sooner).
+ */
 export function UsersFollower({ send }: { send(cmd: Command): void }) {
   const cluster = useApp((s) => s.clusterText)
+  const preset = useApp((s) => s.clusterPreset)
+  const picked = useRef(preset)
   useEffect(() => {
-    const t = setTimeout(() => send({ type: 'users', cluster }), 400)
+    const now = preset !== picked.current && preset !== 'custom'
+    picked.current = preset
+    const t = setTimeout(() => send({ type: 'users', cluster }), now ? 0 : 400)
     return () => clearTimeout(t)
-  }, [cluster, send])
+  }, [cluster, preset, send])
   return null
 }
