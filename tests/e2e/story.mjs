@@ -132,6 +132,20 @@ export async function storyTests({ browser, ORIGIN, root, test, assert, watch })
     })
   }
 
+  await test('lanes: at the sandbox call the CRI lane says what it waits for (the waits the story found as the steps streamed)', async () => {
+    const { page, context } = await applied()
+    const find = page.getByRole('searchbox', { name: 'Find a step' })
+    await find.fill('cri:RunPodSandbox')
+    await find.press('Enter')
+    const cri = page.getByRole('region', { name: 'CRI', exact: true })
+    const waiting = cri.locator('.lane-waiting')
+    await waiting.waitFor({ timeout: 5000 })
+    const said = await waiting.innerText()
+    assert(said === 'waiting: sandbox and pause container', `the CRI lane head says "${said}"`)
+    assert((await cri.locator('.visually-hidden').innerText()).endsWith('; waiting: sandbox and pause container'), 'screen readers are not told the wait')
+    await context.close()
+  })
+
   await test('keyboard: Tab from the header reaches Apply without changing the manifest', async () => {
     const { page, context } = await applied()
     const before = await page.evaluate(() => window.__podbirthEditor.getValue())
