@@ -12,8 +12,9 @@ import { useColouring, useFocusMask } from '../debugger/useFocus.ts'
 const LANE_HEAD_MS = 100
 
 /**
- * The lanes follow every step. What they wait for is found once per trace (by the story, for the store's). Beats and presenter mode come from the
- * props when given, else from the store (the story's beats, once it is told for this trace; presenter mode).
+ * The lanes follow every step. What they wait for is found once per trace (by the story, for the store's). Beats and
+ * presenter mode come from the props when given, else from the store (the story's beats, once it is told for this
+ * trace; presenter mode).
  */
 export function LiveSwimlanes({ events, dark, beat, presenter }: { events: TraceEvent[]; dark: boolean; beat?: Uint8Array; presenter?: boolean }) {
   const selected = useApp((s) => s.selected)
