@@ -66,7 +66,7 @@ export function runApply(a: ApplyArgs, io: Io): number {
   if (result.stdout) text.line(result.stdout.trimEnd())
   if (result.stderr) text.line(result.stderr.trimEnd())
   text.line('', `--- trace (${sim.trace.length} steps, virtual time since the apply) ---`)
-  for (const l of traceLines(sim.trace, buildStory(sim.trace))) text.line(l)
+  for (const l of traceLines(sim.trace, buildStory(sim.trace, { waits: false }))) text.line(l)
   text.line('', '$ kubectl get pods -o wide', getPodsWide(pods, nowWall))
   // Events grouped by the pod they are about once: matching all events for each pod was quadratic (issue #17).
   const byPod = new Map<string, KEvent[]>()

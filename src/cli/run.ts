@@ -85,7 +85,7 @@ export function runScript(a: RunArgs, io: Io): number {
   }
   const w = new ChunkWriter((s) => io.out(s), escapeTerminal)
   const line = (s: string) => w.write(`${s}\n`)
-  const lines = traceLines(sim.trace, buildStory(sim.trace))
+  const lines = traceLines(sim.trace, buildStory(sim.trace, { waits: false }))
   // traceLines writes one line per step plus chapter headings; split it at each command's start by step time.
   const starts = results.map((r) => r.startMs * 1000)
   let stepIndex = 0

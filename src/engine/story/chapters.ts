@@ -34,9 +34,14 @@ interface Track {
   answered?: Chapter
 }
 
-/** buildStory tells a trace in chapters. */
-export function buildStory(events: readonly TraceEvent[]): Story {
-  return new StoryBuilder().add(events).finish()
+/** buildStory tells a trace in chapters (with its waits unless `waits: false`: the command line prints none). */
+export function buildStory(events: readonly TraceEvent[], options: StoryOptions = {}): Story {
+  return new StoryBuilder(options).add(events).finish()
+}
+
+export interface StoryOptions {
+  /** Find what the components wait for as the steps arrive (default true): the lanes paint them. */
+  waits?: boolean
 }
 
 /**
@@ -55,7 +60,11 @@ export class StoryBuilder {
   private readonly chapterOf: number[] = []
   private readonly beat: number[] = []
   private readonly pods: string[] = []
-  private readonly waits = new WaitsBuilder()
+  private readonly waits: WaitsBuilder | undefined
+
+  constructor(options: StoryOptions = {}) {
+    this.waits = options.waits === false ? undefined : new WaitsBuilder()
+  }
 
   add(batch: readonly TraceEvent[]): this {
     for (const e of batch) {
@@ -63,7 +72,7 @@ export class StoryBuilder {
       this.attribution.add()
     }
     this.tellUntil(this.attribution.ready)
-    this.waits.add(batch)
+    this.waits?.add(batch)
     return this
   }
 
@@ -72,7 +81,7 @@ export class StoryBuilder {
     this.tellUntil(this.events.length)
     return {
       chapters: this.chapters, chapterOf: Int32Array.from(this.chapterOf), beat: Uint8Array.from(this.beat),
-      pods: this.pods, waits: this.waits.finish(),
+      pods: this.pods, ...(this.waits ? { waits: this.waits.finish() } : {}),
     }
   }
 

@@ -52,8 +52,8 @@ export interface Story {
   beat: Uint8Array
   /** The pods in the order their stories begin. */
   pods: string[]
-  /** What the components wait for, as findWaits lists them (the lanes paint them as bars). */
-  waits: Wait[]
+  /** What the components wait for, as findWaits lists them (the lanes paint them as bars); absent when not asked. */
+  waits?: Wait[]
 }
 
 /** The kinds of chapter, in story order within each stage (see catalog.ts for titles and narration). */

@@ -156,8 +156,12 @@ describe('WaitsBuilder', () => {
         if (sizes === 3) b.finish()
       }
       expect(b.finish(), s.id).toEqual(whole)
-      // The story, built as the page builds it, carries the same list.
-      expect(buildStory(sim.trace).waits, s.id).toEqual(whole)
+      // The story, built as the page builds it, carries the same list; the command line's leaves it out.
+      const story = buildStory(sim.trace)
+      expect(story.waits, s.id).toEqual(whole)
+      const told = buildStory(sim.trace, { waits: false })
+      expect('waits' in told, s.id).toBe(false)
+      expect(told.chapters, s.id).toEqual(story.chapters)
     }
   })
 

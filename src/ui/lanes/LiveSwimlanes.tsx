@@ -27,7 +27,7 @@ export function LiveSwimlanes({ events, dark, beat, presenter }: { events: Trace
   // has them in its story (found as the steps arrived); another trace (props' beats) has them found here, once.
   const running = useApp((s) => s.running)
   const told = beat === undefined && storyBeat !== undefined && storyBeat.length === events.length ? story : undefined
-  const waits = useMemo(() => (running ? NO_WAITS : told ? told.waits : findWaits(events)), [events, running, told])
+  const waits = useMemo(() => (running ? NO_WAITS : told?.waits ?? findWaits(events)), [events, running, told])
   const beats = beat ?? told?.beat
   // Focus dims the steps about other pods and nodes; colour by pod or owner paints each pod's steps in its hue.
   const dim = useFocusMask(events)

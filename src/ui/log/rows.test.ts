@@ -11,7 +11,6 @@ const story: Story = {
   chapterOf: Int32Array.from([0, 0, 1, 1, 1, 0]),
   beat: Uint8Array.from([1, 0, 0, 1, 0, 1]),
   pods: ['default/a'],
-  waits: [],
 }
 
 describe('buildRows', () => {
