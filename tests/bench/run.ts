@@ -25,6 +25,19 @@ function printEngine(r: EngineBenchResult): void {
   console.log(`  peak memory (RSS): ${fmt(r.peakMemoryMB)} MB`)
 }
 
+/**
+ * inChild runs a bench script in a Node process of its own (its peak memory is its own) and reads the JSON line it
+ * ends with; `why` is the last line of its stderr (or its exit status) when it fails.
+ */
+function inChild<T>(script: string, args: string[], nodeArgs: string[] = []): { value: T } | { why: string } {
+  const path = fileURLToPath(new URL(script, import.meta.url))
+  const child = spawnSync(process.execPath, [...nodeArgs, '--import', 'tsx', path, ...args],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const line = child.stdout.trim().split('\n').at(-1) ?? ''
+  if (child.status === 0 && line.startsWith('{')) return { value: JSON.parse(line) as T }
+  return { why: child.stderr.trim().split('\n').at(-1) ?? String(child.status) }
+}
+
 async function main(): Promise<void> {
   const only = process.argv[2]
   if (!only || only === 'engine') {
@@ -38,22 +51,18 @@ async function main(): Promise<void> {
     // (the second run still pays part of both).
     const warmed = [runEngineBench(), runEngineBench(), runEngineBench()].sort((a, b) => a.wallSeconds - b.wallSeconds)[1]
     console.log(`  pod births per second, warmed (median of the next three runs): ${fmt(warmed.podBirthsPerSecond)} (${fmt(warmed.wallSeconds, 2)} s)`)
-    const script = fileURLToPath(new URL('./engine.ts', import.meta.url))
     // The first line again, in three processes of their own: on a shared machine one first run moves by a tenth or
     // more, the median of three much less.
     const fresh = [0, 1, 2].map(() => {
-      const c = spawnSync(process.execPath, ['--import', 'tsx', script, '1000', '100'], { encoding: 'utf8' })
-      const last = c.stdout.trim().split('\n').at(-1) ?? ''
-      return c.status === 0 && last.startsWith('{') ? (JSON.parse(last) as EngineBenchResult).podBirthsPerSecond : Number.NaN
+      const r = inChild<EngineBenchResult>('./engine.ts', ['1000', '100'])
+      return 'value' in r ? r.value.podBirthsPerSecond : Number.NaN
     })
     const freshSorted = [...fresh].sort((a, b) => a - b)
     console.log(`  pod births per second, a fresh process, three more processes: median ${fmt(freshSorted[1])} (${fresh.map((f) => fmt(f)).join(', ')})`)
     // 10,000 pods onto 1,000 nodes in a process of its own (its peak memory is its own), with room for its trace.
-    const child = spawnSync(process.execPath, ['--max-old-space-size=6144', '--import', 'tsx', script, '10000', '1000'],
-      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
-    const line = child.stdout.trim().split('\n').at(-1) ?? ''
-    if (child.status === 0 && line.startsWith('{')) printEngine(JSON.parse(line) as EngineBenchResult)
-    else console.log(`engine: 10,000 pods onto 1,000 nodes: failed (${child.stderr.trim().split('\n').at(-1) ?? child.status})`)
+    const large = inChild<EngineBenchResult>('./engine.ts', ['10000', '1000'], ['--max-old-space-size=6144'])
+    if ('value' in large) printEngine(large.value)
+    else console.log(`engine: 10,000 pods onto 1,000 nodes: failed (${large.why})`)
   }
   if (!only || only === 'engine' || only === 'growth') {
     for (const output of ['text', 'json'] as const) {
@@ -70,13 +79,11 @@ async function main(): Promise<void> {
   }
   if (!only || only === 'engine' || only === 'deployment') {
     // In a process of its own: this one's heap has grown through the runs above, and peak memory is the process's.
-    const script = fileURLToPath(new URL('./engine.ts', import.meta.url))
-    const child = spawnSync(process.execPath, ['--import', 'tsx', script, 'deployment'], { encoding: 'utf8' })
-    const line = child.stdout.trim().split('\n').at(-1) ?? ''
-    if (child.status !== 0 || !line.startsWith('{')) {
-      console.log(`deployment: failed (${child.stderr.trim().split('\n').at(-1) ?? child.status})`)
+    const r = inChild<DeploymentBenchResult>('./engine.ts', ['deployment'])
+    if ('why' in r) {
+      console.log(`deployment: failed (${r.why})`)
     } else {
-      const d = JSON.parse(line) as DeploymentBenchResult
+      const d = r.value
       console.log(`deployment: ${d.name}`)
       console.log(`  pods Running: ${fmt(d.running)}/${fmt(d.replicas)} after ${fmt(d.virtualSeconds, 1)} s of virtual time`)
       console.log(`  wall time: ${fmt(d.wallSeconds, 2)} s; trace steps per second: ${fmt(d.stepsPerSecond)} (${fmt(d.traceEvents)} steps)`)
@@ -86,14 +93,12 @@ async function main(): Promise<void> {
   const shapes: [string, string][] = [['basic', '10,000 plain pods onto 5,000 nodes'], ['affinity', '10,000 pods with required node affinity onto 5,000 nodes'], ['antiaffinity', '2,000 pods with required pod anti-affinity onto 5,000 nodes']]
   for (const [shape, title] of shapes) {
     if (only && only !== 'scheduler' && only !== shape) continue
-    const script = fileURLToPath(new URL('./scheduler.ts', import.meta.url))
-    const child = spawnSync(process.execPath, ['--import', 'tsx', script, shape], { encoding: 'utf8' })
-    const line = child.stdout.trim().split('\n').at(-1) ?? ''
-    if (child.status !== 0 || !line.startsWith('{')) {
-      console.log(`scheduler ${shape}: failed (${child.stderr.trim().split('\n').at(-1) ?? child.status})`)
+    const run = inChild<SchedulerBenchResult>('./scheduler.ts', [shape])
+    if ('why' in run) {
+      console.log(`scheduler ${shape}: failed (${run.why})`)
       continue
     }
-    const r = JSON.parse(line) as SchedulerBenchResult
+    const r = run.value
     console.log(`scheduler: ${title} (scheduler_perf ${shape}), single-threaded`)
     console.log(`  scheduled: ${fmt(r.scheduled)}/${fmt(r.pods)} in ${fmt(r.wallSeconds, 2)} s`)
     console.log(`  throughput: ${fmt(r.podsPerSecond)} pods/s (upstream CI threshold: ${r.upstreamThreshold} pods/s with 16 workers)`)
