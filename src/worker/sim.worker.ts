@@ -162,11 +162,12 @@ async function simulate(cmd: Extract<Command, { type: 'apply' }>): Promise<void>
     if (!cmd.skipManifest) sim.apply({ files: [{ name: 'pod.yaml', text: cmd.text }], user: cmd.user })
     const session = sessionCommands(cmd)
     if (session.length) sim.session(session)
-    const trace = sim.trace
     let sent = 0
     // What the trace gained since the last post, as one message (the page hands steps to its store at most once a
     // second: app/inbox.ts).
+    // sim.trace is read at each post: it writes the summaries of the steps recorded since the last read.
     const flush = () => {
+      const trace = sim.trace
       if (sent < trace.length) post({ type: 'events', events: trace.slice(sent) })
       sent = trace.length
     }
@@ -182,7 +183,7 @@ async function simulate(cmd: Extract<Command, { type: 'apply' }>): Promise<void>
         flush()
         flushed = performance.now()
       }
-      post({ type: 'progress', steps: trace.length, virtualMs: sim.nowMs() - t0 })
+      post({ type: 'progress', steps: sim.ctx.trace.count(), virtualMs: sim.nowMs() - t0 })
       await yieldToMessages()
       if (run !== current) return
     }
@@ -198,8 +199,8 @@ async function simulate(cmd: Extract<Command, { type: 'apply' }>): Promise<void>
       })),
       getPods: getPodsWide(pods, sim.nowWallMs()),
       pods: pods.map((p) => ({ name: p.metadata?.name ?? '', namespace: p.metadata?.namespace ?? '', phase: p.status?.phase ?? '', node: p.spec?.nodeName ?? '', ip: p.status?.podIP ?? '' })),
-      outcomes: findOutcomes(trace, k),
-      owners: podOwners(trace),
+      outcomes: findOutcomes(sim.trace, k),
+      owners: podOwners(sim.trace),
       scheduler: schedulerSummary(cluster.schedulerConfig, cmd.cluster),
     })
     // While the page takes this run in, the next Apply's cluster is brought up (a newer apply skips it).

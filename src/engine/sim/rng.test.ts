@@ -31,4 +31,23 @@ describe('Rng', () => {
     const r = new Rng(9)
     for (let i = 0; i < 50; i++) expect(r.uuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
   })
+
+  it('hex(n) and uuid() spell the words drawn, as their plain definitions do', () => {
+    // The definitions, written the obvious way: n hex digits from whole words; a UUID from four words.
+    const word = (r: Rng) => r.nextU32().toString(16).padStart(8, '0')
+    const hex = (r: Rng, n: number) => { let out = ''; while (out.length < n) out += word(r); return out.slice(0, n) }
+    const uuid = (r: Rng) => {
+      const [a, b] = [word(r), word(r)]
+      const c = r.nextU32()
+      const d = word(r)
+      const cs = c.toString(16).padStart(8, '0')
+      return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-${(((c >>> 28) & 3) | 8).toString(16)}${cs.slice(1, 4)}-${cs.slice(4)}${d}`
+    }
+    const [fast, plain] = [new Rng(5), new Rng(5)]
+    for (let i = 0; i < 500; i++) {
+      const n = [64, 12, 1, 7, 8, 9, 16][i % 7]
+      expect(fast.uuid()).toBe(uuid(plain))
+      expect(fast.hex(n)).toBe(hex(plain, n))
+    }
+  })
 })

@@ -50,22 +50,29 @@ export class Rng {
 
   /** uuid returns a random RFC 4122 version 4 UUID, as metadata.uid is. */
   uuid(): string {
-    // Hot (one per created object): the four words' hex, the version nibble (hex digit 12) set to 4 and the variant
-    // bits (digit 16, the third word's top nibble) to 10, without an array, a join or a parse.
-    const a = hex8(this.nextU32())
-    const b = hex8(this.nextU32())
+    // Hot (one per created object, kept for the run): the four words' hex written into one flat string, the
+    // version nibble (hex digit 12) set to 4 and the variant bits (digit 16, the third word's top nibble) to 10.
+    const u = UUID_CODES
+    putHex(u, 0, this.nextU32(), 8)
+    const b = this.nextU32()
     const c = this.nextU32()
-    const d = hex8(this.nextU32())
-    const variant = (((c >>> 28) & 0x3) | 0x8).toString(16)
-    const cs = hex8(c)
-    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${cs.slice(1, 4)}-${cs.slice(4, 8)}${d}`
+    putHex(u, 9, b >>> 16, 4)
+    u[14] = 0x34 // '4'; b's fifth hex digit is dropped
+    putHex(u, 15, b & 0xfff, 3)
+    putHex(u, 19, (((c >>> 28) & 0x3) | 0x8) << 12 | ((c >>> 16) & 0xfff), 4)
+    putHex(u, 24, c & 0xffff, 4)
+    putHex(u, 28, this.nextU32(), 8)
+    return String.fromCharCode.apply(null, u)
   }
 
   /** hex returns n random lowercase hex characters (container and sandbox ids, MAC bytes). */
   hex(n: number): string {
-    let out = ''
-    while (out.length < n) out += this.nextU32().toString(16).padStart(8, '0')
-    return out.slice(0, n)
+    // As one flat string: a container id built by concatenation was a tree of sixteen strings, kept for the run.
+    const words = Math.ceil(n / 8)
+    const codes = new Array<number>(words * 8)
+    for (let i = 0; i < words; i++) putHex(codes, i * 8, this.nextU32(), 8)
+    codes.length = n
+    return String.fromCharCode.apply(null, codes)
   }
 
   /** string returns n characters drawn uniformly from alphabet. */
@@ -87,9 +94,17 @@ function splitmix32(seed: number): () => number {
   }
 }
 
-/** hex8 is an unsigned 32-bit integer as 8 lowercase hex digits. */
-function hex8(n: number): string {
-  return n.toString(16).padStart(8, '0')
+/** A UUID's characters as UTF-16 code units, the dashes in place (uuid writes the hex digits). */
+const UUID_CODES: number[] = Array.from('xxxxxxxx-xxxx-4xxx-xxxx-xxxxxxxxxxxx', (ch) => ch.charCodeAt(0))
+/** '0'–'9', 'a'–'f'. */
+const HEX_CODES: readonly number[] = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0))
+
+/** putHex writes the low `digits` hex digits of n into codes from `at`, most significant first. */
+function putHex(codes: number[], at: number, n: number, digits: number): void {
+  for (let i = at + digits - 1; i >= at; i--) {
+    codes[i] = HEX_CODES[n & 0xf]
+    n >>>= 4
+  }
 }
 
 /** hash32 is FNV-1a over UTF-16 code units. */
