@@ -85,8 +85,7 @@ export class EventRecorder {
       return
     }
     // Two events in the same virtual microsecond still get distinct names, as distinct UnixNano values would.
-    const wallNs = BigInt(sim.wallMs()) * 1_000_000n + BigInt(Math.floor(sim.now()) % 1000) * 1000n + BigInt(this.ctx.nextId('event') % 1000)
-    const name = `${ref.name}.${wallNs.toString(16)}`
+    const name = `${ref.name}.${unixNanoHex(sim.wallMs(), (Math.floor(sim.now()) % 1000) * 1000 + (this.ctx.nextId('event') % 1000))}`
     const bucket = ref.uid || ref.name || ''
     const list = this.seen.get(bucket)
     const seen: Seen = {
@@ -145,4 +144,17 @@ function laneOf(component: string): 'kubelet' | 'kube-scheduler' | 'kube-apiserv
   if (component.endsWith('-controller')) return 'kube-controller-manager'
   if (component === 'default-scheduler') return 'kube-scheduler'
   return 'kube-apiserver'
+}
+
+/**
+ * unixNanoHex is wallMs × 10⁶ + ns (ns < 10⁶) in hex, the Event name's suffix, in exact float arithmetic (the
+ * product passes 2⁵³, a BigInt per event cost more): wallMs split at 2²⁴, each part's product stays below 2⁵³.
+ */
+export function unixNanoHex(wallMs: number, ns: number): string {
+  const SPLIT = 2 ** 24
+  const high = Math.floor(wallMs / SPLIT) * 1_000_000
+  const low = (wallMs % SPLIT) * 1_000_000 + ns
+  const hi = high + Math.floor(low / SPLIT)
+  const lo = (low % SPLIT).toString(16).padStart(6, '0')
+  return hi > 0 ? `${hi.toString(16)}${lo}` : (low % SPLIT).toString(16)
 }
