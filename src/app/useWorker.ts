@@ -110,6 +110,9 @@ export function useWorker(): (cmd: Command) => void {
         const why = ev.message || 'unknown error'
         enqueue({ type: 'error', message: `The simulation worker stopped (${why}); it has been restarted${how}.` })
       }
+      // Once the page is idle, the worker warms its engine up unless an apply came first (worker/warmUp.ts).
+      const idle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 500))
+      idle(() => { if (w === ref.current) w.postMessage({ type: 'warmUp' } satisfies Command) })
       return w
     }
     ref.current = start()

@@ -132,6 +132,14 @@ export interface CancelCommand {
   type: 'cancel'
 }
 
+/**
+ * WarmUpCommand: the page is idle after it loaded; a worker that has run nothing yet simulates a small apply of its
+ * own, so the first Apply runs compiled code (worker/warmUp.ts).
+ */
+export interface WarmUpCommand {
+  type: 'warmUp'
+}
+
 /** CrashCommand makes the worker throw outside the engine: the end-to-end test of crash recovery sends it. */
 export interface CrashCommand {
   type: 'crash'
@@ -139,7 +147,7 @@ export interface CrashCommand {
 
 export type Command =
   | ApplyCommand | SnapshotCommand | WhatIfCommand | CrashCommand | UsersCommand | ReadCommand | FormatScriptCommand
-  | ParseScriptCommand | CancelCommand
+  | ParseScriptCommand | CancelCommand | WarmUpCommand
   | DecisionCommand | DecisionNodeCommand
   | CompareCommand
 

@@ -118,8 +118,9 @@ export function App() {
   const [dark, toggleTheme] = useDark()
   const apply = useCallback(() => {
     const { text: manifest, clusterText, seed, user } = useApp.getState()
-    start({ manifest, cluster: clusterText, seed, user: user || undefined })
+    // The worker first: it simulates while the page renders the run's start (a large page's render took ~100 ms).
     send({ type: 'apply', text: manifest, seed, cluster: clusterText, user: user || undefined })
+    start({ manifest, cluster: clusterText, seed, user: user || undefined })
   }, [start, send])
   const askWhatIf = useCallback((index: number) => send({ type: 'whatIf', index }), [send])
   const tryFix = useCallback((f: Suggestion) => {

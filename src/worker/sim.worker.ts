@@ -15,6 +15,7 @@ import { compare } from './compare.ts'
 import { presetText } from '../protocol/clusters.ts'
 import { findOutcomes } from '../engine/story/index.ts'
 import { podOwners } from './owners.ts'
+import { warmUp } from './warmUp.ts'
 import type { Command, ConsoleCommand, ReadCommand, WorkerMessage } from '../protocol/messages.ts'
 import { STREAM_POST_MS } from '../protocol/stream.ts'
 
@@ -111,6 +112,11 @@ self.onmessage = (ev: MessageEvent<Command>) => {
   if (cmd.type === 'read') { post(read(cmd)); return }
   if (cmd.type === 'formatScript') { post({ type: 'script', text: formatScript(toScript(cmd.session)) }); return }
   if (cmd.type === 'parseScript') { post(fromScript(cmd.text, cmd.fileName)); return }
+  if (cmd.type === 'warmUp') {
+    // Only before the first apply: after one the engine's code is compiled, and the user is waiting on a run.
+    if (current === 0) void warmUp(yieldToMessages, () => current !== 0)
+    return
+  }
   // A cancel never reaches a worker: useWorker replaces the worker instead (this one may be busy simulating).
   if (cmd.type === 'cancel') return
   void simulate(cmd)
