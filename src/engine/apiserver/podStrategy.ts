@@ -12,6 +12,7 @@
 import { copyOf } from '../api/copy.ts'
 import type { FieldError } from '../api/errors.ts'
 import type { Container, Pod, PodSpec, Toleration } from '../api/types.ts'
+import { sortedJson } from '../api/sortedJson.ts'
 
 /** updatablePodSpecFields, joined with "," as ValidatePodUpdate joins them. */
 export const UPDATABLE_POD_SPEC_FIELDS = [
@@ -22,18 +23,7 @@ export const UPDATABLE_POD_SPEC_FIELDS = [
   '`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
 ]
 
-/** stableJson: JSON with sorted keys, for equality of decoded objects. */
-export function stableJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`
-  if (v && typeof v === 'object') {
-    const entries = Object.entries(v).filter(([, x]) => x !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`).join(',')}}`
-  }
-  return JSON.stringify(v)
-}
-
-const equal = (a: unknown, b: unknown): boolean => stableJson(a) === stableJson(b)
+const equal = (a: unknown, b: unknown): boolean => sortedJson(a) === sortedJson(b)
 
 /** coreSpec is the internal PodSpec: the v1 alias `serviceAccount` has no field of its own there. */
 function coreSpec(spec: PodSpec | undefined): PodSpec {

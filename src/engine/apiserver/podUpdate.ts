@@ -9,7 +9,8 @@ import { newInvalid } from '../api/errors.ts'
 import type { KObject, Pod } from '../api/types.ts'
 import { withDefaultTolerations } from './admission/DefaultTolerationSeconds.ts'
 import type { KubeApiServer, RequestContext } from './index.ts'
-import { preparePodForUpdate, stableJson, toV1Pod, validatePodUpdate } from './podStrategy.ts'
+import { preparePodForUpdate, toV1Pod, validatePodUpdate } from './podStrategy.ts'
+import { sortedJson } from '../api/sortedJson.ts'
 import type { ResourceDef } from './resources.ts'
 
 /** updated: the request applied to `old`, decoded, admitted, prepared (store.go Update's tryUpdate). */
@@ -44,7 +45,7 @@ export function handlePodUpdate(api: KubeApiServer, rc: RequestContext, def: Res
   }, () => {
     if (errs.length) return api.reply(rc, { code: 422, body: newInvalid(def.kind, name, errs, def.group) })
     // GuaranteedUpdate writes nothing when the object did not change: same resourceVersion, no event.
-    if (stableJson(prepared) === stableJson(oldPod)) return api.reply(rc, { code: 200, body: old.value })
+    if (sortedJson(prepared) === sortedJson(oldPod)) return api.reply(rc, { code: 200, body: old.value })
     const purpose = { kind: 'patch' as const, objectKind: def.kind }
     api.write(rc, def, key, old.modRevision, prepared as KObject, 200, purpose, true, undefined, recompute)
   }, true)

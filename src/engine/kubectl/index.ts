@@ -20,6 +20,7 @@ import { decodeFile, missingTypeFields } from './decode.ts'
 import { selectUser } from './kubeconfig.ts'
 import type { TraceDetailsMap } from '../events.ts'
 import type { KubectlTraceType } from './traceTypes.ts'
+import { sortedJson } from '../api/sortedJson.ts'
 
 export interface KubectlResult {
   stdout: string
@@ -246,13 +247,7 @@ function lastApplied(obj: KObject, def: ResourceDef, ns: string): string {
   const annotations = { ...obj.metadata?.annotations }
   delete annotations[LAST_APPLIED]
   const copy = { ...obj, metadata: { ...obj.metadata, annotations, ...(def.namespaced ? { namespace: ns } : {}) } }
-  return `${stableJson(copy)}\n`
-}
-
-function stableJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`
-  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`).join(',')}}`
-  return JSON.stringify(v)
+  return `${sortedJson(copy)}\n`
 }
 
 /** errorLine renders a server error as kubectl's checkErr does. */
