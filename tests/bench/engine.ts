@@ -69,7 +69,7 @@ export function runEngineBench(pods = 1000, nodes = 100): EngineBenchResult {
   const cluster = loadCluster(clusterYaml(nodes), 'bench-cluster.yaml')
   if ('error' in cluster) throw new Error(cluster.error)
   const manifest = podsYaml(pods)
-  let peak = process.memoryUsage().rss
+  let peak = process.memoryUsage.rss()
   global.gc?.()
   const start = process.hrtime.bigint()
   const cpu0 = process.cpuUsage()
@@ -78,12 +78,13 @@ export function runEngineBench(pods = 1000, nodes = 100): EngineBenchResult {
   sim.start()
   let steps = 0
   while (sim.step()) {
-    if (++steps % 5000 === 0) peak = Math.max(peak, process.memoryUsage().rss)
+    // memoryUsage.rss() alone: memoryUsage() also walks the heap's spaces, ~0.3 ms a call inside the timed loop.
+    if (++steps % 5000 === 0) peak = Math.max(peak, process.memoryUsage.rss())
     if (sim.nowMs() > 60 * 60 * 1000) break
   }
   const wallSeconds = Number(process.hrtime.bigint() - start) / 1e9
   const cpu = process.cpuUsage(cpu0)
-  peak = Math.max(peak, process.memoryUsage().rss)
+  peak = Math.max(peak, process.memoryUsage.rss())
   const running = sim.pods().filter((p) => p.status?.phase === 'Running').length
   const traceEvents = sim.ctx.trace.count()
   return {
@@ -115,7 +116,7 @@ export interface DeploymentBenchResult {
 export function runDeploymentBench(replicas = 1000, nodes = 100): DeploymentBenchResult {
   const cluster = loadCluster(clusterYaml(nodes), 'bench-cluster.yaml')
   if ('error' in cluster) throw new Error(cluster.error)
-  let peak = process.memoryUsage().rss
+  let peak = process.memoryUsage.rss()
   global.gc?.()
   const start = process.hrtime.bigint()
   const sim = createSimulation({ cluster, seed: 1, retainTrace: true })
@@ -125,11 +126,12 @@ export function runDeploymentBench(replicas = 1000, nodes = 100): DeploymentBenc
   ])
   let steps = 0
   while (sim.sessionResults.length < 2 && sim.step()) {
-    if (++steps % 5000 === 0) peak = Math.max(peak, process.memoryUsage().rss)
+    // memoryUsage.rss() alone: memoryUsage() also walks the heap's spaces, ~0.3 ms a call inside the timed loop.
+    if (++steps % 5000 === 0) peak = Math.max(peak, process.memoryUsage.rss())
     if (sim.nowMs() > 60 * 60 * 1000) break
   }
   const wallSeconds = Number(process.hrtime.bigint() - start) / 1e9
-  peak = Math.max(peak, process.memoryUsage().rss)
+  peak = Math.max(peak, process.memoryUsage.rss())
   const traceEvents = sim.ctx.trace.count()
   return {
     name: `a ${replicas.toLocaleString('en-US')}-replica Deployment onto ${nodes} nodes (create → rollout status done)`,

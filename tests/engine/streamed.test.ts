@@ -2,7 +2,7 @@
  * The worker streams steps while the run goes on (src/worker/sim.worker.ts), so the page keeps each step as it was
  * when posted. A step whose details changed after it was emitted would differ between the page and the engine's
  * trace: every step must read the same when it is emitted as at the end of the run. The trace writes each step's
- * summary when its steps are read, not at the emit, which is right only because of this too.
+ * seq, time and summary when its steps are read, not at the emit, which is right only because of this too.
  */
 import { describe, expect, it } from 'vitest'
 import { SCENARIOS } from '../../src/scenarios/index.ts'
@@ -16,9 +16,15 @@ import { k, ROLLOUT_AND_UNDO } from './session/helpers.ts'
 /** The first step whose JSON changed after its emit, or null. */
 function firstChanged(sim: Simulation, run: () => void): { index: number; type: string } | null {
   const atEmit: string[] = []
-  // The summary is written when the steps are read: the one the step would be given at its emit is written here,
-  // where the trace puts it (last), so a step whose data changed later tells by a changed summary as well.
-  sim.ctx.trace.subscribe((e) => atEmit.push(JSON.stringify({ ...e, summary: summarize(e as TraceEvent) })))
+  // The trace writes seq, t and the summary when the steps are read: a copy is given them here, in the same order,
+  // so a step whose data changed after its emit tells by a changed summary as well.
+  sim.ctx.trace.subscribe((e, seq, t) => {
+    const at = { ...e }
+    at.seq = seq
+    at.t = t
+    at.summary = summarize(at as TraceEvent)
+    atEmit.push(JSON.stringify(at))
+  })
   run()
   const index = sim.trace.findIndex((e, i) => JSON.stringify(e) !== atEmit[i])
   return index < 0 ? null : { index, type: sim.trace[index].type }

@@ -4,25 +4,30 @@ import type { Micros, Sim } from './kernel.ts'
 /** Summarize writes a step's one-line summary from its type and details (the narration tables). */
 export type Summarize = (event: TraceEvent) => string
 
-/** A step as emitted: stamped, its summary not written yet (`Trace.events` writes it). */
-export type Recorded = TraceEventInput & { seq: number; t: Micros; summary?: string }
-/** A listener sees each step as it is emitted, before its summary is written. */
-export type TraceListener = (step: Recorded) => void
+/** A step as emitted: its seq, time and summary are written when it is read (`Trace.events`). */
+export type Recorded = TraceEventInput & { seq?: number; t?: Micros; summary?: string }
+/** A listener sees each step as it is emitted, with the seq and time it will have, before they are written on it. */
+export type TraceListener = (step: Recorded, seq: number, t: Micros) => void
 
 /**
- * Trace records every step in order. It stamps each event with the next sequence number and the
- * current virtual time. With `retain: false` (a run only its outcome is wanted from) it only counts them.
+ * Trace records every step in order, with the next sequence number and the current virtual time. With
+ * `retain: false` (a run only its outcome is wanted from) it only counts them.
  *
- * A step's one-line `summary` is written when the steps are read (`events`), not as each is emitted: a run's
- * steps are read in order, and most are read long after they happened or never (a benchmark, a what-if run). The
- * summary is a function of the step's data alone, which nobody mutates, so the text is the same either way; what
- * it saves is formatting and keeping ~126 strings per pod while the run is simulated (~11 % of a large run).
+ * What a step is given by the trace (its `seq`, its `t` unless the emitter set one, its one-line `summary`) is
+ * written on it when the steps are read (`events`), not as each is emitted: a run's steps are read in order, and
+ * most long after they happened or never (a benchmark, a what-if run). The summary is a function of the step's data
+ * alone, which nobody mutates, so the text is the same either way, and the keys land in the order stamping at the
+ * emit gave them. What it saves while a run is simulated: formatting ~126 strings per pod (~11 % of a large run), and
+ * the keys added to each emitter's literal (a transitioning store on ~60 shapes of step, and the out-of-object
+ * property array each needs, ~40 bytes a step kept for the run).
  */
 export class Trace {
   private readonly steps: Recorded[] = []
+  /** Each retained step's virtual time, by index (a step's seq is its index). */
+  private readonly times: Micros[] = []
   private listeners: TraceListener[] = []
   private seq = 0
-  /** How many of `steps`, from the first, have their summary written. */
+  /** How many of `steps`, from the first, have their seq, time and summary written. */
   private summarized = 0
   private readonly sim: Sim
   private readonly retain: boolean
@@ -36,28 +41,31 @@ export class Trace {
     this.summarize = summarize
   }
 
-  /** emit records one step: the input object itself, stamped (callers pass a fresh literal). */
+  /** emit records one step: the input object itself (callers pass a fresh literal), and the time now. */
   emit(input: TraceEventInput): void {
     if (this.muted) return
-    // Hot (one per step): the caller's fresh literal becomes the event in place of a spread copy. The keys land in
-    // the order the copy gave them (the input's, then seq, then t unless the input set it, then summary), so its
-    // JSON is the same.
-    const event = input as Recorded
-    event.seq = this.seq++
-    event.t = input.t ?? this.sim.now()
-    if (this.retain) this.steps.push(event)
-    for (const l of this.listeners) l(event)
+    const seq = this.seq++
+    const t = input.t ?? this.sim.now()
+    if (this.retain) {
+      this.steps.push(input)
+      this.times.push(t)
+    }
+    for (const l of this.listeners) l(input, seq, t)
   }
 
   /**
-   * events is every recorded step, each with its summary: written here for the steps recorded since the last call
-   * (the array is the trace itself, so a caller that holds it while the run goes on reads again through here).
+   * events is every recorded step, whole: seq, t and summary are written here on the steps recorded since the last
+   * call, in the order a copy stamped at the emit had them: the input's keys (t among them when the emitter set
+   * it), seq, t, summary. The array is the trace itself: a caller that holds it while the run goes on reads again
+   * through here.
    */
   get events(): TraceEvent[] {
-    const steps = this.steps
+    const { steps, times } = this
     for (let i = this.summarized; i < steps.length; i++) {
-      const s = steps[i] as TraceEvent
-      s.summary = this.summarize(s)
+      const s = steps[i]
+      s.seq = i
+      s.t = times[i]
+      s.summary = this.summarize(s as TraceEvent)
     }
     this.summarized = steps.length
     return steps as TraceEvent[]
