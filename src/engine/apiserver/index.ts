@@ -10,7 +10,7 @@ import type { KObject, Pod, Status } from '../api/types.ts'
 import type { ApiServerEndpoint, HttpRequest, HttpResponse, WatchSink } from '../client/http.ts'
 import type { EngineContext } from '../context.ts'
 import { latency } from '../context.ts'
-import type { Lane, Outcome, TraceDetailsMap } from '../events.ts'
+import type { Lane, Outcome, TraceDetailsMap, TraceEventInput } from '../events.ts'
 import type { Etcd } from '../etcd/etcd.ts'
 import type { UserInfo } from './admission/types.ts'
 import { Authenticator } from './authn.ts'
@@ -141,14 +141,13 @@ export class KubeApiServer implements ApiServerEndpoint {
   step(rc: RequestContext, input: ChainStep, next: () => void, detailOnly = false): void {
     // Components' own writes (events, status) skip the per-stage steps a learner follows for kubectl's request.
     if (!(detailOnly && rc.caller.lane !== 'kubectl' && input.outcome !== 'error')) {
-      // Hot (one per chain step): the caller's fresh literal becomes the event instead of a spread copy; the keys
-      // are added in the order the spread gave them (type, outcome, details, lane, requestId, pod, node).
-      const event = input as ChainStep & { lane: Lane; requestId: number; pod?: string; node?: string }
-      event.lane = 'kube-apiserver'
-      event.requestId = rc.req.id
-      event.pod = rc.pod
-      event.node = rc.caller.node
-      this.ctx.trace.emit(event)
+      // Hot (a third of all steps): one literal with every key, in the order a spread of the input gave them, so
+      // every chain step shares one hidden class and keeps its fields in the object (adding four keys to the
+      // caller's literal meant four transitioning stores and a property array per step).
+      this.ctx.trace.emit({
+        type: input.type, outcome: input.outcome, details: input.details,
+        lane: 'kube-apiserver', requestId: rc.req.id, pod: rc.pod, node: rc.caller.node,
+      } as TraceEventInput)
     }
     this.ctx.sim.after(latency(this.ctx, 'apiserverStep'), next)
   }
