@@ -1,6 +1,8 @@
 /** UI state: one zustand store fed by the worker. */
 import { create } from 'zustand'
 import type { TraceEvent } from '../engine/events.ts'
+import { assertNever } from '../engine/events.ts'
+import { receiveFullTrace } from './fullTrace.ts'
 import type { ConsoleCommand, NodeRow, ObjectNames, PageMessage, PlayheadView, Suggestion, WorkerMessage } from '../protocol/messages.ts'
 import { EXAMPLE_POD } from '../protocol/examples.ts'
 import { MAX_SEED } from '../protocol/seed.ts'
@@ -100,7 +102,7 @@ export interface AppState extends StorySlice, ScenarioSlice, QuizSlice, ConsoleS
   /** A running simulation's progress (steps and virtual time so far); absent when none runs or it is short. */
   progress?: { steps: number; virtualMs: number }
   /** kubectl's view at the selected step (from the worker). */
-  atPlayhead?: Omit<PlayheadView, 'names'> & { names?: ObjectNames }
+  atPlayhead?: Omit<PlayheadView, 'names'> & { names?: ObjectNames; step?: TraceEvent }
   /**
    * Suggested edits for the FailedScheduling at step `index` (from the worker); note: why fewer edits were simulated
    * (a cap on runs, a very large cluster).
@@ -297,6 +299,8 @@ export const useApp = create<AppState>((set, get, api) => ({
         return st.consoleLoad(m.fileName, m.commands, editorsBase(st))
       }
       case 'error': return set((s) => ({ error: m.message, running: false, generation: s.generation + 1 }))
+      case 'fullTrace': return receiveFullTrace(m.events)
+      default: return assertNever(m, 'worker message')
     }
   },
 }))

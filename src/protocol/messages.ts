@@ -140,6 +140,11 @@ export interface WarmUpCommand {
   type: 'warmUp'
 }
 
+/** FullTraceCommand asks for the trace on screen with every step whole (the page's copy is lean: worker/wire.ts). */
+export interface FullTraceCommand {
+  type: 'fullTrace'
+}
+
 /** CrashCommand makes the worker throw outside the engine: the end-to-end test of crash recovery sends it. */
 export interface CrashCommand {
   type: 'crash'
@@ -147,7 +152,7 @@ export interface CrashCommand {
 
 export type Command =
   | ApplyCommand | SnapshotCommand | WhatIfCommand | CrashCommand | UsersCommand | ReadCommand | FormatScriptCommand
-  | ParseScriptCommand | CancelCommand | WarmUpCommand
+  | ParseScriptCommand | CancelCommand | WarmUpCommand | FullTraceCommand
   | DecisionCommand | DecisionNodeCommand
   | CompareCommand
 
@@ -193,10 +198,16 @@ export type PageMessage = Exclude<WorkerMessage, { type: 'done' }> | (DoneMessag
 
 export type WorkerMessage =
   | { type: 'reset' }
+  /** The steps as the page gets them: whole objects left off (worker/wire.ts). */
   | { type: 'events'; events: TraceEvent[] }
   | DoneMessage
-  /** podYaml: `kubectl get pod -o yaml` of the pod described (the one the step is about), as stored at that step. */
-  | ({ type: 'snapshot' } & Omit<PlayheadView, 'names'> & { names?: ObjectNames })
+  /**
+   * podYaml: `kubectl get pod -o yaml` of the pod described (the one the step is about), as stored at that step.
+   * step: the whole step, when the page's copy of it lacks part (worker/wire.ts).
+   */
+  | ({ type: 'snapshot' } & Omit<PlayheadView, 'names'> & { names?: ObjectNames; step?: TraceEvent })
+  /** The trace on screen, whole (for a download); null when the worker has none. */
+  | { type: 'fullTrace'; events: TraceEvent[] | null }
   /** fatal: the engine itself failed (a bug), and the worker must be restarted; otherwise the input was refused. */
   | { type: 'error'; message: string; fatal?: boolean }
   /** note: why fewer suggestions were checked or offered (a cap on verification runs, a very large cluster). */

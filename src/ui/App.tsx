@@ -54,7 +54,8 @@ function RightPanels({ dark, askWhatIf, tryFix }: { dark: boolean; askWhatIf(ind
   const depth = useApp((s) => s.depth)
   const t0 = events[0]?.t ?? 0
   // The pod as stored at the step shown, once the worker's snapshot is for that step (one object per text, so the
-  // memoised inspector re-renders only when what it shows changes).
+  // memoised inspector re-renders only when what it shows changes); with it the whole step, when the page's copy
+  // lacks the objects the worker keeps (worker/wire.ts).
   const storedFor = atPlayhead?.index === shown ? atPlayhead : undefined
   const stored = useMemo(() => (storedFor?.podName && storedFor.podYaml ? { name: storedFor.podName, yaml: storedFor.podYaml } : undefined), [storedFor?.podName, storedFor?.podYaml])
   return (
@@ -64,7 +65,7 @@ function RightPanels({ dark, askWhatIf, tryFix }: { dark: boolean; askWhatIf(ind
       <SummaryCard />
       <ChapterCard />
       <MapPanel />
-      <Inspector e={events[shown]} t0={t0} dark={dark} stored={stored} depth={depth} />
+      <Inspector e={storedFor?.step ?? events[shown]} t0={t0} dark={dark} stored={stored} depth={depth} />
       {atPlayhead && events[shown] && (
         <>
           <PodDecisions pods={atPlayhead.podKeys} upTo={shown} />
@@ -209,7 +210,7 @@ export function App() {
           {kubectl && /no matches for kind "(DaemonSet|Job|CronJob)"/.test(kubectl.stderr) && (
             <p className="note" role="note">podbirth's kube-controller-manager runs the deployment and replicaset controllers only: DaemonSets, Jobs and CronJobs are not served, and kubectl gets this answer. Apply a Deployment, or the Pod your controller would create (its <code>spec.template</code>), instead.</p>
           )}
-          {events.length > 0 && !running && <button type="button" className="download" onClick={downloadTrace}>Download the trace (JSON)</button>}
+          {events.length > 0 && !running && <button type="button" className="download" onClick={() => { void downloadTrace(send) }}>Download the trace (JSON)</button>}
         </section>
         <section className="lanes" aria-label="Swimlanes">
           <div className="transport" role="group" aria-label="Playback">

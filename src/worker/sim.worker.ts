@@ -16,6 +16,7 @@ import { presetText } from '../protocol/clusters.ts'
 import { findOutcomes } from '../engine/story/index.ts'
 import { podOwners } from './owners.ts'
 import { warmUp } from './warmUp.ts'
+import { forWire, isLean } from './wire.ts'
 import type { Command, ConsoleCommand, ReadCommand, WorkerMessage } from '../protocol/messages.ts'
 import { STREAM_POST_MS } from '../protocol/stream.ts'
 
@@ -28,7 +29,8 @@ let last: Simulation | undefined
 /** snapshot: the cluster as kubectl prints it right after trace event `index` (the engine's views). */
 function snapshot(index: number): WorkerMessage {
   if (!last) return { type: 'snapshot', index, getPods: '', podKeys: [], describeEvents: '', describePod: '', nodes: [] }
-  return { type: 'snapshot', ...last.views().playhead(index) }
+  const step = last.trace[index]
+  return { type: 'snapshot', ...last.views().playhead(index), ...(step && isLean(step) ? { step } : {}) }
 }
 
 /** read answers a console line: a read from the objects at step `index`, else whether it goes into the session. */
@@ -110,6 +112,7 @@ self.onmessage = (ev: MessageEvent<Command>) => {
     return
   }
   if (cmd.type === 'read') { post(read(cmd)); return }
+  if (cmd.type === 'fullTrace') { post({ type: 'fullTrace', events: last ? last.trace : null }); return }
   if (cmd.type === 'formatScript') { post({ type: 'script', text: formatScript(toScript(cmd.session)) }); return }
   if (cmd.type === 'parseScript') { post(fromScript(cmd.text, cmd.fileName)); return }
   if (cmd.type === 'warmUp') {
@@ -174,7 +177,7 @@ async function simulate(cmd: Extract<Command, { type: 'apply' }>): Promise<void>
     // sim.trace is read at each post: it writes the summaries of the steps recorded since the last read.
     const flush = () => {
       const trace = sim.trace
-      if (sent < trace.length) post({ type: 'events', events: trace.slice(sent) })
+      if (sent < trace.length) post({ type: 'events', events: forWire(trace.slice(sent)) })
       sent = trace.length
     }
     let flushed = -Infinity

@@ -78,7 +78,11 @@ export interface AdmitDetails {
   writes?: string[]
   /** A kubernetes.io page about the plugin. */
   docs: string
-  before: KObject
+  /**
+   * The object as the plugin got it (and left it, when it changed it). Absent from the page's copy of the step: the
+   * worker leaves whole objects off the wire (worker/wire.ts) and the page asks for the whole step it shows.
+   */
+  before?: KObject
   after?: KObject
 }
 

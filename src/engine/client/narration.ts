@@ -200,7 +200,7 @@ function credentialsOf(r: ShownRequest): string {
 
 function statusMessage(e: StepOf<'http:Response'>): string {
   const { body } = e.details.response
-  return 'message' in body && typeof body.message === 'string' ? body.message : ''
+  return body && 'message' in body && typeof body.message === 'string' ? body.message : ''
 }
 
 function responseSummary(e: StepOf<'http:Response'>): string {
@@ -223,7 +223,7 @@ function responseStory(e: StepOf<'http:Response'>): string {
   }
   const warnings = res.warnings?.length ? ` It also carries ${res.warnings.length} warning(s), which kubectl ` +
     `prints.` : ''
-  const rv = 'metadata' in res.body ? res.body.metadata?.resourceVersion : undefined
+  const rv = res.body && 'metadata' in res.body ? res.body.metadata?.resourceVersion : undefined
   const at = r.verb === 'GET' ? 'the object it returns is at' : 'the object is now at'
   return `The API server answers ${to}'s ${r.verb} with ` +
     `${phrase}${rv ? `; ${at} resourceVersion ${rv}` : ''}.${warnings}`
@@ -249,9 +249,9 @@ export const CLIENT_NARRATION: NarrationTable<ClientTraceType> = {
       const lookup = purpose === 'apply-lookup' && res.code === 404
         ? ' kubectl\'s applyOneObject checks errors.IsNotFound(err) and takes the create branch.'
         : ''
-      const body = res.code >= 400 && 'reason' in res.body
+      const body = res.code >= 400 && res.body && 'reason' in res.body
         ? `a metav1.Status (reason ${String(res.body.reason ?? '')}, code ${res.code})`
-        : `the ${'kind' in res.body ? String(res.body.kind ?? 'object') : 'object'} as JSON`
+        : `the ${res.body && 'kind' in res.body ? String(res.body.kind ?? 'object') : 'object'} as JSON`
       return `The handler writes ${body} through responsewriters.WriteObjectNegotiated / ErrorNegotiated` +
         `${res.warnings?.length ? `, with ${res.warnings.length} Warning header(s) (299)` : ''}.${lookup}`
     },

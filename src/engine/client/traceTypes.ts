@@ -60,9 +60,19 @@ export interface HttpRequestDetails {
   purpose: RequestPurpose
 }
 
+/**
+ * ShownResponse is a response as the trace keeps it. Its body (the stored object, a list, a Status) is absent from
+ * the page's copy of a successful response: the worker leaves whole objects off the wire (worker/wire.ts).
+ */
+export interface ShownResponse {
+  code: number
+  body?: HttpResponse['body']
+  warnings?: string[]
+}
+
 export interface HttpResponseDetails {
   request: ShownRequest
-  response: HttpResponse
+  response: ShownResponse
   purpose: RequestPurpose
 }
 

@@ -18,7 +18,8 @@ type Base = { pod?: string; step: number; at: number; message: string }
  * (the handler-chain step that refused), or by the response itself when no step did.
  */
 export function apiOutcome(events: readonly TraceEvent[], r: StepOf<'http:Response'>, responseAt: number, by: number | undefined, code: number, pod: string | undefined, fromApply: boolean): Outcome {
-  const body = r.details.response.body
+  // A refusal's Status is on the page's copy of the step too (worker/wire.ts keeps error bodies).
+  const body = r.details.response.body ?? {}
   const message = (typeof body.message === 'string' ? body.message : undefined) ?? r.summary
   const reason = (typeof body.reason === 'string' ? body.reason : undefined) ?? String(code)
   const step = by ?? responseAt
