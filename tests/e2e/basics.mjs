@@ -112,6 +112,9 @@ export async function basicsTests({ page, ORIGIN, root, test, assert }) {
     const inspector = page.getByRole('complementary', { name: 'Inspector' })
     await inspector.getByText('What this write changed: ADDED Pod default/nginx').waitFor({ timeout: 10000 })
     await inspector.locator('.monaco-diff-editor').waitFor({ timeout: 20000 })
+    // The page's copy of the step has no objects (worker/wire.ts): the diff is of the whole step the worker sent.
+    // (Monaco writes a line's spaces as no-break spaces.)
+    await page.waitForFunction(() => /apiVersion:\s+v1/.test(document.querySelector('[aria-label="Inspector"] .monaco-diff-editor')?.textContent ?? ''), null, { timeout: 10000 })
     await page.screenshot({ path: `${root}test-results/diff.png` })
   })
 
@@ -123,6 +126,12 @@ export async function basicsTests({ page, ORIGIN, root, test, assert }) {
     const text = await req.innerText()
     assert(text.includes('POST /api/v1/namespaces/default/pods?fieldManager=kubectl-client-side-apply'), `request line: ${text}`)
     assert(text.includes('client certificate: CN=kubernetes-admin,O=kubeadm:cluster-admins'), `client certificate: ${text}`)
+    // The body is left off the page's copy of the step (worker/wire.ts); the inspector shows the whole step's.
+    const body = req.getByText('Request body')
+    await body.waitFor({ timeout: 5000 })
+    await body.click()
+    const json = await req.locator('pre').innerText()
+    assert(json.includes('"kind": "Pod"') && json.includes('"image": "nginx:1.27"'), `request body: ${json}`)
   })
 
   await test('jump to the next step of a chosen lane; switch the theme', async () => {
