@@ -18,17 +18,24 @@ export function forWire(steps: readonly TraceEvent[]): TraceEvent[] {
   return out
 }
 
-/** isLean tells whether the page's copy of a step lacks part of it (the inspector then asks for the whole step). */
+/** isLean tells whether the page's copy of a step lacks part of it (the inspector then shows the worker's). */
 export function isLean(e: TraceEvent): boolean {
-  return leanStep(e) !== e
+  switch (e.type) {
+    case 'etcd:Txn': return !!(e.change?.before || e.change?.after)
+    case 'apiserver:Admit': return !!(e.details.before || e.details.after)
+    case 'http:Request': return e.details.request.body !== undefined
+    case 'http:Response': return e.details.request.body !== undefined || (e.details.response.code < 400 && e.details.response.body !== undefined)
+    default: return false
+  }
 }
 
 function leanStep(e: TraceEvent): TraceEvent {
+  if (!isLean(e)) return e
   switch (e.type) {
-    case 'etcd:Txn': return e.change?.before || e.change?.after ? { ...e, change: leanChange(e.change) } : e
-    case 'apiserver:Admit': return e.details.before || e.details.after ? leanAdmit(e) : e
-    case 'http:Request': return e.details.request.body ? leanRequest(e) : e
-    case 'http:Response': return e.details.request.body || (e.details.response.code < 400 && e.details.response.body) ? leanResponse(e) : e
+    case 'etcd:Txn': return e.change ? { ...e, change: leanChange(e.change) } : e
+    case 'apiserver:Admit': return leanAdmit(e)
+    case 'http:Request': return leanRequest(e)
+    case 'http:Response': return leanResponse(e)
     default: return e
   }
 }
