@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react'
 import { useApp } from './store.ts'
 import type { ApplyCommand, Command, PageMessage, UsersCommand, WorkerMessage } from '../protocol/messages.ts'
 import { StoryBuilder } from '../engine/story/index.ts'
+import { decodeSteps } from '../protocol/stepBatch.ts'
 import { emptyInbox, planInbox, planStale } from './inbox.ts'
 import type { InboxState } from './inbox.ts'
 import { applyAsked, initialRunState, runCancelled, runFailed, runFinished, runRefused } from './runs.ts'
@@ -88,7 +89,12 @@ export function useWorker(): (cmd: Command) => void {
         if (w !== ref.current) return
         const m = ev.data
         if (m.type === 'reset') story = new StoryBuilder()
-        if (m.type === 'events') story.add(m.events)
+        if (m.type === 'steps') {
+          const events = decodeSteps(m.batch)
+          story.add(events)
+          enqueue({ type: 'events', events })
+          return
+        }
         if (m.type === 'done') {
           runs.current = runFinished(runs.current)
           enqueue({ ...m, story: story.finish() })

@@ -1,4 +1,5 @@
 /** The worker protocol: commands from the UI, messages from the worker. Types only from the engine. */
+import type { StepBatch } from './stepBatch.ts'
 import type { TraceEvent } from '../engine/events.ts'
 import type { Outcome, Story } from '../engine/story/index.ts'
 import type { ConsoleAnswerKind, ConsoleVocabulary, NodeView, ObjectNames, PlayheadView } from '../engine/index.ts'
@@ -194,12 +195,16 @@ export interface DoneMessage {
  * and plumbing) on the done. The page builds the story from the steps as they stream in (app/useWorker), so the
  * worker does not spend the end of a run on it.
  */
-export type PageMessage = Exclude<WorkerMessage, { type: 'done' }> | (DoneMessage & { story: Story })
+export type PageMessage =
+  | Exclude<WorkerMessage, { type: 'done' } | { type: 'steps' }>
+  | (DoneMessage & { story: Story })
+  /** A batch of steps, rebuilt from the worker's columns (stepBatch.ts). */
+  | { type: 'events'; events: TraceEvent[] }
 
 export type WorkerMessage =
   | { type: 'reset' }
-  /** The steps as the page gets them: whole objects left off (worker/wire.ts). */
-  | { type: 'events'; events: TraceEvent[] }
+  /** The steps as the page gets them: whole objects left off (worker/wire.ts), in columns (stepBatch.ts). */
+  | { type: 'steps'; batch: StepBatch }
   | DoneMessage
   /**
    * podYaml: `kubectl get pod -o yaml` of the pod described (the one the step is about), as stored at that step.

@@ -19,10 +19,11 @@ import { warmUp } from './warmUp.ts'
 import { forWire, isLean } from './wire.ts'
 import type { Command, ConsoleCommand, ReadCommand, WorkerMessage } from '../protocol/messages.ts'
 import { STREAM_POST_MS } from '../protocol/stream.ts'
+import { encodeSteps, transferables } from '../protocol/stepBatch.ts'
 
 /** Simulation.run()'s horizon: ten minutes of virtual time. */
 const RUN_UNTIL_MS = 10 * 60 * 1000
-const post = (m: WorkerMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m)
+const post = (m: WorkerMessage, transfer: Transferable[] = []) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m, transfer)
 
 let last: Simulation | undefined
 
@@ -177,7 +178,10 @@ async function simulate(cmd: Extract<Command, { type: 'apply' }>): Promise<void>
     // sim.trace is read at each post: it writes the summaries of the steps recorded since the last read.
     const flush = () => {
       const trace = sim.trace
-      if (sent < trace.length) post({ type: 'events', events: forWire(trace.slice(sent)) })
+      if (sent < trace.length) {
+        const batch = encodeSteps(forWire(trace.slice(sent)))
+        post({ type: 'steps', batch }, transferables(batch))
+      }
       sent = trace.length
     }
     let flushed = -Infinity

@@ -11,6 +11,7 @@ import { loadCluster } from '../engine/cluster/index.ts'
 import { createSimulation } from '../engine/index.ts'
 import { presetText } from '../protocol/clusters.ts'
 import { forWire } from './wire.ts'
+import { encodeSteps } from '../protocol/stepBatch.ts'
 
 /** How many pods the warm-up applies: enough for the engine's code to be compiled, little enough to be quick. */
 export const WARM_UP_PODS = 60
@@ -52,7 +53,7 @@ export async function warmUp(pause: () => Promise<void>, stop: () => boolean): P
     if (!sim.runFor(10 * 60 * 1000, WARM_UP_SLICE)) break
     await pause()
   }
-  // Reading the trace writes the steps' summaries, and the wire's lean copies are made of it: that code too is
-  // compiled when the first apply streams.
-  return forWire(sim.trace).length > 0
+  // Reading the trace writes the steps' summaries, and the wire's lean copies and columns are made of it: that code
+  // too is compiled when the first apply streams.
+  return encodeSteps(forWire(sim.trace)).ends.length > 0
 }

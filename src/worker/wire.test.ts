@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { forWire, isLean } from './wire.ts'
+import { decodeSteps, encodeSteps } from '../protocol/stepBatch.ts'
 import { createSimulation } from '../engine/index.ts'
 import { loadCluster } from '../engine/cluster/index.ts'
 import { presetText } from '../protocol/clusters.ts'
@@ -50,5 +51,16 @@ describe('the steps on the wire', () => {
     const res = forWire(refused).filter((e) => e.type === 'http:Response' && e.details.response.code >= 400)
     expect(res.length).toBeGreaterThan(0)
     for (const e of res) expect(e.type === 'http:Response' && e.details.response.body).toBeTruthy()
+  })
+
+  it('come back from their columns with every field (every scenario, in batches)', () => {
+    for (const s of SCENARIOS) {
+      const steps = forWire(run(s.manifest, s.cluster, s.seed ?? 1, s.user))
+      const back: TraceEvent[] = []
+      for (let i = 0; i < steps.length; i += 37) back.push(...decodeSteps(encodeSteps(steps.slice(i, i + 37))))
+      expect(back).toHaveLength(steps.length)
+      // toEqual reads an undefined field as an absent one: a field the columns lost would show.
+      for (let i = 0; i < steps.length; i++) expect(back[i], `${s.id} step ${i} (${steps[i].type})`).toEqual(steps[i])
+    }
   })
 })
