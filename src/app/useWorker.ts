@@ -3,6 +3,7 @@ import { useApp } from './store.ts'
 import type { ApplyCommand, Command, PageMessage, UsersCommand, WorkerMessage } from '../protocol/messages.ts'
 import { StoryBuilder } from '../engine/story/index.ts'
 import { decodeSteps } from '../protocol/stepBatch.ts'
+import { whenIdle } from './idle.ts'
 import { emptyInbox, planInbox, planStale } from './inbox.ts'
 import type { InboxState } from './inbox.ts'
 import { applyAsked, initialRunState, runCancelled, runFailed, runFinished, runRefused } from './runs.ts'
@@ -117,8 +118,7 @@ export function useWorker(): (cmd: Command) => void {
         enqueue({ type: 'error', message: `The simulation worker stopped (${why}); it has been restarted${how}.` })
       }
       // Once the page is idle, the worker warms its engine up unless an apply came first (worker/warmUp.ts).
-      const idle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 500))
-      idle(() => { if (w === ref.current) w.postMessage({ type: 'warmUp' } satisfies Command) })
+      whenIdle(() => { if (w === ref.current) w.postMessage({ type: 'warmUp' } satisfies Command) }, 2000)
       return w
     }
     ref.current = start()

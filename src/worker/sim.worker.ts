@@ -174,8 +174,7 @@ async function simulate(cmd: Extract<Command, { type: 'apply' }>): Promise<void>
     if (session.length) sim.session(session)
     let sent = 0
     // What the trace gained since the last post, as one message (the page hands steps to its store at most once a
-    // second: app/inbox.ts).
-    // sim.trace is read at each post: it writes the summaries of the steps recorded since the last read.
+    // second: app/inbox.ts). sim.trace is read at each post: it writes seq, t and summary on the new steps.
     const flush = () => {
       const trace = sim.trace
       if (sent < trace.length) {
@@ -201,6 +200,7 @@ async function simulate(cmd: Extract<Command, { type: 'apply' }>): Promise<void>
       if (run !== current) return
     }
     flush()
+    const trace = sim.trace
     const pods = sim.sessionPods()
     const unfinished = { stdout: '', stderr: 'kubectl did not finish', exitCode: 1 }
     const k = cmd.skipManifest ? undefined : sim.kubectlResults[0] ?? unfinished
@@ -212,8 +212,8 @@ async function simulate(cmd: Extract<Command, { type: 'apply' }>): Promise<void>
       })),
       getPods: getPodsWide(pods, sim.nowWallMs()),
       pods: pods.map((p) => ({ name: p.metadata?.name ?? '', namespace: p.metadata?.namespace ?? '', phase: p.status?.phase ?? '', node: p.spec?.nodeName ?? '', ip: p.status?.podIP ?? '' })),
-      outcomes: findOutcomes(sim.trace, k),
-      owners: podOwners(sim.trace),
+      outcomes: findOutcomes(trace, k),
+      owners: podOwners(trace),
       scheduler: schedulerSummary(cluster.schedulerConfig, cmd.cluster),
     })
     // While the page takes this run in, the next Apply's cluster is brought up (a newer apply skips it).

@@ -1,8 +1,8 @@
 /**
  * sortedJson is a value as Go's encoding/json writes a decoded object (map[string]interface{}): object keys sorted
  * (by UTF-16 code units, which is Go's byte order for every key outside the astral planes), keys whose value is
- * undefined left out. kubectl's last-applied annotation is this of the manifest,
- * and the apiserver compares decoded objects by it.
+ * undefined left out. kubectl's last-applied annotation is this of the manifest, and the apiserver compares
+ * decoded objects by it.
  */
 export function sortedJson(v: unknown): string {
   // A copy with the keys inserted in order, written by the native JSON.stringify (a recursive concatenation cost 4×

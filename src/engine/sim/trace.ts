@@ -27,8 +27,8 @@ export class Trace {
   private readonly times: Micros[] = []
   private listeners: TraceListener[] = []
   private seq = 0
-  /** How many of `steps`, from the first, have their seq, time and summary written. */
-  private summarized = 0
+  /** How many of `steps`, from the first, have their seq, time and summary written on them. */
+  private written = 0
   private readonly sim: Sim
   private readonly retain: boolean
   private readonly summarize: Summarize
@@ -61,18 +61,20 @@ export class Trace {
    */
   get events(): TraceEvent[] {
     const { steps, times } = this
-    for (let i = this.summarized; i < steps.length; i++) {
+    for (let i = this.written; i < steps.length; i++) {
       const s = steps[i]
       s.seq = i
       s.t = times[i]
       s.summary = this.summarize(s as TraceEvent)
     }
-    this.summarized = steps.length
+    this.written = steps.length
     return steps as TraceEvent[]
   }
 
-  /** subscribe adds a listener for every later step (tests that watch steps as they are emitted); it returns the
-   * function that removes it. */
+  /**
+   * subscribe adds a listener for every later step (tests that watch steps as they are emitted); it returns the
+   * function that removes it.
+   */
   subscribe(listener: TraceListener): () => void {
     this.listeners.push(listener)
     return () => {

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react'
 import type { TraceEvent } from '../../engine/events.ts'
 import type { Depth, Told } from '../../engine/narration/index.ts'
+import { whenIdle } from '../../app/idle.ts'
 
 type Narrate = (e: TraceEvent, depth: Depth) => Told
 
@@ -13,10 +14,7 @@ let loading: Promise<Narrate> | undefined
 const load = (): Promise<Narrate> => (loading ??= import('../../engine/narration/index.ts').then((m) => (loaded = m.narrate)))
 
 // Fetch it as soon as the page is idle: by the time a trace is on screen it is there.
-if (typeof window !== 'undefined') {
-  const idle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 1500 }) : setTimeout(f, 200))
-  idle(() => { void load() })
-}
+if (typeof window !== 'undefined') whenIdle(() => { void load() }, 1500)
 
 /** useNarrate gives the narrate function once its chunk is loaded (undefined until then). */
 export function useNarrate(): Narrate | undefined {
