@@ -1,8 +1,9 @@
 /**
  * Engine benchmark: 1,000 pods applied onto 100 nodes (and 10,000 onto 1,000), simulated to Running.
  * Prints pod births per second and trace events per second (wall clock), and peak memory.
- * As a script (`engine.ts PODS NODES`, or `engine.ts deployment`) it runs once and prints its result as one JSON
- * line: run.ts runs the large shape and the Deployment in processes of their own, so their peak memory is their own.
+ * As a script (`engine.ts PODS NODES [RUNS]`, or `engine.ts deployment`) it runs RUNS times (one by default) in
+ * its process and prints the results as one JSON line (an array; the Deployment's one object). run.ts runs it
+ * bundled, as the command line and the app run the engine, each figure in a process of its own.
  */
 import { loadCluster } from '../../src/engine/cluster/index.ts'
 import { createSimulation } from '../../src/engine/index.ts'
@@ -140,8 +141,11 @@ export function runDeploymentBench(replicas = 1000, nodes = 100): DeploymentBenc
   }
 }
 
-if (process.argv[1]?.endsWith('engine.ts') && process.argv[2] === 'deployment') {
+// Run as a script: from its source (engine.ts, through tsx) or from run.ts's bundle of it (engine.cjs).
+if (/[/\\]engine\.(ts|cjs)$/.test(process.argv[1] ?? '') && process.argv[2] === 'deployment') {
   console.log(JSON.stringify(runDeploymentBench()))
-} else if (process.argv[1]?.endsWith('engine.ts') && process.argv[2]) {
-  console.log(JSON.stringify(runEngineBench(Number(process.argv[2]), Number(process.argv[3] ?? 100))))
+} else if (/[/\\]engine\.(ts|cjs)$/.test(process.argv[1] ?? '') && process.argv[2]) {
+  const [pods, nodes = '100', runs = '1'] = process.argv.slice(2)
+  const results = Array.from({ length: Number(runs) }, () => runEngineBench(Number(pods), Number(nodes)))
+  console.log(JSON.stringify(results))
 }

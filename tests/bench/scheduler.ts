@@ -96,6 +96,7 @@ export function runSchedulerBench(shapeName: string): SchedulerBenchResult {
   return { shape: shapeName, nodes: shape.nodes, pods: shape.pods, scheduled, wallSeconds: wall, podsPerSecond: scheduled / wall, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMB: peak / 1024 / 1024, recordBytesPerCycle: recordBytes, upstreamThreshold: shape.threshold }
 }
 
-if (process.argv[1]?.endsWith('scheduler.ts') && process.argv[2]) {
+// Run as a script: from its source (scheduler.ts, through tsx) or from run.ts's bundle of it (scheduler.cjs).
+if (/[/\\]scheduler\.(ts|cjs)$/.test(process.argv[1] ?? '') && process.argv[2]) {
   console.log(JSON.stringify(runSchedulerBench(process.argv[2])))
 }

@@ -115,10 +115,16 @@ function admissionStep(api: KubeApiServer, rc: RequestContext, p: AdmissionPlugi
   api.ctx.trace.emit({
     type: 'apiserver:Admit', lane: 'kube-apiserver', requestId: rc.req.id, pod: rc.pod, node: rc.caller.node,
     outcome: r.error ? 'error' : r.warnings?.length ? 'warning' : r.acted ? 'ok' : 'info',
-    details: {
-      plugin: p.name, phase, acted: r.acted, note: r.note, error: r.error, warnings: r.warnings, annotations: r.annotations,
-      ...(r.writes?.length ? { writes: r.writes.map((w) => w.key) } : {}), docs: p.docs, before, after: r.object,
-    },
+    // Hot (every admission step): two literals rather than a spread of the writes, in the same key order.
+    details: r.writes?.length
+      ? {
+          plugin: p.name, phase, acted: r.acted, note: r.note, error: r.error, warnings: r.warnings,
+          annotations: r.annotations, writes: r.writes.map((w) => w.key), docs: p.docs, before, after: r.object,
+        }
+      : {
+          plugin: p.name, phase, acted: r.acted, note: r.note, error: r.error, warnings: r.warnings,
+          annotations: r.annotations, docs: p.docs, before, after: r.object,
+        },
   })
   api.ctx.sim.after(latency(api.ctx, 'admissionPlugin'), next)
 }

@@ -55,16 +55,32 @@ export class ApiClient {
 
   /** build turns a RequestSpec into the HttpRequest that goes on the wire. */
   build(spec: RequestSpec): HttpRequest {
-    // Hot (every request): assignments instead of spreads, in the spreads' key order (a caller's header that is
-    // already set keeps its place, as a spread would leave it).
-    const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': this.opts.userAgent }
-    if (spec.body) headers['Content-Type'] = 'application/json'
-    if (spec.headers) for (const k of Object.keys(spec.headers)) headers[k] = spec.headers[k]
-    if (this.opts.credentials.token) headers.Authorization = `Bearer ${this.opts.credentials.token}`
-    const req: HttpRequest = { id: this.ctx.nextId('request'), verb: spec.verb, path: spec.path, query: spec.query ?? {}, headers }
-    if (this.opts.credentials.clientCertificate) req.tls = { clientCertificate: this.opts.credentials.clientCertificate }
+    // Hot (every request): a request without headers of its caller's has one of this client's two header sets, shared
+    // (the trace keeps every request; nothing writes to a request's headers or query once it is built).
+    const headers = spec.headers ? this.headers(!!spec.body, spec.headers) : spec.body ? (this.withBody ??= this.headers(true)) : (this.withoutBody ??= this.headers(false))
+    const req: HttpRequest = { id: this.ctx.nextId('request'), verb: spec.verb, path: spec.path, query: spec.query ?? NO_QUERY, headers }
+    const cert = this.opts.credentials.clientCertificate
+    if (cert) req.tls = this.tls?.clientCertificate === cert ? this.tls : (this.tls = { clientCertificate: cert })
     if (spec.body) req.body = spec.body
     return req
+  }
+
+  /** The headers of a request with a body and of one without (build), made once. */
+  private withBody: Record<string, string> | undefined
+  private withoutBody: Record<string, string> | undefined
+  /** The TLS handshake's part of this client's requests, shared as the headers are. */
+  private tls: HttpRequest['tls']
+
+  /**
+   * headers: the request's headers, as spreads would give them (a caller's header that is already set keeps its
+   * place), by assignments.
+   */
+  private headers(body: boolean, extra?: Record<string, string>): Record<string, string> {
+    const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': this.opts.userAgent }
+    if (body) headers['Content-Type'] = 'application/json'
+    if (extra) for (const k of Object.keys(extra)) headers[k] = extra[k]
+    if (this.opts.credentials.token) headers.Authorization = `Bearer ${this.opts.credentials.token}`
+    return headers
   }
 
   /** request sends one request and calls cb with the response after the round trip. */
@@ -127,6 +143,9 @@ export class ApiClient {
     )
   }
 }
+
+/** The query of a request without one: shared, as nothing writes to a request's query. */
+const NO_QUERY: Record<string, string> = {}
 
 /** pathWithQuery renders path?query in a stable key order. */
 export function pathWithQuery(req: Pick<HttpRequest, 'path' | 'query'>): string {
