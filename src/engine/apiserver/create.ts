@@ -4,6 +4,7 @@
  * Mirrors: staging/src/k8s.io/apiserver/pkg/endpoints/handlers/create.go and
  * staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go (Create), rest/create.go (BeforeCreate).
  */
+import { podKey } from '../api/podKey.ts'
 import { newBadRequest, newInvalid } from '../api/errors.ts'
 import type { KObject, Pod, Status } from '../api/types.ts'
 import { copyOf, withKey } from '../api/copy.ts'
@@ -152,7 +153,7 @@ function beforeCreate(api: KubeApiServer, rc: RequestContext, def: ResourceDef, 
   }
   const errs = meta.name || meta.generateName ? api.hooks.validateCreate(prepared) : [{ type: 'FieldValueRequired' as const, field: 'metadata.name', message: 'Required value: name or generateName is required' }]
   // A generateName is only a name now: from here on the steps are about the pod it names.
-  if (rc.pod === undefined && def.kind === 'Pod') rc.pod = `${rc.info.namespace}/${meta.name}`
+  if (rc.pod === undefined && def.kind === 'Pod') rc.pod = podKey(rc.info.namespace, meta.name)
   api.step(rc, {
     type: 'apiserver:Validate', outcome: errs.length ? 'error' : 'ok',
     details: { kind: def.kind, errors: errs, uid: meta.uid, name: meta.name, generated: !!obj.metadata?.generateName && !obj.metadata?.name },

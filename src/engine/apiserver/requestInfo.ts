@@ -2,6 +2,7 @@
  * RequestInfo: what a request is about, parsed from its path and verb.
  * Mirrors: kubernetes/kubernetes staging/src/k8s.io/apiserver/pkg/endpoints/request/requestinfo.go
  */
+import { podKey } from '../api/podKey.ts'
 import { newBadRequest } from '../api/errors.ts'
 import type { Status } from '../api/types.ts'
 import type { HttpRequest } from '../client/http.ts'
@@ -79,11 +80,11 @@ export function podOf(info: RequestInfo, req: HttpRequest): string | undefined {
   if (info.resource === 'pods') {
     // A generateName is not yet a name: the create names its pod once BeforeCreate has made one (create.ts).
     const name = info.name || req.body?.metadata?.name || ''
-    return name ? `${info.namespace || 'default'}/${name}` : undefined
+    return name ? podKey(info.namespace || 'default', name) : undefined
   }
   if (info.resource === 'events') {
     const io = req.body?.involvedObject as { kind?: string; namespace?: string; name?: string } | undefined
-    return io?.kind === 'Pod' ? `${io.namespace}/${io.name}` : undefined
+    return io?.kind === 'Pod' ? podKey(io.namespace, io.name) : undefined
   }
   return undefined
 }

@@ -8,6 +8,7 @@
  * against the watchers indexed under its before/after values, plus the unindexed ones. Candidates are visited in
  * the order the watchers were added, so notifications are scheduled in the same order as a full scan would.
  */
+import { podKey } from '../api/podKey.ts'
 import type { KObject } from '../api/types.ts'
 import type { WatchEvent, WatchSink } from '../client/http.ts'
 import type { NotifyCause } from '../client/traceTypes.ts'
@@ -137,7 +138,7 @@ export class WatchCache {
         : { watch, type, revision, resourceVersion, cause, kind, name, subscriber }
       trace.emit({
         type: 'watch:Notify', lane: 'kube-apiserver', from: 'kube-apiserver', to: w.sink.subscriber, arrive: sim.now() + latency(this.ctx, 'network'),
-        node: w.sink.node, pod: w.kind === 'Pod' ? `${m.namespace}/${m.name}` : undefined, outcome: 'info', details,
+        node: w.sink.node, pod: w.kind === 'Pod' ? podKey(m.namespace, m.name) : undefined, outcome: 'info', details,
       })
       w.sink.onEvent(ev)
     })

@@ -1,3 +1,4 @@
+import { podKey } from '../api/podKey.ts'
 import type { KEvent, ObjectReference } from '../api/types.ts'
 import type { EngineContext } from '../context.ts'
 import type { ApiClient } from './apiClient.ts'
@@ -61,7 +62,7 @@ export class EventRecorder {
     const { sim, trace } = this.ctx
     const namespace = ref.namespace ?? 'default'
     // A controller's events are about its Deployment or ReplicaSet: only a Pod's belong to a pod's story.
-    const pod = ref.kind === 'Pod' ? `${namespace}/${ref.name ?? ''}` : undefined
+    const pod = ref.kind === 'Pod' ? podKey(namespace, ref.name ?? '') : undefined
     const src = this.source
     const prior = this.prior(ref, namespace, type, reason, message)
     trace.emit({

@@ -12,6 +12,7 @@
  * Mirrors: pkg/kubelet/kubelet.go (SyncPod, canAdmitPod, rejectPod, SyncTerminatingPod, HandlePodUpdates).
  * Simplified: an operation in flight when deletion arrives completes before termination starts.
  */
+import { podKey } from '../api/podKey.ts'
 import { getPodQOS } from '../api/qos.ts'
 import type { Container, Node, Pod } from '../api/types.ts'
 import type { ApiClient } from '../client/apiClient.ts'
@@ -83,7 +84,7 @@ export class Kubelet {
     })
     this.client.watch('/api/v1/pods', { fieldSelector: `spec.nodeName=${this.nodeName}` }, (e) => {
       const pod = e.object as Pod
-      const key = `${pod.metadata?.namespace}/${pod.metadata?.name}`
+      const key = podKey(pod.metadata?.namespace, pod.metadata?.name)
       const w = this.workers.get(key)
       if (e.type === 'DELETED') {
         this.workers.delete(key)

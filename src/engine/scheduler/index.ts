@@ -4,6 +4,7 @@
  * preemption — each step a trace event in the kube-scheduler lane.
  * Mirrors: pkg/scheduler/{scheduler.go,schedule_one.go,eventhandlers.go}.
  */
+import { podKey } from '../api/podKey.ts'
 import type { KObject, Node, Pod } from '../api/types.ts'
 import type { ApiClient } from '../client/apiClient.ts'
 import { EventRecorder } from '../client/eventRecorder.ts'
@@ -130,7 +131,7 @@ export class KubeScheduler {
   private onPod(type: string, pod: Pod): void {
     const core = this.core as SchedulerCore
     const queue = this.queue as SchedulingQueue
-    const key = `${pod.metadata?.namespace ?? 'default'}/${pod.metadata?.name ?? ''}`
+    const key = podKey(pod.metadata?.namespace ?? 'default', pod.metadata?.name ?? '')
     const old = this.pods.get(key)
     if (type === 'DELETED') {
       this.pods.delete(key)

@@ -5,6 +5,7 @@
  *
  * Quantities are plain numbers here (millicores, bytes, counts): the scheduler's hot path must not allocate.
  */
+import { podKey } from '../../api/podKey.ts'
 import { bytes, cpuMilli } from '../../api/quantity.ts'
 import { matchesLabelSelector, matchesRequirement } from '../../api/labels.ts'
 import { isSidecar } from '../../api/containers.ts'
@@ -220,7 +221,7 @@ export class PodInfo {
   constructor(pod: Pod) {
     const d = specDerived(pod)
     this.pod = pod
-    this.key = `${d.namespace}/${pod.metadata?.name ?? ''}`
+    this.key = podKey(d.namespace, pod.metadata?.name ?? '')
     this.priority = d.priority ?? 0
     this.requests = d.requests
     this.nonZero = d.nonZero
