@@ -6,6 +6,8 @@
  * Growth: `podbirth apply` end to end for 1,000, 2,000 and 4,000 pods, and the ratios between them (text, then -o json).
  * Deployment: a 1,000-replica Deployment on 100 nodes through the controllers, until rolled out (wall time, steps/s).
  * Scheduler: pods per second and peak memory on upstream scheduler_perf shapes, one process per shape.
+ * Before and after them, how fast the machine runs a fixed workload (calibrate.ts): on a shared VM the same code's
+ * figures move by a third within an hour, and this says how fast the machine was while they were measured.
  *
  * The engine and scheduler figures run the engine bundled by esbuild, as `podbirth` runs it (src/cli/bundle.mjs) and
  * as the app's worker runs Vite's bundle of it: through tsx each module is compiled with esbuild's keepNames, which
@@ -64,8 +66,16 @@ function inChild<T>(script: string, args: string[], nodeArgs: string[] = []): { 
 /** FRESH_PROCESSES: how many fresh processes the first-run figure is the median of. */
 const FRESH_PROCESSES = 5
 
+/** calibration prints how fast the machine runs a fixed workload now (calibrate.ts), to read the figures beside. */
+function calibration(when: string): void {
+  const r = inChild<{ ms: number }>('./calibrate.ts', [])
+  if ('value' in r) console.log(`machine, ${when}: a fixed JavaScript workload (calibrate.ts) in ${fmt(r.value.ms)} ms (smaller is faster)`)
+  else console.log(`machine, ${when}: calibration failed (${r.why})`)
+}
+
 async function main(): Promise<void> {
   const only = process.argv[2]
+  calibration('before')
   if (!only || only === 'engine') {
     // The first run of a fresh process, as `podbirth apply` makes it, in FRESH_PROCESSES processes: on a shared VM one
     // first run moves by a tenth or more, their median much less. The median run is printed whole.
@@ -140,4 +150,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main()
+void main().then(() => calibration('after'))
