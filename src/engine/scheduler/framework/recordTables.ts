@@ -10,6 +10,7 @@
  * table on first read and returns that same object ever after. JSON.stringify and structured clone read getters as
  * they read values, in the key's own place, so the record's JSON is what the eagerly built tables gave.
  */
+import { keyedByName } from '../../api/copy.ts'
 import type { NodeInfo } from './types.ts'
 import type { ScoredPlugin } from './runtime.ts'
 
@@ -82,11 +83,14 @@ export class RecordTables {
   }
 }
 
-const emptyScores = (): ScoreTables => ({ score: {}, normalizedScore: {}, finalScore: {}, totalScore: {} })
+/** Four tables keyed by node name (keyedByName: see why there). */
+const emptyScores = (): ScoreTables => ({
+  score: keyedByName(), normalizedScore: keyedByName(), finalScore: keyedByName(), totalScore: keyedByName(),
+})
 
 /** The nodes that passed every plugin share one row: a record is read, never written, once its cycle ends. */
 export function buildFilterTable(s: FilterSource): Table<string> {
-  const table: Table<string> = {}
+  const table: Table<string> = keyedByName()
   let passed: Record<string, string> | null = null
   for (const name of s.names) {
     const row = s.rejected.get(name)
