@@ -101,6 +101,11 @@ export function createYamlEditor(host: HTMLElement, o: { value: string; uri: str
   const ed = monaco.editor.create(host, {
     model, automaticLayout: true, minimap: { enabled: false }, fontSize: o.fontSize, ariaLabel: o.ariaLabel,
     scrollBeyondLastLine: false, tabSize: 2, theme: o.dark ? 'vs-dark' : 'vs', renderValidationDecorations: 'on',
+    // Sticky scroll's scopes from the folding ranges (monaco-yaml's, which folding asks for anyway), not from the
+    // document's symbols: those the YAML worker works out for the whole text at each change, and a 370-pod
+    // manifest's took the page ~100 ms while its apply streamed in. (The indentation model would lose YAML's
+    // `containers:` above its `- name:` items, which sit at the same indentation.)
+    stickyScroll: { defaultModel: 'foldingProviderModel' },
   })
   const enter = () => { TabFocus.setTabFocusMode(false); setMode('editing') }
   const leave = (next: EditorMode) => { TabFocus.setTabFocusMode(true); setMode(next) }

@@ -26,12 +26,17 @@ export const afterIndex = (arr: Item[], i: number) => partitionPoint(arr.length,
 
 /** buildScale is a polylinear d3 scale from virtual time (µs) to pixels at zoom 1, with idle gaps compressed. */
 export function buildScale(events: TraceEvent[]): { scale: d3.ScaleLinear<number, number>; gaps: Gap[]; width: number } {
-  const times: number[] = []
+  // A typed array's own numeric sort, not a comparator called ~1.7 million times: 100,000 times of a large trace
+  // sorted in ~40 ms that way, each time the trace grows while it streams in.
+  let n = 0
+  for (const e of events) n += e.arrive === undefined ? 1 : 2
+  const times = new Float64Array(n)
+  let j = 0
   for (const e of events) {
-    times.push(e.t)
-    if (e.arrive !== undefined) times.push(e.arrive)
+    times[j++] = e.t
+    if (e.arrive !== undefined) times[j++] = e.arrive
   }
-  times.sort((a, b) => a - b)
+  times.sort()
   if (times.length === 0) return { scale: d3.scaleLinear().domain([0, 1]).range([0, 1]), gaps: [], width: 1 }
   const domain = [times[0]]
   const range = [0]
