@@ -17,6 +17,11 @@ describe('writeJson', () => {
       { u: undefined, f: () => 1, n: null, s: 'x' }, [undefined, () => 1, Symbol('s'), 2],
       { only: undefined }, { d: new Date(0), nested: { deeper: { deepest: { x: [1, { y: 'z' }] } } } },
       { '1': 'numeric keys first', b: 2, '0': 'zero' }, { text: 'quote " backslash \\ esc \x1b' },
+      // Values below the streamed depth, stringified where they stand: objects, arrays, empty ones, a Date, a text
+      // with a line break, an object whose toJSON gives nothing.
+      { a: { b: { c: { d: 'line\nbreak', e: [], f: {}, g: [1, [2, { h: null }]] }, i: [], j: {}, k: new Date(0) } } },
+      [[[[{ x: 1 }], []], { y: { z: [true, false] } }]],
+      { a: { b: { gone: { toJSON: () => undefined }, kept: 1 } } },
     ]
     for (const c of cases) expect(collect(c).text).toBe(JSON.stringify(c, null, 2))
   })

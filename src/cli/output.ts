@@ -49,13 +49,41 @@ const isStreamable = (v: unknown): v is unknown[] | Json =>
 
 /** leaf stringifies one value at `depth`, indented as JSON.stringify(…, null, 2) indents it there. */
 function leaf(v: unknown, depth: number): string | undefined {
-  const s = JSON.stringify(v, null, 2) as string | undefined
-  // JSON text holds no raw newline inside strings, so every "\n" is a line break to re-indent.
-  return s === undefined || depth === 0 ? s : s.replaceAll('\n', `\n${'  '.repeat(depth)}`)
+  // A number, string or boolean is written alike with an indent or without; without one JSON.stringify takes V8's
+  // fast path (an indent sends every call down the general one), and most leaves of a trace are such values.
+  if (typeof v !== 'object' || v === null) return JSON.stringify(v) as string | undefined
+  if (depth === 0) return JSON.stringify(v, null, 2) as string | undefined
+  // Indented where it stands: stringified inside `depth` arrays, whose brackets are then cut off (an object
+  // stringifies as itself there), rather than re-indented afterwards by a replaceAll that copies the whole text.
+  let w: unknown = v
+  for (let i = 0; i < depth; i++) w = [w]
+  const s = JSON.stringify(w, null, 2)
+  const [head, tail] = wrapping(depth)
+  return s.slice(head, s.length - tail)
+}
+
+/** The lengths of what `depth` arrays put before and after a value stringified inside them, by depth. */
+const wrappings: [number, number][] = []
+function wrapping(depth: number): [number, number] {
+  let w = wrappings[depth]
+  if (!w) {
+    let probe: unknown = 0
+    for (let i = 0; i < depth; i++) probe = [probe]
+    const s = JSON.stringify(probe, null, 2)
+    const at = s.indexOf('0')
+    w = wrappings[depth] = [at, s.length - at - 1]
+  }
+  return w
 }
 
 /** omitted: what JSON.stringify drops from an object (undefined, functions, symbols) and writes as null in an array. */
 const omitted = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol'
+
+/** own: the value JSON.stringify writes for `key`: a toJSON method's result (a Date's text), else the value. */
+function own(v: unknown, key: string): unknown {
+  const toJSON = typeof v === 'object' && v !== null ? (v as { toJSON?: unknown }).toJSON : undefined
+  return typeof toJSON === 'function' ? (toJSON as (k: string) => unknown).call(v, key) : v
+}
 
 function writeValue(v: unknown, depth: number, out: (s: string) => void): void {
   if (depth >= STREAM_DEPTH || !isStreamable(v)) { out(leaf(v, depth) ?? 'null'); return }
@@ -63,7 +91,8 @@ function writeValue(v: unknown, depth: number, out: (s: string) => void): void {
   if (Array.isArray(v)) {
     if (v.length === 0) { out('[]'); return }
     out('[')
-    v.forEach((item, i) => {
+    v.forEach((raw, i) => {
+      const item = own(raw, String(i))
       out(i ? `,${inner}` : inner)
       writeValue(omitted(item) ? null : item, depth + 1, out)
     })
@@ -71,7 +100,8 @@ function writeValue(v: unknown, depth: number, out: (s: string) => void): void {
     return
   }
   let first = true
-  for (const [k, item] of Object.entries(v)) {
+  for (const [k, raw] of Object.entries(v)) {
+    const item = own(raw, k)
     if (omitted(item)) continue
     out(`${first ? '{' : ','}${inner}${JSON.stringify(k)}: `)
     first = false
