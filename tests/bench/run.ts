@@ -11,8 +11,8 @@
  *
  * The engine and scheduler figures run the engine bundled by esbuild, as `podbirth` runs it (src/cli/bundle.mjs) and
  * as the app's worker runs Vite's bundle of it: through tsx each module is compiled with esbuild's keepNames, which
- * wraps every function and class, closures made per call among them, in a `__name` call that never ships (~10 % of
- * a 1,000-pod run, measured A/B in fresh processes).
+ * wraps every function and class, closures made per call among them, in a `__name` call that never ships (6–11 %
+ * of a 1,000-pod run, measured A/B in fresh processes).
  */
 import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
@@ -38,9 +38,12 @@ const bundleDir = fileURLToPath(new URL('../../node_modules/.cache/podbirth/benc
 
 /**
  * bundled builds a bench script and the engine it imports into one CommonJS file with esbuild, with the options
- * `podbirth` bundles its sources with (src/cli/bundle.mjs), and returns its path. Built on each `npm run bench`.
+ * `podbirth` bundles its sources with (src/cli/bundle.mjs), and returns its path: built once a `npm run bench`.
  */
+const built = new Map<string, string>()
 function bundled(script: string): string {
+  const done = built.get(script)
+  if (done) return done
   const require = createRequire(import.meta.url)
   const esbuild = require('esbuild') as typeof import('esbuild')
   const outfile = join(bundleDir, basename(script).replace(/\.ts$/, '.cjs'))
@@ -48,6 +51,7 @@ function bundled(script: string): string {
     entryPoints: [fileURLToPath(new URL(script, import.meta.url))], bundle: true, platform: 'node', format: 'cjs',
     target: 'node20', outfile, logLevel: 'silent',
   })
+  built.set(script, outfile)
   return outfile
 }
 
