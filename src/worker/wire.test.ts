@@ -47,10 +47,13 @@ describe('the steps on the wire', () => {
   })
 
   it('share one details object between the admission steps that say the same', () => {
-    const pods = [0, 1, 2].map((i) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec:\n  containers: [{name: c, image: nginx:1.27}]\n`)
+    const pods = [0, 1, 2].map((i) =>
+      `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec:\n  containers: [{name: c, image: nginx:1.27}]\n`)
     const admits = forWire(run(pods.join('---\n'))).filter((e) => e.type === 'apiserver:Admit')
     const byPlugin = new Map<string, TraceEvent[]>()
-    for (const e of admits) if (e.type === 'apiserver:Admit') byPlugin.set(e.details.plugin, [...(byPlugin.get(e.details.plugin) ?? []), e])
+    for (const e of admits) {
+      if (e.type === 'apiserver:Admit') byPlugin.set(e.details.plugin, [...(byPlugin.get(e.details.plugin) ?? []), e])
+    }
     let shared = 0
     for (const steps of byPlugin.values()) {
       for (const e of steps.slice(1)) {

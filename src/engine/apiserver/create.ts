@@ -4,13 +4,13 @@
  * Mirrors: staging/src/k8s.io/apiserver/pkg/endpoints/handlers/create.go and
  * staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go (Create), rest/create.go (BeforeCreate).
  */
-import { podKey } from '../api/podKey.ts'
 import { newBadRequest, newInvalid } from '../api/errors.ts'
 import type { KObject, Pod, Status } from '../api/types.ts'
 import { copyOf, withKey } from '../api/copy.ts'
 import { getPodQOS } from '../api/qos.ts'
 import { isTypeError } from '../api/schema/index.ts'
 import { goNulls } from '../api/goNulls.ts'
+import { podKey } from '../api/podKey.ts'
 import type { AdmissionAttributes, AdmissionPlugin, AdmissionResult, AdmissionStore } from './admission/types.ts'
 import type { KubeApiServer, RequestContext } from './index.ts'
 import { keyFor } from './resources.ts'

@@ -2,9 +2,9 @@
  * RequestInfo: what a request is about, parsed from its path and verb.
  * Mirrors: kubernetes/kubernetes staging/src/k8s.io/apiserver/pkg/endpoints/request/requestinfo.go
  */
-import { podKey } from '../api/podKey.ts'
 import { newBadRequest } from '../api/errors.ts'
 import type { Status } from '../api/types.ts'
+import { podKey } from '../api/podKey.ts'
 import type { HttpRequest } from '../client/http.ts'
 
 export interface RequestInfo {

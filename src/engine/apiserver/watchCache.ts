@@ -8,8 +8,8 @@
  * against the watchers indexed under its before/after values, plus the unindexed ones. Candidates are visited in
  * the order the watchers were added, so notifications are scheduled in the same order as a full scan would.
  */
-import { podKey } from '../api/podKey.ts'
 import type { KObject } from '../api/types.ts'
+import { podKey } from '../api/podKey.ts'
 import type { WatchEvent, WatchSink } from '../client/http.ts'
 import type { NotifyCause } from '../client/traceTypes.ts'
 import type { EngineContext } from '../context.ts'

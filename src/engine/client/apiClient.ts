@@ -57,8 +57,12 @@ export class ApiClient {
   build(spec: RequestSpec): HttpRequest {
     // Hot (every request): a request without headers of its caller's has one of this client's two header sets, shared
     // (the trace keeps every request; nothing writes to a request's headers or query once it is built).
-    const headers = spec.headers ? this.headers(!!spec.body, spec.headers) : spec.body ? (this.withBody ??= this.headers(true)) : (this.withoutBody ??= this.headers(false))
-    const req: HttpRequest = { id: this.ctx.nextId('request'), verb: spec.verb, path: spec.path, query: spec.query ?? NO_QUERY, headers }
+    const headers = spec.headers
+      ? this.headers(!!spec.body, spec.headers)
+      : spec.body ? (this.withBody ??= this.headers(true)) : (this.withoutBody ??= this.headers(false))
+    const req: HttpRequest = {
+      id: this.ctx.nextId('request'), verb: spec.verb, path: spec.path, query: spec.query ?? NO_QUERY, headers,
+    }
     const cert = this.opts.credentials.clientCertificate
     if (cert) req.tls = this.tls?.clientCertificate === cert ? this.tls : (this.tls = { clientCertificate: cert })
     if (spec.body) req.body = spec.body

@@ -1,5 +1,5 @@
-import { podKey } from '../api/podKey.ts'
 import type { KEvent, ObjectReference } from '../api/types.ts'
+import { podKey } from '../api/podKey.ts'
 import type { EngineContext } from '../context.ts'
 import type { ApiClient } from './apiClient.ts'
 

@@ -12,9 +12,9 @@
  * Mirrors: pkg/kubelet/kubelet.go (SyncPod, canAdmitPod, rejectPod, SyncTerminatingPod, HandlePodUpdates).
  * Simplified: an operation in flight when deletion arrives completes before termination starts.
  */
-import { podKey } from '../api/podKey.ts'
 import { getPodQOS } from '../api/qos.ts'
 import type { Container, Node, Pod } from '../api/types.ts'
+import { podKey } from '../api/podKey.ts'
 import type { ApiClient } from '../client/apiClient.ts'
 import { EventRecorder } from '../client/eventRecorder.ts'
 import type { EngineContext } from '../context.ts'

@@ -4,8 +4,8 @@
  * preemption — each step a trace event in the kube-scheduler lane.
  * Mirrors: pkg/scheduler/{scheduler.go,schedule_one.go,eventhandlers.go}.
  */
-import { podKey } from '../api/podKey.ts'
 import type { KObject, Node, Pod } from '../api/types.ts'
+import { podKey } from '../api/podKey.ts'
 import type { ApiClient } from '../client/apiClient.ts'
 import { EventRecorder } from '../client/eventRecorder.ts'
 import type { EngineContext } from '../context.ts'

@@ -6,6 +6,7 @@
  * getReplicaSetsWithSameController) and pkg/controller/controller_ref_manager.go (ClaimPods / ClaimObject,
  * ownerRefControllerPatch, GenerateDeleteOwnerRefStrategicMergeBytes).
  */
+import { podKey as sharedPodKey } from '../../api/podKey.ts'
 import { matchesLabelSelector } from '../../api/labels.ts'
 import type { OwnerReference, Pod, ReplicaSet } from '../../api/types.ts'
 import {
@@ -180,4 +181,4 @@ export function manageReplicas(activePods: readonly Pod[], rs: ReplicaSet, relat
 }
 
 /** podKey (controller.PodKey): "namespace/name", the key deletion expectations are tracked by. */
-export const podKey = (pod: Pod): string => `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`
+export const podKey = (pod: Pod): string => sharedPodKey(pod.metadata?.namespace ?? '', pod.metadata?.name ?? '')

@@ -5,11 +5,11 @@
  *
  * Quantities are plain numbers here (millicores, bytes, counts): the scheduler's hot path must not allocate.
  */
-import { podKey } from '../../api/podKey.ts'
 import { bytes, cpuMilli } from '../../api/quantity.ts'
 import { matchesLabelSelector, matchesRequirement } from '../../api/labels.ts'
 import { isSidecar } from '../../api/containers.ts'
 import type { Container, LabelSelector, Node, Pod } from '../../api/types.ts'
+import { podKey } from '../../api/podKey.ts'
 import type { PodAffinityTerm, WeightedPodAffinityTerm } from 'kubernetes-types/core/v1'
 
 /** DefaultMilliCPURequest and DefaultMemoryRequest: pkg/scheduler/util/pod_resources.go (for scoring only). */
