@@ -191,7 +191,7 @@ export function App() {
         <section className="editor-pane" hidden={hidden('editor')}>
           <EditorTabs dark={dark} onApply={apply}>
             <Suspense fallback={<textarea id="manifest" aria-label="Pod manifest (loading the editor…)" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />}>
-              <YamlEditor value={text} onChange={setText} onApply={apply} dark={dark} error={editorError} />
+              <YamlEditor value={text} onChange={setText} onApply={apply} dark={dark} error={editorError} running={running} />
             </Suspense>
           </EditorTabs>
           <div className="controls">

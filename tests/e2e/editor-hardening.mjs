@@ -82,4 +82,41 @@ export async function editorHardeningTests({ browser, ORIGIN, test, assert, watc
       await workerAnswers(page, '#5')
     } finally { await context.close() }
   })
+
+  await test('editor: the YAML worker\'s checks wait while a large apply streams, and arrive once it has ended', async () => {
+    const { page, context } = await fresh('/')
+    try {
+      await page.getByRole('tab', { name: 'Cluster' }).click()
+      await page.getByLabel('Cluster preset').selectOption('huge')
+      await page.getByRole('tab', { name: 'Pod manifest' }).click()
+      // 300 pods and one whose restartPolicy the schema refuses (kubectl refuses that one, creates the rest).
+      const pod = (i) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-${i}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n`
+      const text = `${Array.from({ length: 300 }, (_, i) => pod(i)).join('---\n')}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: odd\nspec:\n  restartPolicy: Sometimes\n  containers:\n  - name: web\n    image: nginx:1.27\n`
+      // Set and applied in one task, as a paste and Ctrl+Enter: the worker's validation falls due 500 ms later,
+      // inside the run, and must wait for its end.
+      const seen = await page.evaluate(async (t) => {
+        const model = window.__podbirthEditor.getModel()
+        const yamlMarkers = () => window.__monaco.editor.getModelMarkers({ owner: 'yaml', resource: model.uri }).length
+        window.__podbirthEditor.setValue(t)
+        document.querySelector('.controls button:first-child').click()
+        const running = () => document.querySelector('.controls button:first-child')?.hasAttribute('disabled')
+        let early = 0
+        let ranFor = 0
+        const start = performance.now()
+        while (performance.now() - start < 30000) {
+          await new Promise((r) => requestAnimationFrame(r))
+          if (!running()) break
+          ranFor = performance.now() - start
+          if (yamlMarkers() > 0) early++
+        }
+        return { early, ranFor }
+      }, text)
+      assert(seen.early === 0, `the worker's markers came while the run streamed (${seen.early} frames)`)
+      await page.waitForFunction(() => window.__monaco.editor.getModelMarkers({ owner: 'yaml', resource: window.__podbirthEditor.getModel().uri })
+        .some((m) => /Sometimes|Always/.test(m.message)), null, { timeout: 8000 })
+        .catch(() => { throw new Error(`no schema marker within 8 s after the run (it ran ${Math.round(seen.ranFor)} ms)`) })
+      const out = await page.getByLabel('kubectl output').innerText()
+      assert(/pod\/web-299 created/.test(out) && /Unsupported value: "Sometimes"/.test(out), `kubectl output: ${out.slice(-400)}`)
+    } finally { await context.close() }
+  })
 }

@@ -1,6 +1,6 @@
 /** The pod editor: Monaco (lazy-loaded) with the generated Pod schema. */
 import { useEffect, useRef } from 'react'
-import { createYamlEditor, markAt, monaco, replaceText } from './setup.ts'
+import { createYamlEditor, holdLanguageWorker, markAt, monaco, replaceText } from './setup.ts'
 
 declare global {
   interface Window { __podbirthEditor?: monaco.editor.IStandaloneCodeEditor; __monaco?: typeof monaco }
@@ -13,9 +13,11 @@ export interface YamlEditorProps {
   /** kubectl's refusal, shown as a marker at the line and column it names. */
   error?: { line: number; column: number; message: string }
   dark: boolean
+  /** A run is being simulated and streamed: the language worker's checks wait for it (heldWorker.ts). */
+  running: boolean
 }
 
-export default function YamlEditor({ value, onChange, onApply, error, dark }: YamlEditorProps) {
+export default function YamlEditor({ value, onChange, onApply, error, dark, running }: YamlEditorProps) {
   const host = useRef<HTMLDivElement>(null)
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null)
   const apply = useRef(onApply)
@@ -38,5 +40,6 @@ export default function YamlEditor({ value, onChange, onApply, error, dark }: Ya
     if (ed && ed.getValue() !== value) replaceText(ed, value)
   }, [value])
   useEffect(() => { if (editorRef.current) markAt(editorRef.current, 'kubectl', error) }, [error])
+  useEffect(() => holdLanguageWorker(running), [running])
   return <div ref={host} className="monaco-host" />
 }

@@ -16,12 +16,19 @@ import podSchema from './pod.schema.json'
 import { editorMode, setEditorMode as setMode } from './editorMode.ts'
 import { conf as yamlConf, language as yamlTokens } from 'monaco-editor/esm/vs/basic-languages/yaml/yaml.js'
 import { aliasBlowup, EXCESSIVE_ALIASING } from './aliasGuard.ts'
+import { workerHold } from './heldWorker.ts'
 import type { AliasBlowup } from './aliasGuard.ts'
 import type { EditorMode } from './editorMode.ts'
 
+/** monaco-yaml's worker waits while a run streams (heldWorker.ts); Monaco's own worker has little to do then. */
+const languageHold = workerHold()
+
 self.MonacoEnvironment = {
-  getWorker: (_id: string, label: string) => (label === 'yaml' ? new YamlWorker() : new EditorWorker()),
+  getWorker: (_id: string, label: string) => (label === 'yaml' ? languageHold.holdable(new YamlWorker()) : new EditorWorker()),
 }
+
+/** holdLanguageWorker holds the YAML language worker's requests back while a run is simulated and streamed. */
+export const holdLanguageWorker = (running: boolean): void => languageHold.hold(running)
 
 const YAML_OPTIONS = {
   enableSchemaRequest: false,
