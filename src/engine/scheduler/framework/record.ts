@@ -159,12 +159,13 @@ export function recordScores(
   rec: CycleRecord, nodes: readonly NodeInfo[], plugins: readonly ScoredPlugin[], totals: number[], selected: number,
 ): void {
   rec.scorePlugins = plugins.map((p) => ({ plugin: p.plugin, weight: p.weight }))
-  let keep: number[]
+  let keep: readonly number[]
   if (rec.detail === 'full') {
-    keep = nodes.map((_, i) => i)
+    keep = everyIndex(nodes.length)
   } else {
-    keep = topIndices(totals, COMPACT_TOP_NODES)
-    if (!keep.includes(selected)) keep.push(selected)
+    const top = topIndices(totals, COMPACT_TOP_NODES)
+    if (!top.includes(selected)) top.push(selected)
+    keep = top
   }
   // The Score step's summary and the Select step read the best totals: ranked here from the arrays.
   const top: [string, number][] = []
@@ -183,6 +184,18 @@ export function recordScores(
   rec.finalScore = built.finalScore
   rec.totalScore = built.totalScore
   rankedMemo.set(built.totalScore, ranked)
+}
+
+/** 0, 1, … n-1, one array per n: a full record keeps every node, and the tables only read these. */
+const identities = new Map<number, readonly number[]>()
+function everyIndex(n: number): readonly number[] {
+  let ids = identities.get(n)
+  if (!ids) {
+    if (identities.size >= 64) identities.clear()
+    ids = Object.freeze(Array.from({ length: n }, (_, i) => i))
+    identities.set(n, ids)
+  }
+  return ids
 }
 
 /** keptOnly: the kept nodes' entries of the cycle's arrays, in the kept order (the tables' key order). */

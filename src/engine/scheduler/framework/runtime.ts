@@ -54,9 +54,25 @@ export type Registry = Map<string, PluginFactory>
 export interface ScoredPlugin {
   plugin: string
   weight: number
-  /** Raw scores per node (a copy, only when recording). */
+  /** Raw scores per node (a copy, only when recording and the plugin normalizes; else they are `normalized`). */
   raw: number[] | null
   normalized: number[]
+}
+
+/**
+ * kept returns the array `last` holds for `plugin` when `scores` equal it, else `scores` (held from now on): records
+ * are never written once made, and a plugin often scores every node alike cycle after cycle (ImageLocality,
+ * TaintToleration on a uniform cluster), so a run's records share those arrays.
+ */
+function kept(last: Map<string, number[]>, plugin: string, scores: number[]): number[] {
+  const prev = last.get(plugin)
+  if (prev && prev.length === scores.length) {
+    let i = 0
+    while (i < scores.length && prev[i] === scores[i]) i++
+    if (i === scores.length) return prev
+  }
+  last.set(plugin, scores)
+  return scores
 }
 
 export class Framework {
@@ -271,7 +287,8 @@ export class Framework {
       if (state.skipScorePlugins.has(plugin.name)) continue
       const scores = new Array<number>(nodes.length)
       for (let i = 0; i < nodes.length; i++) scores[i] = plugin.score(state, pod, nodes[i])
-      const raw = keepRaw ? scores.slice() : null
+      // A plugin without NormalizeScore keeps its raw scores as they are: no copy (the tables read raw as normalized).
+      const raw = keepRaw && plugin.normalizeScore ? scores.slice() : null
       if (plugin.normalizeScore) {
         const s = plugin.normalizeScore(state, pod, nodes, scores)
         if (!isSuccess(s)) return { totals, plugins, status: asError(`running Normalize on Score plugins: ${(s as Status).message()}`) }
@@ -283,10 +300,16 @@ export class Framework {
         }
         totals[i] += v * weight
       }
-      plugins.push({ plugin: plugin.name, weight, raw, normalized: scores })
+      plugins.push(keepRaw
+        ? { plugin: plugin.name, weight, raw: raw && kept(this.lastRaw, plugin.name, raw), normalized: kept(this.lastNormalized, plugin.name, scores) }
+        : { plugin: plugin.name, weight, raw, normalized: scores })
     }
     return { totals, plugins, status: null }
   }
+
+  /** The raw and normalized scores each plugin's record kept last cycle (see kept). */
+  private readonly lastRaw = new Map<string, number[]>()
+  private readonly lastNormalized = new Map<string, number[]>()
 
   runReservePluginsReserve(state: CycleState, pod: PodInfo, nodeName: string): MaybeStatus {
     for (const p of this.reserve) {
