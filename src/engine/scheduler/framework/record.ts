@@ -163,9 +163,9 @@ export function recordScores(
   if (rec.detail === 'full') {
     keep = everyIndex(nodes.length)
   } else {
-    const top = topIndices(totals, COMPACT_TOP_NODES)
-    if (!top.includes(selected)) top.push(selected)
-    keep = top
+    const best = topIndices(totals, COMPACT_TOP_NODES)
+    if (!best.includes(selected)) best.push(selected)
+    keep = best
   }
   // The Score step's summary and the Select step read the best totals: ranked here from the arrays.
   const top: [string, number][] = []

@@ -94,6 +94,9 @@ export class Framework {
   readonly postBind: PostBindPlugin[]
   /** The cluster events each plugin registered (EnqueueExtensions), for moving unschedulable pods. */
   readonly events = new Map<string, ClusterEvent[]>()
+  /** The raw and normalized scores each plugin's record kept last cycle (see kept). */
+  private readonly lastRaw = new Map<string, number[]>()
+  private readonly lastNormalized = new Map<string, number[]>()
 
   /** Throws Error with kube-scheduler's message when the profile cannot be built. */
   constructor(profile: ResolvedProfile, registry: Registry, handle: Handle) {
@@ -300,16 +303,12 @@ export class Framework {
         }
         totals[i] += v * weight
       }
-      plugins.push(keepRaw
-        ? { plugin: plugin.name, weight, raw: raw && kept(this.lastRaw, plugin.name, raw), normalized: kept(this.lastNormalized, plugin.name, scores) }
-        : { plugin: plugin.name, weight, raw, normalized: scores })
+      // A recorded cycle's arrays are kept by its record: shared with the last record's when equal (see kept).
+      const normalized = keepRaw ? kept(this.lastNormalized, plugin.name, scores) : scores
+      plugins.push({ plugin: plugin.name, weight, raw: raw && kept(this.lastRaw, plugin.name, raw), normalized })
     }
     return { totals, plugins, status: null }
   }
-
-  /** The raw and normalized scores each plugin's record kept last cycle (see kept). */
-  private readonly lastRaw = new Map<string, number[]>()
-  private readonly lastNormalized = new Map<string, number[]>()
 
   runReservePluginsReserve(state: CycleState, pod: PodInfo, nodeName: string): MaybeStatus {
     for (const p of this.reserve) {
