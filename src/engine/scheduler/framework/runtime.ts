@@ -286,6 +286,8 @@ export class Framework {
     const totals = new Array<number>(nodes.length).fill(0)
     const plugins: ScoredPlugin[] = []
     const keepRaw = state.recorder !== null
+    // Only a full record keeps the whole arrays; a compact one copies a few entries out (keptOnly in record.ts).
+    const share = state.recorder?.full === true
     for (const { plugin, weight } of this.score) {
       if (state.skipScorePlugins.has(plugin.name)) continue
       const scores = new Array<number>(nodes.length)
@@ -303,9 +305,9 @@ export class Framework {
         }
         totals[i] += v * weight
       }
-      // A recorded cycle's arrays are kept by its record: shared with the last record's when equal (see kept).
-      const normalized = keepRaw ? kept(this.lastNormalized, plugin.name, scores) : scores
-      plugins.push({ plugin: plugin.name, weight, raw: raw && kept(this.lastRaw, plugin.name, raw), normalized })
+      // A full record keeps the cycle's arrays: shared with the last record's when equal (see kept).
+      const normalized = share ? kept(this.lastNormalized, plugin.name, scores) : scores
+      plugins.push({ plugin: plugin.name, weight, raw: raw && share ? kept(this.lastRaw, plugin.name, raw) : raw, normalized })
     }
     return { totals, plugins, status: null }
   }
