@@ -2,6 +2,9 @@
 // The podbirth command: runs the TypeScript sources, from a bundle of them kept while they do not change
 // (bundle.mjs), else through tsx (no build step either way).
 import { loadBundledMain } from './bundle.mjs'
+import { tuneV8 } from './v8flags.mjs'
+
+tuneV8()
 
 let main = loadBundledMain()
 if (!main) {

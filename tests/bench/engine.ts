@@ -7,6 +7,7 @@
  */
 import { loadCluster } from '../../src/engine/cluster/index.ts'
 import { createSimulation } from '../../src/engine/index.ts'
+import { tuneV8 } from '../../src/cli/v8flags.mjs'
 
 export interface EngineBenchResult {
   name: string
@@ -138,11 +139,15 @@ export function runDeploymentBench(replicas = 1000, nodes = 100): DeploymentBenc
   }
 }
 
-// Run as a script: from its source (engine.ts, through tsx) or from run.ts's bundle of it (engine.cjs).
-if (/[/\\]engine\.(ts|cjs)$/.test(process.argv[1] ?? '') && process.argv[2] === 'deployment') {
-  console.log(JSON.stringify(runDeploymentBench()))
-} else if (/[/\\]engine\.(ts|cjs)$/.test(process.argv[1] ?? '') && process.argv[2]) {
-  const [pods, nodes = '100', runs = '1'] = process.argv.slice(2)
-  const results = Array.from({ length: Number(runs) }, () => runEngineBench(Number(pods), Number(nodes)))
-  console.log(JSON.stringify(results))
+// Run as a script: from its source (engine.ts, through tsx) or from run.ts's bundle of it (engine.cjs), with the V8
+// flags `podbirth` sets on itself.
+if (/[/\\]engine\.(ts|cjs)$/.test(process.argv[1] ?? '') && process.argv[2]) {
+  tuneV8()
+  if (process.argv[2] === 'deployment') {
+    console.log(JSON.stringify(runDeploymentBench()))
+  } else {
+    const [pods, nodes = '100', runs = '1'] = process.argv.slice(2)
+    const results = Array.from({ length: Number(runs) }, () => runEngineBench(Number(pods), Number(nodes)))
+    console.log(JSON.stringify(results))
+  }
 }

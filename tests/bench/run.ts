@@ -9,8 +9,9 @@
  * Before and after them, how fast the machine runs a fixed workload (calibrate.ts): on a shared VM the same code's
  * figures move by a third within an hour, and this says how fast the machine was while they were measured.
  *
- * The engine and scheduler figures run the engine bundled by esbuild, as `podbirth` runs it (src/cli/bundle.mjs) and
- * as the app's worker runs Vite's bundle of it: through tsx each module is compiled with esbuild's keepNames, which
+ * The engine and scheduler figures run the engine bundled by esbuild, as `podbirth` runs it (src/cli/bundle.mjs,
+ * with the V8 flags it sets on itself, src/cli/v8flags.mjs, which a browser's worker cannot set) and as the app's
+ * worker runs Vite's bundle of it: through tsx each module is compiled with esbuild's keepNames, which
  * wraps every function and class, closures made per call among them, in a `__name` call that never ships (6–11 %
  * of a 1,000-pod run, measured A/B in fresh processes).
  */

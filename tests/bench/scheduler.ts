@@ -11,6 +11,7 @@
  */
 import type { Node, Pod } from '../../src/engine/api/types.ts'
 import { Rng } from '../../src/engine/sim/rng.ts'
+import { tuneV8 } from '../../src/cli/v8flags.mjs'
 import { defaultSettings } from '../../src/engine/scheduler/config.ts'
 import type { CycleRecord } from '../../src/engine/scheduler/framework/record.ts'
 import { PodInfo } from '../../src/engine/scheduler/framework/types.ts'
@@ -96,7 +97,9 @@ export function runSchedulerBench(shapeName: string): SchedulerBenchResult {
   return { shape: shapeName, nodes: shape.nodes, pods: shape.pods, scheduled, wallSeconds: wall, podsPerSecond: scheduled / wall, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMB: peak / 1024 / 1024, recordBytesPerCycle: recordBytes, upstreamThreshold: shape.threshold }
 }
 
-// Run as a script: from its source (scheduler.ts, through tsx) or from run.ts's bundle of it (scheduler.cjs).
+// Run as a script: from its source (scheduler.ts, through tsx) or from run.ts's bundle of it (scheduler.cjs), with
+// the V8 flags `podbirth` sets on itself.
 if (/[/\\]scheduler\.(ts|cjs)$/.test(process.argv[1] ?? '') && process.argv[2]) {
+  tuneV8()
   console.log(JSON.stringify(runSchedulerBench(process.argv[2])))
 }
