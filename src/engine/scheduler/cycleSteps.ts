@@ -5,7 +5,7 @@
  */
 import type { TraceEventInput } from '../events.ts'
 import type { CycleRecord } from './framework/record.ts'
-import { shareTables } from './framework/record.ts'
+import { showTables } from './framework/record.ts'
 import type { SchedulerTraceType } from './traceTypes.ts'
 
 /** What the scheduler passes for one step: data only (the narration table writes summary and prose). */
@@ -39,40 +39,27 @@ export function cycleSteps(key: string, rec: CycleRecord | null, kind: string): 
 
 type Details<K extends SchedulerTraceType> = Extract<SchedulerStepInput, { type: K }>['details']
 
-/**
- * readThrough turns `keys` of a full record's step details into getters that read the record's own (framework/
- * recordTables.ts: its tables are written out when first read). Redefining a key keeps its place, so the step's JSON
- * is the same. A compact record's few rows are data already and its steps stay plain.
- */
-function readThrough<T extends object>(details: T, rec: CycleRecord, keys: readonly (keyof T & keyof CycleRecord)[]): T {
-  if (rec.detail !== 'full') return details
-  for (const key of keys) {
-    Object.defineProperty(details, key, { get: () => rec[key], enumerable: true, configurable: true })
-  }
-  return details
-}
-
-/** The Filter step's details; a full record's rows are read through (readThrough). */
+/** The Filter step's details; a full record's rows are read from its tables (showTables). */
 function filterDetails(rec: CycleRecord): Details<'scheduler:Filter'> {
   const details: Details<'scheduler:Filter'> = {
     filter: undefined, rejectedBy: rec.rejectedBy, filterPlugins: rec.filterPlugins,
     numFeasibleNodesToFind: rec.numFeasibleNodesToFind, detail: rec.detail, numAllNodes: rec.numAllNodes,
     numEvaluated: rec.numEvaluated, numFeasible: rec.numFeasible, startIndex: rec.startIndex, nominatedNode: rec.nominatedNode,
   }
-  return readThrough(details, rec, ['filter'])
+  return showTables(details, rec, ['filter'])
 }
 
-/** The Score step's details; a full record's tables are read through (readThrough). */
+/** The Score step's details; a full record's tables are read from them (showTables), and ranked from its arrays. */
 function scoreDetails(rec: CycleRecord): Details<'scheduler:Score'> {
   const full = rec.detail === 'full'
   const details: Details<'scheduler:Score'> = {
-    // A full record's tables are not read here: readThrough puts getters in their places.
-    scorePlugins: rec.scorePlugins, score: full ? {} : rec.score, normalizedScore: full ? {} : rec.normalizedScore,
-    finalScore: full ? {} : rec.finalScore, totalScore: full ? {} : rec.totalScore, detail: rec.detail,
+    // A full record's tables are not read here (that would write them out): showTables puts getters in their places.
+    scorePlugins: rec.scorePlugins, score: full ? UNREAD : rec.score, normalizedScore: full ? UNREAD : rec.normalizedScore,
+    finalScore: full ? UNREAD : rec.finalScore, totalScore: full ? UNREAD : rec.totalScore, detail: rec.detail,
     numFeasible: rec.numFeasible,
   }
-  readThrough(details, rec, ['score', 'normalizedScore', 'finalScore', 'totalScore'])
-  // The Score summary ranks the totals from the record's arrays, through these details.
-  shareTables(details, rec)
-  return details
+  return showTables(details, rec, ['score', 'normalizedScore', 'finalScore', 'totalScore'])
 }
+
+/** The place of a table that showTables replaces by its getter. */
+const UNREAD: Record<string, never> = Object.freeze({})

@@ -70,41 +70,83 @@ export function newCycleRecord(pod: string, profile: string, detail: Detail): Cy
 /** The tables behind a recorder's record, and behind the Score steps that show them (recordTables.ts). */
 const tablesOf = new WeakMap<object, RecordTables>()
 
+/** A full record's keys whose values are its tables, written out when first read. */
+export type TableKey = 'filter' | 'score' | 'normalizedScore' | 'finalScore' | 'totalScore'
+
 /**
- * tabledCycleRecord: a record whose node tables are getters, built on first read from what the cycle recorded
- * (recordTables.ts says why). Its keys are newCycleRecord's, in the same order.
+ * The table keys' getters: one function each, shared by every full record and every step that shows its tables,
+ * each finding the tables by `this` (tablesOf). A getter made per object (a closure) gave each object a hidden class
+ * of its own, which V8 keeps as a dictionary (~1.5 KB a record, ~0.9 KB a Score step); shared getters added in the
+ * same key order keep one hidden class for them all.
  */
-function tabledCycleRecord(pod: string, profile: string, detail: Detail): CycleRecord {
-  const t = new RecordTables()
-  const rec: CycleRecord = {
-    pod, profile, detail, numAllNodes: 0, numFeasibleNodesToFind: 0, startIndex: 0, nominatedNode: null,
-    preFilter: [], filterPlugins: [], evaluated: [],
-    get filter() {
-      return t.filter()
-    },
-    rejectedBy: {}, numEvaluated: 0, numFeasible: 0, postFilter: [], preScore: [], scorePlugins: [],
-    get score() {
-      return t.scores().score
-    },
-    get normalizedScore() {
-      return t.scores().normalizedScore
-    },
-    get finalScore() {
-      return t.scores().finalScore
-    },
-    get totalScore() {
-      return t.scores().totalScore
-    },
-    scoringNote: null, selectedNode: null, tiedNodes: 0, message: null,
-  }
-  tablesOf.set(rec, t)
-  return rec
+const TABLE_GETTERS: Record<TableKey, PropertyDescriptor> = {
+  filter: tableGetter((t) => t.filter()),
+  score: tableGetter((t) => t.scores().score),
+  normalizedScore: tableGetter((t) => t.scores().normalizedScore),
+  finalScore: tableGetter((t) => t.scores().finalScore),
+  totalScore: tableGetter((t) => t.scores().totalScore),
 }
 
-/** shareTables lets `view` (a step's details showing the record's tables) reach them, for scoreRanking. */
-export function shareTables(view: object, rec: CycleRecord): void {
+function tableGetter(read: (t: RecordTables) => unknown): PropertyDescriptor {
+  return {
+    get(this: object): unknown {
+      const t = tablesOf.get(this)
+      if (!t) throw new Error('a cycle record table read from an object that shows none')
+      return read(t)
+    },
+    enumerable: true,
+    configurable: true,
+  }
+}
+
+/** withTables: a copy of `data` (a step's few keys, in order) whose `keys` are getters of the tables `t`. */
+function withTables<T extends object>(data: T, t: RecordTables, keys: readonly TableKey[]): T {
+  const out = {} as T
+  for (const k of Object.keys(data) as (keyof T & string)[]) {
+    const table = keys.find((key) => key === k)
+    if (table) Object.defineProperty(out, k, TABLE_GETTERS[table])
+    else out[k] = data[k]
+  }
+  tablesOf.set(out, t)
+  return out
+}
+
+/**
+ * tabledCycleRecord: a record whose node tables are getters, built on first read from what the cycle recorded
+ * (recordTables.ts says why). Its keys are newCycleRecord's, in the same order, added by name: V8 turns an object
+ * that gets more than a dozen keys by computed name (as withTables adds them) into a dictionary.
+ */
+function tabledCycleRecord(pod: string, profile: string, detail: Detail): CycleRecord {
+  const rec: Partial<CycleRecord> = {
+    pod, profile, detail, numAllNodes: 0, numFeasibleNodesToFind: 0, startIndex: 0, nominatedNode: null,
+    preFilter: [], filterPlugins: [], evaluated: [],
+  }
+  Object.defineProperty(rec, 'filter', TABLE_GETTERS.filter)
+  rec.rejectedBy = {}
+  rec.numEvaluated = 0
+  rec.numFeasible = 0
+  rec.postFilter = []
+  rec.preScore = []
+  rec.scorePlugins = []
+  Object.defineProperty(rec, 'score', TABLE_GETTERS.score)
+  Object.defineProperty(rec, 'normalizedScore', TABLE_GETTERS.normalizedScore)
+  Object.defineProperty(rec, 'finalScore', TABLE_GETTERS.finalScore)
+  Object.defineProperty(rec, 'totalScore', TABLE_GETTERS.totalScore)
+  rec.scoringNote = null
+  rec.selectedNode = null
+  rec.tiedNodes = 0
+  rec.message = null
+  tablesOf.set(rec, new RecordTables())
+  return rec as CycleRecord
+}
+
+/**
+ * showTables: `view` (a step's details) with `keys` read from a full record's tables, as the record reads them (and
+ * scoreRanking ranks from them); a compact record's `view` is data already, returned as it is.
+ */
+export function showTables<T extends object>(view: T, rec: CycleRecord, keys: readonly TableKey[]): T {
   const t = tablesOf.get(rec)
-  if (t) tablesOf.set(view, t)
+  return t ? withTables(view, t, keys) : view
 }
 
 /** The number of top-scored nodes a compact record keeps. */

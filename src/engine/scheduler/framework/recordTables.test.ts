@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { CycleRecorder, newCycleRecord, recordFilterRows, recordRunnerUp, recordScores, recordTotal, scoreRanking } from './record.ts'
+import {
+  CycleRecorder, newCycleRecord, recordFilterRows, recordRunnerUp, recordScores, recordTotal, scoreRanking, showTables,
+} from './record.ts'
 import type { CycleRecord, Detail } from './record.ts'
 import type { ScoredPlugin } from './runtime.ts'
 import { Code, newStatus } from './status.ts'
@@ -62,5 +64,29 @@ describe('a recorder record writes its tables out on first read', () => {
     }
     expect(scoreRanking(tabled)).toEqual(scoreRanking(plain))
     expect(scoreRanking(tabled).top[0]).toEqual(['node-a', 410])
+  })
+
+  it('shares one getter per table among all records (a getter made per record gave each a dictionary of its own)', () => {
+    const a = new CycleRecorder('default/a', 'default-scheduler', 'full').record
+    const b = new CycleRecorder('default/b', 'default-scheduler', 'full').record
+    for (const key of ['filter', 'score', 'normalizedScore', 'finalScore', 'totalScore']) {
+      const getA = Object.getOwnPropertyDescriptor(a, key)?.get
+      expect(getA, key).toBeTypeOf('function')
+      expect(Object.getOwnPropertyDescriptor(b, key)?.get).toBe(getA)
+    }
+  })
+
+  it('shows a full record\'s tables in a step\'s details through the same getters, keys in place', () => {
+    const rec = fill(new CycleRecorder('default/web', 'default-scheduler', 'full').record)
+    const view = showTables({ scorePlugins: rec.scorePlugins, score: {}, totalScore: {}, numFeasible: 4 }, rec,
+      ['score', 'totalScore'])
+    expect(Object.keys(view)).toEqual(['scorePlugins', 'score', 'totalScore', 'numFeasible'])
+    expect(view.score).toBe(rec.score)
+    expect(view.totalScore).toBe(rec.totalScore)
+    expect(Object.getOwnPropertyDescriptor(view, 'score')?.get).toBe(Object.getOwnPropertyDescriptor(rec, 'score')?.get)
+    expect(scoreRanking(view)).toEqual(scoreRanking(rec))
+    const compact = fill(new CycleRecorder('default/web', 'default-scheduler', 'compact').record)
+    const data = { score: compact.score }
+    expect(showTables(data, compact, ['score'])).toBe(data)
   })
 })
