@@ -99,12 +99,13 @@ function tableGetter(read: (t: RecordTables) => unknown): PropertyDescriptor {
   }
 }
 
+const isTableKey = (k: string, keys: readonly TableKey[]): k is TableKey => (keys as readonly string[]).includes(k)
+
 /** withTables: a copy of `data` (a step's few keys, in order) whose `keys` are getters of the tables `t`. */
 function withTables<T extends object>(data: T, t: RecordTables, keys: readonly TableKey[]): T {
   const out = {} as T
   for (const k of Object.keys(data) as (keyof T & string)[]) {
-    const table = keys.find((key) => key === k)
-    if (table) Object.defineProperty(out, k, TABLE_GETTERS[table])
+    if (isTableKey(k, keys)) Object.defineProperty(out, k, TABLE_GETTERS[k])
     else out[k] = data[k]
   }
   tablesOf.set(out, t)
