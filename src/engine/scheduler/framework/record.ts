@@ -143,11 +143,16 @@ function tabledCycleRecord(pod: string, profile: string, detail: Detail): CycleR
 
 /**
  * showTables: `view` (a step's details) with `keys` read from a full record's tables, as the record reads them (and
- * scoreRanking ranks from them); a compact record's `view` is data already, returned as it is.
+ * scoreRanking ranks from them). A compact record's `view` is data already, returned as it is; a full record made
+ * without tables (newCycleRecord) has its tables' values put in their places.
  */
 export function showTables<T extends object>(view: T, rec: CycleRecord, keys: readonly TableKey[]): T {
   const t = tablesOf.get(rec)
-  return t ? withTables(view, t, keys) : view
+  if (t) return withTables(view, t, keys)
+  if (rec.detail === 'full') {
+    for (const k of keys) Object.defineProperty(view, k, { value: rec[k], enumerable: true, writable: true, configurable: true })
+  }
+  return view
 }
 
 /** The number of top-scored nodes a compact record keeps. */

@@ -88,5 +88,8 @@ describe('a recorder record writes its tables out on first read', () => {
     const compact = fill(new CycleRecorder('default/web', 'default-scheduler', 'compact').record)
     const data = { score: compact.score }
     expect(showTables(data, compact, ['score'])).toBe(data)
+    const plain = fill(newCycleRecord('default/web', 'default-scheduler', 'full'))
+    const shown = showTables({ filter: undefined, score: {}, detail: 'full' }, plain, ['filter', 'score'])
+    expect(JSON.stringify(shown)).toBe(JSON.stringify({ filter: plain.filter, score: plain.score, detail: 'full' }))
   })
 })
