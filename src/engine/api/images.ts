@@ -16,8 +16,25 @@ export interface ImageRef {
 const DEFAULT_DOMAIN = 'docker.io'
 const OFFICIAL_REPO_PREFIX = 'library/'
 
+/**
+ * The parsed names: a pure function of the string, asked for every container the apiserver defaults and several times
+ * per container by the runtime (image status, pull, start); nobody changes a parsed reference.
+ */
+const parsedNames = new Map<string, ImageRef | { error: string }>()
+const PARSED_LIMIT = 1024
+
 /** parseImageName normalizes an image reference; it returns an error message for an invalid one. */
 export function parseImageName(image: string): ImageRef | { error: string } {
+  let ref = parsedNames.get(image)
+  if (!ref) {
+    ref = parse(image)
+    if (parsedNames.size >= PARSED_LIMIT) parsedNames.clear()
+    parsedNames.set(image, ref)
+  }
+  return ref
+}
+
+function parse(image: string): ImageRef | { error: string } {
   if (image === '' || image !== image.trim() || /[A-Z\s]/.test(image.split('@')[0].split(':')[0])) {
     return { error: `couldn't parse image name "${image}": invalid reference format` }
   }

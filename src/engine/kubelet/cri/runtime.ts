@@ -51,25 +51,9 @@ export class ImageStore {
   }
 }
 
-/**
- * The parsed image names: a pure function of the string, asked several times per container (image status, pull,
- * start, process); nobody changes a parsed reference.
- */
-const parsedNames = new Map<string, ReturnType<typeof parseImageName>>()
-
-function parsed(image: string): ReturnType<typeof parseImageName> {
-  let ref = parsedNames.get(image)
-  if (!ref) {
-    ref = parseImageName(image)
-    if (parsedNames.size >= MEMO_LIMIT) parsedNames.clear()
-    parsedNames.set(image, ref)
-  }
-  return ref
-}
-
 /** resolve finds an image in the registry catalog, or returns the runtime's pull error. */
 export function resolve(image: string, config: SimulatorConfig): PullPlan | { error: string; invalid?: boolean } {
-  const ref = parsed(image)
+  const ref = parseImageName(image)
   if (!isImageRef(ref)) return { error: `Failed to apply default image tag "${image}": ${ref.error}`, invalid: true }
   // The repository's first segment (split('/')[0] without the array: hot, several times per container).
   const slash = ref.repository.indexOf('/')
