@@ -11,7 +11,6 @@ import { getPodQOS } from '../api/qos.ts'
 import { isTypeError } from '../api/schema/index.ts'
 import { goNulls } from '../api/goNulls.ts'
 import { podKey } from '../api/podKey.ts'
-import { intern } from '../api/intern.ts'
 import type { AdmissionAttributes, AdmissionPlugin, AdmissionResult, AdmissionStore } from './admission/types.ts'
 import type { KubeApiServer, RequestContext } from './index.ts'
 import { keyFor } from './resources.ts'
@@ -120,11 +119,11 @@ function admissionStep(api: KubeApiServer, rc: RequestContext, p: AdmissionPlugi
     // Hot (every admission step): two literals rather than a spread of the writes, in the same key order.
     details: r.writes?.length
       ? {
-          plugin: p.name, phase, acted: r.acted, note: intern(r.note), error: r.error, warnings: r.warnings,
+          plugin: p.name, phase, acted: r.acted, note: r.note, error: r.error, warnings: r.warnings,
           annotations: r.annotations, writes: r.writes.map((w) => w.key), docs: p.docs, before, after: r.object,
         }
       : {
-          plugin: p.name, phase, acted: r.acted, note: intern(r.note), error: r.error, warnings: r.warnings,
+          plugin: p.name, phase, acted: r.acted, note: r.note, error: r.error, warnings: r.warnings,
           annotations: r.annotations, docs: p.docs, before, after: r.object,
         },
   })
