@@ -8,6 +8,7 @@
 import { loadCluster } from '../../src/engine/cluster/index.ts'
 import { createSimulation } from '../../src/engine/index.ts'
 import { tuneV8 } from '../../src/cli/v8flags.mjs'
+import { peakRss } from './peak.ts'
 
 export interface EngineBenchResult {
   name: string
@@ -64,16 +65,6 @@ spec:
       requests: {cpu: 100m, memory: 64Mi}`)
   }
   return docs.join('\n---\n')
-}
-
-/**
- * peakRss: the process's peak resident memory so far in MB, as the kernel counts it (getrusage's maxrss). Sampling
- * memoryUsage.rss() between slices missed what came between samples and cost 0.1–0.25 ms a call inside the timed
- * loop (27 calls a 1,000-pod run: 3–7 ms). A run in a process of its own reads its own peak; later runs in the same
- * process read the largest so far.
- */
-function peakRss(): number {
-  return process.resourceUsage().maxRSS / 1024
 }
 
 /** runEngineBench simulates `kubectl apply` of `pods` pods onto `nodes` nodes until every pod is Running. */

@@ -12,6 +12,7 @@
 import type { Node, Pod } from '../../src/engine/api/types.ts'
 import { Rng } from '../../src/engine/sim/rng.ts'
 import { tuneV8 } from '../../src/cli/v8flags.mjs'
+import { peakRss } from './peak.ts'
 import { defaultSettings } from '../../src/engine/scheduler/config.ts'
 import type { CycleRecord } from '../../src/engine/scheduler/framework/record.ts'
 import { PodInfo } from '../../src/engine/scheduler/framework/types.ts'
@@ -89,11 +90,9 @@ export function runSchedulerBench(shapeName: string): SchedulerBenchResult {
   }
   const wall = (performance.now() - t0) / 1000
   const cpu = process.cpuUsage(cpu0)
-  // The process's peak resident memory, as the kernel counts it (getrusage's maxrss): nothing sampled in the loop.
-  const peak = process.resourceUsage().maxRSS * 1024
   const sample = records.slice(-100)
   const recordBytes = sample.length ? sample.reduce((n, r) => n + JSON.stringify(r).length, 0) / sample.length : 0
-  return { shape: shapeName, nodes: shape.nodes, pods: shape.pods, scheduled, wallSeconds: wall, podsPerSecond: scheduled / wall, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMB: peak / 1024 / 1024, recordBytesPerCycle: recordBytes, upstreamThreshold: shape.threshold }
+  return { shape: shapeName, nodes: shape.nodes, pods: shape.pods, scheduled, wallSeconds: wall, podsPerSecond: scheduled / wall, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMB: peakRss(), recordBytesPerCycle: recordBytes, upstreamThreshold: shape.threshold }
 }
 
 // Run as a script: from its source (scheduler.ts, through tsx) or from run.ts's bundle of it (scheduler.cjs), with
