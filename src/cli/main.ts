@@ -20,6 +20,8 @@ import {
 interface Io {
   out(s: string): void
   err(s: string): void
+  /** Called once a command's simulation is done, before its output is written (podbirth.mjs re-tunes V8 there). */
+  simulated?(): void
 }
 
 /** runApply executes `podbirth apply` and returns the exit code. */
@@ -41,6 +43,7 @@ export function runApply(a: ApplyArgs, io: Io): number {
   const sim = createSimulation({ cluster, seed: a.seed })
   sim.apply({ files, user: a.user, namespace: a.namespace })
   if (!runCapped(sim, sim.nowMs() + a.untilMs)) { io.err(stepCapMessage()); return 2 }
+  io.simulated?.()
   const result = sim.kubectlResults[0] ?? { stdout: '', stderr: 'error: kubectl did not finish within --until\n', exitCode: 1 }
   const pods = sim.sessionPods()
   const events = sim.events()
@@ -141,7 +144,7 @@ const STDIO: Io = { out: (s) => process.stdout.write(s), err: (s) => process.std
 
 export function main(argv: string[], outer: Io = STDIO): number {
   // Error lines carry file names and parser messages quoting the input: escaped like the rest of the text.
-  const io: Io = { out: outer.out, err: (s) => outer.err(escapeTerminal(s)) }
+  const io: Io = { out: outer.out, err: (s) => outer.err(escapeTerminal(s)), simulated: outer.simulated }
   try {
     const p = parseArgs(argv)
     if ('usageError' in p) { io.err(`podbirth: ${p.usageError}\n\n${USAGE}`); return 2 }

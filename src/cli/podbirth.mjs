@@ -2,7 +2,7 @@
 // The podbirth command: runs the TypeScript sources, from a bundle of them kept while they do not change
 // (bundle.mjs), else through tsx (no build step either way).
 import { loadBundledMain } from './bundle.mjs'
-import { tuneV8 } from './v8flags.mjs'
+import { tuneV8, tuneV8ForOutput } from './v8flags.mjs'
 
 tuneV8()
 
@@ -12,4 +12,6 @@ if (!main) {
   register()
   main = (await import('./main.ts')).main
 }
-process.exitCode = main(process.argv.slice(2))
+// Once a command has simulated, its output is written with V8's default inlining again (v8flags.mjs).
+const stdio = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), simulated: tuneV8ForOutput }
+process.exitCode = main(process.argv.slice(2), stdio)

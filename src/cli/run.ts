@@ -18,6 +18,8 @@ import { traceLines } from './traceText.ts'
 interface Io {
   out(s: string): void
   err(s: string): void
+  /** Called once the simulation is done, before the output is written (main.ts's Io). */
+  simulated?(): void
 }
 
 /** sessionOf turns a parsed script into session commands with their files read; an unreadable file ends it. */
@@ -60,6 +62,7 @@ export function runScript(a: RunArgs, io: Io): number {
   const sim = createSimulation({ cluster, seed: a.seed })
   sim.session(session.commands)
   if (!runCapped(sim, sim.nowMs() + a.untilMs)) { io.err(stepCapMessage()); return 2 }
+  io.simulated?.()
   const results = sim.sessionResults
   const unfinished = session.commands.slice(results.length)
   const failed = results.some((r) => r.exitCode !== 0) || unfinished.length > 0
