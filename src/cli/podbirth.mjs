@@ -6,6 +6,15 @@ import { tuneV8, tuneV8ForOutput } from './v8flags.mjs'
 
 tuneV8()
 
+// `podbirth apply … | head`: once the reader has gone, a write fails with EPIPE. Stop quietly, as kubectl does
+// (Go dies of SIGPIPE without a word), instead of Node's unhandled-error stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(0)
+    throw e
+  })
+}
+
 let main = loadBundledMain()
 if (!main) {
   const { register } = await import('tsx/esm/api')

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -81,5 +81,20 @@ describe('podbirth CLI, hostile input', { timeout: 60_000 }, () => {
     const withMerge = file('merge.yaml', pod('{name: m, labels: &l {app: web}, annotations: {<<: *l, note: x}}'))
     const m = JSON.parse(run('apply', '-f', withMerge, '-o', 'json').out) as { objects: { pods: { metadata: { annotations: Record<string, string> } }[] } }
     expect(m.objects.pods.find((p) => p.metadata.annotations.note)?.metadata.annotations).toMatchObject({ app: 'web', note: 'x' })
+  })
+  it('stops quietly when its reader goes away (`podbirth apply … | head`): no stack trace', async () => {
+    const pods = Array.from({ length: 300 }, (_, i) => pod(`{name: web-${i}}`)).join('---\n')
+    const manifest = file('many.yaml', pods)
+    for (const output of ['text', 'json']) {
+      // The reader takes the first chunk and closes the pipe, as `head -1` does, while podbirth still writes.
+      const child = spawn(process.execPath, ['src/cli/podbirth.mjs', 'apply', '-f', manifest, '-o', output],
+        { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+      let err = ''
+      child.stderr.on('data', (d) => { err += String(d) })
+      child.stdout.once('data', () => child.stdout.destroy())
+      const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)))
+      expect(err, output).toBe('')
+      expect(code, output).toBe(0)
+    }
   })
 })
