@@ -62,6 +62,13 @@ describe('the V8 flags podbirth sets on itself', { timeout: 60_000 }, () => {
     expect(tuned.length).toBeGreaterThan(20)
     expect(Math.max(...tuned)).toBeLessThanOrEqual(budget)
     expect(untuned.filter((n) => n > budget).length).toBeGreaterThan(10)
+    // podbirth itself: the output is written with V8's default back, so larger functions are inlined again there
+    // (none while it simulated, above); without tuneV8ForOutput the whole run inlines none.
+    const r = spawnSync(process.execPath,
+      ['--trace-turbo-inlining', 'src/cli/podbirth.mjs', 'apply', '-f', pods, '--cluster', cluster],
+      { encoding: 'utf8', cwd, maxBuffer: 512 * 1024 * 1024 })
+    expect(r.status, r.stderr).toBe(0)
+    expect(inlinedSizes(r.stdout).filter((n) => n > budget).length).toBeGreaterThan(0)
   })
 })
 
@@ -83,14 +90,18 @@ function inlinedWhileSimulating(argv: string[], tune: boolean): number[] {
   const r = spawnSync(process.execPath, ['--trace-turbo-inlining', '--input-type=module', '-e', script],
     { encoding: 'utf8', cwd, maxBuffer: 512 * 1024 * 1024 })
   expect(r.status, r.stderr).toBe(0)
-  const [during] = r.stdout.split('--- simulated ---')
+  return inlinedSizes(r.stdout.split('--- simulated ---')[0])
+}
+
+/** inlinedSizes reads `--trace-turbo-inlining` output: the bytecode size of each function V8 inlined. */
+function inlinedSizes(trace: string): number[] {
   // "- target: 0x… {0x… <SharedFunctionInfo f>}, bytecode size: N" for each candidate, then "Inlining 0x… {0x… …"
   const sizes = new Map<string, number>()
-  for (const m of during.matchAll(/target: 0x[0-9a-f]+ \{(0x[0-9a-f]+) <[^>]*>\}, bytecode size: (\d+)/g)) {
+  for (const m of trace.matchAll(/target: 0x[0-9a-f]+ \{(0x[0-9a-f]+) <[^>]*>\}, bytecode size: (\d+)/g)) {
     sizes.set(m[1], Number(m[2]))
   }
   const inlined: number[] = []
-  for (const m of during.matchAll(/^Inlining 0x[0-9a-f]+ \{(0x[0-9a-f]+) /gm)) {
+  for (const m of trace.matchAll(/^Inlining 0x[0-9a-f]+ \{(0x[0-9a-f]+) /gm)) {
     const size = sizes.get(m[1])
     if (size !== undefined) inlined.push(size)
   }
