@@ -6,12 +6,14 @@ import { tuneV8, tuneV8ForOutput } from './v8flags.mjs'
 
 tuneV8()
 
-// `podbirth apply … | head`: once the reader has gone, a write fails with EPIPE. Stop quietly, as kubectl does
-// (Go dies of SIGPIPE without a word), instead of Node's unhandled-error stack trace.
+// A write that fails must not end in Node's stack trace. `podbirth apply … | head`: once the reader has gone, a write
+// fails with EPIPE; stop quietly, as kubectl does (Go dies of SIGPIPE without a word). Any other failure (a full
+// disk, `> /dev/full`): one line saying so, and exit 74 (sysexits' EX_IOERR).
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e) => {
     if (e.code === 'EPIPE') process.exit(0)
-    throw e
+    if (stream === process.stdout) process.stderr.write(`podbirth: cannot write the output: ${e.message}\n`)
+    process.exit(74)
   })
 }
 

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, mkdtempSync, openSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -95,6 +95,20 @@ describe('podbirth CLI, hostile input', { timeout: 60_000 }, () => {
       const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)))
       expect(err, output).toBe('')
       expect(code, output).toBe(0)
+    }
+  })
+
+  it.runIf(existsSync('/dev/full'))('says in one line that it cannot write its output (`> /dev/full`), exit 74', () => {
+    const full = openSync('/dev/full', 'w')
+    try {
+      for (const output of ['text', 'json']) {
+        const argv = ['src/cli/podbirth.mjs', 'apply', '-f', file('one.yaml', pod('{name: one}')), '-o', output]
+        const r = spawnSync(process.execPath, argv, { cwd, encoding: 'utf8', stdio: ['ignore', full, 'pipe'] })
+        expect(r.stderr, output).toBe('podbirth: cannot write the output: ENOSPC: no space left on device, write\n')
+        expect(r.status, output).toBe(74)
+      }
+    } finally {
+      closeSync(full)
     }
   })
 })
