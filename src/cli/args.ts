@@ -189,5 +189,5 @@ Flags:
   --describe            (apply) print \`kubectl describe pod\` in full for each applied pod, Events included
   -o, --output FORMAT   text (default) or json
 
-Exit codes: 0 kubectl succeeded (explain: the pod was scheduled; with --compare, in both runs), 1 kubectl failed\n(explain: the pod did not fit, or was refused), 2 bad usage or unreadable file.
+Exit codes: 0 kubectl succeeded (explain: the pod was scheduled; with --compare, in both runs), 1 kubectl failed\n(explain: the pod did not fit, or was refused), 2 bad usage or unreadable file, 74 the output could not be written\n(a full disk; a reader that goes away, as with | head, ends it quietly with 0).
 `
