@@ -17,7 +17,8 @@ import {
   MAX_CLUSTER_BYTES, MAX_CONFIG_BYTES, MAX_MANIFEST_BYTES, readInput, runCapped, stepCapMessage,
 } from './limits.ts'
 
-interface Io {
+/** Where a command writes (the terminal by default: STDIO), and what it tells its caller. */
+export interface Io {
   out(s: string): void
   err(s: string): void
   /** Called once a command's simulation is done, before its output is written (podbirth.mjs re-tunes V8 there). */
@@ -142,7 +143,8 @@ export function runExplain(a: ExplainArgs, io: Io): number {
 /** main runs the CLI; it never lets an exception escape as a stack trace. */
 const STDIO: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }
 
-export function main(argv: string[], outer: Io = STDIO): number {
+export function main(argv: string[], given: Partial<Io> = {}): number {
+  const outer: Io = { ...STDIO, ...given }
   // Error lines carry file names and parser messages quoting the input: escaped like the rest of the text.
   const io: Io = { out: outer.out, err: (s) => outer.err(escapeTerminal(s)), simulated: outer.simulated }
   try {

@@ -24,5 +24,4 @@ if (!main) {
   main = (await import('./main.ts')).main
 }
 // Once a command has simulated, its output is written with V8's default inlining again (v8flags.mjs).
-const stdio = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), simulated: tuneV8ForOutput }
-process.exitCode = main(process.argv.slice(2), stdio)
+process.exitCode = main(process.argv.slice(2), { simulated: tuneV8ForOutput })

@@ -11,16 +11,10 @@ import type { CommandResult, SessionCommand } from '../engine/index.ts'
 import { buildStory } from '../engine/story/index.ts'
 import { escapeTerminal } from '../engine/views/index.ts'
 import type { RunArgs } from './args.ts'
+import type { Io } from './main.ts'
 import { MAX_CLUSTER_BYTES, MAX_MANIFEST_BYTES, readInput, runCapped, stepCapMessage } from './limits.ts'
 import { ChunkWriter, writeJson } from './output.ts'
 import { traceLines } from './traceText.ts'
-
-interface Io {
-  out(s: string): void
-  err(s: string): void
-  /** Called once the simulation is done, before the output is written (main.ts's Io). */
-  simulated?(): void
-}
 
 /** sessionOf turns a parsed script into session commands with their files read; an unreadable file ends it. */
 function sessionOf(script: Extract<ReturnType<typeof parseScript>, { commands: unknown }>):
